@@ -1,0 +1,74 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type * as k8s from "@pulumi/kubernetes";
+import type { PodScheduling, SecretsManagerSpec, StorageSpec } from "../shared/types";
+
+/** Chart versions this package was written and tested against. */
+export const SUPPORTED_CHART_VERSIONS = ["2.0.0", "2.0.1", "2.1.0", "2.1.1", "2.2.0"] as const;
+/** The chart version installed unless the caller pins another. */
+export const DEFAULT_CHART_VERSION = "2.2.0";
+/** Airbyte's chart repository (the 1.x repository `helm-charts` is deprecated). */
+export const DEFAULT_CHART_REPOSITORY = "https://airbytehq.github.io/charts";
+export const CHART_NAME = "airbyte-data-plane";
+/** Airbyte Cloud's control plane. */
+export const DEFAULT_AIRBYTE_URL = "https://cloud.airbyte.com";
+export const DEFAULT_RELEASE_NAME = "airbyte-data-plane";
+/** Seconds Helm waits for the launcher to become ready before rolling back. */
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+
+/** Arguments of the `DataPlane` component. */
+export interface DataPlaneArgs {
+    /**
+     * Provider for the cluster to install on. Required. Cloud components hand one over in their
+     * `dataPlaneTarget`.
+     */
+    kubernetesProvider: k8s.Provider;
+    /** Namespace to install into. Default `airbyte`. One data plane per namespace. */
+    namespace?: string;
+    /** Create the namespace. Default `true`; set `false` when the namespace already exists. */
+    createNamespace?: boolean;
+    /** Control-plane base URL; must be https. Default `https://cloud.airbyte.com`. */
+    airbyteUrl?: string;
+    /** The data plane's client id, from Airbyte's `POST /dataplanes`. Required; kept secret. */
+    clientId: pulumi.Input<string>;
+    /** The data plane's client secret, from Airbyte's `POST /dataplanes`. Required; kept secret. */
+    clientSecret: pulumi.Input<string>;
+    /** The control plane's secret store: exactly one of `aws`, `gcp`, `azure`. Required. */
+    secretsManager: SecretsManagerSpec;
+    /** Log and state storage: exactly one of `s3`, `gcs`, `azure`. Required. */
+    storage: StorageSpec;
+    /** Chart to install. */
+    chart?: {
+        /** Chart version. Default `2.2.0`; must be one of 2.0.0 to 2.2.0 unless `allowUntestedVersion`. */
+        version?: string;
+        /** Chart repository. Default `https://airbytehq.github.io/charts`. */
+        repository?: string;
+        /** Accept a chart version outside the tested range. Default `false`. */
+        allowUntestedVersion?: boolean;
+    };
+    /** Helm release name. Default `airbyte-data-plane`. */
+    releaseName?: string;
+    /** Seconds Helm waits for readiness before it rolls back (atomic). Default 600. */
+    timeoutSeconds?: number;
+    /**
+     * Name of the chart's service account. Default `airbyte-workload-launcher` (the chart's own);
+     * cloud identities are bound to this name.
+     */
+    serviceAccountName?: string;
+    /** Annotations on the chart's service account, e.g. `eks.amazonaws.com/role-arn`. */
+    serviceAccountAnnotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Placement and size of the workload launcher pod. */
+    launcher?: PodScheduling;
+    /** Placement and size of connector (job) pods. */
+    jobs?: PodScheduling;
+    /** Private registry mirror for Airbyte's images (chart `image.registry`). */
+    imageRegistry?: string;
+    /** Names of image pull secrets that already exist in the namespace. */
+    imagePullSecrets?: string[];
+    /**
+     * Extra chart values, deep-merged last: they override what this component computes, except the
+     * secret references and the secrets-manager and storage types, which are always the component's.
+     */
+    extraValues?: Record<string, unknown>;
+    /** Resources the release waits for (node groups, IAM policies). */
+    dependsOn?: pulumi.Input<pulumi.Resource>[];
+}

@@ -1,0 +1,3 @@
+export * from "./types";
+export * from "./identity";
+export { InputProblems, exactlyOne } from "./errors";

@@ -1,0 +1,189 @@
+import * as pulumi from "@pulumi/pulumi";
+import { cannedInvoke, cannedOutputs, CannedInvokes, CannedOutputs } from "./canned";
+
+/** The placeholder that stands for every secret value the harness sees. */
+export const REDACTED = "[secret]";
+/** The placeholder for values that are unknown during the run. */
+export const UNKNOWN = "[unknown]";
+
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** One resource the program registered, with its inputs as the engine would have received them. */
+export interface RecordedResource {
+    type: string;
+    name: string;
+    urn: string;
+    /** Name of the parent resource; undefined for children of the stack. */
+    parent?: string;
+    parentType?: string;
+    /** Inputs with secrets replaced by `REDACTED` and resource references by their URN. */
+    inputs: Record<string, any>;
+    /** Inputs with secrets in clear text, for tests that check where a secret went. */
+    plainInputs: Record<string, any>;
+    /** Dotted paths of inputs that were marked secret. */
+    secretPaths: string[];
+    custom: boolean;
+}
+
+/** One invoke the program made. */
+export interface RecordedInvoke {
+    token: string;
+    args: Record<string, any>;
+}
+
+export interface HarnessOptions {
+    project?: string;
+    stack?: string;
+    /** Stack configuration, keyed `namespace:key`; values are strings as in the Pulumi engine. */
+    config?: Record<string, string>;
+    /** Config keys whose values are secret. */
+    secretConfigKeys?: string[];
+    /** Outputs of stacks that `StackReference`s read, keyed by the referenced stack name. */
+    stackOutputs?: Record<string, Record<string, unknown>>;
+    /** Extra canned outputs consulted before the built-in ones. */
+    outputs?: CannedOutputs;
+    /** Extra canned invokes consulted before the built-in ones. */
+    invokes?: CannedInvokes;
+}
+
+/**
+ * Pulumi's mock runtime with a record of everything the program registered. Install it before
+ * loading any module that creates resources.
+ */
+export class MockHarness {
+    readonly resources: RecordedResource[] = [];
+    readonly invokes: RecordedInvoke[] = [];
+
+    private constructor(private readonly options: HarnessOptions) {}
+
+    static install(options: HarnessOptions = {}): MockHarness {
+        const harness = new MockHarness(options);
+        const project = options.project ?? "flexplane";
+        const stack = options.stack ?? "test";
+        pulumi.runtime.setAllConfig(options.config ?? {}, options.secretConfigKeys ?? []);
+        pulumi.runtime.setMocks(
+            {
+                newResource: (args) => harness.newResource(args),
+                call: (args) => harness.call(args),
+            },
+            project,
+            stack,
+            false,
+        );
+        harness.wrapMonitor();
+        return harness;
+    }
+
+    /** Waits until every registration and invoke the program started has finished. */
+    async settle(): Promise<void> {
+        await (pulumi.runtime as any).waitForRPCs();
+    }
+
+    /** Resources of one type, in registration order. */
+    ofType(type: string): RecordedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** The single resource of `type` (and `name`, when given); throws when there is not exactly one. */
+    one(type: string, name?: string): RecordedResource {
+        const found = this.ofType(type).filter((r) => name === undefined || r.name === name);
+        if (found.length !== 1) {
+            const names = found.map((r) => r.name).join(", ") || "none";
+            throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length} (${names})`);
+        }
+        return found[0];
+    }
+
+    private newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+        if (args.type === "pulumi:pulumi:StackReference") {
+            const name = String(args.inputs.name ?? args.name);
+            const outputs = this.options.stackOutputs?.[name];
+            if (!outputs) {
+                throw new Error(
+                    `StackReference to "${name}" has no outputs in this run: add a fixture for that stack.`,
+                );
+            }
+            return { id: name, state: { name, outputs, secretOutputNames: [] } };
+        }
+        const extra = this.options.outputs?.(args) ?? cannedOutputs(args) ?? {};
+        return { id: args.id ?? `${args.name}-id`, state: { ...args.inputs, ...extra } };
+    }
+
+    private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        this.invokes.push({ token: args.token, args: args.inputs });
+        const result = this.options.invokes?.(args) ?? cannedInvoke(args);
+        if (result === undefined) {
+            throw new Error(
+                `Unmocked invoke ${args.token}: the offline harness has no canned answer for it. ` +
+                    `Add one in tools/harness/canned/.`,
+            );
+        }
+        return result;
+    }
+
+    private wrapMonitor(): void {
+        const monitor = pulumi.runtime.getMonitor() as any;
+        const register = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
+            const raw = req.getObject()?.toJavaScript() ?? {};
+            const parentUrn: string = req.getParent() ?? "";
+            const secretPaths: string[] = [];
+            const record: RecordedResource = {
+                type: req.getType(),
+                name: req.getName(),
+                urn: "",
+                parent: parentUrn && !parentUrn.endsWith("pulumi:pulumi:Stack") ? urnName(parentUrn) : undefined,
+                parentType: parentUrn ? urnType(parentUrn) : undefined,
+                inputs: decode(raw, true, "", secretPaths),
+                plainInputs: decode(raw, false, "", []),
+                secretPaths,
+                custom: req.getCustom(),
+            };
+            if (record.parentType === "pulumi:pulumi:Stack") {
+                record.parentType = undefined;
+            }
+            this.resources.push(record);
+            register(req, (err: any, resp: any) => {
+                record.urn = resp?.getUrn?.() ?? "";
+                callback(err, resp);
+            });
+        };
+    }
+}
+
+function urnName(urn: string): string {
+    return urn.split("::").pop() ?? urn;
+}
+
+function urnType(urn: string): string {
+    const typePath = urn.split("::")[2] ?? "";
+    return typePath.split("$").pop() ?? typePath;
+}
+
+/** Turns the wire form of inputs back into plain JSON, redacting secrets when asked. */
+function decode(value: any, redact: boolean, path: string, secretPaths: string[]): any {
+    if (value === UNKNOWN_VALUE) {
+        return UNKNOWN;
+    }
+    if (Array.isArray(value)) {
+        return value.map((v, i) => decode(v, redact, `${path}[${i}]`, secretPaths));
+    }
+    if (value && typeof value === "object") {
+        if (value[SIG_KEY] === SECRET_SIG) {
+            secretPaths.push(path);
+            return redact ? REDACTED : decode(value.value, redact, path, []);
+        }
+        if (value[SIG_KEY] === RESOURCE_SIG) {
+            return value.urn;
+        }
+        const out: Record<string, any> = {};
+        for (const [key, inner] of Object.entries(value)) {
+            out[key] = decode(inner, redact, path ? `${path}.${key}` : key, secretPaths);
+        }
+        return out;
+    }
+    return value;
+}

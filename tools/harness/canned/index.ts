@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { airbyteOutputs } from "./airbyte";
 import { awsInvokes, awsOutputs } from "./aws";
 import { azureInvokes, azureOutputs } from "./azure";
 import { gcpInvokes, gcpOutputs } from "./gcp";
@@ -9,7 +10,7 @@ export type CannedOutputs = (args: pulumi.runtime.MockResourceArgs) => Record<st
 /** Canned result of an invoke; `undefined` when this table does not know the token. */
 export type CannedInvokes = (args: pulumi.runtime.MockCallArgs) => Record<string, any> | undefined;
 
-const outputTables: CannedOutputs[] = [kubernetesOutputs, awsOutputs, gcpOutputs, azureOutputs];
+const outputTables: CannedOutputs[] = [kubernetesOutputs, awsOutputs, gcpOutputs, azureOutputs, airbyteOutputs];
 const invokeTables: CannedInvokes[] = [awsInvokes, gcpInvokes, azureInvokes];
 
 /** Outputs that the cloud would fill in and the program reads back. */

@@ -1,0 +1,127 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { DataPlaneArgs, CHART_NAME } from "./args";
+import { mergeValues } from "./extra-values";
+import { claimNamespace } from "./namespace-claims";
+import { secretData } from "./secret-data";
+import { DataPlaneSettings, resolveDataPlaneSettings } from "./validate";
+import { buildValues, ChartValues, ValuesPlan } from "./values";
+
+/** Annotation on the data plane's Secret naming its secret store; the policy pack checks it. */
+export const SECRETS_MANAGER_IDENTITY_ANNOTATION = "flexplane.dev/secrets-manager-identity";
+const MANAGED_BY = { "app.kubernetes.io/managed-by": "flexplane" };
+
+/**
+ * An Airbyte Enterprise Flex data plane on any Kubernetes cluster: the namespace, one Secret with
+ * every credential, and the `airbyte-data-plane` Helm release whose values reference that Secret.
+ */
+export class DataPlane extends pulumi.ComponentResource {
+    /** Namespace the data plane runs in (launcher and connector pods). */
+    readonly namespace: pulumi.Output<string>;
+    /** Helm release name. */
+    readonly releaseName: pulumi.Output<string>;
+    /** Service account of the launcher and connector pods. */
+    readonly serviceAccountName: pulumi.Output<string>;
+    /** Installed chart version. */
+    readonly chartVersion: pulumi.Output<string>;
+    /** Canonical identity of the secret store (e.g. `aws-secrets-manager:123456789012:us-east-1`). */
+    readonly secretsManagerIdentity: pulumi.Output<string>;
+    /** Name of the Secret that holds the credentials. */
+    readonly secretName: pulumi.Output<string>;
+    /** The chart values, free of credentials. */
+    readonly values: pulumi.Output<ChartValues>;
+    /** Status reported by Helm. */
+    readonly releaseStatus: pulumi.Output<string>;
+
+    constructor(name: string, args: DataPlaneArgs, opts?: pulumi.ComponentResourceOptions) {
+        const settings = resolveDataPlaneSettings(name, args);
+        claimNamespace(name, args.kubernetesProvider, settings.namespace);
+        super("flexplane:index:DataPlane", name, {}, opts);
+
+        const childOpts = { parent: this, provider: args.kubernetesProvider };
+        const namespace = settings.createNamespace
+            ? new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: settings.namespace, labels: MANAGED_BY } }, childOpts)
+            : undefined;
+        const secret = new k8s.core.v1.Secret(`${name}-credentials`, {
+            metadata: {
+                name: settings.secretName,
+                namespace: namespace ? namespace.metadata.name : settings.namespace,
+                labels: MANAGED_BY,
+                annotations: { [SECRETS_MANAGER_IDENTITY_ANNOTATION]: settings.secretsManagerIdentity },
+            },
+            type: "Opaque",
+            stringData: pulumi.secret(pulumi.output(secretData(args.clientId, args.clientSecret, args.secretsManager, args.storage))),
+        }, { ...childOpts, dependsOn: namespace ? [namespace] : [] });
+
+        const values = pulumi
+            .all([storageName(args), pulumi.output(args.serviceAccountAnnotations ?? {})])
+            .apply(([bucket, annotations]) => mergeValues(buildValues(valuesPlan(settings, args, bucket, annotations)), args.extraValues));
+
+        const release = new k8s.helm.v3.Release(name, {
+            name: settings.releaseName,
+            chart: CHART_NAME,
+            version: settings.chartVersion,
+            repositoryOpts: { repo: settings.chartRepository },
+            namespace: settings.namespace,
+            createNamespace: false,
+            atomic: true,
+            cleanupOnFail: true,
+            skipAwait: false,
+            timeout: settings.timeoutSeconds,
+            values,
+        }, { ...childOpts, dependsOn: pulumi.output(args.dependsOn ?? []).apply((deps) => [secret, ...(namespace ? [namespace] : []), ...deps]) });
+
+        this.namespace = pulumi.output(settings.namespace);
+        this.releaseName = release.name;
+        this.serviceAccountName = pulumi.output(settings.serviceAccountName);
+        this.chartVersion = pulumi.output(settings.chartVersion);
+        this.secretsManagerIdentity = pulumi.output(settings.secretsManagerIdentity);
+        this.secretName = secret.metadata.name;
+        this.values = values;
+        this.releaseStatus = release.status.status;
+        this.registerOutputs({
+            namespace: this.namespace,
+            releaseName: this.releaseName,
+            serviceAccountName: this.serviceAccountName,
+            chartVersion: this.chartVersion,
+            secretsManagerIdentity: this.secretsManagerIdentity,
+            secretName: this.secretName,
+            values: this.values,
+            releaseStatus: this.releaseStatus,
+        });
+    }
+}
+
+function storageName(args: DataPlaneArgs): pulumi.Output<string> {
+    return pulumi.output(args.storage.s3?.bucket ?? args.storage.gcs?.bucket ?? args.storage.azure?.container ?? "");
+}
+
+/** Gathers the plain, resolved facts the values builder needs. */
+export function valuesPlan(
+    settings: DataPlaneSettings,
+    args: DataPlaneArgs,
+    bucket: string,
+    serviceAccountAnnotations: Record<string, string>,
+): ValuesPlan {
+    const sm = args.secretsManager;
+    const storage = args.storage;
+    return {
+        airbyteUrl: settings.airbyteUrl,
+        secretName: settings.secretName,
+        secretsManager: sm.aws
+            ? { kind: "aws", region: sm.aws.region, kmsKeyArn: sm.aws.kmsKeyArn, tags: sm.aws.tags ?? {} }
+            : sm.gcp
+              ? { kind: "gcp", projectId: sm.gcp.projectId, region: sm.gcp.region }
+              : { kind: "azure", vaultUrl: sm.azure!.vaultUrl, tenantId: sm.azure!.tenantId },
+        storage: storage.s3
+            ? { kind: "s3", bucket, region: storage.s3.region, useServiceAccountIdentity: storage.s3.useServiceAccountIdentity === true }
+            : storage.gcs
+              ? { kind: "gcs", bucket }
+              : { kind: "azure", container: bucket },
+        serviceAccount: { name: settings.serviceAccountName, annotations: serviceAccountAnnotations },
+        launcher: args.launcher,
+        jobs: args.jobs,
+        imageRegistry: args.imageRegistry,
+        imagePullSecrets: args.imagePullSecrets,
+    };
+}

@@ -1,0 +1,7 @@
+export * from "./args";
+export { DataPlane, SECRETS_MANAGER_IDENTITY_ANNOTATION, valuesPlan } from "./dataplane";
+export { resolveDataPlaneSettings, normalizeAirbyteUrl } from "./validate";
+export type { DataPlaneSettings } from "./validate";
+export * from "./values";
+export { extraValuesProblems, mergeValues, INLINE_SECRET_KEYS } from "./extra-values";
+export { secretData } from "./secret-data";

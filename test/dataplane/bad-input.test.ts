@@ -1,0 +1,125 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { resolveDataPlaneSettings } from "../../components/dataplane/validate";
+import type { DataPlaneArgs } from "../../components/dataplane/args";
+import { MockHarness } from "../../tools/harness/runtime";
+import { thrown } from "../support/outputs";
+
+const provider = {} as DataPlaneArgs["kubernetesProvider"];
+const good: DataPlaneArgs = {
+    kubernetesProvider: provider,
+    clientId: "id",
+    clientSecret: "secret",
+    secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
+    storage: { s3: { bucket: "logs", region: "us-east-1", useServiceAccountIdentity: true } },
+};
+
+function problemsOf(args: Partial<DataPlaneArgs>): { propertyPath: string; reason: string }[] {
+    const err = thrown(() => resolveDataPlaneSettings("dp", { ...good, ...args } as DataPlaneArgs));
+    assert.ok(pulumi.InputPropertiesError.isInstance(err), `expected InputPropertiesError, got ${err}`);
+    return err.errors;
+}
+
+function expectProblem(args: Partial<DataPlaneArgs>, path: string, fix: RegExp): void {
+    const problems = problemsOf(args);
+    const found = problems.find((p) => p.propertyPath === path);
+    assert.ok(found, `no problem at ${path}; got ${JSON.stringify(problems)}`);
+    assert.match(found!.reason, fix);
+}
+
+describe("DataPlane bad input", () => {
+    it("accepts the good arguments and applies defaults", () => {
+        const s = resolveDataPlaneSettings("dp", good);
+        assert.equal(s.namespace, "airbyte");
+        assert.equal(s.airbyteUrl, "https://cloud.airbyte.com");
+        assert.equal(s.chartVersion, "2.2.0");
+        assert.equal(s.secretName, "airbyte-data-plane-credentials");
+    });
+
+    it("rejects a non-https airbyteUrl and says which scheme to use", () => {
+        expectProblem({ airbyteUrl: "http://airbyte.internal" }, "airbyteUrl", /must use https.*https:\/\/airbyte\.internal/);
+    });
+
+    it("trims trailing slashes from airbyteUrl", () => {
+        assert.equal(resolveDataPlaneSettings("dp", { ...good, airbyteUrl: "https://airbyte.example.com//" }).airbyteUrl, "https://airbyte.example.com");
+    });
+
+    it("rejects zero secret stores", () => {
+        expectProblem({ secretsManager: {} }, "secretsManager", /exactly one secret store.*none was given/);
+    });
+
+    it("rejects two secret stores", () => {
+        expectProblem({ secretsManager: { ...good.secretsManager, gcp: { projectId: "secrets-project", credentialsJson: "{}" } } },
+            "secretsManager", /exactly one.*got aws and gcp/);
+    });
+
+    it("rejects zero and two storages", () => {
+        expectProblem({ storage: {} }, "storage", /exactly one storage/);
+        expectProblem({ storage: { ...good.storage, gcs: { bucket: "b", credentialsJson: "{}" } } }, "storage", /got s3 and gcs/);
+    });
+
+    it("rejects IRSA and access keys together", () => {
+        expectProblem({ secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true, accessKeys: { accessKeyId: "a", secretAccessKey: "b" } } } },
+            "secretsManager.aws", /either useServiceAccountIdentity \(IRSA\) or accessKeys, not both/);
+    });
+
+    it("rejects AWS auth left unchosen", () => {
+        expectProblem({ storage: { s3: { bucket: "logs", region: "us-east-1" } } }, "storage.s3", /set useServiceAccountIdentity to true .* or give accessKeys/);
+    });
+
+    it("rejects a missing bucket", () => {
+        expectProblem({ storage: { s3: { bucket: "", region: "us-east-1", useServiceAccountIdentity: true } } }, "storage.s3.bucket", /is required: give the S3 bucket/);
+        expectProblem({ storage: { azure: { container: " ", connectionString: "cs" } } }, "storage.azure.container", /is required/);
+    });
+
+    it("rejects a chart version outside 2.0.0-2.2.0 unless opted in", () => {
+        expectProblem({ chart: { version: "2.3.0" } }, "chart.version", /outside the tested versions 2\.0\.0, .*2\.2\.0.*allowUntestedVersion/);
+        assert.equal(resolveDataPlaneSettings("dp", { ...good, chart: { version: "2.3.0", allowUntestedVersion: true } }).chartVersion, "2.3.0");
+        expectProblem({ chart: { version: "^2.0.0", allowUntestedVersion: true } }, "chart.version", /not an exact version/);
+    });
+
+    it("rejects an invalid namespace name", () => {
+        expectProblem({ namespace: "Airbyte_Data" }, "namespace", /not a valid namespace: use at most 63 lower-case/);
+    });
+
+    it("rejects a malformed account, region, vault and tenant", () => {
+        expectProblem({ secretsManager: { aws: { region: "useast1", accountId: "12345", useServiceAccountIdentity: true } } }, "secretsManager.aws.region", /may differ from the cluster's/);
+        expectProblem({ secretsManager: { aws: { region: "us-east-1", accountId: "12345", useServiceAccountIdentity: true } } }, "secretsManager.aws.accountId", /12-digit/);
+        expectProblem({ secretsManager: { azure: { vaultUrl: "kv.example.com", tenantId: "nope", clientId: "c", clientSecret: "s" } } }, "secretsManager.azure.vaultUrl", /vault\.azure\.net/);
+        expectProblem({ secretsManager: { azure: { vaultUrl: "https://kv-one.vault.azure.net", tenantId: "nope", clientId: "c", clientSecret: "s" } } }, "secretsManager.azure.tenantId", /tenant GUID/);
+    });
+
+    it("requires the GCP key and the Azure service principal", () => {
+        expectProblem({ secretsManager: { gcp: { projectId: "secrets-project" } } }, "secretsManager.gcp.credentialsJson", /service-account JSON key/);
+        expectProblem({ secretsManager: { azure: { vaultUrl: "https://kv-one.vault.azure.net", tenantId: "00000000-0000-0000-0000-000000000001" } } },
+            "secretsManager.azure.clientSecret", /cannot use managed identity/);
+    });
+
+    it("rejects extra values the chart ignores, that inline secrets, or that the component owns", () => {
+        expectProblem({ extraValues: { dataPlane: { id: "x" } } }, "extraValues.dataPlane.id", /chart ignores dataPlane\.id/);
+        expectProblem({ extraValues: { secretsManager: { awsSecretManager: { kms: "k" } } } }, "extraValues.secretsManager.awsSecretManager.kms", /set secretsManager\.aws\.kmsKeyArn instead/);
+        expectProblem({ extraValues: { dataPlane: { clientSecret: "s" } } }, "extraValues.dataPlane.clientSecret", /plain text into the Helm values/);
+        expectProblem({ extraValues: { storage: { type: "minio" } } }, "extraValues.storage.type", /set by the component/);
+    });
+
+    it("reports every problem at once", () => {
+        const problems = problemsOf({ namespace: "BAD", airbyteUrl: "http://x", storage: {} });
+        assert.deepEqual(problems.map((p) => p.propertyPath).sort(), ["airbyteUrl", "namespace", "storage"]);
+    });
+
+    it("rejects two DataPlanes in one namespace of one cluster before registering the second", async () => {
+        const harness = MockHarness.install();
+        const k8s = await import("@pulumi/kubernetes");
+        const { DataPlane } = await import("../../components/dataplane");
+        const cluster = new k8s.Provider("cluster", { kubeconfig: "fake" });
+        new DataPlane("first", { ...good, kubernetesProvider: cluster });
+        const err = thrown(() => new DataPlane("second", { ...good, kubernetesProvider: cluster }));
+        assert.ok(pulumi.InputPropertyError.isInstance(err));
+        assert.match(err.reason, /"second" and DataPlane "first" both install into namespace "airbyte".*Give one of them another namespace/);
+        await harness.settle();
+        assert.deepEqual(harness.ofType("flexplane:index:DataPlane").map((r) => r.name), ["first"]);
+        new DataPlane("third", { ...good, kubernetesProvider: cluster, namespace: "airbyte-b", releaseName: "dp-b" });
+        await harness.settle();
+        assert.equal(harness.ofType("flexplane:index:DataPlane").length, 2);
+    });
+});

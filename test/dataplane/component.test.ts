@@ -1,0 +1,140 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { MockHarness } from "../../tools/harness/runtime";
+import { isSecret, valueOf } from "../support/outputs";
+
+const SECRETS = ["dp-client-id-9f2", "dp-client-secret-7c1", "AKIA-SM-KEY-55", "sm-secret-key-31", "gcs-json-key-88"];
+
+async function load() {
+    const k8s = await import("@pulumi/kubernetes");
+    const { DataPlane } = await import("../../components/dataplane");
+    return { k8s, DataPlane };
+}
+
+describe("DataPlane component", () => {
+    let harness: MockHarness;
+    beforeEach(() => {
+        harness = MockHarness.install();
+    });
+
+    async function awsKeysWithGcs() {
+        const { k8s, DataPlane } = await load();
+        const provider = new k8s.Provider("cluster", { kubeconfig: "fake" });
+        const dp = new DataPlane("eu", {
+            kubernetesProvider: provider,
+            clientId: pulumi.secret(SECRETS[0]),
+            clientSecret: pulumi.secret(SECRETS[1]),
+            secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", accessKeys: { accessKeyId: SECRETS[2], secretAccessKey: SECRETS[3] } } },
+            storage: { gcs: { bucket: pulumi.output("eu-logs"), credentialsJson: SECRETS[4] } },
+        });
+        await harness.settle();
+        return dp;
+    }
+
+    it("creates the namespace, one Secret and a pinned, atomic Helm release", async () => {
+        const dp = await awsKeysWithGcs();
+        const ns = harness.one("kubernetes:core/v1:Namespace");
+        const secret = harness.one("kubernetes:core/v1:Secret");
+        const release = harness.one("kubernetes:helm.sh/v3:Release");
+        assert.equal(ns.inputs.metadata.name, "airbyte");
+        assert.equal(secret.inputs.metadata.namespace, "airbyte");
+        assert.equal(release.inputs.chart, "airbyte-data-plane");
+        assert.equal(release.inputs.version, "2.2.0");
+        assert.equal(release.inputs.repositoryOpts.repo, "https://airbytehq.github.io/charts");
+        assert.equal(release.inputs.atomic, true);
+        assert.equal(release.inputs.timeout, 600);
+        assert.equal(release.inputs.namespace, "airbyte");
+        for (const child of [ns, secret, release]) {
+            assert.equal(child.parent, "eu");
+        }
+        assert.equal(await valueOf(dp.chartVersion), "2.2.0");
+        assert.equal(await valueOf(dp.secretsManagerIdentity), "aws-secrets-manager:123456789012:us-east-1");
+        assert.equal(secret.inputs.metadata.annotations["flexplane.dev/secrets-manager-identity"], "aws-secrets-manager:123456789012:us-east-1");
+    });
+
+    it("keeps every credential out of the Helm values and inside the secret Secret data", async () => {
+        await awsKeysWithGcs();
+        const release = harness.one("kubernetes:helm.sh/v3:Release");
+        const secret = harness.one("kubernetes:core/v1:Secret");
+        const valuesText = JSON.stringify(release.plainInputs.values);
+        for (const s of SECRETS) {
+            assert.ok(!valuesText.includes(s), `values contain ${s}`);
+            assert.ok(Object.values(secret.plainInputs.stringData).includes(s), `Secret lacks ${s}`);
+        }
+        assert.deepEqual(secret.secretPaths, ["stringData"]);
+        assert.equal(secret.inputs.stringData, "[secret]");
+    });
+
+    it("gives the Secret every key the values reference", async () => {
+        await awsKeysWithGcs();
+        const values = harness.one("kubernetes:helm.sh/v3:Release").plainInputs.values;
+        const data = harness.one("kubernetes:core/v1:Secret").plainInputs.stringData;
+        const refs = [
+            values.dataPlane.clientIdSecretKey,
+            values.dataPlane.clientSecretSecretKey,
+            values.secretsManager.awsSecretManager.accessKeyIdSecretKey,
+            values.secretsManager.awsSecretManager.secretAccessKeySecretKey,
+            values.storage.gcs.credentialsJsonSecretKey,
+        ];
+        for (const key of refs) {
+            assert.ok(key in data, `Secret has no key ${key}`);
+        }
+        assert.equal(values.workloadLauncher.volumes[0].secret.secretName, harness.one("kubernetes:core/v1:Secret").inputs.metadata.name);
+    });
+
+    it("resolves IRSA access-key refs to empty strings and passes the role annotation", async () => {
+        const { k8s, DataPlane } = await load();
+        const provider = new k8s.Provider("cluster", { kubeconfig: "fake" });
+        new DataPlane("us", {
+            kubernetesProvider: provider,
+            clientId: "id",
+            clientSecret: pulumi.secret("secret"),
+            secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
+            storage: { s3: { bucket: "logs", region: "us-east-1", useServiceAccountIdentity: true } },
+            serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": pulumi.output("arn:aws:iam::123456789012:role/dp") },
+        });
+        await harness.settle();
+        const data = harness.one("kubernetes:core/v1:Secret").plainInputs.stringData;
+        assert.equal(data.AWS_SECRET_MANAGER_ACCESS_KEY_ID, "");
+        assert.equal(data.AWS_ACCESS_KEY_ID, "");
+        const values = harness.one("kubernetes:helm.sh/v3:Release").plainInputs.values;
+        assert.equal(values.serviceAccount.annotations["eks.amazonaws.com/role-arn"], "arn:aws:iam::123456789012:role/dp");
+        assert.equal(values.storage.s3.authenticationType, "instanceProfile");
+    });
+
+    it("uses an existing namespace when told to and creates none", async () => {
+        const { k8s, DataPlane } = await load();
+        new DataPlane("byo", {
+            kubernetesProvider: new k8s.Provider("cluster", { kubeconfig: "fake" }),
+            namespace: "data-plane",
+            createNamespace: false,
+            clientId: "id",
+            clientSecret: "secret",
+            secretsManager: { gcp: { projectId: "secrets-project", credentialsJson: "{}" } },
+            storage: { azure: { container: "logs", connectionString: "cs" } },
+        });
+        await harness.settle();
+        assert.equal(harness.ofType("kubernetes:core/v1:Namespace").length, 0);
+        assert.equal(harness.one("kubernetes:helm.sh/v3:Release").inputs.namespace, "data-plane");
+        assert.equal(harness.one("kubernetes:core/v1:Secret").inputs.metadata.namespace, "data-plane");
+    });
+
+    it("merges extra values over the computed ones", async () => {
+        const { k8s, DataPlane } = await load();
+        const dp = new DataPlane("x", {
+            kubernetesProvider: new k8s.Provider("cluster", { kubeconfig: "fake" }),
+            clientId: "id",
+            clientSecret: "secret",
+            secretsManager: { azure: { vaultUrl: "https://kv-one.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: "s" } },
+            storage: { azure: { container: "logs", connectionString: "cs" } },
+            extraValues: { workloadLauncher: { replicaCount: 2 }, storage: { bucket: { log: "other" } } },
+        });
+        await harness.settle();
+        const values = await valueOf(dp.values);
+        assert.equal(values.workloadLauncher.replicaCount, 2);
+        assert.equal(values.storage.bucket.log, "other");
+        assert.equal(values.storage.bucket.state, "logs");
+        assert.equal(values.storage.type, "azure");
+        assert.equal(await isSecret(dp.values), false);
+    });
+});

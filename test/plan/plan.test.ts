@@ -1,0 +1,75 @@
+import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
+import * as path from "path";
+import { runPlan } from "../../tools/plan/plan";
+import { renderText } from "../../tools/plan/render";
+
+const testStacks = path.join(__dirname, "stacks");
+const root = path.resolve(__dirname, "..", "..");
+
+describe("offline plan", () => {
+    it("plans the byo stack: tree, redacted values, no errors", async () => {
+        const plan = await runPlan({ stack: "byo" });
+        assert.deepEqual(plan.errors, []);
+        const types = plan.resources.map((r) => `${r.type} ${r.name} <- ${r.parent ?? ""}`);
+        assert.ok(types.includes("kubernetes:helm.sh/v3:Release data-plane <- data-plane"), types.join("\n"));
+        assert.ok(types.includes("kubernetes:core/v1:Secret data-plane-credentials <- data-plane"));
+        const secret = plan.resources.find((r) => r.type === "kubernetes:core/v1:Secret")!;
+        assert.equal(secret.inputs.stringData, "[secret]");
+        const values = plan.helmValues["data-plane"] as any;
+        assert.equal(values.secretsManager.type, "AWS_SECRET_MANAGER");
+        assert.equal(values.storage.bucket.log, "acme-airbyte-dp-logs");
+        const text = renderText(plan);
+        assert.match(text, /Resources \(5\):/);
+        assert.match(text, /\n {2}flexplane:index:DataPlane {2}data-plane\n {4}kubernetes:core\/v1:Namespace {2}data-plane-namespace/);
+        assert.match(text, /type: AWS_SECRET_MANAGER/);
+        assert.match(text, /Secret config replaced by placeholders: flexplane:dataPlaneClientId/);
+        assert.match(text, /No errors\.$/);
+    });
+
+    it("reports a bad airbyteUrl as an error with the fix", async () => {
+        const plan = await runPlan({ stack: "bad-url", stacksDir: testStacks });
+        assert.equal(plan.errors.length, 1, plan.errors.join("\n"));
+        assert.match(plan.errors[0], /airbyteUrl: "http:\/\/airbyte.internal" must use https.*Use https:\/\/airbyte.internal/);
+        assert.equal(plan.resources.filter((r) => r.type === "kubernetes:helm.sh/v3:Release").length, 0);
+        assert.deepEqual(plan.secretConfigKeys.sort(), [
+            "flexplane:dataPlaneClientId", "flexplane:dataPlaneClientSecret", "flexplane:secretsManagerCredentialsJson", "flexplane:storageCredentialsJson",
+        ]);
+    });
+
+    it("fails a stack whose store differs from the org's, naming both stores, before registering resources", async () => {
+        const plan = await runPlan({ stack: "eu-wrong-store", stacksDir: testStacks });
+        assert.equal(plan.errors.length, 1, plan.errors.join("\n"));
+        assert.match(plan.errors[0], /would use secrets manager aws-secrets-manager:123456789012:eu-west-1, but the control plane \(org stack "acme\/flexplane\/org"\) uses aws-secrets-manager:123456789012:us-east-1/);
+        assert.match(plan.errors[0], /HA peer "eu-peer" uses aws-secrets-manager:123456789012:us-east-1/);
+        // Stack references are reads, not registrations: nothing at all was registered.
+        assert.deepEqual(plan.resources, []);
+    });
+
+    it("passes the same stack once it points at the org's store", async () => {
+        const plan = await runPlan({ stack: "eu-right-store", stacksDir: testStacks });
+        assert.deepEqual(plan.errors, []);
+        assert.deepEqual((plan.outputs.descriptor as any), {
+            cloud: "byo", clusterRegion: "us-east-1", airbyteRegion: "eu", secretsManagerIdentity: "aws-secrets-manager:123456789012:us-east-1",
+        });
+    });
+
+    it("prints one JSON document and exits non-zero on errors from the command line", () => {
+        const run = (args: string[]) => {
+            try {
+                return { code: 0, out: execFileSync("npx", ["ts-node", "--transpile-only", "tools/plan/cli.ts", ...args], { cwd: root, encoding: "utf8" }) };
+            } catch (err: any) {
+                return { code: err.status as number, out: String(err.stdout) };
+            }
+        };
+        const ok = run(["--stack", "byo", "--json"]);
+        assert.equal(ok.code, 0);
+        const doc = JSON.parse(ok.out);
+        assert.equal(doc.stack, "byo");
+        assert.deepEqual(doc.errors, []);
+        assert.ok(doc.resources.every((r: any) => typeof r.type === "string" && typeof r.name === "string" && "inputs" in r));
+        const missing = run(["--stack", "no-such-stack"]);
+        assert.equal(missing.code, 1);
+        assert.match(missing.out, /No stack file .*Pulumi\.no-such-stack\.yaml: pick one of .*byo/);
+    });
+});

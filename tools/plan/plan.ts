@@ -1,0 +1,134 @@
+import * as path from "path";
+import { MockHarness, RecordedResource } from "../harness/runtime";
+import { readFixtures, readStackConfig } from "./stack-file";
+
+/** One resource of the plan, as `--json` prints it. */
+export interface PlannedResource {
+    type: string;
+    name: string;
+    parent?: string;
+    parentType?: string;
+    urn: string;
+    inputs: Record<string, any>;
+}
+
+/** The result of one offline plan. */
+export interface PlanResult {
+    stack: string;
+    resources: PlannedResource[];
+    /** Helm values of every data-plane release, secrets redacted. */
+    helmValues: Record<string, unknown>;
+    /** Stack outputs, secrets redacted. */
+    outputs: Record<string, unknown>;
+    /** Config keys that were secret placeholders. */
+    secretConfigKeys: string[];
+    warnings: string[];
+    errors: string[];
+}
+
+export interface PlanOptions {
+    stack: string;
+    /** Folder holding `Pulumi.<stack>.yaml`; default `stacks` in the project root. */
+    stacksDir?: string;
+    /** Folder holding referenced stacks' outputs; default `<stacksDir>/fixtures`. */
+    fixturesDir?: string;
+}
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/**
+ * Runs the real stack program for one stack's config under Pulumi's mock runtime: no credentials,
+ * no backend, no cloud. What it checks is the program's own logic; the clouds' checks happen in
+ * `pulumi preview`.
+ */
+export async function runPlan(options: PlanOptions): Promise<PlanResult> {
+    const stacksDir = options.stacksDir ?? path.join(ROOT, "stacks");
+    const result: PlanResult = { stack: options.stack, resources: [], helmValues: {}, outputs: {}, secretConfigKeys: [], warnings: [], errors: [] };
+    let harness: MockHarness;
+    try {
+        const stackConfig = readStackConfig(stacksDir, options.stack);
+        result.secretConfigKeys = stackConfig.secretKeys;
+        harness = MockHarness.install({
+            project: "flexplane",
+            stack: options.stack,
+            config: stackConfig.config,
+            secretConfigKeys: stackConfig.secretKeys,
+            stackOutputs: readFixtures(options.fixturesDir ?? path.join(stacksDir, "fixtures")),
+        });
+    } catch (err) {
+        result.errors.push(messageOf(err));
+        return result;
+    }
+    const restore = captureRuntimeLog(result);
+    try {
+        const { runStack } = await import("../../program");
+        result.outputs = (await runStack()) ?? {};
+        await harness.settle();
+    } catch (err) {
+        result.errors.push(messageOf(err));
+        await harness.settle().catch((e) => result.errors.push(messageOf(e)));
+    } finally {
+        restore();
+    }
+    result.resources = harness.resources.map(toPlanned);
+    for (const release of harness.ofType("kubernetes:helm.sh/v3:Release")) {
+        result.helmValues[release.name] = release.inputs.values;
+    }
+    result.outputs = await redactOutputs(result.outputs);
+    return result;
+}
+
+function toPlanned(r: RecordedResource): PlannedResource {
+    return { type: r.type, name: r.name, ...(r.parent ? { parent: r.parent, parentType: r.parentType } : {}), urn: r.urn, inputs: r.inputs };
+}
+
+/** The mock runtime logs through console; errors and warnings belong in the plan's report. */
+function captureRuntimeLog(result: PlanResult): () => void {
+    const { error, warn } = console;
+    const onRejection = (reason: unknown) => result.errors.push(messageOf(reason));
+    console.error = (...args: unknown[]) => result.errors.push(args.map(String).join(" ").replace(/^error: \[runtime\] /, ""));
+    console.warn = (...args: unknown[]) => result.warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
+    process.on("unhandledRejection", onRejection);
+    return () => {
+        console.error = error;
+        console.warn = warn;
+        process.off("unhandledRejection", onRejection);
+    };
+}
+
+async function redactOutputs(outputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const pulumi = await import("@pulumi/pulumi");
+    const resolved: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(outputs)) {
+        resolved[key] = await resolveRedacted(pulumi, value);
+    }
+    return resolved;
+}
+
+async function resolveRedacted(pulumi: typeof import("@pulumi/pulumi"), value: unknown): Promise<unknown> {
+    if (pulumi.Output.isInstance(value)) {
+        const output = value as any;
+        if (await output.isSecret) {
+            return "[secret]";
+        }
+        return resolveRedacted(pulumi, await output.promise());
+    }
+    if (Array.isArray(value)) {
+        return Promise.all(value.map((v) => resolveRedacted(pulumi, v)));
+    }
+    if (value && typeof value === "object" && !pulumi.Resource.isInstance(value)) {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[k] = await resolveRedacted(pulumi, v);
+        }
+        return out;
+    }
+    return value;
+}
+
+function messageOf(err: unknown): string {
+    if (err instanceof Error) {
+        return err.message;
+    }
+    return String(err);
+}

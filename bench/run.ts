@@ -1,0 +1,53 @@
+// `npm run bench`: measures what docs/performance.md reports. Builds first (cold loads use dist/).
+import { execFileSync, spawnSync } from "child_process";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "..");
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+
+interface Sample { seconds: number; maxRssKiB: number }
+
+function measure(args: string[]): Sample {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ["-r", path.join(root, "bench/report-rss.js"), ...args], { cwd: root, encoding: "utf8" });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const report = /@@bench (.*)/.exec(child.stderr)?.[1];
+    if (child.status !== 0 || !report) {
+        throw new Error(`measured command failed (${child.status}): node ${args.join(" ")}\n${child.stderr}`);
+    }
+    return { seconds, maxRssKiB: JSON.parse(report).maxRssKiB };
+}
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+
+function series(label: string, args: string[]): { label: string; medianSeconds: number; maxRssMiB: number } {
+    measure(args); // warm the file-system cache so every run is the same kind of "cold" process start
+    const samples = Array.from({ length: runs }, () => measure(args));
+    const result = {
+        label,
+        medianSeconds: Number(median(samples.map((s) => s.seconds)).toFixed(3)),
+        maxRssMiB: Number((Math.max(...samples.map((s) => s.maxRssKiB)) / 1024).toFixed(1)),
+    };
+    console.log(JSON.stringify(result));
+    return result;
+}
+
+function loadScript(modules: string[]): string[] {
+    const requires = modules.map((m) => `require(${JSON.stringify(m)});`).join("");
+    return ["-e", requires];
+}
+
+execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+const stacks = (process.env.BENCH_STACKS ?? "byo,aws-us-east-1,gcp-europe-west1,azure-westeurope").split(",");
+for (const stack of stacks) {
+    series(`plan ${stack}`, ["-r", "ts-node/register/transpile-only", "tools/plan/cli.ts", "--stack", stack]);
+}
+const kube = series("load @pulumi/kubernetes", loadScript(["@pulumi/kubernetes"]));
+const core = series("load flexplane", loadScript(["./dist/components/index.js"]));
+console.log(JSON.stringify({ flexplaneOverKubernetes: Number((core.medianSeconds / kube.medianSeconds).toFixed(3)) }));
+const direct = series("load @pulumi/aws + @pulumi/eks + @pulumi/kubernetes", loadScript(["@pulumi/aws", "@pulumi/eks", "@pulumi/kubernetes"]));
+const aws = series("load flexplane/aws", loadScript(["./dist/components/aws/index.js"]));
+console.log(JSON.stringify({ flexplaneAwsOverDirect: Number((aws.medianSeconds / direct.medianSeconds).toFixed(3)) }));

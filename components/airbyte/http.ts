@@ -1,0 +1,274 @@
+import { AirbyteApiError, AirbyteErrorKind, errorDetail, kindForStatus } from "./errors";
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
+import { DEFAULT_AIRBYTE_API_URL, normalizeApiUrl } from "./url";
+
+/** Settings of an Airbyte API client. Only the application's credentials are required. */
+export interface AirbyteClientOptions {
+    /** Base URL of the public API. Default `https://api.airbyte.com/v1`; self-managed: `https://<host>/api/public/v1`. */
+    apiUrl?: string;
+    /** Client id of an Airbyte application (Settings > Applications) whose user is an organization admin. */
+    clientId: string;
+    /** Client secret of that application. */
+    clientSecret: string;
+    /** Time allowed for one HTTP exchange, response body included. Default 30 000 ms. */
+    timeoutMs?: number;
+    /** Retry policy for 429, 5xx, network failures and timeouts. Defaults in `DEFAULT_RETRY_POLICY`. */
+    retry?: Partial<RetryPolicy>;
+    /** A token is replaced this long before it expires. Default 30 000 ms (tokens live 3 minutes). */
+    tokenRefreshMarginMs?: number;
+    /** Clock in epoch milliseconds. Default `Date.now`. */
+    now?: () => number;
+    /** Waits between retries. Default a `setTimeout` promise. */
+    sleep?: (ms: number) => Promise<void>;
+    /** Source of jitter in [0, 1). Default `Math.random`. */
+    random?: () => number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TOKEN_REFRESH_MARGIN_MS = 30_000;
+/** Lifetime assumed when the token response has no `expires_in`: Airbyte documents 3 minutes. */
+export const DEFAULT_TOKEN_LIFETIME_S = 180;
+export const TOKEN_PATH = "/applications/token";
+
+/** Network failures where the request never left the machine, so even a create may be sent again. */
+const NOT_SENT_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];
+const CREATE_NOT_RETRIED =
+    "A create is not retried after this kind of failure, because it may have succeeded on the server and a data " +
+    "plane's credentials exist only in that response: list the organization's regions or the region's data planes " +
+    "and delete any leftover before running again.";
+
+/** One logical API call. */
+export interface ApiCall {
+    method: "GET" | "POST" | "PATCH" | "DELETE";
+    path: string;
+    query?: Record<string, string | string[] | undefined>;
+    body?: unknown;
+    /** What the call is about, for error messages, e.g. `region 1b2c...`. */
+    subject: string;
+    /** False for creates: sending them twice could create two objects. */
+    idempotent: boolean;
+}
+
+interface Answer {
+    status: number;
+    retryAfter: string | null;
+    location: string | null;
+    text: string;
+    attempts: number;
+}
+
+type AttemptOutcome = Omit<Answer, "attempts"> | { failure: "network" | "timeout"; code?: string };
+
+/** Thrown by response decoders when a documented field is missing (deliberately not an `Error`: see errors.ts). */
+export class ResponseShapeError {
+    constructor(readonly problem: string) {}
+}
+
+/**
+ * Token handling, timeouts and retries for the public API. The access token is cached until shortly before
+ * it expires; a 401 on a call gets exactly one retry with a new token.
+ */
+export class AirbyteTransport {
+    readonly apiUrl: string;
+    private readonly clientId: string;
+    private readonly clientSecret: string;
+    private readonly timeoutMs: number;
+    private readonly policy: RetryPolicy;
+    private readonly refreshMarginMs: number;
+    private readonly now: () => number;
+    private readonly sleep: (ms: number) => Promise<void>;
+    private readonly random: () => number;
+    private token: { value: string; refreshAt: number } | undefined;
+    private pendingToken: Promise<string> | undefined;
+    private readonly issuedTokens: string[] = [];
+
+    constructor(options: AirbyteClientOptions) {
+        if (!options.clientId || !options.clientSecret) {
+            throw new Error(
+                "The Airbyte API client needs the application's clientId and clientSecret; create an application " +
+                    "in Airbyte under Settings > Applications and pass both.",
+            );
+        }
+        this.apiUrl = normalizeApiUrl(options.apiUrl ?? DEFAULT_AIRBYTE_API_URL);
+        this.clientId = options.clientId;
+        this.clientSecret = options.clientSecret;
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+        this.refreshMarginMs = options.tokenRefreshMarginMs ?? DEFAULT_TOKEN_REFRESH_MARGIN_MS;
+        this.now = options.now ?? (() => Date.now());
+        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+        this.random = options.random ?? (() => Math.random());
+    }
+
+    /** Sends an authenticated call and decodes its JSON body (`undefined` when the body is empty). */
+    async call<T>(call: ApiCall, decode: (body: any) => T): Promise<T> {
+        let answer = await this.exchange(call, await this.accessToken());
+        if (answer.status === 401) {
+            this.token = undefined;
+            const retried = await this.exchange(call, await this.accessToken());
+            answer = { ...retried, attempts: answer.attempts + retried.attempts };
+        }
+        if (answer.status >= 300) {
+            throw this.failure(call, answer, answer.status < 400 ? "invalid-response" : kindForStatus(answer.status));
+        }
+        return this.decode(call, answer, decode);
+    }
+
+    private async accessToken(): Promise<string> {
+        if (this.token && this.now() < this.token.refreshAt) {
+            return this.token.value;
+        }
+        if (!this.pendingToken) {
+            this.pendingToken = this.fetchToken().finally(() => {
+                this.pendingToken = undefined;
+            });
+        }
+        return this.pendingToken;
+    }
+
+    private async fetchToken(): Promise<string> {
+        const call: ApiCall = {
+            method: "POST",
+            path: TOKEN_PATH,
+            body: { client_id: this.clientId, client_secret: this.clientSecret, grant_type: "client_credentials" },
+            subject: "the application's access token",
+            idempotent: true,
+        };
+        const requestedAt = this.now();
+        const answer = await this.exchange(call, undefined);
+        if (answer.status === 400 || answer.status === 401 || answer.status === 403) {
+            throw this.failure(call, answer, "bad-credentials");
+        }
+        if (answer.status >= 300) {
+            throw this.failure(call, answer, answer.status < 400 ? "invalid-response" : kindForStatus(answer.status));
+        }
+        const token = this.decode(call, answer, (body) => {
+            if (typeof body?.access_token !== "string" || body.access_token === "") {
+                throw new ResponseShapeError("no access_token");
+            }
+            const seconds = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_LIFETIME_S;
+            return { value: body.access_token as string, lifetimeMs: seconds * 1000 };
+        });
+        this.issuedTokens.push(token.value);
+        const margin = Math.min(this.refreshMarginMs, token.lifetimeMs / 2);
+        this.token = { value: token.value, refreshAt: requestedAt + token.lifetimeMs - margin };
+        return token.value;
+    }
+
+    /** Sends `call` until it gets a final answer, retrying what the policy allows. */
+    private async exchange(call: ApiCall, token: string | undefined): Promise<Answer> {
+        for (let attempt = 1; ; attempt++) {
+            const outcome = await this.attempt(call, token);
+            const retriesLeft = attempt <= this.policy.maxRetries;
+            if ("failure" in outcome) {
+                const safe = call.idempotent || NOT_SENT_CODES.includes(outcome.code ?? "");
+                if (safe && retriesLeft) {
+                    await this.sleep(retryDelayMs(attempt - 1, this.policy, this.random));
+                    continue;
+                }
+                const within = outcome.failure === "timeout" ? `No response within ${this.timeoutMs} ms.` : "";
+                throw new AirbyteApiError({
+                    kind: outcome.failure,
+                    status: 0,
+                    method: call.method,
+                    path: this.describePath(call),
+                    subject: call.subject,
+                    attempts: attempt,
+                    detail: outcome.code,
+                    note: [within, safe ? "" : CREATE_NOT_RETRIED].filter(Boolean).join(" ") || undefined,
+                });
+            }
+            const mayResend = call.idempotent || outcome.status === 429 || outcome.status === 503;
+            if (isRetryableStatus(outcome.status) && mayResend && retriesLeft) {
+                const retryAfter = parseRetryAfterMs(outcome.retryAfter, this.now());
+                await this.sleep(retryDelayMs(attempt - 1, this.policy, this.random, retryAfter));
+                continue;
+            }
+            return { ...outcome, attempts: attempt };
+        }
+    }
+
+    private async attempt(call: ApiCall, token: string | undefined): Promise<AttemptOutcome> {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+        try {
+            const headers: Record<string, string> = { accept: "application/json" };
+            if (token) {
+                headers.authorization = `Bearer ${token}`;
+            }
+            if (call.body !== undefined) {
+                headers["content-type"] = "application/json";
+            }
+            const response = await fetch(this.url(call), {
+                method: call.method,
+                headers,
+                body: call.body === undefined ? undefined : JSON.stringify(call.body),
+                signal: controller.signal,
+                redirect: "manual",
+            });
+            const text = await response.text();
+            return {
+                status: response.status,
+                retryAfter: response.headers.get("retry-after"),
+                location: response.headers.get("location"),
+                text,
+            };
+        } catch (error) {
+            if (controller.signal.aborted) {
+                return { failure: "timeout" };
+            }
+            const cause = (error as any)?.cause ?? error;
+            return { failure: "network", code: typeof cause?.code === "string" ? cause.code : undefined };
+        } finally {
+            clearTimeout(timer);
+        }
+    }
+
+    private decode<T>(call: ApiCall, answer: Answer, decode: (body: any) => T): T {
+        let body: unknown;
+        try {
+            body = answer.text.trim() === "" ? undefined : JSON.parse(answer.text);
+        } catch {
+            throw this.failure(call, answer, "invalid-response", "the body is not JSON");
+        }
+        try {
+            return decode(body);
+        } catch (error) {
+            if (error instanceof ResponseShapeError) {
+                throw this.failure(call, answer, "invalid-response", error.problem);
+            }
+            throw error;
+        }
+    }
+
+    private failure(call: ApiCall, answer: Answer, kind: AirbyteErrorKind, problem?: string): AirbyteApiError {
+        const secrets = [this.clientSecret, ...this.issuedTokens];
+        const redirected = answer.status >= 300 && answer.status < 400 ? `redirected to ${answer.location ?? "?"}` : undefined;
+        const unretriedCreate = !call.idempotent && kind === "server" && answer.status !== 503;
+        return new AirbyteApiError({
+            kind,
+            status: answer.status,
+            method: call.method,
+            path: this.describePath(call),
+            subject: call.subject,
+            attempts: answer.attempts,
+            detail: problem ?? redirected ?? errorDetail(answer.text, secrets),
+            note: unretriedCreate ? CREATE_NOT_RETRIED : undefined,
+        });
+    }
+
+    private url(call: ApiCall): string {
+        return `${this.apiUrl}${this.describePath(call)}`;
+    }
+
+    private describePath(call: ApiCall): string {
+        const params = new URLSearchParams();
+        for (const [key, value] of Object.entries(call.query ?? {})) {
+            for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+                params.append(key, item);
+            }
+        }
+        const query = params.toString();
+        return query ? `${call.path}?${query}` : call.path;
+    }
+}

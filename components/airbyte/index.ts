@@ -1,0 +1,21 @@
+export { AirbyteClient } from "./client";
+export type {
+    AirbyteDataplaneCredentials,
+    AirbyteDataplaneInfo,
+    AirbyteRegionInfo,
+    CreateDataplaneRequest,
+    CreateRegionRequest,
+    NameEnabledPatch,
+} from "./client";
+export { AirbyteApiError } from "./errors";
+export type { AirbyteErrorKind } from "./errors";
+export type { AirbyteClientOptions } from "./http";
+export { DEFAULT_RETRY_POLICY } from "./retry";
+export type { RetryPolicy } from "./retry";
+export { apiUrlForAirbyteUrl, checkApiUrl, DEFAULT_AIRBYTE_API_URL, normalizeApiUrl } from "./url";
+export { AIRBYTE_DATAPLANE_KIND, AIRBYTE_DATAPLANE_TYPE, AIRBYTE_REGION_KIND, AIRBYTE_REGION_TYPE } from "./kinds";
+export type { AirbyteApplicationArgs, AirbyteConnectionArgs } from "./resource-common";
+export { AirbyteRegion, createRegionProvider } from "./region";
+export type { AirbyteRegionArgs, AirbyteRegionState } from "./region";
+export { AirbyteDataplane, createDataplaneProvider } from "./dataplane";
+export type { AirbyteDataplaneArgs, AirbyteDataplaneState } from "./dataplane";

@@ -1,0 +1,10 @@
+/**
+ * Discriminators stored in every Airbyte resource's inputs. The offline plan's canned outputs and any tool
+ * reading state recognize the resources by them, whatever the resource type or name.
+ */
+export const AIRBYTE_REGION_KIND = "airbyte-region" as const;
+export const AIRBYTE_DATAPLANE_KIND = "airbyte-dataplane" as const;
+
+/** Pulumi type tokens of the two dynamic resources (distinct, so a region and a data plane may share a name). */
+export const AIRBYTE_REGION_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteRegion" as const;
+export const AIRBYTE_DATAPLANE_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteDataplane" as const;

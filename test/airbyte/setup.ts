@@ -1,0 +1,45 @@
+import { AirbyteClient } from "../../components/airbyte/client";
+import { AirbyteClientOptions } from "../../components/airbyte/http";
+import { FakeAirbyte, FakeAirbyteOptions, FakeClock, recordingSleep } from "./fake-airbyte";
+
+export const APP_ID = "flexplane-test-application";
+export const APP_SECRET = "app-secret-Zq81bWc0xYv7";
+
+/** Fast retries: delays are recorded, never waited. */
+export function fastOptions(clock: FakeClock, waits: { sleep: (ms: number) => Promise<void> }) {
+    return {
+        now: clock.now,
+        sleep: waits.sleep,
+        random: () => 0.5,
+        timeoutMs: 2_000,
+        retry: { baseDelayMs: 100, maxDelayMs: 1_000, maxRetries: 4 },
+    } satisfies Partial<AirbyteClientOptions>;
+}
+
+/** A started fake server with one admin application and one organization, plus a client for it. */
+export async function world(options: FakeAirbyteOptions = {}) {
+    const clock = new FakeClock();
+    const fake = await FakeAirbyte.start({ now: clock.now, ...options });
+    fake.addApplication(APP_ID, APP_SECRET);
+    const organizationId = fake.addOrganization();
+    const sleeper = recordingSleep();
+    const client = (extra: Partial<AirbyteClientOptions> = {}) =>
+        new AirbyteClient({
+            apiUrl: fake.apiUrl,
+            clientId: APP_ID,
+            clientSecret: APP_SECRET,
+            ...fastOptions(clock, sleeper),
+            ...extra,
+        });
+    return { clock, fake, organizationId, waits: sleeper.waits, sleeper, client };
+}
+
+/** The rejection of `promise`, failing the test if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<any> {
+    try {
+        await promise;
+    } catch (error) {
+        return error;
+    }
+    throw new Error("expected the call to fail, but it succeeded");
+}

@@ -1,0 +1,116 @@
+import * as assert from "node:assert/strict";
+import { APP_ID, APP_SECRET, rejection, world } from "./setup";
+
+describe("AirbyteClient access tokens", () => {
+    let w: Awaited<ReturnType<typeof world>>;
+    afterEach(async () => {
+        await w.fake.close();
+    });
+
+    it("sends the client-credentials grant as JSON and reuses the token while it is fresh", async () => {
+        w = await world();
+        const client = w.client();
+        await client.listRegions(w.organizationId);
+        w.clock.advance(149_000);
+        await client.listRegions(w.organizationId);
+        const tokenCall = w.fake.requests.find((r) => r.path === "/applications/token");
+        assert.equal(tokenCall?.body.grant_type, "client_credentials");
+        assert.equal(tokenCall?.body.client_id, APP_ID);
+        assert.equal(tokenCall?.body.client_secret, APP_SECRET);
+        assert.equal(tokenCall?.authorization, undefined, "the token call carries no bearer token");
+        assert.equal(w.fake.tokenRequests(), 1);
+        const auth = w.fake.requests.filter((r) => r.path === "/regions").map((r) => r.authorization);
+        assert.deepEqual(auth, [`Bearer ${w.fake.issuedTokens[0]}`, `Bearer ${w.fake.issuedTokens[0]}`]);
+    });
+
+    it("replaces the token 30 s before its 3-minute expiry", async () => {
+        w = await world();
+        const client = w.client();
+        await client.listRegions(w.organizationId);
+        w.clock.advance(151_000);
+        await client.listRegions(w.organizationId);
+        assert.equal(w.fake.tokenRequests(), 2);
+        const last = w.fake.requests.at(-1);
+        assert.equal(last?.authorization, `Bearer ${w.fake.issuedTokens[1]}`);
+    });
+
+    it("recovers when the token expires mid-run earlier than announced: one 401, a new token, one retry", async () => {
+        w = await world({ tokenValidMs: 60_000 });
+        const client = w.client();
+        const region = await client.createRegion({ name: "eu", organizationId: w.organizationId });
+        w.clock.advance(61_000);
+        const read = await client.getRegion(region.regionId);
+        assert.equal(read.name, "eu");
+        assert.equal(w.fake.tokenRequests(), 2);
+        assert.deepEqual(w.fake.apiCalls(), ["POST /regions", `GET /regions/${region.regionId}`, `GET /regions/${region.regionId}`]);
+        assert.deepEqual(w.waits, [], "a 401 refresh is immediate, not a backoff retry");
+    });
+
+    it("recovers when the server forgets its tokens", async () => {
+        w = await world();
+        const client = w.client();
+        await client.listRegions(w.organizationId);
+        w.fake.expireAllTokens();
+        await client.listRegions(w.organizationId);
+        assert.equal(w.fake.tokenRequests(), 2);
+    });
+
+    it("retries a 401 only once, then reports the token as rejected", async () => {
+        w = await world();
+        w.fake.inject({ method: "GET" }, { status: 401 }, { status: 401 });
+        const error = await rejection(w.client().getRegion("4f1c0d5e-0000-4000-8000-000000000001"));
+        assert.equal(error.kind, "token-rejected");
+        assert.equal(error.status, 401);
+        assert.equal(error.attempts, 2);
+        assert.match(error.message, /refused a freshly issued access token for region 4f1c0d5e/);
+        assert.equal(w.fake.apiCalls().length, 2);
+        assert.equal(w.fake.tokenRequests(), 2);
+    });
+
+    it("shares one token request between concurrent calls", async () => {
+        w = await world();
+        const client = w.client();
+        await Promise.all([1, 2, 3].map(() => client.listRegions(w.organizationId)));
+        assert.equal(w.fake.tokenRequests(), 1);
+    });
+
+    it("assumes 3 minutes when the token response has no expires_in", async () => {
+        w = await world({ tokenLifetimeS: null });
+        const client = w.client();
+        await client.listRegions(w.organizationId);
+        w.clock.advance(149_000);
+        await client.listRegions(w.organizationId);
+        assert.equal(w.fake.tokenRequests(), 1);
+        w.clock.advance(2_000);
+        await client.listRegions(w.organizationId);
+        assert.equal(w.fake.tokenRequests(), 2);
+    });
+
+    it("keeps the refresh margin below half of a short token lifetime", async () => {
+        w = await world({ tokenLifetimeS: 20 });
+        const client = w.client();
+        await client.listRegions(w.organizationId);
+        w.clock.advance(9_000);
+        await client.listRegions(w.organizationId);
+        assert.equal(w.fake.tokenRequests(), 1);
+        w.clock.advance(2_000);
+        await client.listRegions(w.organizationId);
+        assert.equal(w.fake.tokenRequests(), 2);
+    });
+
+    it("retries the token call on 5xx like any idempotent call", async () => {
+        w = await world();
+        w.fake.inject({ path: /token/ }, { status: 503 });
+        await w.client().listRegions(w.organizationId);
+        assert.equal(w.fake.tokenRequests(), 2);
+        assert.equal(w.waits.length, 1);
+    });
+
+    it("reports a token response without access_token as not the public API", async () => {
+        w = await world();
+        w.fake.inject({ path: /token/ }, { status: 200, body: { html: "<login page>" } });
+        const error = await rejection(w.client().listRegions(w.organizationId));
+        assert.equal(error.kind, "invalid-response");
+        assert.match(error.message, /no access_token/);
+    });
+});

@@ -1,0 +1,148 @@
+import type { AwsAccessKeys, SecretsManagerSpec } from "../shared/types";
+import type { CapacityType, NatGatewayStrategy } from "./constants";
+import type { KubeconfigAuth } from "./kubeconfig";
+
+/**
+ * The network. Either an existing VPC (`vpcId` and `privateSubnetIds`) or, when `vpcId` is not set,
+ * a new VPC with private subnets in each zone behind NAT gateways. Nodes always run in private
+ * subnets: the data plane only makes outbound calls.
+ */
+export interface EksVpcOptions {
+    /** Existing VPC to use. Default: none, a new VPC is created. */
+    vpcId?: string;
+    /**
+     * Private subnets of the existing VPC, in at least 2 availability zones (checked against AWS),
+     * with outbound internet access (NAT) to reach Airbyte's control plane and Docker Hub.
+     * Required with `vpcId`.
+     */
+    privateSubnetIds?: string[];
+    /** Address range of a new VPC. Default `10.0.0.0/16`. */
+    cidrBlock?: string;
+    /** Availability zones of a new VPC. Default 3; at least 2. */
+    availabilityZoneCount?: number;
+    /** Zones of a new VPC by name, e.g. `["us-east-1a", "us-east-1b"]`. Default: the region's first zones. */
+    availabilityZoneNames?: string[];
+    /** NAT gateways of a new VPC: `OnePerAz` (default, survives a zone outage) or `Single` (cheaper). */
+    natGateways?: NatGatewayStrategy;
+}
+
+/** One EKS managed node group on EC2 (Amazon Linux 2023). */
+export interface EksNodeGroupOptions {
+    /** EC2 instance types. Default `["m6i.xlarge"]`; all of one CPU architecture. */
+    instanceTypes?: string[];
+    /** Fewest nodes. Default 2 (one per zone in two zones). */
+    minSize?: number;
+    /** Nodes at creation. Default 2; between `minSize` and `maxSize`. */
+    desiredSize?: number;
+    /** Most nodes. Default 6. */
+    maxSize?: number;
+    /** Root volume per node, GiB. Default 100; at least 20. Connector pods ask 5 GiB each by default. */
+    diskSizeGiB?: number;
+    /** `ON_DEMAND` (default) or `SPOT`. */
+    capacityType?: CapacityType;
+    /** Extra Kubernetes labels on the nodes. Default: none. */
+    labels?: Record<string, string>;
+}
+
+/** Who may reach the Kubernetes API server, and how. */
+export interface EksEndpointOptions {
+    /**
+     * Public endpoint. Default `true`: Pulumi installs the Helm release through the API server, so
+     * the machine that runs `pulumi up` must reach it. Set `false` only when that machine is inside
+     * the VPC (or connected to it).
+     */
+    publicAccess?: boolean;
+    /** CIDR blocks allowed on the public endpoint. Default `["0.0.0.0/0"]`; narrow it to your deployers. */
+    publicAccessCidrs?: string[];
+    /** Private endpoint inside the VPC, used by the nodes. Default `true`. */
+    privateAccess?: boolean;
+}
+
+/** Control-plane logs in CloudWatch (`/aws/eks/<cluster>/cluster`). */
+export interface EksControlPlaneLogOptions {
+    /** Log types. Default `["api", "audit", "authenticator"]`; `[]` turns them off. */
+    types?: ("api" | "audit" | "authenticator" | "controllerManager" | "scheduler")[];
+    /** Days to keep them. Default 90; 0 keeps them forever; otherwise a value CloudWatch accepts. */
+    retentionDays?: number;
+}
+
+/**
+ * Where the data plane keeps job logs, state and workload output. By default a new, hardened S3
+ * bucket that the data-plane role (IRSA) may use. With `existingBucketName` the caller's bucket is
+ * used instead: through the same role, or, when `accessKeys` are given too, through those keys with
+ * no IAM created for storage.
+ */
+export interface EksLogBucketOptions {
+    /** The caller's bucket. Default: none, a bucket is created. */
+    existingBucketName?: string;
+    /** Region of the caller's bucket. Default: the cluster's region. */
+    region?: string;
+    /** Static keys for the caller's bucket. Only with `existingBucketName`. Default: none (IRSA). */
+    accessKeys?: AwsAccessKeys;
+    /** Days before job logs (`job-logging/`) expire. Default 90; 0 keeps them. New bucket only. */
+    logExpirationDays?: number;
+    /** Keep old object versions (they expire with the logs). Default `false`. New bucket only. */
+    versioning?: boolean;
+    /** SSE-KMS with this key instead of SSE-S3. Default: SSE-S3 (AES-256). New bucket only. */
+    kmsKeyArn?: string;
+    /** Keep the bucket when the stack is destroyed (losing logs is losing data). Default `true`. New bucket only. */
+    retainOnDestroy?: boolean;
+}
+
+/** Arguments of `flexplane:aws:EksCluster`. */
+export interface EksClusterArgs {
+    /**
+     * The control plane's secret store, as declared (exactly one of `aws`, `gcp`, `azure`). Required.
+     * With `aws.useServiceAccountIdentity` the data-plane role gets Airbyte's Secrets Manager policy in
+     * the declared `aws.region` and `aws.accountId` (never the cluster's). With `aws.accessKeys`, or a
+     * GCP or Azure store, no IAM is created for it and the spec is passed through to DataPlane.
+     */
+    secretsManager: SecretsManagerSpec;
+    /** Namespace the data plane will be installed into; the role trusts it. Default `airbyte`. */
+    namespace?: string;
+    /** Service account the chart runs under; the role trusts it. Default `airbyte-workload-launcher`. */
+    serviceAccountName?: string;
+    /**
+     * Region of the cluster. Default: the `aws:region` config. Must be the region of the AWS provider
+     * the resources are created with.
+     */
+    region?: string;
+    /** EKS cluster name. Default: this component's name, with characters EKS refuses replaced by `-`. */
+    clusterName?: string;
+    /** Kubernetes version. Default `1.35` (pinned; raise it deliberately, one minor version at a time). */
+    kubernetesVersion?: string;
+    /** The network. Default: a new VPC, `10.0.0.0/16`, 3 zones, one NAT gateway per zone. */
+    vpc?: EksVpcOptions;
+    /** The node group for the launcher and, unless `jobNodes` is set, connector pods. Defaults above. */
+    nodes?: EksNodeGroupOptions;
+    /**
+     * A second node group only for connector (job) pods, labelled and tainted `flexplane.io/pool=jobs`;
+     * DataPlane then gives job pods the matching node selector and toleration. Default: none.
+     */
+    jobNodes?: EksNodeGroupOptions;
+    /**
+     * IAM roles or users made cluster administrators (access entries with
+     * `AmazonEKSClusterAdminPolicy`). Default: none; the identity that creates the cluster is an
+     * administrator in any case.
+     */
+    adminPrincipalArns?: string[];
+    /** API server endpoint access. Default: public (all addresses) and private. */
+    endpoint?: EksEndpointOptions;
+    /** Control-plane logging. Default: api, audit, authenticator; kept 90 days. */
+    controlPlaneLogs?: EksControlPlaneLogOptions;
+    /**
+     * KMS key for envelope encryption of Kubernetes secrets. Default: a new key with yearly rotation.
+     * A key of your own must be in the cluster's region.
+     */
+    secretsEncryptionKeyArn?: string;
+    /** Log storage. Default: a new hardened bucket used through IRSA. */
+    logBucket?: EksLogBucketOptions;
+    /** How the kubeconfig's `aws eks get-token` authenticates. Default: the AWS default credential chain. */
+    kubeconfigAuth?: KubeconfigAuth;
+    /** Tags on every AWS resource. Default: none. */
+    tags?: Record<string, string>;
+    /** Refused: EKS on Fargate is not supported by Airbyte. Present so that callers get a clear message. */
+    fargate?: never;
+    /** Refused: EKS on Fargate is not supported by Airbyte. */
+    fargateProfiles?: never;
+}

@@ -1,0 +1,165 @@
+/**
+ * Pure helpers for AWS regions, partitions, ARNs and names. No SDK calls: the values come from the
+ * caller's declarations, so the program needs no data-source invokes to compute them.
+ */
+
+/** An AWS partition and the DNS suffix of its service endpoints. */
+export interface AwsPartition {
+    partition: "aws" | "aws-cn" | "aws-us-gov" | "aws-iso" | "aws-iso-b" | "aws-eusc";
+    dnsSuffix: string;
+}
+
+const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+/** True when `region` looks like an AWS region code such as `us-east-1` or `us-gov-west-1`. */
+export function isAwsRegion(region: unknown): region is string {
+    return typeof region === "string" && REGION_PATTERN.test(region);
+}
+
+/** The partition a region belongs to, from its prefix. */
+export function partitionOfRegion(region: string): AwsPartition {
+    if (region.startsWith("cn-")) {
+        return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
+    }
+    if (region.startsWith("us-gov-")) {
+        return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com" };
+    }
+    if (region.startsWith("us-isob-")) {
+        return { partition: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov" };
+    }
+    if (region.startsWith("us-iso-")) {
+        return { partition: "aws-iso", dnsSuffix: "c2s.ic.gov" };
+    }
+    if (region.startsWith("eusc-")) {
+        return { partition: "aws-eusc", dnsSuffix: "amazonaws.eu" };
+    }
+    return { partition: "aws", dnsSuffix: "amazonaws.com" };
+}
+
+/** True for a 12-digit AWS account id. */
+export function isAwsAccountId(accountId: unknown): accountId is string {
+    return typeof accountId === "string" && /^\d{12}$/.test(accountId);
+}
+
+/** The parts of an ARN, or undefined when `arn` is not one. */
+export interface ParsedArn {
+    partition: string;
+    service: string;
+    region: string;
+    accountId: string;
+    resource: string;
+}
+
+export function parseArn(arn: unknown): ParsedArn | undefined {
+    if (typeof arn !== "string") {
+        return undefined;
+    }
+    const match = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws)?:(.+)$/.exec(arn);
+    if (!match) {
+        return undefined;
+    }
+    const [, partition, service, region, accountId, resource] = match;
+    return { partition, service, region, accountId: accountId ?? "", resource };
+}
+
+/** True for an IAM role, user or account-root ARN: the principals EKS access entries and trusts name. */
+export function isIamPrincipalArn(arn: unknown): boolean {
+    const parsed = parseArn(arn);
+    return (
+        parsed !== undefined &&
+        parsed.service === "iam" &&
+        parsed.region === "" &&
+        /^\d{12}$/.test(parsed.accountId) &&
+        /^(root|(role|user)\/[\w+=,.@/-]+)$/.test(parsed.resource)
+    );
+}
+
+/** True for a KMS key ARN (`arn:aws:kms:<region>:<account>:key/<id>`); aliases are not accepted. */
+export function isKmsKeyArn(arn: unknown): boolean {
+    const parsed = parseArn(arn);
+    return parsed !== undefined && parsed.service === "kms" && isAwsRegion(parsed.region) && /^key\/[\w-]+$/.test(parsed.resource);
+}
+
+/** ARN of an AWS-managed IAM policy in the region's partition. */
+export function managedPolicyArn(region: string, policyName: string): string {
+    return `arn:${partitionOfRegion(region).partition}:iam::aws:policy/${policyName}`;
+}
+
+/** ARN of an EKS access policy, e.g. `AmazonEKSClusterAdminPolicy`. */
+export function eksAccessPolicyArn(region: string, policyName: string): string {
+    return `arn:${partitionOfRegion(region).partition}:eks::aws:cluster-access-policy/${policyName}`;
+}
+
+/** Pattern of the Secrets Manager secrets of one account in one region. */
+export function secretsManagerSecretsArn(region: string, accountId: string): string {
+    return `arn:${partitionOfRegion(region).partition}:secretsmanager:${region}:${accountId}:secret:*`;
+}
+
+/** Bucket and object ARNs of an S3 bucket. */
+export function s3BucketArns(bucket: string, region: string): { bucket: string; objects: string } {
+    const partition = partitionOfRegion(region).partition;
+    return { bucket: `arn:${partition}:s3:::${bucket}`, objects: `arn:${partition}:s3:::${bucket}/*` };
+}
+
+/** Rules EKS puts on cluster names: 1-100 characters, alphanumerics, `-` and `_`, starting alphanumeric. */
+export function isEksClusterName(name: unknown): name is string {
+    return typeof name === "string" && /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/.test(name);
+}
+
+/**
+ * An EKS cluster name derived from a Pulumi resource name: characters EKS refuses become `-`, and the
+ * result is cut to 100 characters. Always satisfies `isEksClusterName` for a non-empty input.
+ */
+export function eksClusterNameFrom(resourceName: string): string {
+    const cleaned = resourceName.replace(/[^A-Za-z0-9_-]/g, "-").replace(/^[^A-Za-z0-9]+/, "");
+    return (cleaned || "flexplane").slice(0, 100);
+}
+
+/** Rules S3 puts on bucket names (the common subset): 3-63 lowercase letters, digits, `-` and `.`. */
+export function isS3BucketName(name: unknown): name is string {
+    return (
+        typeof name === "string" &&
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) &&
+        !name.includes("..") &&
+        !/^\d+\.\d+\.\d+\.\d+$/.test(name)
+    );
+}
+
+/**
+ * A bucket-name prefix derived from a resource name: lowercase, only `a-z0-9-`, at most 37 characters
+ * (S3's limit for `bucketPrefix`, leaving room for the random suffix), ending in `-`.
+ */
+export function s3BucketPrefixFrom(resourceName: string): string {
+    const cleaned = resourceName
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .replace(/-+/g, "-")
+        .replace(/^-+/, "");
+    const stem = (cleaned || "flexplane").slice(0, 31).replace(/-+$/, "");
+    return `${stem || "flexplane"}-logs-`;
+}
+
+/** True for an IPv4 CIDR block such as `203.0.113.0/24`. */
+export function isIpv4Cidr(cidr: unknown): cidr is string {
+    if (typeof cidr !== "string") {
+        return false;
+    }
+    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+    if (!match) {
+        return false;
+    }
+    const octets = match.slice(1, 5).map(Number);
+    const prefix = Number(match[5]);
+    return octets.every((o) => o <= 255) && prefix <= 32;
+}
+
+/**
+ * A `namePrefix` for an IAM role: the resource name and a purpose, limited to IAM's characters and
+ * to 38 characters (AWS appends a 26-character unique suffix and role names stop at 64).
+ */
+export function iamRoleNamePrefix(resourceName: string, purpose: string): string {
+    const clean = (s: string) => s.replace(/[^\w+=,.@-]/g, "-");
+    const tail = `-${clean(purpose)}-`;
+    const head = clean(resourceName).slice(0, Math.max(1, 38 - tail.length));
+    return `${head}${tail}`.slice(0, 38);
+}

@@ -1,0 +1,157 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { InputProblems } from "../shared/errors";
+import { AIRBYTE_MANAGED_TAG } from "../shared/types";
+import { iamRoleNamePrefix, isAwsAccountId, isAwsRegion, isIamPrincipalArn, isKmsKeyArn, parseArn } from "./arns";
+import { controlPlaneTrustPolicy, secretsManagerPolicyDocument } from "./policies";
+
+/** What Airbyte's control plane is told about an AWS secret store in IAM_ROLE mode. */
+export interface IamRoleSecretStorage {
+    auth_type: "IAM_ROLE";
+    awsRegion: string;
+    roleArn: string;
+    externalId: string;
+    kmsKeyArn?: string;
+    tagKey: string;
+}
+
+/** What Airbyte's control plane is told about an AWS secret store in ACCESS_KEY mode. */
+export interface AccessKeySecretStorage {
+    auth_type: "ACCESS_KEY";
+    awsRegion: string;
+    awsAccessKey: string;
+    awsSecretAccessKey: string;
+    kmsKeyArn?: string;
+    tagKey: string;
+}
+
+/**
+ * The secret-storage JSON to send Airbyte for IAM_ROLE mode. The platform requires `externalId`
+ * although the docs leave it out; `tagKey` makes the control plane tag its secrets `AirbyteManaged`,
+ * which the policy's condition relies on. Holds the external id: treat it as a secret.
+ */
+export function controlPlaneSecretStorageJson(input: {
+    awsRegion: string;
+    roleArn: string;
+    externalId: string;
+    kmsKeyArn?: string;
+}): IamRoleSecretStorage {
+    return {
+        auth_type: "IAM_ROLE",
+        awsRegion: input.awsRegion,
+        roleArn: input.roleArn,
+        externalId: input.externalId,
+        ...(input.kmsKeyArn ? { kmsKeyArn: input.kmsKeyArn } : {}),
+        tagKey: AIRBYTE_MANAGED_TAG.key,
+    };
+}
+
+/** The secret-storage JSON for ACCESS_KEY mode (static keys of an IAM user). Secret as a whole. */
+export function controlPlaneAccessKeySecretStorageJson(input: {
+    awsRegion: string;
+    awsAccessKey: string;
+    awsSecretAccessKey: string;
+    kmsKeyArn?: string;
+}): AccessKeySecretStorage {
+    return {
+        auth_type: "ACCESS_KEY",
+        awsRegion: input.awsRegion,
+        awsAccessKey: input.awsAccessKey,
+        awsSecretAccessKey: input.awsSecretAccessKey,
+        ...(input.kmsKeyArn ? { kmsKeyArn: input.kmsKeyArn } : {}),
+        tagKey: AIRBYTE_MANAGED_TAG.key,
+    };
+}
+
+/** STS's rules for an external id: 2-1224 characters of `[\w+=,.@:/-]`. */
+export function isValidExternalId(externalId: unknown): boolean {
+    return typeof externalId === "string" && /^[\w+=,.@:/-]{2,1224}$/.test(externalId);
+}
+
+/** Arguments of `flexplane:aws:ControlPlaneSecretsRole`. */
+export interface ControlPlaneSecretsRoleArgs {
+    /** The AWS principal ARN Airbyte gives you for its control plane. Required; no default. */
+    airbytePrincipalArn: string;
+    /** External id you agree with Airbyte. Required; kept secret (it is in the trust policy and the JSON). */
+    externalId: pulumi.Input<string>;
+    /**
+     * The store, as declared for the organization: region and account of the secrets, and the KMS
+     * key that encrypts them, if any. The role is created in the account of the AWS provider, which
+     * must be `accountId` (checked).
+     */
+    secretsManager: { region: string; accountId: string; kmsKeyArn?: string };
+    /** Tags on the role. Default: none. */
+    tags?: Record<string, string>;
+}
+
+/**
+ * The IAM role Airbyte's control plane assumes to read and write the organization's secrets (IAM_ROLE
+ * mode): trusts Airbyte's principal with the agreed external id and carries the same Secrets Manager
+ * policy as the data plane's role. `secretStorageJson` is what to send Airbyte.
+ */
+export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
+    readonly roleArn: pulumi.Output<string>;
+    readonly roleName: pulumi.Output<string>;
+    /** The JSON (string) to send Airbyte. Secret: it holds the external id. */
+    readonly secretStorageJson: pulumi.Output<string>;
+
+    constructor(name: string, args: ControlPlaneSecretsRoleArgs, opts?: pulumi.ComponentResourceOptions) {
+        const problems = new InputProblems(`ControlPlaneSecretsRole "${name}"`);
+        const sm = args?.secretsManager ?? ({} as ControlPlaneSecretsRoleArgs["secretsManager"]);
+        problems.check(
+            isIamPrincipalArn(args?.airbytePrincipalArn),
+            "airbytePrincipalArn",
+            "set the principal ARN Airbyte gave you for its control plane (arn:aws:iam::<account>:role/...); there is no default.",
+        );
+        problems.check(
+            args?.externalId !== undefined && (typeof args.externalId !== "string" || isValidExternalId(args.externalId)),
+            "externalId",
+            "set the external id agreed with Airbyte: 2-1224 letters, digits or +=,.@:/-_ (keep it secret).",
+        );
+        problems.check(isAwsRegion(sm.region), "secretsManager.region", "set the region of the organization's Secrets Manager, e.g. us-east-1.");
+        problems.check(isAwsAccountId(sm.accountId), "secretsManager.accountId", "set the 12-digit account that owns the secrets, as a quoted string.");
+        problems.check(
+            sm.kmsKeyArn === undefined || (isKmsKeyArn(sm.kmsKeyArn) && parseArn(sm.kmsKeyArn)?.region === sm.region),
+            "secretsManager.kmsKeyArn",
+            `set the ARN of the KMS key that encrypts the secrets, in ${sm.region}, or remove it.`,
+        );
+        problems.throwIfAny();
+        super("flexplane:aws:ControlPlaneSecretsRole", name, {}, opts);
+
+        const externalId = pulumi.secret(args.externalId);
+        // The role must live where the secrets are: a role in another account could not reach secrets
+        // that Airbyte creates, since they carry no cross-account resource policy.
+        const callerAccount = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        const trust = pulumi.all([externalId, callerAccount]).apply(([id, account]) => {
+            if (account !== sm.accountId) {
+                throw new pulumi.ResourceError(
+                    `ControlPlaneSecretsRole "${name}": the AWS provider is in account ${account}, but the secrets are in ` +
+                        `${sm.accountId}; run this stack with credentials for ${sm.accountId}.`,
+                    this,
+                );
+            }
+            if (!isValidExternalId(id)) {
+                throw new pulumi.ResourceError(`ControlPlaneSecretsRole "${name}": externalId must be 2-1224 letters, digits or +=,.@:/-_.`, this);
+            }
+            return JSON.stringify(controlPlaneTrustPolicy(args.airbytePrincipalArn, id));
+        });
+        const role = new aws.iam.Role(
+            `${name}-role`,
+            { namePrefix: iamRoleNamePrefix(name, "airbyte-cp"), description: "Airbyte control plane access to the organization's Secrets Manager", assumeRolePolicy: trust, tags: args.tags },
+            { parent: this, additionalSecretOutputs: ["assumeRolePolicy"] },
+        );
+        new aws.iam.RolePolicy(
+            `${name}-secrets-manager`,
+            { role: role.id, policy: JSON.stringify(secretsManagerPolicyDocument(sm)) },
+            { parent: this },
+        );
+        this.roleArn = role.arn;
+        this.roleName = role.name;
+        this.secretStorageJson = pulumi.secret(
+            pulumi.all([role.arn, externalId]).apply(([roleArn, id]) =>
+                JSON.stringify(controlPlaneSecretStorageJson({ awsRegion: sm.region, roleArn, externalId: id, kmsKeyArn: sm.kmsKeyArn }), null, 2),
+            ),
+        );
+        this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName, secretStorageJson: this.secretStorageJson });
+    }
+}

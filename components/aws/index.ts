@@ -1,0 +1,46 @@
+/**
+ * `flexplane/aws`: the AWS side of an Airbyte Enterprise Flex data plane. Loads `@pulumi/aws`,
+ * `@pulumi/awsx`, `@pulumi/eks` and `@pulumi/kubernetes` only; nothing of GCP or Azure.
+ */
+export { EksCluster, clusterInputs, accessEntryKey } from "./cluster";
+export type {
+    EksClusterArgs,
+    EksVpcOptions,
+    EksNodeGroupOptions,
+    EksEndpointOptions,
+    EksControlPlaneLogOptions,
+    EksLogBucketOptions,
+} from "./args";
+export {
+    ControlPlaneSecretsRole,
+    controlPlaneSecretStorageJson,
+    controlPlaneAccessKeySecretStorageJson,
+    isValidExternalId,
+} from "./control-plane-role";
+export type {
+    ControlPlaneSecretsRoleArgs,
+    IamRoleSecretStorage,
+    AccessKeySecretStorage,
+} from "./control-plane-role";
+export * from "./constants";
+export * from "./arns";
+export * from "./policies";
+export { eksKubeconfig, clusterConnectionFromKubeconfig } from "./kubeconfig";
+export type { KubeconfigAuth, EksKubeconfigInput, ClusterConnection } from "./kubeconfig";
+export { subnetProblems, subnetMasks } from "./network";
+export type { SubnetFacts } from "./network";
+export { NODE_MANAGED_POLICIES, JOB_NODE_TAINT, jobPodScheduling, nodeGroupInputs } from "./nodes";
+export { encryptionRule, lifecycleRules } from "./bucket";
+export { dataPlaneSecretsManager, dataPlaneStorage, storageUsesRole } from "./target";
+export { resolveEksClusterArgs, checkSecretsManager, fargatePaths, KNOWN_KEYS } from "./validation";
+export type { ResolvedEksCluster } from "./validation";
+export type {
+    DataPlaneTarget,
+    SecretsManagerSpec,
+    AwsSecretsManagerSpec,
+    AwsAccessKeys,
+    StorageSpec,
+    S3StorageSpec,
+    PodScheduling,
+} from "../shared/types";
+export { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, AIRBYTE_MANAGED_TAG } from "../shared/types";

@@ -1,0 +1,219 @@
+/**
+ * Validation of `EksClusterArgs`: every plain-argument problem is collected and thrown as one
+ * `pulumi.InputPropertiesError` before any resource is registered. Returns the arguments with
+ * every default filled in, which is what the resource builders consume.
+ */
+import { InputProblems, exactlyOne } from "../shared/errors";
+import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, SecretsManagerSpec } from "../shared/types";
+import type { EksClusterArgs } from "./args";
+import { eksClusterNameFrom, isAwsAccountId, isAwsRegion, isEksClusterName, isIamPrincipalArn, isKmsKeyArn, parseArn, partitionOfRegion } from "./arns";
+import { AIRBYTE_EKS_SUPPORT_STATEMENT, CLOUDWATCH_RETENTION_DAYS, CLUSTER_LOG_TYPES, DEFAULT_CLUSTER_LOG_RETENTION_DAYS, DEFAULT_CLUSTER_LOG_TYPES, DEFAULT_KUBERNETES_VERSION } from "./constants";
+import type { KubeconfigAuth } from "./kubeconfig";
+import type { SecretsManagerGrant } from "./policies";
+import {
+    ResolvedBucket, ResolvedEndpoint, ResolvedNetwork, ResolvedNodeGroup,
+    checkTags, resolveBucket, resolveEndpoint, resolveNetwork, resolveNodeGroup,
+} from "./validate-parts";
+
+export interface ResolvedEksCluster {
+    clusterName: string;
+    region: string;
+    partition: string;
+    kubernetesVersion: string;
+    namespace: string;
+    serviceAccountName: string;
+    network: ResolvedNetwork;
+    nodes: ResolvedNodeGroup;
+    jobNodes?: ResolvedNodeGroup;
+    adminPrincipalArns: string[];
+    endpoint: ResolvedEndpoint;
+    logs: { types: string[]; retentionDays: number };
+    secretsEncryptionKeyArn?: string;
+    bucket: ResolvedBucket;
+    /** Set when the data-plane role reads the secret store with its own identity (IRSA). */
+    secretsManagerGrant?: SecretsManagerGrant;
+    secretsManager: SecretsManagerSpec;
+    kubeconfigAuth: KubeconfigAuth;
+    tags: Record<string, string>;
+}
+
+/** Keys `EksClusterArgs` and its option objects accept; anything else is most likely a typo. */
+export const KNOWN_KEYS: Record<string, readonly string[]> = {
+    "": ["secretsManager", "namespace", "serviceAccountName", "region", "clusterName", "kubernetesVersion", "vpc", "nodes", "jobNodes",
+        "adminPrincipalArns", "endpoint", "controlPlaneLogs", "secretsEncryptionKeyArn", "logBucket", "kubeconfigAuth", "tags"],
+    vpc: ["vpcId", "privateSubnetIds", "cidrBlock", "availabilityZoneCount", "availabilityZoneNames", "natGateways"],
+    nodes: ["instanceTypes", "minSize", "desiredSize", "maxSize", "diskSizeGiB", "capacityType", "labels"],
+    jobNodes: ["instanceTypes", "minSize", "desiredSize", "maxSize", "diskSizeGiB", "capacityType", "labels"],
+    endpoint: ["publicAccess", "publicAccessCidrs", "privateAccess"],
+    controlPlaneLogs: ["types", "retentionDays"],
+    logBucket: ["existingBucketName", "region", "accessKeys", "logExpirationDays", "versioning", "kmsKeyArn", "retainOnDestroy"],
+    kubeconfigAuth: ["profileName", "roleArn"],
+};
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+
+/** Fargate in any spelling (`fargate`, `fargateProfiles`, `useFargate`...) at any depth, when set. */
+export function fargatePaths(value: unknown, path = ""): string[] {
+    if (!value || typeof value !== "object") {
+        return [];
+    }
+    return Object.entries(value).flatMap(([key, inner]) => {
+        const here = path ? `${path}.${key}` : key;
+        const set = inner !== undefined && inner !== null && inner !== false && !(Array.isArray(inner) && inner.length === 0);
+        if (/fargate/i.test(key) && set) {
+            return [here];
+        }
+        return key === "secretsManager" || key === "tags" ? [] : fargatePaths(inner, here);
+    });
+}
+
+/** Validates `args` and fills in the defaults; throws `pulumi.InputPropertiesError` listing every problem. */
+export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs, configRegion: string | undefined): ResolvedEksCluster {
+    const problems = new InputProblems(`EksCluster "${resourceName}"`);
+    const a = (args ?? {}) as EksClusterArgs;
+    for (const path of fargatePaths(a)) {
+        problems.add(path, `remove it: ${AIRBYTE_EKS_SUPPORT_STATEMENT}. Run the data plane on the managed EC2 node groups (nodes, jobNodes).`);
+    }
+    for (const [section, allowed] of Object.entries(KNOWN_KEYS)) {
+        const value = section ? (a as any)[section] : a;
+        if (value && typeof value === "object" && !Array.isArray(value)) {
+            for (const key of Object.keys(value).filter((k) => !allowed.includes(k) && !/fargate/i.test(k))) {
+                problems.add(section ? `${section}.${key}` : key, `is not an EksCluster argument; remove it or use one of ${allowed.join(", ")}.`);
+            }
+        }
+    }
+    const region = a.region ?? configRegion ?? "";
+    problems.check(isAwsRegion(region), "region", "set the cluster's region with `pulumi config set aws:region <region>` or the region argument.");
+    const partition = partitionOfRegion(region).partition;
+    const clusterName = a.clusterName ?? eksClusterNameFrom(resourceName);
+    problems.check(isEksClusterName(clusterName), "clusterName", "use 1-100 letters, digits, '-' or '_', starting with a letter or digit.");
+    const kubernetesVersion = a.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    problems.check(/^1\.\d{2,}$/.test(kubernetesVersion), "kubernetesVersion", `set a Kubernetes minor version that EKS offers, e.g. "${DEFAULT_KUBERNETES_VERSION}".`);
+    const namespace = a.namespace ?? DEFAULT_NAMESPACE;
+    problems.check(DNS_LABEL.test(namespace), "namespace", "use a Kubernetes namespace name: lowercase letters, digits and '-', at most 63.");
+    const serviceAccountName = a.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME;
+    problems.check(DNS_SUBDOMAIN.test(serviceAccountName), "serviceAccountName", "use a Kubernetes service account name: lowercase letters, digits, '-' and '.'.");
+
+    const admins = a.adminPrincipalArns ?? [];
+    problems.check(Array.isArray(admins), "adminPrincipalArns", "list IAM role or user ARNs.");
+    (Array.isArray(admins) ? admins : []).forEach((arn, i) =>
+        problems.check(
+            isIamPrincipalArn(arn) && !String(arn).endsWith(":root") && parseArn(arn)?.partition === partition,
+            `adminPrincipalArns[${i}]`,
+            `use an IAM role or user ARN in partition ${partition} such as arn:${partition}:iam::123456789012:role/Admin ` +
+                "(for an assumed-role session, name the role, not the sts session ARN).",
+        ),
+    );
+    const logs = {
+        types: [...(a.controlPlaneLogs?.types ?? DEFAULT_CLUSTER_LOG_TYPES)] as string[],
+        retentionDays: a.controlPlaneLogs?.retentionDays ?? DEFAULT_CLUSTER_LOG_RETENTION_DAYS,
+    };
+    problems.check(
+        logs.types.every((t) => (CLUSTER_LOG_TYPES as readonly string[]).includes(t)),
+        "controlPlaneLogs.types",
+        `use only ${CLUSTER_LOG_TYPES.join(", ")}.`,
+    );
+    problems.check(
+        (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(logs.retentionDays),
+        "controlPlaneLogs.retentionDays",
+        `use a period CloudWatch accepts: ${CLOUDWATCH_RETENTION_DAYS.join(", ")} (0 keeps logs forever).`,
+    );
+    if (a.secretsEncryptionKeyArn !== undefined) {
+        problems.check(
+            isKmsKeyArn(a.secretsEncryptionKeyArn) && parseArn(a.secretsEncryptionKeyArn)?.region === region,
+            "secretsEncryptionKeyArn",
+            `set the ARN of a KMS key in the cluster's region ${region}, or remove it to create one.`,
+        );
+    }
+    if (a.kubeconfigAuth?.roleArn !== undefined) {
+        problems.check(
+            isIamPrincipalArn(a.kubeconfigAuth.roleArn) && String(a.kubeconfigAuth.roleArn).includes(":role/"),
+            "kubeconfigAuth.roleArn",
+            "set an IAM role ARN such as arn:aws:iam::123456789012:role/Deployer, or remove it.",
+        );
+    }
+    const resolved: ResolvedEksCluster = {
+        clusterName,
+        region,
+        partition,
+        kubernetesVersion,
+        namespace,
+        serviceAccountName,
+        network: resolveNetwork(problems, a.vpc, region),
+        nodes: resolveNodeGroup(problems, "nodes", a.nodes, 1),
+        jobNodes: a.jobNodes === undefined ? undefined : resolveNodeGroup(problems, "jobNodes", a.jobNodes, 0),
+        adminPrincipalArns: Array.isArray(admins) ? admins : [],
+        endpoint: resolveEndpoint(problems, a.endpoint),
+        logs,
+        secretsEncryptionKeyArn: a.secretsEncryptionKeyArn,
+        bucket: resolveBucket(problems, a.logBucket, region),
+        secretsManager: a.secretsManager,
+        secretsManagerGrant: checkSecretsManager(problems, a.secretsManager, region),
+        kubeconfigAuth: { ...(a.kubeconfigAuth ?? {}) },
+        tags: checkTags(problems, a.tags),
+    };
+    problems.throwIfAny();
+    return resolved;
+}
+
+/**
+ * Checks the declared secret store. Returns the grant for the data-plane role when the store is AWS
+ * and read with the pod's identity; undefined when credentials are passed through instead.
+ */
+export function checkSecretsManager(problems: InputProblems, spec: SecretsManagerSpec | undefined, clusterRegion: string): SecretsManagerGrant | undefined {
+    const kind = exactlyOne(problems, "secretsManager", spec, "secret store (aws, gcp or azure), the one the control plane uses");
+    if (kind === "gcp") {
+        problems.check(Boolean(spec!.gcp!.projectId), "secretsManager.gcp.projectId", "set the project of the control plane's Google Secret Manager.");
+        problems.check(
+            spec!.gcp!.credentialsJson !== undefined,
+            "secretsManager.gcp.credentialsJson",
+            "set the service-account JSON key (the platform reads Google Secret Manager only with a key; EKS cannot create one).",
+        );
+    }
+    if (kind === "azure") {
+        const az = spec!.azure!;
+        problems.check(Boolean(az.vaultUrl), "secretsManager.azure.vaultUrl", "set the control plane's Key Vault URL.");
+        problems.check(Boolean(az.tenantId), "secretsManager.azure.tenantId", "set the Key Vault's Entra ID tenant.");
+        problems.check(
+            az.clientId !== undefined && az.clientSecret !== undefined,
+            "secretsManager.azure.clientId",
+            "set clientId and clientSecret of a service principal with Key Vault Secrets Officer (the platform reads Key Vault only that way).",
+        );
+    }
+    if (kind !== "aws") {
+        return undefined;
+    }
+    const aws = spec!.aws!;
+    problems.check(
+        isAwsRegion(aws.region),
+        "secretsManager.aws.region",
+        `set the region of the control plane's Secrets Manager (the awsRegion sent to Airbyte); it is never taken from the cluster's region (${clusterRegion}).`,
+    );
+    problems.check(
+        isAwsAccountId(aws.accountId),
+        "secretsManager.aws.accountId",
+        "set the 12-digit account that owns the control plane's secrets, as a quoted string; it is never taken from the cluster's account.",
+    );
+    const irsa = aws.useServiceAccountIdentity === true;
+    problems.check(
+        irsa !== (aws.accessKeys !== undefined),
+        "secretsManager.aws",
+        "set exactly one of useServiceAccountIdentity: true (IRSA role created here) and accessKeys.",
+    );
+    if (aws.accessKeys !== undefined) {
+        problems.check(
+            Boolean(aws.accessKeys.accessKeyId) && Boolean(aws.accessKeys.secretAccessKey),
+            "secretsManager.aws.accessKeys",
+            "set both accessKeyId and secretAccessKey.",
+        );
+    }
+    if (aws.kmsKeyArn !== undefined) {
+        problems.check(
+            isKmsKeyArn(aws.kmsKeyArn) && parseArn(aws.kmsKeyArn)?.region === aws.region,
+            "secretsManager.aws.kmsKeyArn",
+            `set the ARN of the KMS key that encrypts the secrets; it must be in the secrets' region (${aws.region}).`,
+        );
+    }
+    return irsa ? { region: aws.region, accountId: aws.accountId, kmsKeyArn: aws.kmsKeyArn } : undefined;
+}

@@ -1,6 +1,97 @@
+import * as pulumi from "@pulumi/pulumi";
+import { InputProblems } from "../components/shared/errors";
+import type { GkeClusterArgs } from "../components/gcp/args";
+import { parseLocation } from "../components/gcp/locations";
 import type { CloudProgram } from "./types";
 
-/** The gcp part of a region stack. */
-export const deploy: CloudProgram = () => {
-    throw new Error("the gcp stack program is not written yet");
+/**
+ * The structured config key `flexplane:gcp`: every `GkeCluster` argument a stack may set. The
+ * project and region come from the provider config (`gcp:project`, `gcp:region`); the secret store
+ * from `flexplane:secretsManager`; the bucket key, if the caller brings one, from the secret
+ * `flexplane:gcpStorageCredentialsJson`.
+ */
+export type GcpStackOptions = Omit<GkeClusterArgs, "project" | "location" | "secretsManager" | "storageCredentialsJson" | "namespace" | "serviceAccountName" | "labels"> & {
+    /** Region or zone of the cluster. Default: `gcp:region`. A zone needs `allowZonalCluster`. */
+    location?: string;
+};
+
+/** Keys `flexplane:gcp` accepts; anything else is a typo that would silently do nothing. */
+export const GCP_OPTION_KEYS = [
+    "location", "allowZonalCluster", "mode", "releaseChannel", "kubernetesVersion", "deletionProtection",
+    "masterAuthorizedNetworks", "privateEndpoint", "masterIpv4CidrBlock", "network", "existingNetwork", "nodePools",
+    "nodeServiceAccountEmail", "secretManagerRoles", "bucketRoles", "bucket",
+] as const;
+
+const ARRAY_KEYS = ["masterAuthorizedNetworks", "nodePools", "secretManagerRoles", "bucketRoles"];
+const OBJECT_KEYS = ["network", "existingNetwork", "bucket"];
+
+/** The stack-level settings of the GCP part, checked before anything is created. */
+export interface GcpStackSettings {
+    project: string;
+    region: string;
+    options: GcpStackOptions;
+}
+
+/** Reads and checks `gcp:project`, `gcp:region` and `flexplane:gcp`. */
+export function readGcpStackSettings(
+    project: string | undefined,
+    region: string | undefined,
+    raw: unknown,
+): GcpStackSettings {
+    const problems = new InputProblems("The GCP stack configuration");
+    problems.check(Boolean(project), "gcp:project", "is not set: run `pulumi config set gcp:project <project-id>`.");
+    problems.check(Boolean(region), "gcp:region", "is not set: run `pulumi config set gcp:region <region>`, e.g. europe-west1.");
+    const options = (raw ?? {}) as Record<string, unknown>;
+    if (typeof options !== "object" || Array.isArray(options)) {
+        problems.add("flexplane:gcp", "must be a YAML map of GkeCluster settings (see docs/gcp.md).");
+    } else {
+        for (const key of Object.keys(options)) {
+            problems.check((GCP_OPTION_KEYS as readonly string[]).includes(key), `flexplane:gcp.${key}`,
+                `is not a setting: use one of ${GCP_OPTION_KEYS.join(", ")}.`);
+        }
+        for (const key of ARRAY_KEYS) {
+            problems.check(options[key] === undefined || Array.isArray(options[key]), `flexplane:gcp.${key}`, "must be a YAML list.");
+        }
+        for (const key of OBJECT_KEYS) {
+            const value = options[key];
+            problems.check(value === undefined || (typeof value === "object" && value !== null && !Array.isArray(value)),
+                `flexplane:gcp.${key}`, "must be a YAML map.");
+        }
+        const location = typeof options.location === "string" ? parseLocation(options.location) : undefined;
+        problems.check(!location || !region || location.region === region, "flexplane:gcp.location",
+            `"${options.location}" is not in gcp:region ${region}: the network and bucket follow gcp:region, so keep the cluster there too.`);
+    }
+    problems.throwIfAny();
+    return { project: project!, region: region!, options: options as GcpStackOptions };
+}
+
+/** The gcp part of a region stack: a GkeCluster and what DataPlane needs from it. */
+export const deploy: CloudProgram = async (ctx) => {
+    const gcpConfig = new pulumi.Config("gcp");
+    const settings = readGcpStackSettings(gcpConfig.get("project"), gcpConfig.get("region"), ctx.config.getObject<unknown>("gcp"));
+    const storageCredentialsJson = ctx.config.getSecret("gcpStorageCredentialsJson");
+    const { GkeCluster } = await import("../components/gcp");
+    const cluster = new GkeCluster(ctx.stack, {
+        ...settings.options,
+        project: settings.project,
+        location: settings.options.location ?? settings.region,
+        namespace: ctx.namespace,
+        serviceAccountName: ctx.serviceAccountName,
+        secretsManager: ctx.secretsManager,
+        ...(storageCredentialsJson !== undefined ? { storageCredentialsJson } : {}),
+        labels: ctx.tags,
+    });
+    return {
+        target: cluster.dataPlaneTarget,
+        clusterRegion: cluster.region,
+        outputs: {
+            clusterName: cluster.clusterName,
+            endpoint: cluster.endpoint,
+            kubeconfig: cluster.kubeconfig,
+            serviceAccountEmail: cluster.serviceAccountEmail,
+            bucketName: cluster.bucketName,
+            networkId: cluster.networkId,
+            subnetworkId: cluster.subnetworkId,
+        },
+    };
 };

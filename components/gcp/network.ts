@@ -1,0 +1,82 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as gcp from "@pulumi/gcp";
+import type { GkeSettings } from "./validation";
+
+/** Names of the subnet's secondary ranges when this component creates the network. */
+export const PODS_RANGE_NAME = "pods";
+export const SERVICES_RANGE_NAME = "services";
+
+/** The network the cluster is attached to. */
+export interface ClusterNetwork {
+    /** Id of the network (`projects/<p>/global/networks/<n>`), as given for an existing one. */
+    networkId: pulumi.Output<string>;
+    subnetworkId: pulumi.Output<string>;
+    /** What the cluster is attached to: self links of created resources, the given ids otherwise. */
+    networkRef: pulumi.Output<string>;
+    subnetworkRef: pulumi.Output<string>;
+    podsRangeName: string;
+    servicesRangeName: string;
+    /** Resources the cluster must wait for (the NAT, so that nodes can pull images when they boot). */
+    dependencies: pulumi.Resource[];
+}
+
+/**
+ * The cluster's VPC: a custom-mode network, one subnet in the cluster's region with secondary ranges
+ * for pods and Services (VPC-native), Private Google Access, and a Cloud Router with Cloud NAT so
+ * that private nodes reach the control plane, Docker Hub and the connectors' endpoints. No firewall
+ * rule admits traffic from outside: the data plane only makes outbound calls.
+ *
+ * With `existingNetwork`, nothing is created and the given ids are used as they are.
+ */
+export function createNetwork(settings: GkeSettings, parent: pulumi.Resource): ClusterNetwork {
+    const plan = settings.network;
+    if (plan.kind === "existing") {
+        return {
+            networkId: pulumi.output(plan.network),
+            subnetworkId: pulumi.output(plan.subnetwork),
+            networkRef: pulumi.output(plan.network),
+            subnetworkRef: pulumi.output(plan.subnetwork),
+            podsRangeName: plan.podsRangeName,
+            servicesRangeName: plan.servicesRangeName,
+            dependencies: [],
+        };
+    }
+    const { base, project, region } = settings;
+    const opts = { parent };
+    const network = new gcp.compute.Network(`${base}-network`, {
+        project,
+        autoCreateSubnetworks: false,
+        routingMode: "REGIONAL",
+        description: "Airbyte data plane network (Flexplane)",
+    }, opts);
+    const subnetwork = new gcp.compute.Subnetwork(`${base}-subnet`, {
+        project,
+        region,
+        network: network.selfLink,
+        ipCidrRange: plan.nodesCidr,
+        privateIpGoogleAccess: true,
+        secondaryIpRanges: [
+            { rangeName: PODS_RANGE_NAME, ipCidrRange: plan.podsCidr },
+            { rangeName: SERVICES_RANGE_NAME, ipCidrRange: plan.servicesCidr },
+        ],
+    }, opts);
+    const router = new gcp.compute.Router(`${base}-router`, { project, region, network: network.selfLink }, opts);
+    const nat = new gcp.compute.RouterNat(`${base}-nat`, {
+        project,
+        region,
+        router: router.name,
+        natIpAllocateOption: "AUTO_ONLY",
+        sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
+        subnetworks: [{ name: subnetwork.selfLink, sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
+        logConfig: { enable: true, filter: "ERRORS_ONLY" },
+    }, opts);
+    return {
+        networkId: network.id,
+        subnetworkId: subnetwork.id,
+        networkRef: network.selfLink,
+        subnetworkRef: subnetwork.selfLink,
+        podsRangeName: PODS_RANGE_NAME,
+        servicesRangeName: SERVICES_RANGE_NAME,
+        dependencies: [nat],
+    };
+}

@@ -1,0 +1,131 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import type { GkeClusterArgs } from "../../components/gcp/args";
+import type { MockHarness } from "../../tools/harness/runtime";
+import { baseArgs, captureWarnings, installHarness, thrownBy } from "./helpers";
+
+/** The reasons an InputPropertiesError gives, by property path. */
+function reasons(error: Error): Record<string, string> {
+    assert.ok(error instanceof pulumi.InputPropertiesError, `expected InputPropertiesError, got ${error}`);
+    const out: Record<string, string> = {};
+    for (const e of (error as pulumi.InputPropertiesError).errors) {
+        out[e.propertyPath] = out[e.propertyPath] ? `${out[e.propertyPath]} | ${e.reason}` : e.reason;
+    }
+    return out;
+}
+
+describe("GkeCluster: bad input", () => {
+    let h: MockHarness;
+    let warnings: ReturnType<typeof captureWarnings>;
+    let GkeCluster: typeof import("../../components/gcp").GkeCluster;
+    beforeEach(async () => {
+        h = installHarness();
+        warnings = captureWarnings();
+        GkeCluster = (await import("../../components/gcp")).GkeCluster;
+    });
+    afterEach(() => warnings.restore());
+
+    const reject = (args: GkeClusterArgs) => reasons(thrownBy(() => new GkeCluster("eu", args)));
+
+    it("refuses a zonal location unless allowZonalCluster is set, and names the region to use", async () => {
+        const r = reject(baseArgs({ location: "europe-west1-b" }));
+        assert.match(r.location, /"europe-west1-b" is a zone/);
+        assert.match(r.location, /Use the region "europe-west1"/);
+        assert.match(r.location, /allowZonalCluster: true/);
+        await h.settle();
+        assert.equal(h.resources.length, 0, "nothing may be registered before validation passes");
+    });
+
+    it("accepts a zonal location with allowZonalCluster and still reports the region", async () => {
+        const c = new GkeCluster("eu", baseArgs({ location: "europe-west1-b", allowZonalCluster: true }));
+        await h.settle();
+        assert.equal(h.one("gcp:container/cluster:Cluster").inputs.location, "europe-west1-b");
+        assert.equal(c.region, "europe-west1");
+    });
+
+    it("refuses node-pool settings in Autopilot mode", () => {
+        const r = reject(baseArgs({ mode: "autopilot", nodePools: [{ name: "general" }] }));
+        assert.match(r.nodePools, /Autopilot provisions nodes itself/);
+        assert.match(r.nodePools, /set mode: standard/);
+    });
+
+    it("refuses a bucket location that does not contain the cluster's region", () => {
+        const r = reject(baseArgs({ location: "europe-west1", bucket: { location: "US" } }));
+        assert.match(r["bucket.location"], /"US" does not contain the cluster's region europe-west1/);
+        assert.match(r["bucket.location"], /leave bucket.location out/);
+        const london = reject(baseArgs({ location: "europe-west2", bucket: { location: "EU" } }));
+        assert.match(london["bucket.location"], /does not contain the cluster's region europe-west2/);
+    });
+
+    it("accepts the multi-region and dual-region containing the cluster's region", async () => {
+        new GkeCluster("a", baseArgs({ location: "europe-west1", bucket: { location: "EU" } }));
+        new GkeCluster("b", baseArgs({ location: "us-central1", bucket: { location: "nam4" } }));
+        await h.settle();
+        assert.deepEqual(h.ofType("gcp:storage/bucket:Bucket").map((b) => b.inputs.location), ["EU", "NAM4"]);
+    });
+
+    it("reports every problem at once, each with its fix", () => {
+        const r = reject({
+            project: "X",
+            location: "mars",
+            mode: "serverless" as any,
+            releaseChannel: "NIGHTLY" as any,
+            network: { podsCidr: "10.0.0.0/14" },
+            secretsManager: {},
+        });
+        assert.deepEqual(Object.keys(r).sort(), ["location", "mode", "network.podsCidr", "project", "releaseChannel", "secretsManager"].sort());
+        assert.match(r.project, /set project \(or the gcp:project config\)/);
+        assert.match(r.location, /give a region such as europe-west1/);
+        assert.match(r.mode, /use autopilot or standard/);
+        assert.match(r["network.podsCidr"], /overlaps network.nodesCidr/);
+        assert.match(r.secretsManager, /set exactly one secret store/);
+    });
+
+    it("checks Standard node pools: names, sizes, counts and the jobs pool", () => {
+        const r = reject(baseArgs({
+            mode: "standard",
+            nodePools: [
+                { name: "General", diskSizeGb: 20 },
+                { name: "jobs", minNodesPerZone: 3, maxNodesPerZone: 2, dedicatedToJobs: true },
+            ],
+        }));
+        assert.match(r["nodePools[0].name"], /"General" is not a pool name/);
+        assert.match(r["nodePools[0].diskSizeGb"], /give at least 50 GB/);
+        assert.match(r["nodePools[1].maxNodesPerZone"], /at least minNodesPerZone \(3\)/);
+        const onlyJobs = reject(baseArgs({ mode: "standard", nodePools: [{ name: "jobs", dedicatedToJobs: true }] }));
+        assert.match(onlyJobs.nodePools, /leaving no node for the launcher/);
+    });
+
+    it("refuses network settings that conflict", () => {
+        const both = reject(baseArgs({
+            network: { nodesCidr: "10.0.0.0/20" },
+            existingNetwork: { network: "n", subnetwork: "", podsRangeName: "p", servicesRangeName: "s" },
+        }));
+        assert.match(both.network, /not both/);
+        assert.match(both["existingNetwork.subnetwork"], /is required with existingNetwork/);
+        const master = reject(baseArgs({ masterIpv4CidrBlock: "172.16.0.0/24" }));
+        assert.match(master.masterIpv4CidrBlock, /must be a \/28/);
+        const authorized = reject(baseArgs({ masterAuthorizedNetworks: [{ cidrBlock: "office" }] }));
+        assert.match(authorized["masterAuthorizedNetworks[0].cidrBlock"], /not an IPv4 CIDR block/);
+    });
+
+    it("refuses settings for a created bucket next to an existing one, and a bad secret-store project", () => {
+        const r = reject(baseArgs({
+            bucket: { existingBucketName: "gs://logs", location: "EU" },
+            secretsManager: { gcp: { projectId: "Secrets Project" } },
+            bucketRoles: [],
+        }));
+        assert.match(r["bucket.existingBucketName"], /without gs:\/\//);
+        assert.match(r.bucket, /location only apply to a bucket this component creates/);
+        assert.match(r["secretsManager.gcp.projectId"], /not a GCP project id/);
+        assert.match(r.bucketRoles, /give at least one role/);
+    });
+
+    it("takes the project from gcp:project when the argument is absent", async () => {
+        const args = baseArgs();
+        delete args.project;
+        new GkeCluster("eu", args);
+        await h.settle();
+        assert.equal(h.one("gcp:container/cluster:Cluster").inputs.project, "flexplane-gke");
+    });
+});

@@ -80,8 +80,10 @@ export class AirbyteTransport {
     private readonly random: () => number;
     private token: { value: string; refreshAt: number } | undefined;
     private pendingToken: Promise<string> | undefined;
-    private readonly issuedTokens: string[] = [];
+    private readonly issuedTokens: string[];
 
+    // Every field is set in the constructor, never by an initializer: Pulumi's closure serializer rebuilds
+    // classes from their constructor text and drops field initializers.
     constructor(options: AirbyteClientOptions) {
         if (!options.clientId || !options.clientSecret) {
             throw new Error(
@@ -98,6 +100,7 @@ export class AirbyteTransport {
         this.now = options.now ?? (() => Date.now());
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
         this.random = options.random ?? (() => Math.random());
+        this.issuedTokens = [];
     }
 
     /** Sends an authenticated call and decodes its JSON body (`undefined` when the body is empty). */

@@ -1,0 +1,81 @@
+import * as assert from "node:assert/strict";
+import Module from "node:module";
+import * as pulumi from "@pulumi/pulumi";
+import { airbyteDataplaneProvider, AirbyteDataplaneState } from "../../components/airbyte/dataplane";
+import { AIRBYTE_DATAPLANE_KIND, AIRBYTE_REGION_KIND } from "../../components/airbyte/kinds";
+import { airbyteRegionProvider } from "../../components/airbyte/region";
+import { APP_ID, APP_SECRET, rejection, world } from "./setup";
+
+/** Loads serialized provider text the way Pulumi's dynamic provider host does (`require(...).handler()`). */
+function load(text: string): pulumi.dynamic.ResourceProvider {
+    const loaded = new Module("serialized-provider.js") as any;
+    loaded.paths = (module as any).paths;
+    loaded._compile(text, "serialized-provider.js");
+    return loaded.exports.handler();
+}
+
+describe("Airbyte dynamic providers serialize without credentials", function () {
+    this.timeout(60_000);
+    let w: Awaited<ReturnType<typeof world>>;
+    beforeEach(async () => {
+        w = await world();
+    });
+    afterEach(async () => {
+        await w.fake.close();
+    });
+
+    it("holds no application credential, token or data-plane secret after real use", async () => {
+        // Use the very provider objects the resources serialize, so any cache they kept would show up.
+        const regionInputs = {
+            __kind: AIRBYTE_REGION_KIND,
+            apiUrl: w.fake.apiUrl,
+            applicationClientId: APP_ID,
+            applicationClientSecret: APP_SECRET,
+            organizationId: w.organizationId,
+            name: "eu",
+        };
+        const region = await airbyteRegionProvider.create(regionInputs);
+        const dataplane = await airbyteDataplaneProvider.create({ ...regionInputs, __kind: AIRBYTE_DATAPLANE_KIND, regionId: region.id, name: "eu-1" });
+        const dataplaneSecret = (dataplane.outs as AirbyteDataplaneState).clientSecret ?? "";
+        assert.ok(dataplaneSecret.length > 10 && w.fake.issuedTokens.length > 0);
+
+        for (const provider of [airbyteRegionProvider, airbyteDataplaneProvider]) {
+            const serialized = await pulumi.runtime.serializeFunction(() => provider);
+            assert.equal(serialized.containsSecrets, false);
+            for (const secret of [APP_ID, APP_SECRET, dataplaneSecret, ...w.fake.issuedTokens]) {
+                assert.ok(!serialized.text.includes(secret), "serialized provider must not contain a credential");
+            }
+            assert.match(serialized.text, /applications\/token/, "the text is the real provider, client included");
+        }
+    });
+
+    it("runs the serialized data-plane provider end to end against the API", async () => {
+        const serialized = await pulumi.runtime.serializeFunction(() => airbyteDataplaneProvider);
+        const provider = load(serialized.text);
+        const regionId = (await w.client().createRegion({ name: "eu", organizationId: w.organizationId })).regionId;
+        const inputs = {
+            __kind: AIRBYTE_DATAPLANE_KIND,
+            apiUrl: w.fake.apiUrl,
+            applicationClientId: APP_ID,
+            applicationClientSecret: APP_SECRET,
+            regionId,
+            name: "eu-1",
+        };
+        const created = await provider.create(inputs);
+        assert.equal(created.outs.clientSecret, w.fake.dataplanes.get(created.id)?.clientSecret);
+        const read = await provider.read!(created.id, created.outs);
+        assert.equal(read.props.clientSecret, created.outs.clientSecret);
+        await provider.delete!(created.id, created.outs);
+        assert.equal(w.fake.dataplanes.has(created.id), false);
+    });
+
+    it("throws real Errors with the explanation from serialized code", async () => {
+        const provider = load((await pulumi.runtime.serializeFunction(() => airbyteRegionProvider)).text);
+        const error = await rejection(
+            provider.create({ apiUrl: w.fake.apiUrl, applicationClientId: APP_ID, applicationClientSecret: "wrong-secret", organizationId: w.organizationId, name: "eu" }),
+        );
+        assert.ok(error instanceof Error, "the dynamic provider host reports e.message; a non-Error would show nothing");
+        assert.match(String(error), /^AirbyteApiError: Airbyte API POST \/applications\/token returned 401/);
+        assert.equal((error as { kind?: string }).kind, "bad-credentials");
+    });
+});

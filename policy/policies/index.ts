@@ -1,0 +1,35 @@
+import type { Policies } from "@pulumi/policy";
+import { clusterEndpointRestricted, gcpNoLongLivedServiceAccountKeys } from "./advisory";
+import { eksNoFargate, nodesSpanTwoZones } from "./clusters";
+import { dataPlaneChartPinned, helmValuesNoPlaintextSecrets } from "./helm";
+import { dataPlaneEgressOnly, nodesWithoutPublicIps } from "./network";
+import { secretsManagerMatchesControlPlane } from "./secrets-manager";
+import { azureLogStoragePrivate, gcsLogBucketsPrivate, s3LogBucketsProtected } from "./storage";
+
+export * from "./config";
+export * from "./identity";
+export { CREDENTIAL_PATTERNS, CREDENTIAL_VALUE_KEYS, credentialLookalikes } from "./helm";
+export { IDENTITY_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, DATA_PLANE_CHART, isDataPlaneChart } from "./tokens";
+
+/** Cluster shape: where the data plane's pods may run. */
+export const clusterPolicies = [eksNoFargate, nodesSpanTwoZones];
+/** Network exposure: nothing reaches in. */
+export const networkPolicies = [dataPlaneEgressOnly, nodesWithoutPublicIps];
+/** Secrets: the control plane's store, no credential in Helm values. */
+export const secretPolicies = [secretsManagerMatchesControlPlane, helmValuesNoPlaintextSecrets];
+/** Log storage: private, encrypted, TLS only. */
+export const storagePolicies = [s3LogBucketsProtected, gcsLogBucketsPrivate, azureLogStoragePrivate];
+/** Release hygiene. */
+export const releasePolicies = [dataPlaneChartPinned];
+/** Advisory: worth a look, never blocking. */
+export const advisoryPolicies = [gcpNoLongLivedServiceAccountKeys, clusterEndpointRestricted];
+
+/** Every policy of the pack, in the order they report. */
+export const allPolicies: Policies = [
+    ...clusterPolicies,
+    ...networkPolicies,
+    ...secretPolicies,
+    ...storagePolicies,
+    ...releasePolicies,
+    ...advisoryPolicies,
+];

@@ -1,0 +1,100 @@
+import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { LONG_LIVED_KEY_WARNING } from "../../components/gcp/identity";
+import { readGcpStackSettings } from "../../program/gcp";
+import { runPlan } from "../../tools/plan/plan";
+import { baseArgs, captureWarnings, installHarness, thrownBy, valueOf } from "./helpers";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+function reasons(error: Error): Record<string, string> {
+    assert.ok(error instanceof pulumi.InputPropertiesError, `expected InputPropertiesError, got ${error}`);
+    return Object.fromEntries((error as pulumi.InputPropertiesError).errors.map((e) => [e.propertyPath, e.reason]));
+}
+
+describe("GCP stack program", () => {
+    it("requires gcp:project and gcp:region and refuses unknown or misplaced flexplane:gcp settings", () => {
+        const r = reasons(thrownBy(() => readGcpStackSettings(undefined, undefined, { nodepools: [], network: [] })));
+        assert.match(r["gcp:project"], /pulumi config set gcp:project/);
+        assert.match(r["gcp:region"], /pulumi config set gcp:region/);
+        assert.match(r["flexplane:gcp.nodepools"], /is not a setting: use one of .*nodePools/);
+        assert.match(r["flexplane:gcp.network"], /must be a YAML map/);
+        const elsewhere = reasons(thrownBy(() => readGcpStackSettings("p-123456", "europe-west1", { location: "us-central1-a" })));
+        assert.match(elsewhere["flexplane:gcp.location"], /not in gcp:region europe-west1/);
+    });
+
+    it("builds the cluster from gcp:project, gcp:region, flexplane:gcp and the bucket key secret", async () => {
+        const h = installHarness({
+            config: {
+                "flexplane:gcp": JSON.stringify({ mode: "standard", bucket: { logRetentionDays: 14 } }),
+                "flexplane:gcpStorageCredentialsJson": '{"type":"service_account","given":true}',
+            },
+            secretConfigKeys: ["flexplane:gcpStorageCredentialsJson"],
+        });
+        const warnings = captureWarnings();
+        const { deploy } = await import("../../program/gcp");
+        const deployment = await deploy({
+            config: new pulumi.Config("flexplane"),
+            stack: "gcp-europe-west1",
+            namespace: "airbyte",
+            serviceAccountName: "airbyte-workload-launcher",
+            secretsManager: baseArgs().secretsManager,
+            tags: { Owner: "Data" },
+        }).finally(() => warnings.restore());
+        await h.settle();
+        const cluster = h.one("gcp:container/cluster:Cluster").inputs;
+        assert.equal(cluster.project, "flexplane-gke");
+        assert.equal(cluster.location, "europe-west1");
+        assert.equal(cluster.removeDefaultNodePool, true);
+        assert.deepEqual(cluster.resourceLabels, { owner: "data" });
+        assert.equal(deployment.clusterRegion, "europe-west1");
+        assert.deepEqual(h.one("gcp:storage/bucket:Bucket").inputs.lifecycleRules, [{ action: { type: "Delete" }, condition: { age: 14 } }]);
+        assert.equal(await valueOf(deployment.target.storage.gcs!.credentialsJson!), '{"type":"service_account","given":true}');
+        assert.deepEqual(Object.keys(deployment.outputs).sort(),
+            ["bucketName", "clusterName", "endpoint", "kubeconfig", "networkId", "serviceAccountEmail", "subnetworkId"]);
+        assert.equal(await pulumi.isSecret(deployment.outputs.kubeconfig as pulumi.Output<string>), true);
+        assert.equal(h.ofType("gcp:storage/bucketIAMMember:BucketIAMMember").length, 0, "the given bucket key needs no grant");
+    });
+
+    for (const [stack, mode] of [["gcp-europe-west1", "autopilot"], ["gcp-us-central1", "standard"]] as const) {
+        it(`stack ${stack} plans cleanly as ${mode}`, async () => {
+            const plan = await runPlan({ stack });
+            assert.deepEqual(plan.errors, []);
+            const cluster = plan.resources.find((r) => r.type === "gcp:container/cluster:Cluster");
+            assert.ok(cluster, "the plan has a GKE cluster");
+            assert.equal(cluster.inputs.enableAutopilot === true, mode === "autopilot");
+            assert.ok(plan.resources.some((r) => r.type === "kubernetes:helm.sh/v3:Release"), "the plan installs the chart");
+            assert.equal(plan.outputs.kubeconfig, "[secret]");
+            assert.equal(plan.warnings.filter((w) => w.includes(LONG_LIVED_KEY_WARNING)).length, 1);
+        });
+    }
+
+    it("the europe-west1 stack grants the Secret Manager roles on the secret-store project to the created account", async () => {
+        const plan = await runPlan({ stack: "gcp-europe-west1" });
+        const grants = plan.resources.filter((r) => r.type === "gcp:projects/iAMMember:IAMMember" && r.inputs.project === "acme-airbyte-secrets");
+        assert.equal(grants.length, 4);
+        assert.ok(grants.every((g) => g.inputs.member === "serviceAccount:gcp-europe-west1-airbyte@acme-airbyte-eu.iam.gserviceaccount.com"));
+    });
+
+    it("the us-central1 stack uses the given Secret Manager key and grants nothing on the secret-store project", async () => {
+        const plan = await runPlan({ stack: "gcp-us-central1" });
+        const projectGrants = plan.resources.filter((r) => r.type === "gcp:projects/iAMMember:IAMMember" && r.inputs.project === "acme-airbyte-secrets");
+        assert.deepEqual(projectGrants, []);
+        const jobsPool = plan.resources.find((r) => r.type === "gcp:container/nodePool:NodePool" && r.name.endsWith("-jobs"));
+        assert.equal(jobsPool?.inputs.autoscaling.minNodeCount, 0);
+    });
+
+    it("loading flexplane/gcp loads no AWS or Azure SDK", () => {
+        const script = "require('./components/gcp'); const loaded = Object.keys(require.cache)" +
+            ".filter((f) => /node_modules[\\\\/]@pulumi[\\\\/](aws|awsx|eks|azure-native|azuread)[\\\\/]/.test(f) || /components[\\\\/](aws|azure)[\\\\/]/.test(f));" +
+            "console.log(JSON.stringify(loaded));";
+        const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(run.status, 0, run.stderr);
+        assert.deepEqual(JSON.parse(run.stdout.trim().split("\n").pop()!), []);
+        const loadedGcp = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e",
+            "require('./components/gcp'); console.log(Object.keys(require.cache).some((f) => f.includes('@pulumi/gcp')))"], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(loadedGcp.stdout.trim(), "true", "the check must see the modules that are loaded");
+    });
+});

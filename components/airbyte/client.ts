@@ -1,4 +1,5 @@
-import { AirbyteClientOptions, AirbyteTransport, ApiCall, ResponseShapeError } from "./http";
+import { ApiCall } from "./exchange";
+import { AirbyteClientOptions, AirbyteTransport, ResponseShapeError } from "./http";
 
 /** A region as the API returns it. */
 export interface AirbyteRegionInfo {

@@ -1,4 +1,5 @@
 import { AirbyteApiError, AirbyteErrorKind, errorDetail, kindForStatus } from "./errors";
+import { ApiCall, pathWithQuery, sendOnce } from "./exchange";
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
 import { DEFAULT_AIRBYTE_API_URL, normalizeApiUrl } from "./url";
 
@@ -37,18 +38,7 @@ const CREATE_NOT_RETRIED =
     "plane's credentials exist only in that response: list the organization's regions or the region's data planes " +
     "and delete any leftover before running again.";
 
-/** One logical API call. */
-export interface ApiCall {
-    method: "GET" | "POST" | "PATCH" | "DELETE";
-    path: string;
-    query?: Record<string, string | string[] | undefined>;
-    body?: unknown;
-    /** What the call is about, for error messages, e.g. `region 1b2c...`. */
-    subject: string;
-    /** False for creates: sending them twice could create two objects. */
-    idempotent: boolean;
-}
-
+/** The final response to a call, after retries. */
 interface Answer {
     status: number;
     retryAfter: string | null;
@@ -56,8 +46,6 @@ interface Answer {
     text: string;
     attempts: number;
 }
-
-type AttemptOutcome = Omit<Answer, "attempts"> | { failure: "network" | "timeout"; code?: string };
 
 /** Thrown by response decoders when a documented field is missing (deliberately not an `Error`: see errors.ts). */
 export class ResponseShapeError {
@@ -161,7 +149,7 @@ export class AirbyteTransport {
     /** Sends `call` until it gets a final answer, retrying what the policy allows. */
     private async exchange(call: ApiCall, token: string | undefined): Promise<Answer> {
         for (let attempt = 1; ; attempt++) {
-            const outcome = await this.attempt(call, token);
+            const outcome = await sendOnce(`${this.apiUrl}${pathWithQuery(call)}`, call, token, this.timeoutMs);
             const retriesLeft = attempt <= this.policy.maxRetries;
             if ("failure" in outcome) {
                 const safe = call.idempotent || NOT_SENT_CODES.includes(outcome.code ?? "");
@@ -174,7 +162,7 @@ export class AirbyteTransport {
                     kind: outcome.failure,
                     status: 0,
                     method: call.method,
-                    path: this.describePath(call),
+                    path: pathWithQuery(call),
                     subject: call.subject,
                     attempts: attempt,
                     detail: outcome.code,
@@ -188,42 +176,6 @@ export class AirbyteTransport {
                 continue;
             }
             return { ...outcome, attempts: attempt };
-        }
-    }
-
-    private async attempt(call: ApiCall, token: string | undefined): Promise<AttemptOutcome> {
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-        try {
-            const headers: Record<string, string> = { accept: "application/json" };
-            if (token) {
-                headers.authorization = `Bearer ${token}`;
-            }
-            if (call.body !== undefined) {
-                headers["content-type"] = "application/json";
-            }
-            const response = await fetch(this.url(call), {
-                method: call.method,
-                headers,
-                body: call.body === undefined ? undefined : JSON.stringify(call.body),
-                signal: controller.signal,
-                redirect: "manual",
-            });
-            const text = await response.text();
-            return {
-                status: response.status,
-                retryAfter: response.headers.get("retry-after"),
-                location: response.headers.get("location"),
-                text,
-            };
-        } catch (error) {
-            if (controller.signal.aborted) {
-                return { failure: "timeout" };
-            }
-            const cause = (error as any)?.cause ?? error;
-            return { failure: "network", code: typeof cause?.code === "string" ? cause.code : undefined };
-        } finally {
-            clearTimeout(timer);
         }
     }
 
@@ -252,26 +204,11 @@ export class AirbyteTransport {
             kind,
             status: answer.status,
             method: call.method,
-            path: this.describePath(call),
+            path: pathWithQuery(call),
             subject: call.subject,
             attempts: answer.attempts,
             detail: problem ?? redirected ?? errorDetail(answer.text, secrets),
             note: unretriedCreate ? CREATE_NOT_RETRIED : undefined,
         });
-    }
-
-    private url(call: ApiCall): string {
-        return `${this.apiUrl}${this.describePath(call)}`;
-    }
-
-    private describePath(call: ApiCall): string {
-        const params = new URLSearchParams();
-        for (const [key, value] of Object.entries(call.query ?? {})) {
-            for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-                params.append(key, item);
-            }
-        }
-        const query = params.toString();
-        return query ? `${call.path}?${query}` : call.path;
     }
 }

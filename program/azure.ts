@@ -1,6 +1,93 @@
-import type { CloudProgram } from "./types";
+import * as pulumi from "@pulumi/pulumi";
+import { AksCluster } from "../components/azure";
+import type { AksClusterArgs, AksStorageArgs } from "../components/azure";
+import { InputProblems } from "../components/shared/errors";
+import type { RegionContext, CloudProgram } from "./types";
 
-/** The azure part of a region stack. */
-export const deploy: CloudProgram = () => {
-    throw new Error("the azure stack program is not written yet");
+/** Storage settings in `flexplane:azure.storage`; an existing container's connection string is a secret key of its own. */
+export interface AzureStorageConfig extends Omit<AksStorageArgs, "existing"> {
+    /** Use this existing container; its connection string goes in the secret `flexplane:azureStorageConnectionString`. */
+    existingContainer?: string;
+}
+
+/** `flexplane:azure` in a stack file: the AksCluster settings that are not common to every cloud. */
+export type AzureStackConfig = Omit<AksClusterArgs, "location" | "secretsManager" | "namespace" | "serviceAccountName" | "tags" | "storage"> & {
+    storage?: AzureStorageConfig;
+};
+
+/** Keys `flexplane:azure` accepts; anything else is a typo that would otherwise be ignored. */
+export const AZURE_CONFIG_KEYS = [
+    "tenantId", "resourceGroupName", "kubernetesVersion", "skuTier", "upgradeChannel", "zones", "systemPool", "workloadPools",
+    "network", "apiServerAuthorizedIpRanges", "entraId", "workloadIdentity", "keyVault", "storage",
+] as const;
+const STORAGE_KEYS = ["accountName", "containerName", "sku", "retainOnDelete", "existingContainer"];
+
+/**
+ * Turns the stack's `flexplane:azure` block, the provider's location and the common context into
+ * AksCluster arguments. Throws one error naming every unknown or missing key.
+ */
+export function aksArgsFromConfig(
+    azure: Record<string, unknown> | undefined,
+    ctx: Pick<RegionContext, "namespace" | "serviceAccountName" | "secretsManager" | "tags">,
+    location: string | undefined,
+    storageConnectionString: () => pulumi.Output<string> | undefined,
+): AksClusterArgs {
+    const problems = new InputProblems("Stack config");
+    problems.check(typeof location === "string" && location !== "", "azure-native:location",
+        "is required: set the cluster's region, e.g. pulumi config set azure-native:location westeurope.");
+    const block = (azure ?? {}) as AzureStackConfig & Record<string, unknown>;
+    if (typeof block !== "object" || Array.isArray(block)) {
+        problems.add("flexplane:azure", "must be a map of AksCluster settings, e.g. {zones: [\"1\", \"2\", \"3\"]}.");
+    }
+    for (const key of Object.keys(block)) {
+        problems.check((AZURE_CONFIG_KEYS as readonly string[]).includes(key), `flexplane:azure.${key}`,
+            `is not a setting: use one of ${AZURE_CONFIG_KEYS.join(", ")}.`);
+    }
+    const { storage: storageConfig, ...rest } = block;
+    for (const key of Object.keys(storageConfig ?? {})) {
+        problems.check(STORAGE_KEYS.includes(key), `flexplane:azure.storage.${key}`, `is not a setting: use one of ${STORAGE_KEYS.join(", ")}.`);
+    }
+    let storage: AksStorageArgs | undefined;
+    if (storageConfig?.existingContainer !== undefined) {
+        const { existingContainer, ...created } = storageConfig;
+        const connectionString = storageConnectionString();
+        problems.check(connectionString !== undefined, "flexplane:azureStorageConnectionString",
+            "is required with flexplane:azure.storage.existingContainer: pulumi config set --secret flexplane:azureStorageConnectionString <connection string>.");
+        storage = { ...created, existing: { azure: { container: existingContainer, connectionString } } };
+    } else if (storageConfig !== undefined) {
+        storage = storageConfig;
+    }
+    problems.throwIfAny();
+    return {
+        ...(rest as Omit<AzureStackConfig, "storage">),
+        location: location!,
+        secretsManager: ctx.secretsManager,
+        namespace: ctx.namespace,
+        serviceAccountName: ctx.serviceAccountName,
+        tags: ctx.tags,
+        storage,
+    };
+}
+
+/** The azure part of a region stack: an AKS cluster with Key Vault wiring and Blob storage for logs. */
+export const deploy: CloudProgram = (ctx) => {
+    const location = new pulumi.Config("azure-native").get("location");
+    const args = aksArgsFromConfig(ctx.config.getObject<Record<string, unknown>>("azure"), ctx, location,
+        () => ctx.config.getSecret("azureStorageConnectionString"));
+    const cluster = new AksCluster(ctx.stack, args);
+    return {
+        target: cluster.dataPlaneTarget,
+        clusterRegion: args.location,
+        outputs: {
+            clusterName: cluster.clusterName,
+            resourceGroupName: cluster.resourceGroupName,
+            kubeconfig: cluster.kubeconfig,
+            vaultUrl: cluster.vaultUrl,
+            storageAccountName: cluster.storageAccountName,
+            containerName: cluster.containerName,
+            vnetId: cluster.vnetId,
+            subnetId: cluster.subnetId,
+            egressIpAddress: cluster.egressIpAddress,
+        },
+    };
 };

@@ -1,0 +1,193 @@
+import { exactlyOne, InputProblems } from "../shared/errors";
+import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, StorageSpec } from "../shared/types";
+import {
+    AksClusterArgs, DEFAULT_KUBERNETES_VERSION, DEFAULT_ZONES, KubeloginMode, SkuTier, UpgradeChannel,
+} from "./args";
+import { defaultStorageAccountName, isGuid, isStorageAccountName, vaultNameFromUrl } from "./names";
+import { checkZones, resolvePools, ResolvedPool } from "./validation-pools";
+import { checkAuthorizedRanges, resolveNetwork, ResolvedNetwork } from "./validation-network";
+
+/** The Key Vault work for an Azure store. */
+export interface ResolvedKeyVault {
+    vaultUrl: string;
+    vaultName: string;
+    tenantId: string;
+    create: boolean;
+    /** Create an Entra application and service principal (the caller gave no credentials). */
+    createPrincipal: boolean;
+    resourceGroupName?: string;
+    softDeleteRetentionDays: number;
+    sku: "standard" | "premium";
+    retainOnDelete: boolean;
+    applicationName: string;
+    clientSecretEndDate?: string;
+    clientSecretRotationKey?: string;
+}
+
+/** AksCluster arguments after validation, with every default applied. */
+export interface ResolvedAksCluster {
+    location: string;
+    tenantId?: string;
+    resourceGroupName?: string;
+    namespace: string;
+    serviceAccountName: string;
+    kubernetesVersion: string;
+    skuTier: SkuTier;
+    upgradeChannel: UpgradeChannel;
+    systemPool: ResolvedPool;
+    workloadPools: ResolvedPool[];
+    network: ResolvedNetwork;
+    apiServerAuthorizedIpRanges: string[];
+    entraId?: { azureRbac: boolean; adminGroupObjectIds: string[]; grantDeployerClusterAdmin: boolean; kubeloginMode: KubeloginMode };
+    workloadIdentity: boolean;
+    secretsManagerKind: "aws" | "gcp" | "azure";
+    /** Present only when the store is Azure Key Vault. */
+    keyVault?: ResolvedKeyVault;
+    storage: { existing?: StorageSpec; accountName: string; containerName: string; sku: string; retainOnDelete: boolean };
+    tags: Record<string, string>;
+}
+
+const CONTAINER_NAME = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
+const STORAGE_SKUS = ["Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_GZRS"];
+
+/**
+ * Checks every plain AksCluster argument and applies the defaults. Throws one
+ * `pulumi.InputPropertiesError` listing every problem, before any resource is registered.
+ * `naming` (project and stack) only seeds the default storage account name.
+ */
+export function resolveAksCluster(name: string, args: AksClusterArgs, naming: { project: string; stack: string }): ResolvedAksCluster {
+    const problems = new InputProblems(`AksCluster "${name}"`);
+    problems.check(typeof args.location === "string" && /^[a-z0-9]+$/.test(args.location), "location",
+        `"${args.location ?? ""}" is not an Azure region name: give one such as westeurope (stacks set azure-native:location).`);
+    const kind = exactlyOne(problems, "secretsManager", args.secretsManager, "secret store (aws, gcp or azure), the same one the control plane uses");
+    const keyVault = kind === "azure" ? resolveKeyVault(problems, name, args) : undefined;
+    if (kind !== undefined && kind !== "azure" && args.keyVault?.create) {
+        problems.add("keyVault.create", `the control plane's secrets are in ${String(kind)}, so a Key Vault here would hold nothing: remove keyVault.`);
+    }
+    const tenantId = args.tenantId ?? args.secretsManager?.azure?.tenantId;
+    problems.check(args.tenantId === undefined || isGuid(args.tenantId), "tenantId",
+        `"${args.tenantId}" is not a tenant id: give the Entra ID tenant GUID (az account show --query tenantId).`);
+    if (args.entraId !== undefined && tenantId === undefined) {
+        problems.add("tenantId", "is required with entraId when the secret store is not Azure: give the Entra ID tenant GUID of the cluster's users (az account show --query tenantId).");
+    }
+
+    const kubernetesVersion = args.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    problems.check(/^\d+\.\d+(\.\d+)?$/.test(kubernetesVersion), "kubernetesVersion",
+        `"${kubernetesVersion}" is not a Kubernetes version: give a minor version such as ${DEFAULT_KUBERNETES_VERSION} (AKS picks its newest patch).`);
+    const skuTier = args.skuTier ?? SkuTier.Standard;
+    problems.check((Object.values(SkuTier) as string[]).includes(skuTier), "skuTier", `"${skuTier}" is not an AKS tier: use Free, Standard or Premium.`);
+    const upgradeChannel = args.upgradeChannel ?? UpgradeChannel.Patch;
+    problems.check((Object.values(UpgradeChannel) as string[]).includes(upgradeChannel), "upgradeChannel",
+        `"${upgradeChannel}" is not an upgrade channel: use ${Object.values(UpgradeChannel).join(", ")}.`);
+    const zones = args.zones === undefined ? [...DEFAULT_ZONES] : checkZones(problems, "zones", args.zones);
+    const pools = resolvePools(problems, args.systemPool, args.workloadPools, zones);
+    const network = resolveNetwork(problems, args.network);
+    const apiServerAuthorizedIpRanges = checkAuthorizedRanges(problems, args.apiServerAuthorizedIpRanges);
+    const entraId = resolveEntraId(problems, args);
+    const storage = resolveStorage(problems, name, args, naming);
+    const tags = args.tags ?? {};
+    for (const [key, value] of Object.entries(tags)) {
+        problems.check(key.length <= 512 && !/[<>%&\\?/]/.test(key) && typeof value === "string" && value.length <= 256, `tags.${key}`,
+            "is not a valid Azure tag: names take up to 512 characters without <>%&\\?/ and values are strings of up to 256.");
+    }
+    problems.throwIfAny();
+
+    return {
+        location: args.location,
+        tenantId,
+        resourceGroupName: args.resourceGroupName,
+        namespace: args.namespace ?? DEFAULT_NAMESPACE,
+        serviceAccountName: args.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME,
+        kubernetesVersion,
+        skuTier,
+        upgradeChannel,
+        systemPool: pools.system,
+        workloadPools: pools.workload,
+        network,
+        apiServerAuthorizedIpRanges,
+        entraId,
+        workloadIdentity: args.workloadIdentity === true,
+        secretsManagerKind: kind as ResolvedAksCluster["secretsManagerKind"],
+        keyVault,
+        storage,
+        tags,
+    };
+}
+
+function resolveKeyVault(problems: InputProblems, name: string, args: AksClusterArgs): ResolvedKeyVault {
+    const azure = args.secretsManager.azure!;
+    const kv = args.keyVault ?? {};
+    const vaultName = vaultNameFromUrl(azure.vaultUrl ?? "");
+    problems.check(vaultName !== undefined, "secretsManager.azure.vaultUrl",
+        `"${azure.vaultUrl ?? ""}" is not a Key Vault URL: use https://<vault-name>.vault.azure.net/ with the control plane's vault name (3 to 24 letters, digits and single hyphens).`);
+    problems.check(isGuid(azure.tenantId), "secretsManager.azure.tenantId", azure.tenantId === undefined
+        ? "is required: give the Entra ID tenant GUID of the Key Vault and its service principal (az account show --query tenantId)."
+        : `"${azure.tenantId}" is not a tenant id: give the Entra ID tenant GUID of the Key Vault (az account show --query tenantId).`);
+    const hasId = azure.clientId !== undefined;
+    const hasSecret = azure.clientSecret !== undefined;
+    if (hasId !== hasSecret) {
+        problems.add(hasId ? "secretsManager.azure.clientSecret" : "secretsManager.azure.clientId",
+            "give both clientId and clientSecret of an existing service principal, or neither to have one created.");
+    }
+    const createPrincipal = !hasId && !hasSecret;
+    const create = kv.create === true;
+    if (createPrincipal && !create && kv.resourceGroupName === undefined) {
+        problems.add("keyVault.resourceGroupName",
+            "is required to create the service principal: its Key Vault Secrets Officer role is scoped to the vault, so name the vault's resource group. Or pass secretsManager.azure.clientId and clientSecret, or set keyVault.create.");
+    }
+    const softDeleteRetentionDays = kv.softDeleteRetentionDays ?? 90;
+    problems.check(Number.isInteger(softDeleteRetentionDays) && softDeleteRetentionDays >= 7 && softDeleteRetentionDays <= 90,
+        "keyVault.softDeleteRetentionDays", `${softDeleteRetentionDays} is out of range: give 7 to 90 days.`);
+    const sku = kv.sku ?? "standard";
+    problems.check(sku === "standard" || sku === "premium", "keyVault.sku", `"${sku}" is not a Key Vault SKU: use standard or premium.`);
+    problems.check(kv.clientSecretEndDate === undefined || !Number.isNaN(Date.parse(kv.clientSecretEndDate)), "keyVault.clientSecretEndDate",
+        `"${kv.clientSecretEndDate}" is not a date: use RFC 3339, e.g. 2028-01-01T00:00:00Z.`);
+    return {
+        vaultUrl: azure.vaultUrl,
+        vaultName: vaultName ?? "",
+        tenantId: azure.tenantId,
+        create,
+        createPrincipal,
+        resourceGroupName: kv.resourceGroupName,
+        softDeleteRetentionDays,
+        sku,
+        retainOnDelete: kv.retainOnDelete ?? true,
+        applicationName: kv.applicationName ?? `${name}-key-vault`,
+        clientSecretEndDate: kv.clientSecretEndDate,
+        clientSecretRotationKey: kv.clientSecretRotationKey,
+    };
+}
+
+function resolveEntraId(problems: InputProblems, args: AksClusterArgs): ResolvedAksCluster["entraId"] {
+    if (args.entraId === undefined) {
+        return undefined;
+    }
+    const e = args.entraId;
+    const groups = e.adminGroupObjectIds ?? [];
+    groups.forEach((g, i) => problems.check(isGuid(g), `entraId.adminGroupObjectIds[${i}]`,
+        `"${g}" is not an object id: give the GUID of an Entra ID group (az ad group show --group <name> --query id).`));
+    const mode = e.kubeloginMode ?? KubeloginMode.AzureCli;
+    problems.check((Object.values(KubeloginMode) as string[]).includes(mode), "entraId.kubeloginMode",
+        `"${mode}" is not a kubelogin login mode: use ${Object.values(KubeloginMode).join(", ")}.`);
+    const azureRbac = e.azureRbac ?? true;
+    return { azureRbac, adminGroupObjectIds: groups, grantDeployerClusterAdmin: azureRbac && (e.grantDeployerClusterAdmin ?? true), kubeloginMode: mode };
+}
+
+function resolveStorage(problems: InputProblems, name: string, args: AksClusterArgs, naming: { project: string; stack: string }): ResolvedAksCluster["storage"] {
+    const s = args.storage ?? {};
+    if (s.existing !== undefined) {
+        exactlyOne(problems, "storage.existing", s.existing, "storage (s3, gcs or azure)");
+        for (const key of ["accountName", "containerName", "sku"] as const) {
+            problems.check(s[key] === undefined, `storage.${key}`, "applies only to storage this component creates: remove it, or remove storage.existing.");
+        }
+    }
+    const accountName = s.accountName ?? defaultStorageAccountName(naming.project, naming.stack, name);
+    problems.check(isStorageAccountName(accountName), "storage.accountName",
+        `"${accountName}" is not a storage account name: use 3 to 24 lower-case letters and digits, unique across Azure.`);
+    const containerName = s.containerName ?? "airbyte";
+    problems.check(CONTAINER_NAME.test(containerName), "storage.containerName",
+        `"${containerName}" is not a container name: use 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.`);
+    const sku = s.sku ?? "Standard_ZRS";
+    problems.check(STORAGE_SKUS.includes(sku), "storage.sku", `"${sku}" is not offered: use ${STORAGE_SKUS.join(", ")}.`);
+    return { existing: s.existing, accountName, containerName, sku, retainOnDelete: s.retainOnDelete ?? true };
+}

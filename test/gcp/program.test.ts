@@ -35,14 +35,14 @@ describe("GCP stack program", () => {
         });
         const warnings = captureWarnings();
         const { deploy } = await import("../../program/gcp");
-        const deployment = await deploy({
+        const deployment = await Promise.resolve(deploy({
             config: new pulumi.Config("flexplane"),
             stack: "gcp-europe-west1",
             namespace: "airbyte",
             serviceAccountName: "airbyte-workload-launcher",
             secretsManager: baseArgs().secretsManager,
             tags: { Owner: "Data" },
-        }).finally(() => warnings.restore());
+        })).finally(() => warnings.restore());
         await h.settle();
         const cluster = h.one("gcp:container/cluster:Cluster").inputs;
         assert.equal(cluster.project, "flexplane-gke");

@@ -19,3 +19,4 @@ export { AirbyteRegion, createRegionProvider } from "./region";
 export type { AirbyteRegionArgs, AirbyteRegionState } from "./region";
 export { AirbyteDataplane, createDataplaneProvider } from "./dataplane";
 export type { AirbyteDataplaneArgs, AirbyteDataplaneState } from "./dataplane";
+export type { ProviderClientOptions } from "./provider-common";

@@ -54,6 +54,15 @@ describe("offline plan", () => {
         });
     });
 
+    it("fails a stack that breaks mandatory policies, listing each with resource and policy", async () => {
+        const plan = await runPlan({ stack: "broken-policy", stacksDir: testStacks, policyConfig: path.join(testStacks, "policy-config.json") });
+        const mandatory = plan.policyViolations.filter((v) => v.enforcementLevel === "mandatory");
+        assert.deepEqual([...new Set(mandatory.map((v) => v.policy))].sort(), ["data-plane-chart-pinned", "secrets-manager-matches-control-plane"]);
+        assert.equal(plan.errors.length, mandatory.length);
+        assert.ok(plan.errors.some((e) => /^policy data-plane-chart-pinned on urn:pulumi:broken-policy::flexplane::.*Release::data-plane: .*2\.3\.0/.test(e)), plan.errors.join("\n"));
+        assert.ok(plan.errors.some((e) => /^policy secrets-manager-matches-control-plane on .*eu-west-1.*us-east-1/.test(e)), plan.errors.join("\n"));
+    });
+
     it("prints one JSON document and exits non-zero on errors from the command line", () => {
         const run = (args: string[]) => {
             try {

@@ -26,6 +26,10 @@ export interface RecordedResource {
     /** Dotted paths of inputs that were marked secret. */
     secretPaths: string[];
     custom: boolean;
+    /** Id the mock returned; the same `<name>-id` the program sees. */
+    id: string;
+    /** URNs each input property depends on, as the engine records them. */
+    propertyDependencies: Record<string, string[]>;
 }
 
 /** One invoke the program made. */
@@ -141,6 +145,8 @@ export class MockHarness {
                 plainInputs: decode(raw, false, "", []),
                 secretPaths,
                 custom: req.getCustom(),
+                id: "",
+                propertyDependencies: propertyDependencies(req),
             };
             if (record.parentType === "pulumi:pulumi:Stack") {
                 record.parentType = undefined;
@@ -148,10 +154,20 @@ export class MockHarness {
             this.resources.push(record);
             register(req, (err: any, resp: any) => {
                 record.urn = resp?.getUrn?.() ?? "";
+                record.id = resp?.getId?.() ?? "";
                 callback(err, resp);
             });
         };
     }
+}
+
+function propertyDependencies(req: any): Record<string, string[]> {
+    const deps: Record<string, string[]> = {};
+    const map = req.getPropertydependenciesMap?.();
+    map?.forEach((value: any, key: string) => {
+        deps[key] = value.getUrnsList();
+    });
+    return deps;
 }
 
 function urnName(urn: string): string {

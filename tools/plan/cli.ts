@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
     const plan = await runPlan({ stack: args.stack });
     const text = args.json
-        ? JSON.stringify({ stack: plan.stack, resources: plan.resources, helmValues: plan.helmValues, outputs: plan.outputs, warnings: plan.warnings, errors: plan.errors }, null, 2)
+        ? JSON.stringify({ stack: plan.stack, resources: plan.resources, helmValues: plan.helmValues, outputs: plan.outputs, policyViolations: plan.policyViolations, warnings: plan.warnings, errors: plan.errors }, null, 2)
         : renderText(plan);
     process.stdout.write(`${text}\n`);
     process.exitCode = plan.errors.length > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 import * as path from "path";
 import { MockHarness, RecordedResource } from "../harness/runtime";
+import { evaluatePlanPolicies } from "./policies";
 import { readFixtures, readStackConfig } from "./stack-file";
 
 /** One resource of the plan, as `--json` prints it. */
@@ -22,6 +23,10 @@ export interface PlanResult {
     outputs: Record<string, unknown>;
     /** Config keys that were secret placeholders. */
     secretConfigKeys: string[];
+    /** Every policy violation, mandatory and advisory; mandatory ones are also in `errors`. */
+    policyViolations: { policy: string; enforcementLevel: string; resource?: string; message: string }[];
+    /** Where the policy pack's control-plane store came from. */
+    policyControlPlaneSource?: string;
     warnings: string[];
     errors: string[];
 }
@@ -32,6 +37,8 @@ export interface PlanOptions {
     stacksDir?: string;
     /** Folder holding referenced stacks' outputs; default `<stacksDir>/fixtures`. */
     fixturesDir?: string;
+    /** Policy-pack config file; default `policy/config.example.json`. */
+    policyConfig?: string;
 }
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -43,17 +50,21 @@ const ROOT = path.resolve(__dirname, "..", "..");
  */
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     const stacksDir = options.stacksDir ?? path.join(ROOT, "stacks");
-    const result: PlanResult = { stack: options.stack, resources: [], helmValues: {}, outputs: {}, secretConfigKeys: [], warnings: [], errors: [] };
+    const result: PlanResult = { stack: options.stack, resources: [], helmValues: {}, outputs: {}, secretConfigKeys: [], policyViolations: [], warnings: [], errors: [] };
     let harness: MockHarness;
+    let orgIdentity: string | undefined;
     try {
         const stackConfig = readStackConfig(stacksDir, options.stack);
         result.secretConfigKeys = stackConfig.secretKeys;
+        const fixtures = readFixtures(options.fixturesDir ?? path.join(stacksDir, "fixtures"));
+        const orgStack = stackConfig.config["flexplane:orgStack"];
+        orgIdentity = orgStack ? (fixtures[orgStack]?.secretsManagerIdentity as string | undefined) : undefined;
         harness = MockHarness.install({
             project: "flexplane",
             stack: options.stack,
             config: stackConfig.config,
             secretConfigKeys: stackConfig.secretKeys,
-            stackOutputs: readFixtures(options.fixturesDir ?? path.join(stacksDir, "fixtures")),
+            stackOutputs: fixtures,
         });
     } catch (err) {
         result.errors.push(messageOf(err));
@@ -75,6 +86,16 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         result.helmValues[release.name] = release.inputs.values;
     }
     result.outputs = await redactOutputs(result.outputs);
+    if (result.errors.length === 0) {
+        const ownIdentity = (result.outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity
+            ?? (result.outputs.secretsManagerIdentity as string | undefined);
+        const report = evaluatePlanPolicies(harness.resources, options.policyConfig ?? path.join(ROOT, "policy", "config.example.json"), orgIdentity, ownIdentity);
+        result.policyViolations = report.violations;
+        result.policyControlPlaneSource = report.controlPlaneSource;
+        for (const v of report.violations.filter((v) => v.enforcementLevel === "mandatory")) {
+            result.errors.push(`policy ${v.policy}${v.resource ? ` on ${v.resource}` : ""}: ${v.message}`);
+        }
+    }
     return result;
 }
 

@@ -17,6 +17,14 @@ export function renderText(plan: PlanResult): string {
     if (plan.secretConfigKeys.length > 0) {
         lines.push("", `Secret config replaced by placeholders: ${plan.secretConfigKeys.join(", ")}`);
     }
+    if (plan.policyControlPlaneSource) {
+        const advisory = plan.policyViolations.filter((v) => v.enforcementLevel !== "mandatory");
+        const mandatory = plan.policyViolations.length - advisory.length;
+        lines.push("", `Policy pack: ${mandatory} mandatory and ${advisory.length} advisory violation(s); control plane's store from ${plan.policyControlPlaneSource}.`);
+        for (const v of advisory) {
+            lines.push(`  advisory ${v.policy}${v.resource ? ` on ${v.resource}` : ""}: ${v.message}`);
+        }
+    }
     for (const warning of plan.warnings) {
         lines.push(`warning: ${warning}`);
     }

@@ -68,6 +68,18 @@ export function isValidExternalId(externalId: unknown): boolean {
     return typeof externalId === "string" && /^[\w+=,.@:/-]{2,1224}$/.test(externalId);
 }
 
+/**
+ * Why the role cannot be created with the provider's credentials, or undefined when it can: it must
+ * live in the secrets' account, since a role elsewhere could not reach secrets that Airbyte creates
+ * without a cross-account resource policy.
+ */
+export function roleAccountProblem(providerAccountId: string, secretsAccountId: string): string | undefined {
+    return providerAccountId === secretsAccountId
+        ? undefined
+        : `the AWS provider is in account ${providerAccountId}, but the secrets are in ${secretsAccountId}; ` +
+              `run this stack with credentials for ${secretsAccountId}.`;
+}
+
 /** Arguments of `flexplane:aws:ControlPlaneSecretsRole`. */
 export interface ControlPlaneSecretsRoleArgs {
     /** The AWS principal ARN Airbyte gives you for its control plane. Required; no default. */
@@ -119,16 +131,11 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
         super("flexplane:aws:ControlPlaneSecretsRole", name, {}, opts);
 
         const externalId = pulumi.secret(args.externalId);
-        // The role must live where the secrets are: a role in another account could not reach secrets
-        // that Airbyte creates, since they carry no cross-account resource policy.
         const callerAccount = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const trust = pulumi.all([externalId, callerAccount]).apply(([id, account]) => {
-            if (account !== sm.accountId) {
-                throw new pulumi.ResourceError(
-                    `ControlPlaneSecretsRole "${name}": the AWS provider is in account ${account}, but the secrets are in ` +
-                        `${sm.accountId}; run this stack with credentials for ${sm.accountId}.`,
-                    this,
-                );
+            const wrongAccount = roleAccountProblem(account, sm.accountId);
+            if (wrongAccount) {
+                throw new pulumi.ResourceError(`ControlPlaneSecretsRole "${name}": ${wrongAccount}`, this);
             }
             if (!isValidExternalId(id)) {
                 throw new pulumi.ResourceError(`ControlPlaneSecretsRole "${name}": externalId must be 2-1224 letters, digits or +=,.@:/-_.`, this);

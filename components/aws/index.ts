@@ -16,6 +16,7 @@ export {
     controlPlaneSecretStorageJson,
     controlPlaneAccessKeySecretStorageJson,
     isValidExternalId,
+    roleAccountProblem,
 } from "./control-plane-role";
 export type {
     ControlPlaneSecretsRoleArgs,

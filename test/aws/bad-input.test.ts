@@ -1,0 +1,157 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import type { EksClusterArgs } from "../../components/aws/args";
+import { resolveEksClusterArgs } from "../../components/aws/validation";
+import { baseArgs, DECLARED_STORE, expectProblem, installHarness, problemsOf } from "./helpers";
+
+const AIRBYTE = /Airbyte supports EKS on EC2 in 2 or more availability zones; EKS on Fargate is not supported/;
+
+/** Resolves `args` (merged onto the base) for a cluster in eu-west-1. */
+function resolve(overrides: Partial<EksClusterArgs> | Record<string, unknown>) {
+    return () => resolveEksClusterArgs("dp", { ...baseArgs(), ...overrides } as EksClusterArgs, "eu-west-1");
+}
+
+describe("EksCluster bad input", () => {
+    it("fills in every default for the smallest valid arguments", () => {
+        const r = resolveEksClusterArgs("dp", baseArgs(), "eu-west-1");
+        assert.equal(r.clusterName, "dp");
+        assert.equal(r.kubernetesVersion, "1.35");
+        assert.equal(r.namespace, "airbyte");
+        assert.equal(r.serviceAccountName, "airbyte-workload-launcher");
+        assert.deepEqual(r.network, { kind: "new", cidrBlock: "10.0.0.0/16", availabilityZoneCount: 3, availabilityZoneNames: undefined, natGateways: "OnePerAz" });
+        assert.deepEqual(r.nodes, { instanceTypes: ["m6i.xlarge"], minSize: 2, desiredSize: 2, maxSize: 6, diskSizeGiB: 100, capacityType: "ON_DEMAND", labels: {} });
+        assert.deepEqual(r.bucket, { kind: "new", region: "eu-west-1", logExpirationDays: 90, versioning: false, kmsKeyArn: undefined, retainOnDestroy: true });
+        assert.deepEqual(r.secretsManagerGrant, { region: "us-east-1", accountId: "210987654321", kmsKeyArn: undefined });
+    });
+
+    describe("Fargate, in every form", () => {
+        it("refuses the cluster's fargate option", () => {
+            expectProblem(resolve({ fargate: true }), "fargate", AIRBYTE);
+            expectProblem(resolve({ fargate: { selectors: [{ namespace: "airbyte" }] } }), "fargate", AIRBYTE);
+        });
+        it("refuses Fargate profiles, in any spelling and at any depth", () => {
+            expectProblem(resolve({ fargateProfiles: [{ name: "airbyte" }] }), "fargateProfiles", AIRBYTE);
+            expectProblem(resolve({ fargateProfile: { name: "airbyte" } }), "fargateProfile", AIRBYTE);
+            expectProblem(resolve({ nodes: { useFargate: true } }), "nodes.useFargate", AIRBYTE);
+        });
+        it("says where to run instead", () => {
+            expectProblem(resolve({ fargate: true }), "fargate", /managed EC2 node groups \(nodes, jobNodes\)/);
+        });
+        it("leaves fargate: false alone", () => {
+            assert.doesNotThrow(resolve({ fargate: false }));
+        });
+    });
+
+    describe("fewer than two availability zones", () => {
+        it("refuses a new VPC in one zone", () => {
+            expectProblem(resolve({ vpc: { availabilityZoneCount: 1 } }), "vpc.availabilityZoneCount", AIRBYTE);
+            expectProblem(resolve({ vpc: { availabilityZoneNames: ["eu-west-1a"] } }), "vpc.availabilityZoneNames", AIRBYTE);
+        });
+        it("refuses an existing VPC with one private subnet or a repeated one", () => {
+            expectProblem(resolve({ vpc: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa"] } }), "vpc.privateSubnetIds", AIRBYTE);
+            expectProblem(
+                resolve({ vpc: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0aaaaaaaaaaaaaaaa"] } }),
+                "vpc.privateSubnetIds",
+                AIRBYTE,
+            );
+        });
+        it("refuses zones of another region", () => {
+            expectProblem(resolve({ vpc: { availabilityZoneNames: ["us-east-1a", "us-east-1b"] } }), "vpc.availabilityZoneNames", /zones of eu-west-1/);
+        });
+    });
+
+    describe("the declared secret store", () => {
+        it("refuses a missing region instead of taking the cluster's", () => {
+            expectProblem(
+                resolve({ secretsManager: { aws: { accountId: DECLARED_STORE.accountId, useServiceAccountIdentity: true } as any } }),
+                "secretsManager.aws.region",
+                /region of the control plane's Secrets Manager.*never taken from the cluster's region \(eu-west-1\)/,
+            );
+        });
+        it("refuses a missing or unquoted-looking account id", () => {
+            expectProblem(
+                resolve({ secretsManager: { aws: { region: "us-east-1", useServiceAccountIdentity: true } as any } }),
+                "secretsManager.aws.accountId",
+                /12-digit account.*quoted string/,
+            );
+            expectProblem(
+                resolve({ secretsManager: { aws: { region: "us-east-1", accountId: "1234", useServiceAccountIdentity: true } } }),
+                "secretsManager.aws.accountId",
+                /12-digit/,
+            );
+        });
+        it("needs exactly one of IRSA and access keys", () => {
+            expectProblem(resolve({ secretsManager: { aws: { ...DECLARED_STORE } } }), "secretsManager.aws", /exactly one of useServiceAccountIdentity: true.*accessKeys/);
+            expectProblem(
+                resolve({ secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true, accessKeys: { accessKeyId: "a", secretAccessKey: "b" } } } }),
+                "secretsManager.aws",
+                /exactly one/,
+            );
+        });
+        it("needs exactly one store, and credentials for a GCP or Azure one", () => {
+            expectProblem(resolve({ secretsManager: {} }), "secretsManager", /exactly one secret store.*none was given/);
+            expectProblem(resolve({ secretsManager: { gcp: { projectId: "p" } } }), "secretsManager.gcp.credentialsJson", /service-account JSON key/);
+            expectProblem(resolve({ secretsManager: { azure: { vaultUrl: "https://kv.vault.azure.net", tenantId: "t" } } }), "secretsManager.azure.clientId", /Key Vault Secrets Officer/);
+        });
+        it("refuses a KMS key outside the secrets' region", () => {
+            expectProblem(
+                resolve({ secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true, kmsKeyArn: "arn:aws:kms:eu-west-1:210987654321:key/abcd" } } }),
+                "secretsManager.aws.kmsKeyArn",
+                /must be in the secrets' region \(us-east-1\)/,
+            );
+        });
+    });
+
+    describe("cluster, nodes and bucket", () => {
+        it("names unknown arguments with the accepted ones", () => {
+            expectProblem(resolve({ nodeGroup: {} }), "nodeGroup", /not an EksCluster argument.*adminPrincipalArns/);
+            expectProblem(resolve({ vpc: { cidr: "10.0.0.0/16" } }), "vpc.cidr", /use one of .*cidrBlock/);
+        });
+        it("refuses impossible node counts and small disks", () => {
+            expectProblem(resolve({ nodes: { minSize: 3, desiredSize: 2 } }), "nodes.minSize", /minSize <= desiredSize <= maxSize/);
+            expectProblem(resolve({ nodes: { minSize: 0, desiredSize: 0 } }), "nodes.minSize", /1 <= minSize/);
+            expectProblem(resolve({ nodes: { diskSizeGiB: 10 } }), "nodes.diskSizeGiB", /from 20.*5 GiB/);
+            expectProblem(resolve({ jobNodes: { capacityType: "RESERVED" as any } }), "jobNodes.capacityType", /ON_DEMAND, SPOT/);
+            expectProblem(resolve({ nodes: { labels: { "flexplane.io/pool": "x" } } }), "nodes.labels.flexplane.io/pool", /reserved/);
+        });
+        it("refuses bad endpoint settings", () => {
+            expectProblem(resolve({ endpoint: { publicAccess: false, privateAccess: false } }), "endpoint", /enable publicAccess, privateAccess or both/);
+            expectProblem(resolve({ endpoint: { publicAccessCidrs: ["203.0.113.0"] } }), "endpoint.publicAccessCidrs", /IPv4 CIDR blocks/);
+            expectProblem(resolve({ endpoint: { publicAccess: false, publicAccessCidrs: ["203.0.113.0/24"] } }), "endpoint.publicAccessCidrs", /only with endpoint.publicAccess/);
+        });
+        it("refuses admin principals that are not IAM roles or users", () => {
+            expectProblem(
+                resolve({ adminPrincipalArns: ["arn:aws:sts::123456789012:assumed-role/Admin/me"] }),
+                "adminPrincipalArns[0]",
+                /name the role, not the sts session ARN/,
+            );
+        });
+        it("refuses a log retention CloudWatch does not offer", () => {
+            expectProblem(resolve({ controlPlaneLogs: { retentionDays: 45 } }), "controlPlaneLogs.retentionDays", /0, 1, 3, 5, 7, 14, 30, 60, 90/);
+        });
+        it("refuses bucket options that do not fit the bucket's origin", () => {
+            expectProblem(resolve({ logBucket: { accessKeys: { accessKeyId: "a", secretAccessKey: "b" } } }), "logBucket.accessKeys", /only with logBucket.existingBucketName/);
+            expectProblem(resolve({ logBucket: { existingBucketName: "acme-logs", versioning: true } }), "logBucket.versioning", /only to a bucket this component creates/);
+            expectProblem(resolve({ logBucket: { existingBucketName: "Acme_Logs" } }), "logBucket.existingBucketName", /lowercase/);
+        });
+        it("needs a region from the argument or aws:region", () => {
+            expectProblem(() => resolveEksClusterArgs("dp", baseArgs(), undefined), "region", /pulumi config set aws:region/);
+        });
+        it("reports every problem at once", () => {
+            const problems = problemsOf(resolve({ fargate: true, vpc: { availabilityZoneCount: 1 }, nodes: { diskSizeGiB: 1 } }));
+            assert.deepEqual(problems.map((p) => p.propertyPath).sort(), ["fargate", "nodes.diskSizeGiB", "vpc.availabilityZoneCount"]);
+        });
+    });
+
+    it("registers nothing, not even the component, when the arguments are bad", async () => {
+        const h = installHarness();
+        const { EksCluster } = await import("../../components/aws");
+        assert.throws(() => new EksCluster("dp", { ...baseArgs(), fargate: true } as unknown as EksClusterArgs), (err: unknown) => {
+            assert.ok(pulumi.InputPropertiesError.isInstance(err));
+            assert.match((err as Error).message, /EksCluster "dp" has invalid arguments:\n {2}- fargate: remove it/);
+            return true;
+        });
+        await h.settle();
+        assert.deepEqual(h.resources, []);
+    });
+});

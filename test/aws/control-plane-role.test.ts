@@ -1,0 +1,120 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import fc from "fast-check";
+import {
+    controlPlaneAccessKeySecretStorageJson,
+    controlPlaneSecretStorageJson,
+    isValidExternalId,
+    roleAccountProblem,
+    secretsManagerPolicyDocument,
+} from "../../components/aws";
+import type { ControlPlaneSecretsRoleArgs } from "../../components/aws";
+import { expectProblem, installHarness, policyOf, recordRegistrationOptions, valueOf } from "./helpers";
+
+const AIRBYTE_PRINCIPAL = "arn:aws:iam::094410056844:role/airbyte-control-plane";
+const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const ARGS: ControlPlaneSecretsRoleArgs = {
+    airbytePrincipalArn: AIRBYTE_PRINCIPAL,
+    externalId: "acme-airbyte-7f3c",
+    // The canned caller identity is account 123456789012: the role is created where the secrets are.
+    secretsManager: { region: "us-east-1", accountId: "123456789012" },
+};
+
+describe("ControlPlaneSecretsRole", () => {
+    describe("secret-storage JSON", () => {
+        it("describes IAM_ROLE mode with the external id and the AirbyteManaged tag key", () => {
+            assert.deepEqual(controlPlaneSecretStorageJson({ awsRegion: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/r", externalId: "x1" }), {
+                auth_type: "IAM_ROLE",
+                awsRegion: "us-east-1",
+                roleArn: "arn:aws:iam::123456789012:role/r",
+                externalId: "x1",
+                tagKey: "AirbyteManaged",
+            });
+            assert.equal(controlPlaneSecretStorageJson({ awsRegion: "us-east-1", roleArn: "r", externalId: "x1", kmsKeyArn: KEY }).kmsKeyArn, KEY);
+        });
+
+        it("describes ACCESS_KEY mode", () => {
+            assert.deepEqual(controlPlaneAccessKeySecretStorageJson({ awsRegion: "eu-west-1", awsAccessKey: "AKIA", awsSecretAccessKey: "s" }), {
+                auth_type: "ACCESS_KEY",
+                awsRegion: "eu-west-1",
+                awsAccessKey: "AKIA",
+                awsSecretAccessKey: "s",
+                tagKey: "AirbyteManaged",
+            });
+        });
+
+        it("accepts exactly the external ids STS accepts", () => {
+            fc.assert(fc.property(fc.stringMatching(/^[\w+=,.@:/-]{2,64}$/), (id) => isValidExternalId(id)));
+            for (const bad of ["x", "has space", "a".repeat(1225), "semi;colon"]) {
+                assert.ok(!isValidExternalId(bad), bad);
+            }
+        });
+    });
+
+    describe("bad input", () => {
+        const build = (overrides: Partial<ControlPlaneSecretsRoleArgs>) => async () => {
+            installHarness();
+            const { ControlPlaneSecretsRole } = await import("../../components/aws");
+            return () => new ControlPlaneSecretsRole("org", { ...ARGS, ...overrides } as ControlPlaneSecretsRoleArgs);
+        };
+        it("requires Airbyte's principal ARN, with no default", async () => {
+            expectProblem(await build({ airbytePrincipalArn: undefined as any })(), "airbytePrincipalArn", /principal ARN Airbyte gave you.*no default/);
+        });
+        it("requires an external id STS accepts", async () => {
+            expectProblem(await build({ externalId: undefined as any })(), "externalId", /external id agreed with Airbyte/);
+            expectProblem(await build({ externalId: "x" })(), "externalId", /2-1224/);
+        });
+        it("requires the declared region and account, and a key in that region", async () => {
+            expectProblem(await build({ secretsManager: { region: "", accountId: "123456789012" } })(), "secretsManager.region", /region of the organization's Secrets Manager/);
+            expectProblem(await build({ secretsManager: { region: "us-east-1", accountId: "42" } })(), "secretsManager.accountId", /12-digit/);
+            expectProblem(
+                await build({ secretsManager: { region: "eu-west-1", accountId: "123456789012", kmsKeyArn: KEY } })(),
+                "secretsManager.kmsKeyArn",
+                /in eu-west-1/,
+            );
+        });
+    });
+
+    describe("resources (mocks)", () => {
+        it("trusts Airbyte's principal with the external id, keeps the trust policy secret, and grants the shared policy", async () => {
+            const h = installHarness();
+            const options = recordRegistrationOptions();
+            const { ControlPlaneSecretsRole } = await import("../../components/aws");
+            const role = new ControlPlaneSecretsRole("org", { ...ARGS, secretsManager: { ...ARGS.secretsManager, kmsKeyArn: KEY } });
+            await h.settle();
+            const recorded = h.one("aws:iam/role:Role", "org-role");
+            assert.ok(recorded.secretPaths.includes("assumeRolePolicy"), "the trust policy holds the external id: it must be secret");
+            assert.deepEqual(options.get("org-role")?.additionalSecretOutputs, ["assumeRolePolicy"]);
+            const trust = policyOf(recorded.plainInputs.assumeRolePolicy);
+            assert.deepEqual(trust.Statement[0].Principal, { AWS: AIRBYTE_PRINCIPAL });
+            assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "sts:ExternalId": "acme-airbyte-7f3c" } });
+            const policy = policyOf(h.one("aws:iam/rolePolicy:RolePolicy", "org-secrets-manager").inputs.policy);
+            assert.deepEqual(policy, secretsManagerPolicyDocument({ region: "us-east-1", accountId: "123456789012", kmsKeyArn: KEY }));
+            assert.ok(policy.Statement[1].Action.includes("secretsmanager:DeleteSecret"));
+            assert.deepEqual(policy.Statement[2].Action, ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]);
+
+            assert.equal(await pulumi.isSecret(role.secretStorageJson), true);
+            assert.deepEqual(JSON.parse(await valueOf(role.secretStorageJson)), {
+                auth_type: "IAM_ROLE",
+                awsRegion: "us-east-1",
+                roleArn: await valueOf(role.roleArn),
+                externalId: "acme-airbyte-7f3c",
+                kmsKeyArn: KEY,
+                tagKey: "AirbyteManaged",
+            });
+        });
+
+        it("checks the provider's account against the secrets' account", async () => {
+            const h = installHarness();
+            const { ControlPlaneSecretsRole } = await import("../../components/aws");
+            new ControlPlaneSecretsRole("org", ARGS);
+            await h.settle();
+            assert.deepEqual(h.invokes.map((i) => i.token), ["aws:index/getCallerIdentity:getCallerIdentity"]);
+            assert.equal(roleAccountProblem("123456789012", "123456789012"), undefined);
+            assert.equal(
+                roleAccountProblem("123456789012", "210987654321"),
+                "the AWS provider is in account 123456789012, but the secrets are in 210987654321; run this stack with credentials for 210987654321.",
+            );
+        });
+    });
+});

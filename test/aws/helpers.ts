@@ -1,0 +1,89 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { HarnessOptions, MockHarness } from "../../tools/harness/runtime";
+import type { EksClusterArgs } from "../../components/aws/args";
+
+/** Config every EKS test starts from: the cluster in eu-west-1. */
+export const BASE_CONFIG: Record<string, string> = { "aws:region": "eu-west-1" };
+
+/** The control plane's declared store: Secrets Manager in another region and account than the cluster's. */
+export const DECLARED_STORE = { region: "us-east-1", accountId: "210987654321" } as const;
+
+/** Installs a fresh harness with the base config plus `options.config`. */
+export function installHarness(options: HarnessOptions = {}): MockHarness {
+    return MockHarness.install({ ...options, config: { ...BASE_CONFIG, ...(options.config ?? {}) } });
+}
+
+/** The smallest valid arguments: IRSA for the declared store, everything else default. */
+export function baseArgs(overrides: Partial<EksClusterArgs> = {}): EksClusterArgs {
+    return {
+        secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true } },
+        ...overrides,
+    };
+}
+
+/** Resolves an output or input in a mock run. */
+export function valueOf<T>(value: pulumi.Input<T>): Promise<T> {
+    return new Promise((resolve) =>
+        pulumi.output(value).apply((v) => {
+            resolve(v as T);
+            return v;
+        }),
+    );
+}
+
+/** The problems of an `InputPropertiesError` thrown by `fn`; fails when `fn` throws anything else. */
+export function problemsOf(fn: () => unknown): { propertyPath: string; reason: string }[] {
+    try {
+        fn();
+    } catch (err) {
+        assert.ok(pulumi.InputPropertiesError.isInstance(err), `expected InputPropertiesError, got ${err}`);
+        return (err as pulumi.InputPropertiesError).errors;
+    }
+    throw new Error("expected an InputPropertiesError, but nothing was thrown");
+}
+
+/** Asserts that `fn` reports a problem at `path` whose reason matches `fix`. */
+export function expectProblem(fn: () => unknown, path: string, fix: RegExp): void {
+    const problems = problemsOf(fn);
+    const found = problems.filter((p) => p.propertyPath === path);
+    assert.ok(found.length > 0, `no problem at ${path}; got ${JSON.stringify(problems, null, 1)}`);
+    assert.ok(found.some((p) => fix.test(p.reason)), `problem at ${path} does not match ${fix}: ${JSON.stringify(found)}`);
+}
+
+/** Registration options the harness does not record, per resource name. */
+export interface RecordedOptions {
+    retainOnDelete: boolean;
+    additionalSecretOutputs: string[];
+    dependsOn: string[];
+    /** Provider reference (`urn::id`) the resource was registered with. */
+    provider: string;
+}
+
+/**
+ * Records the options each registration sends to the engine, keyed by name and by `type::name`.
+ * Call right after installing the harness.
+ */
+export function recordRegistrationOptions(): Map<string, RecordedOptions> {
+    const seen = new Map<string, RecordedOptions>();
+    const monitor = pulumi.runtime.getMonitor() as any;
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: any) => {
+        const recorded: RecordedOptions = {
+            retainOnDelete: req.getRetainondelete?.() === true,
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
+            dependsOn: req.getDependenciesList?.() ?? [],
+            provider: req.getProvider?.() ?? "",
+        };
+        seen.set(req.getName(), recorded);
+        seen.set(`${req.getType()}::${req.getName()}`, recorded);
+        return register(req, callback);
+    };
+    return seen;
+}
+
+/** Parses a JSON policy input recorded by the harness. */
+export function policyOf(json: unknown): any {
+    assert.equal(typeof json, "string", `expected a JSON policy string, got ${JSON.stringify(json)}`);
+    return JSON.parse(json as string);
+}

@@ -1,0 +1,112 @@
+import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import type { RegionContext } from "../../program/types";
+import { runPlan } from "../../tools/plan/plan";
+import { DECLARED_STORE, installHarness, problemsOf, valueOf } from "./helpers";
+
+const root = path.resolve(__dirname, "..", "..");
+
+/** Runs the aws part of a region stack with `flexplane:aws` = `aws` and extra config. */
+async function deployAws(aws: unknown, config: Record<string, string> = {}, secretConfigKeys: string[] = []) {
+    const h = installHarness({ config: { "flexplane:aws": JSON.stringify(aws), ...config }, secretConfigKeys });
+    const { deploy } = await import("../../program/aws");
+    const ctx: RegionContext = {
+        config: new pulumi.Config("flexplane"),
+        stack: "aws-eu",
+        namespace: "airbyte",
+        serviceAccountName: "airbyte-workload-launcher",
+        secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true } },
+        tags: { owner: "data-platform" },
+    };
+    return { h, run: () => deploy(ctx) };
+}
+
+describe("aws stack program", () => {
+    it("creates an EksCluster from flexplane:aws and aws:region and returns its target and outputs", async () => {
+        const { h, run } = await deployAws({ kubernetesVersion: "1.34", nodes: { desiredSize: 3 } }, { "aws:profile": "ops" });
+        const deployment = await run();
+        await h.settle();
+        assert.equal(deployment.clusterRegion, "eu-west-1");
+        assert.equal(h.one("eks:index:Cluster").inputs.version, "1.34");
+        assert.equal(h.one("eks:index:Cluster").inputs.name, "aws-eu");
+        assert.deepEqual(h.one("eks:index:Cluster").inputs.tags, { owner: "data-platform" });
+        assert.equal(h.one("eks:index:ManagedNodeGroup").inputs.scalingConfig.desiredSize, 3);
+        assert.deepEqual(Object.keys(deployment.outputs).sort(), ["bucketName", "clusterName", "kubeconfig", "oidcProviderArn", "privateSubnetIds", "roleArn", "vpcId"]);
+        const kubeconfig = deployment.outputs.kubeconfig as pulumi.Output<string>;
+        assert.equal(await pulumi.isSecret(kubeconfig), true);
+        assert.deepEqual(JSON.parse(await valueOf(kubeconfig)).users[0].user.exec.env, [{ name: "AWS_PROFILE", value: "ops" }]);
+        assert.deepEqual(deployment.target.secretsManager, { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true } });
+        assert.equal(deployment.target.namespace, "airbyte");
+    });
+
+    it("reads an existing bucket's keys from secret config when logBucket.auth is accessKeys", async () => {
+        const { h, run } = await deployAws(
+            { logBucket: { existingBucketName: "acme-airbyte-logs", auth: "accessKeys" } },
+            { "flexplane:awsLogBucketAccessKeyId": "AKIAEXAMPLE", "flexplane:awsLogBucketSecretAccessKey": "s3cr3t" },
+            ["flexplane:awsLogBucketAccessKeyId", "flexplane:awsLogBucketSecretAccessKey"],
+        );
+        const deployment = await run();
+        await h.settle();
+        const keys = deployment.target.storage.s3!.accessKeys!;
+        assert.equal(await pulumi.isSecret(pulumi.output(keys.secretAccessKey)), true);
+        assert.equal(await valueOf(keys.accessKeyId), "AKIAEXAMPLE");
+        assert.equal(h.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name).join(), "aws-eu-secrets-manager");
+    });
+
+    it("refuses keys written into the stack file and settings that belong to other keys", async () => {
+        const { run } = await deployAws({
+            region: "eu-central-1",
+            tags: { a: "b" },
+            logBucket: { existingBucketName: "acme-airbyte-logs", accessKeys: { accessKeyId: "AKIA", secretAccessKey: "plain" } },
+        });
+        const problems = problemsOf(() => run());
+        const byPath = Object.fromEntries(problems.map((p) => [p.propertyPath, p.reason]));
+        assert.match(byPath["flexplane:aws.region"], /set aws:region instead/);
+        assert.match(byPath["flexplane:aws.tags"], /set flexplane:tags instead/);
+        assert.match(byPath["flexplane:aws.logBucket.accessKeys"], /pulumi config set --secret/);
+    });
+
+    it("needs aws:region", async () => {
+        const h = installHarness({ config: { "aws:region": "" } });
+        const { deploy } = await import("../../program/aws");
+        const ctx = { config: new pulumi.Config("flexplane"), stack: "s", namespace: "airbyte", serviceAccountName: "sa", secretsManager: {}, tags: {} };
+        const problems = problemsOf(() => deploy(ctx));
+        assert.ok(problems.some((p) => p.propertyPath === "aws:region" && /pulumi config set aws:region/.test(p.reason)), JSON.stringify(problems));
+        assert.deepEqual(h.resources, []);
+    });
+
+    it("plans the aws-us-east-1 stack offline: cluster, node group, IAM, bucket and release", async () => {
+        const plan = await runPlan({ stack: "aws-us-east-1" });
+        assert.deepEqual(plan.errors, []);
+        const types = new Set(plan.resources.map((r) => r.type));
+        for (const type of [
+            "flexplane:aws:EksCluster",
+            "eks:index:Cluster",
+            "eks:index:ManagedNodeGroup",
+            "aws:iam/role:Role",
+            "aws:iam/rolePolicy:RolePolicy",
+            "aws:s3/bucket:Bucket",
+            "kubernetes:helm.sh/v3:Release",
+        ]) {
+            assert.ok(types.has(type), `the plan lacks ${type}`);
+        }
+        const values = plan.helmValues["data-plane"] as any;
+        assert.match(values.serviceAccount.annotations["eks.amazonaws.com/role-arn"], /^arn:aws:iam::123456789012:role\//);
+        assert.equal(plan.outputs.kubeconfig, "[secret]");
+    });
+
+    it("`flexplane/aws` and the aws program load no GCP or Azure SDK", () => {
+        for (const entry of ["components/aws/index.ts", "program/aws.ts"]) {
+            const script = `
+                require(${JSON.stringify(path.join(root, entry))});
+                const loaded = Object.keys(require.cache);
+                const found = ["@pulumi/gcp", "@pulumi/azure-native", "@pulumi/azuread", "@pulumi/aws", "@pulumi/eks"]
+                    .filter((sdk) => loaded.some((f) => f.includes("/node_modules/" + sdk + "/")));
+                process.stdout.write(JSON.stringify(found));`;
+            const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: root, encoding: "utf8" });
+            assert.deepEqual(JSON.parse(out), ["@pulumi/aws", "@pulumi/eks"], entry);
+        }
+    });
+});

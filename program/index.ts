@@ -50,7 +50,7 @@ async function runRegionStack(config: pulumi.Config): Promise<Record<string, unk
         secretsManager: common.secretsManager,
         tags: common.tags,
     });
-    const credentials = dataPlaneCredentials(config, stack, common, org);
+    const credentials = dataPlaneCredentials(config, stack, org);
     const dataPlane = new DataPlane("data-plane", {
         ...deployment.target,
         clientId: credentials.clientId,

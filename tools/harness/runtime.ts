@@ -3,6 +3,11 @@ import { cannedInvoke, cannedOutputs, CannedInvokes, CannedOutputs } from "./can
 
 /** The placeholder that stands for every secret value the harness sees. */
 export const REDACTED = "[secret]";
+/**
+ * The value the offline plan gives secret config it cannot decrypt. Plain letters and dashes, so it
+ * passes format checks made on secrets (external ids, names); what is shown is always `REDACTED`.
+ */
+export const SECRET_CONFIG_PLACEHOLDER = "redacted-by-plan";
 /** The placeholder for values that are unknown during the run. */
 export const UNKNOWN = "[unknown]";
 

@@ -1,26 +1,31 @@
 // `npm run plan -- --stack <name> [--json]`: the offline plan of one stack (see README).
+import * as fs from "fs";
+import * as path from "path";
 import { runPlan } from "./plan";
 import { renderText } from "./render";
 
-function parseArgs(argv: string[]): { stack: string; json: boolean } {
+function parseArgs(argv: string[]): { stack: string; json: boolean; writeFixture: boolean } {
     let stack = "byo";
     let json = false;
+    let writeFixture = false;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--json") {
             json = true;
+        } else if (arg === "--write-fixture") {
+            writeFixture = true;
         } else if (arg === "--stack" || arg === "-s") {
             stack = argv[++i] ?? "";
         } else if (arg.startsWith("--stack=")) {
             stack = arg.slice("--stack=".length);
         } else {
-            throw new Error(`Unknown argument "${arg}". Usage: npm run plan -- [--stack <name>] [--json]`);
+            throw new Error(`Unknown argument "${arg}". Usage: npm run plan -- [--stack <name>] [--json] [--write-fixture]`);
         }
     }
     if (!stack) {
         throw new Error("--stack needs a stack name, e.g. --stack byo");
     }
-    return { stack, json };
+    return { stack, json, writeFixture };
 }
 
 async function main(): Promise<void> {
@@ -31,6 +36,17 @@ async function main(): Promise<void> {
         : renderText(plan);
     process.stdout.write(`${text}\n`);
     process.exitCode = plan.errors.length > 0 ? 1 : 0;
+    if (args.writeFixture && plan.errors.length === 0) {
+        writeFixture(plan.stack, plan.outputs);
+    }
+}
+
+/** Saves the stack's (redacted) outputs as the fixture other stacks' plans read; keeps its aliases. */
+function writeFixture(stack: string, outputs: Record<string, unknown>): void {
+    const file = path.resolve(__dirname, "..", "..", "stacks", "fixtures", `${stack}.json`);
+    const names = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")).names as string[] | undefined) : undefined;
+    fs.writeFileSync(file, `${JSON.stringify({ ...(names ? { names } : {}), outputs }, null, 2)}\n`);
+    process.stderr.write(`wrote ${file}\n`);
 }
 
 main().catch((err) => {

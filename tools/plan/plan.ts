@@ -71,13 +71,17 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         return result;
     }
     const restore = captureRuntimeLog(result);
+    let outputs: Record<string, unknown> = {};
     try {
         const { runStack } = await import("../../program");
-        result.outputs = (await runStack()) ?? {};
+        outputs = (await runStack()) ?? {};
+    } catch (err) {
+        result.errors.push(messageOf(err));
+    }
+    try {
         await harness.settle();
     } catch (err) {
         result.errors.push(messageOf(err));
-        await harness.settle().catch((e) => result.errors.push(messageOf(e)));
     } finally {
         restore();
     }
@@ -85,8 +89,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     for (const release of harness.ofType("kubernetes:helm.sh/v3:Release")) {
         result.helmValues[release.name] = release.inputs.values;
     }
-    result.outputs = await redactOutputs(result.outputs);
     if (result.errors.length === 0) {
+        // Outputs of a failed registration never resolve, so they are only read after a clean run.
+        result.outputs = await redactOutputs(outputs);
         const ownIdentity = (result.outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity
             ?? (result.outputs.secretsManagerIdentity as string | undefined);
         const report = evaluatePlanPolicies(harness.resources, options.policyConfig ?? path.join(ROOT, "policy", "config.example.json"), orgIdentity, ownIdentity);

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { REDACTED } from "../harness/runtime";
+import { SECRET_CONFIG_PLACEHOLDER } from "../harness/runtime";
 
 /** A stack's config as the Pulumi engine hands it to the program, with secrets as placeholders. */
 export interface StackConfig {
@@ -15,7 +15,7 @@ export interface StackConfig {
 /** Comment lines `# secret: <key>` name the secrets a stack needs; they are set with --secret. */
 const SECRET_COMMENT = /^#\s*secret:\s*(\S+)/;
 
-/** Reads `stacks/Pulumi.<stack>.yaml`; secret values, encrypted or only announced, become `REDACTED`. */
+/** Reads `stacks/Pulumi.<stack>.yaml`; secret values, encrypted or only announced, become a placeholder. */
 export function readStackConfig(stacksDir: string, stack: string): StackConfig {
     const file = path.join(stacksDir, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(file)) {
@@ -28,7 +28,7 @@ export function readStackConfig(stacksDir: string, stack: string): StackConfig {
     const secretKeys: string[] = [];
     for (const [key, value] of Object.entries(document.config ?? {})) {
         if (isSecure(value)) {
-            config[key] = REDACTED;
+            config[key] = SECRET_CONFIG_PLACEHOLDER;
             secretKeys.push(key);
         } else {
             config[key] = typeof value === "string" ? value : JSON.stringify(value);
@@ -37,7 +37,7 @@ export function readStackConfig(stacksDir: string, stack: string): StackConfig {
     for (const line of text.split("\n")) {
         const announced = SECRET_COMMENT.exec(line.trim())?.[1];
         if (announced && !(announced in config)) {
-            config[announced] = REDACTED;
+            config[announced] = SECRET_CONFIG_PLACEHOLDER;
             secretKeys.push(announced);
         }
     }

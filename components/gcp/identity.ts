@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
 import type { SecretsManagerSpec } from "../shared/types";
-import { serviceAccountId } from "./names";
-import { roleSlug } from "./nodes";
+import { roleSlug, serviceAccountId } from "./names";
 import type { GkeSettings } from "./validation";
 
 /**

@@ -65,3 +65,8 @@ export function toGcpLabels(tags: Record<string, string> | undefined): Record<st
 function shortHash(value: string): string {
     return createHash("sha256").update(value).digest("hex").slice(0, 4);
 }
+
+/** `roles/secretmanager.secretAccessor` → `secretmanager-secretaccessor`, for resource names. */
+export function roleSlug(role: string): string {
+    return (role.split("/").pop() ?? role).toLowerCase().replace(/[^a-z0-9]+/g, "-");
+}

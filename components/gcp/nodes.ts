@@ -3,7 +3,7 @@ import * as gcp from "@pulumi/gcp";
 import type { PodScheduling } from "../shared/types";
 import { NODE_SERVICE_ACCOUNT_ROLES } from "./args";
 import { CLOUD_PLATFORM_SCOPE } from "./cluster";
-import { serviceAccountId } from "./names";
+import { roleSlug, serviceAccountId } from "./names";
 import type { ResolvedNodePool } from "./node-pool-validation";
 import type { GkeSettings } from "./validation";
 
@@ -97,9 +97,4 @@ export function jobScheduling(settings: GkeSettings): PodScheduling | undefined 
         nodeSelector: { [NODE_POOL_LABEL]: pool.name },
         tolerations: [{ key: JOBS_TAINT.key, operator: "Equal", value: JOBS_TAINT.value, effect: "NoSchedule" }],
     };
-}
-
-/** `roles/secretmanager.secretAccessor` → `secretaccessor`, for resource names. */
-export function roleSlug(role: string): string {
-    return (role.split("/").pop() ?? role).toLowerCase().replace(/[^a-z0-9]+/g, "-");
 }

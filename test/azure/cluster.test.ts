@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import type { MockHarness } from "../../tools/harness/runtime";
 import { cannedGuid, CANNED_AZURE_DEPLOYER_OBJECT_ID, CANNED_AZURE_SUBSCRIPTION_ID } from "../../tools/harness/canned/azure";
-import { baseArgs, installHarness, isSecret, RecordedOptions, T, TENANT, valueOf } from "./helpers";
+import { baseArgs, installHarness, isSecret, RecordedOptionsByKey, T, TENANT, valueOf } from "./helpers";
 
 async function load() {
     return (await import("../../components/azure")).AksCluster;
@@ -9,7 +9,7 @@ async function load() {
 
 describe("AksCluster: cluster, pools, network", () => {
     let h: MockHarness;
-    let opts: Map<string, RecordedOptions>;
+    let opts: RecordedOptionsByKey;
     beforeEach(() => {
         ({ h, opts } = installHarness());
     });

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { HarnessOptions, MockHarness } from "../../tools/harness/runtime";
+import { HarnessOptions, MockHarness, RecordedOptions } from "../../tools/harness/runtime";
 import type { AksClusterArgs } from "../../components/azure/args";
 import { CANNED_AZURE_TENANT_ID } from "../../tools/harness/canned/azure";
 
@@ -26,37 +26,17 @@ export const T = {
 } as const;
 
 /** Registration options the harness does not record. */
-export interface RecordedOptions {
-    retainOnDelete: boolean;
-    ignoreChanges: string[];
-    additionalSecretOutputs: string[];
-    dependencies: string[];
+export type { RecordedOptions };
+
+/** Registration options by `<type>::<name>`. */
+export interface RecordedOptionsByKey {
+    get(key: string): RecordedOptions | undefined;
 }
 
-/**
- * A fresh harness whose resources get the ids `<name>-id` (the harness passes the engine's empty
- * import id through, which leaves every id unknown), plus a record of registration options.
- */
-export function installHarness(options: HarnessOptions = {}): { h: MockHarness; opts: Map<string, RecordedOptions> } {
+/** A fresh harness, plus the registration options of each resource keyed `<type>::<name>`. */
+export function installHarness(options: HarnessOptions = {}): { h: MockHarness; opts: RecordedOptionsByKey } {
     const h = MockHarness.install(options);
-    const harness = h as any;
-    const newResource = harness.newResource.bind(h);
-    harness.newResource = (args: pulumi.runtime.MockResourceArgs) => {
-        const result = newResource(args);
-        return { ...result, id: result.id || `${args.name}-id` };
-    };
-    const opts = new Map<string, RecordedOptions>();
-    const monitor = pulumi.runtime.getMonitor() as any;
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: any, callback: any) => {
-        opts.set(`${req.getType()}::${req.getName()}`, {
-            retainOnDelete: req.getRetainondelete?.() === true,
-            ignoreChanges: req.getIgnorechangesList?.() ?? [],
-            additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
-            dependencies: req.getDependenciesList?.() ?? [],
-        });
-        return register(req, callback);
-    };
+    const opts = { get: (key: string) => h.resources.find((r) => `${r.type}::${r.name}` === key)?.options };
     return { h, opts };
 }
 

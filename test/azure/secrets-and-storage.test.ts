@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { MockHarness } from "../../tools/harness/runtime";
 import { cannedGuid, CANNED_AZURE_DEPLOYER_OBJECT_ID, CANNED_AZURE_SUBSCRIPTION_ID } from "../../tools/harness/canned/azure";
-import { baseArgs, installHarness, isSecret, RecordedOptions, T, TENANT, valueOf, VAULT_URL } from "./helpers";
+import { baseArgs, installHarness, isSecret, RecordedOptionsByKey, T, TENANT, valueOf, VAULT_URL } from "./helpers";
 
 const SECRETS_OFFICER = `/subscriptions/${CANNED_AZURE_SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7`;
 const EXISTING_VAULT_ID = `/subscriptions/${CANNED_AZURE_SUBSCRIPTION_ID}/resourceGroups/control-rg/providers/Microsoft.KeyVault/vaults/acme-dp-secrets`;
@@ -22,7 +22,7 @@ function rejection(output: pulumi.Output<unknown>): Promise<Error> {
 
 describe("AksCluster: Key Vault wiring", () => {
     let h: MockHarness;
-    let opts: Map<string, RecordedOptions>;
+    let opts: RecordedOptionsByKey;
     beforeEach(() => {
         ({ h, opts } = installHarness());
     });
@@ -148,7 +148,7 @@ describe("AksCluster: Key Vault wiring", () => {
 
 describe("AksCluster: log storage", () => {
     let h: MockHarness;
-    let opts: Map<string, RecordedOptions>;
+    let opts: RecordedOptionsByKey;
     beforeEach(() => {
         ({ h, opts } = installHarness());
     });

@@ -35,6 +35,18 @@ export interface RecordedResource {
     id: string;
     /** URNs each input property depends on, as the engine records them. */
     propertyDependencies: Record<string, string[]>;
+    /** Resource options as the engine receives them. */
+    options: RecordedOptions;
+}
+
+/** The registration options tests check: retention, protection, ignored changes, secret outputs, dependencies. */
+export interface RecordedOptions {
+    retainOnDelete: boolean;
+    protect: boolean;
+    ignoreChanges: string[];
+    additionalSecretOutputs: string[];
+    /** URNs of the resources this one depends on. */
+    dependencies: string[];
 }
 
 /** One invoke the program made. */
@@ -118,7 +130,7 @@ export class MockHarness {
             return { id: name, state: { name, outputs, secretOutputNames: [] } };
         }
         const extra = this.options.outputs?.(args) ?? cannedOutputs(args) ?? {};
-        return { id: args.id ?? `${args.name}-id`, state: { ...args.inputs, ...extra } };
+        return { id: args.id || `${args.name}-id`, state: { ...args.inputs, ...extra } };
     }
 
     private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
@@ -152,6 +164,13 @@ export class MockHarness {
                 custom: req.getCustom(),
                 id: "",
                 propertyDependencies: propertyDependencies(req),
+                options: {
+                    retainOnDelete: req.getRetainondelete?.() === true,
+                    protect: req.getProtect?.() === true,
+                    ignoreChanges: req.getIgnorechangesList?.() ?? [],
+                    additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
+                    dependencies: req.getDependenciesList?.() ?? [],
+                },
             };
             if (record.parentType === "pulumi:pulumi:Stack") {
                 record.parentType = undefined;

@@ -163,3 +163,9 @@ export function iamRoleNamePrefix(resourceName: string, purpose: string): string
     const head = clean(resourceName).slice(0, Math.max(1, 38 - tail.length));
     return `${head}${tail}`.slice(0, 38);
 }
+
+/** Access-entry key for an admin principal: derived from the ARN, so reordering the list changes nothing. */
+export function accessEntryKey(principalArn: string): string {
+    const resource = parseArn(principalArn)?.resource ?? principalArn;
+    return `admin-${resource.replace(/[^A-Za-z0-9-]/g, "-")}`;
+}

@@ -4,7 +4,7 @@ import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import type { DataPlaneTarget } from "../shared/types";
 import type { EksClusterArgs } from "./args";
-import { eksAccessPolicyArn, parseArn } from "./arns";
+import { accessEntryKey, eksAccessPolicyArn } from "./arns";
 import { createLogBucket } from "./bucket";
 import { IRSA_ROLE_ANNOTATION, KMS_DELETION_WINDOW_DAYS } from "./constants";
 import { createDataPlaneRole } from "./irsa";
@@ -13,12 +13,6 @@ import { createNetwork } from "./network";
 import { createNodes, jobPodScheduling } from "./nodes";
 import { dataPlaneSecretsManager, dataPlaneStorage, storageUsesRole } from "./target";
 import { ResolvedEksCluster, resolveEksClusterArgs } from "./validation";
-
-/** Access-entry key for an admin principal: stable when the list is reordered. */
-export function accessEntryKey(principalArn: string): string {
-    const resource = parseArn(principalArn)?.resource ?? principalArn;
-    return `admin-${resource.replace(/[^A-Za-z0-9-]/g, "-")}`;
-}
 
 /** The inputs of `eks.Cluster`, as a pure function of the resolved arguments. */
 export function clusterInputs(
@@ -140,7 +134,16 @@ export class EksCluster extends pulumi.ComponentResource {
 
         const nodes = createNodes(
             name,
-            { cluster: this.cluster, clusterName: r.clusterName, region: r.region, privateSubnetIds: network.privateSubnetIds, nodes: r.nodes, jobNodes: r.jobNodes, tags: r.tags },
+            {
+                cluster: this.cluster,
+                clusterName: r.clusterName,
+                region: r.region,
+                kubernetesVersion: r.kubernetesVersion,
+                privateSubnetIds: network.privateSubnetIds,
+                nodes: r.nodes,
+                jobNodes: r.jobNodes,
+                tags: r.tags,
+            },
             this,
         );
         this.nodeGroups = nodes.groups;

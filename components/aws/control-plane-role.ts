@@ -144,7 +144,12 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
         });
         const role = new aws.iam.Role(
             `${name}-role`,
-            { namePrefix: iamRoleNamePrefix(name, "airbyte-cp"), description: "Airbyte control plane access to the organization's Secrets Manager", assumeRolePolicy: trust, tags: args.tags },
+            {
+                namePrefix: iamRoleNamePrefix(name, "airbyte-cp"),
+                description: "Airbyte control plane access to the organization's Secrets Manager",
+                assumeRolePolicy: trust,
+                tags: args.tags,
+            },
             { parent: this, additionalSecretOutputs: ["assumeRolePolicy"] },
         );
         new aws.iam.RolePolicy(

@@ -2,7 +2,7 @@
  * `flexplane/aws`: the AWS side of an Airbyte Enterprise Flex data plane. Loads `@pulumi/aws`,
  * `@pulumi/awsx`, `@pulumi/eks` and `@pulumi/kubernetes` only; nothing of GCP or Azure.
  */
-export { EksCluster, clusterInputs, accessEntryKey } from "./cluster";
+export { EksCluster, clusterInputs } from "./cluster";
 export type {
     EksClusterArgs,
     EksVpcOptions,

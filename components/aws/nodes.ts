@@ -26,9 +26,11 @@ export function jobPodScheduling(): PodScheduling {
 }
 
 /** The inputs of one managed node group, as a pure function of the resolved options. */
-export function nodeGroupInputs(group: ResolvedNodeGroup, dedicatedToJobs: boolean) {
+export function nodeGroupInputs(group: ResolvedNodeGroup, dedicatedToJobs: boolean, kubernetesVersion: string) {
     return {
         operatingSystem: eks.OperatingSystem.AL2023,
+        // The cluster's version, so that raising kubernetesVersion upgrades the nodes after the control plane.
+        version: kubernetesVersion,
         instanceTypes: group.instanceTypes,
         capacityType: group.capacityType,
         diskSize: group.diskSizeGiB,
@@ -56,6 +58,7 @@ export function createNodes(
         cluster: eks.Cluster;
         clusterName: string;
         region: string;
+        kubernetesVersion: string;
         privateSubnetIds: pulumi.Input<string[]>;
         nodes: ResolvedNodeGroup;
         jobNodes?: ResolvedNodeGroup;
@@ -93,7 +96,7 @@ export function createNodes(
                     cluster: args.cluster,
                     nodeRole: role,
                     subnetIds: args.privateSubnetIds,
-                    ...nodeGroupInputs(group, dedicated),
+                    ...nodeGroupInputs(group, dedicated, args.kubernetesVersion),
                     tags: args.tags,
                 },
                 { parent, dependsOn: attachments },

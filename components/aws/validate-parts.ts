@@ -120,7 +120,8 @@ export function resolveNodeGroup(problems: InputProblems, path: string, options:
     problems.check(
         counts.every((n) => Number.isInteger(n)) && minSize >= minimumNodes && minSize <= desiredSize && desiredSize <= maxSize && desiredSize >= 1,
         `${path}.minSize`,
-        `set whole numbers with ${minimumNodes} <= minSize <= desiredSize <= maxSize and desiredSize >= 1 (got ${minSize}, ${desiredSize}, ${maxSize}); no autoscaler is installed, so desiredSize is the node count.`,
+        `set whole numbers with ${minimumNodes} <= minSize <= desiredSize <= maxSize and desiredSize >= 1 ` +
+            `(got ${minSize}, ${desiredSize}, ${maxSize}); no autoscaler is installed, so desiredSize is the node count.`,
     );
     const diskSizeGiB = o.diskSizeGiB ?? DEFAULT_DISK_SIZE_GIB;
     problems.check(
@@ -171,11 +172,19 @@ export type ResolvedBucket =
 export function resolveBucket(problems: InputProblems, options: EksLogBucketOptions | undefined, clusterRegion: string): ResolvedBucket {
     const o = options ?? {};
     if (o.existingBucketName !== undefined) {
-        problems.check(isS3BucketName(o.existingBucketName), "logBucket.existingBucketName", "set the name of an existing S3 bucket (3-63 lowercase letters, digits, '-' or '.').");
+        problems.check(
+            isS3BucketName(o.existingBucketName),
+            "logBucket.existingBucketName",
+            "set the name of an existing S3 bucket (3-63 lowercase letters, digits, '-' or '.').",
+        );
         const region = o.region ?? clusterRegion;
         problems.check(isAwsRegion(region), "logBucket.region", "set the bucket's region, e.g. us-east-1.");
         for (const key of ["logExpirationDays", "versioning", "kmsKeyArn", "retainOnDestroy"] as const) {
-            problems.check(o[key] === undefined, `logBucket.${key}`, "applies only to a bucket this component creates; configure your bucket directly, or remove existingBucketName.");
+            problems.check(
+                o[key] === undefined,
+                `logBucket.${key}`,
+                "applies only to a bucket this component creates; configure your bucket directly, or remove existingBucketName.",
+            );
         }
         if (o.accessKeys !== undefined) {
             problems.check(
@@ -186,10 +195,22 @@ export function resolveBucket(problems: InputProblems, options: EksLogBucketOpti
         }
         return { kind: "existing", name: String(o.existingBucketName), region, accessKeys: o.accessKeys };
     }
-    problems.check(o.accessKeys === undefined, "logBucket.accessKeys", "applies only with logBucket.existingBucketName; a new bucket is always used through the data-plane role (IRSA).");
-    problems.check(o.region === undefined || o.region === clusterRegion, "logBucket.region", `a new bucket is created in the cluster's region (${clusterRegion}); remove region.`);
+    problems.check(
+        o.accessKeys === undefined,
+        "logBucket.accessKeys",
+        "applies only with logBucket.existingBucketName; a new bucket is always used through the data-plane role (IRSA).",
+    );
+    problems.check(
+        o.region === undefined || o.region === clusterRegion,
+        "logBucket.region",
+        `a new bucket is created in the cluster's region (${clusterRegion}); remove region.`,
+    );
     const logExpirationDays = o.logExpirationDays ?? DEFAULT_LOG_EXPIRATION_DAYS;
-    problems.check(Number.isInteger(logExpirationDays) && logExpirationDays >= 0, "logBucket.logExpirationDays", "set a whole number of days, or 0 to keep logs forever.");
+    problems.check(
+        Number.isInteger(logExpirationDays) && logExpirationDays >= 0,
+        "logBucket.logExpirationDays",
+        "set a whole number of days, or 0 to keep logs forever.",
+    );
     if (o.kmsKeyArn !== undefined) {
         problems.check(
             isKmsKeyArn(o.kmsKeyArn) && parseArn(o.kmsKeyArn)?.region === clusterRegion,

@@ -6,8 +6,13 @@
 import { InputProblems, exactlyOne } from "../shared/errors";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, SecretsManagerSpec } from "../shared/types";
 import type { EksClusterArgs } from "./args";
-import { eksClusterNameFrom, isAwsAccountId, isAwsRegion, isEksClusterName, isIamPrincipalArn, isKmsKeyArn, parseArn, partitionOfRegion } from "./arns";
-import { AIRBYTE_EKS_SUPPORT_STATEMENT, CLOUDWATCH_RETENTION_DAYS, CLUSTER_LOG_TYPES, DEFAULT_CLUSTER_LOG_RETENTION_DAYS, DEFAULT_CLUSTER_LOG_TYPES, DEFAULT_KUBERNETES_VERSION } from "./constants";
+import {
+    accessEntryKey, eksClusterNameFrom, isAwsAccountId, isAwsRegion, isEksClusterName, isIamPrincipalArn, isKmsKeyArn, parseArn, partitionOfRegion,
+} from "./arns";
+import {
+    AIRBYTE_EKS_SUPPORT_STATEMENT, CLOUDWATCH_RETENTION_DAYS, CLUSTER_LOG_TYPES, DEFAULT_CLUSTER_LOG_RETENTION_DAYS, DEFAULT_CLUSTER_LOG_TYPES,
+    DEFAULT_KUBERNETES_VERSION,
+} from "./constants";
 import type { KubeconfigAuth } from "./kubeconfig";
 import type { SecretsManagerGrant } from "./policies";
 import {
@@ -104,6 +109,12 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
             `use an IAM role or user ARN in partition ${partition} such as arn:${partition}:iam::123456789012:role/Admin ` +
                 "(for an assumed-role session, name the role, not the sts session ARN).",
         ),
+    );
+    const entryKeys = (Array.isArray(admins) ? admins : []).map((arn) => accessEntryKey(String(arn)));
+    problems.check(
+        new Set(entryKeys).size === entryKeys.length,
+        "adminPrincipalArns",
+        "lists the same principal twice (or two names that differ only in punctuation); give each once.",
     );
     const logs = {
         types: [...(a.controlPlaneLogs?.types ?? DEFAULT_CLUSTER_LOG_TYPES)] as string[],

@@ -126,6 +126,13 @@ describe("EksCluster bad input", () => {
                 /name the role, not the sts session ARN/,
             );
         });
+        it("refuses the same admin principal twice", () => {
+            expectProblem(
+                resolve({ adminPrincipalArns: ["arn:aws:iam::123456789012:role/Admin", "arn:aws:iam::123456789012:role/Admin"] }),
+                "adminPrincipalArns",
+                /same principal twice/,
+            );
+        });
         it("refuses a log retention CloudWatch does not offer", () => {
             expectProblem(resolve({ controlPlaneLogs: { retentionDays: 45 } }), "controlPlaneLogs.retentionDays", /0, 1, 3, 5, 7, 14, 30, 60, 90/);
         });

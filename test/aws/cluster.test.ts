@@ -63,6 +63,8 @@ describe("EksCluster (mocks)", () => {
         const jobs = h.one("eks:index:ManagedNodeGroup", "dp-jobs").inputs;
         const cluster = h.one("eks:index:Cluster");
         assert.equal(general.operatingSystem, "AL2023");
+        assert.equal(general.version, "1.35");
+        assert.equal(general.enableIMDSv2, true);
         assert.deepEqual(general.instanceTypes, ["m6i.xlarge"]);
         assert.equal(general.diskSize, 100);
         assert.deepEqual(general.scalingConfig, { minSize: 2, desiredSize: 2, maxSize: 6 });

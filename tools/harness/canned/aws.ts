@@ -133,7 +133,12 @@ export const awsInvokes: CannedInvokes = (args) => {
     const r = region();
     switch (args.token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
-            return { accountId: CANNED_ACCOUNT_ID, arn: `arn:${partition(r)}:iam::${CANNED_ACCOUNT_ID}:user/flexplane-plan`, userId: "AIDAFLEXPLANEPLAN", id: CANNED_ACCOUNT_ID };
+            return {
+                accountId: CANNED_ACCOUNT_ID,
+                arn: `arn:${partition(r)}:iam::${CANNED_ACCOUNT_ID}:user/flexplane-plan`,
+                userId: "AIDAFLEXPLANEPLAN",
+                id: CANNED_ACCOUNT_ID,
+            };
         case "aws:index/getRegion:getRegion":
             return { id: r, name: r, region: r, endpoint: `ec2.${r}.amazonaws.com`, description: r };
         case "aws:index/getPartition:getPartition": {

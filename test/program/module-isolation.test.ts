@@ -11,15 +11,33 @@ function sdksLoadedBy(entry: string): string[] {
         require(${JSON.stringify(path.join(root, entry))});
         const loaded = Object.keys(require.cache);
         const sdks = ${JSON.stringify(CLOUD_SDKS)}.filter((sdk) => loaded.some((f) => f.includes("/node_modules/" + sdk + "/")));
-        process.stdout.write(JSON.stringify({ sdks, kubernetes: loaded.some((f) => f.includes("/node_modules/@pulumi/kubernetes/")) }));`;
+        process.stdout.write(JSON.stringify({ sdks, pulumi: loaded.some((f) => f.includes("/node_modules/@pulumi/pulumi/")) }));`;
     const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: root, encoding: "utf8" });
     const parsed = JSON.parse(out);
-    assert.equal(parsed.kubernetes, true, "the probe should at least see @pulumi/kubernetes load");
+    assert.equal(parsed.pulumi, true, "the probe should at least see @pulumi/pulumi load");
     return parsed.sdks;
 }
 
 describe("module isolation", () => {
     it("`flexplane` loads no AWS, GCP or Azure SDK", () => {
         assert.deepEqual(sdksLoadedBy("components/index.ts"), []);
+    });
+
+    const clouds: Record<string, string[]> = {
+        aws: ["@pulumi/aws", "@pulumi/awsx", "@pulumi/eks"],
+        gcp: ["@pulumi/gcp"],
+        azure: ["@pulumi/azure-native", "@pulumi/azuread"],
+    };
+    for (const [cloud, own] of Object.entries(clouds)) {
+        for (const entry of [`components/${cloud}/index.ts`, `program/${cloud}.ts`]) {
+            it(`${entry} loads only its own cloud's SDKs`, () => {
+                const loaded = sdksLoadedBy(entry);
+                assert.ok(loaded.length > 0 && loaded.every((sdk) => own.includes(sdk)), `${entry} loaded ${loaded.join(", ")}`);
+            });
+        }
+    }
+
+    it("the byo program loads no cloud SDK", () => {
+        assert.deepEqual(sdksLoadedBy("program/byo.ts"), []);
     });
 });

@@ -2,7 +2,8 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveAksCluster } from "../../components/azure/validation";
 import type { AksClusterArgs } from "../../components/azure/args";
-import { baseArgs, installHarness, reasons, TENANT, thrown, VAULT_URL } from "./helpers";
+import { MockHarness } from "../../tools/harness/runtime";
+import { baseArgs, reasons, TENANT, thrown, VAULT_URL } from "./helpers";
 
 const naming = { project: "flexplane", stack: "test" };
 
@@ -112,7 +113,7 @@ describe("AksCluster bad input", () => {
     });
 
     it("registers nothing when the arguments are bad", async () => {
-        const { h } = installHarness();
+        const h = MockHarness.install();
         const { AksCluster } = await import("../../components/azure");
         const err = thrown(() => new AksCluster("eu", baseArgs({ zones: ["1"] })));
         assert.ok(pulumi.InputPropertiesError.isInstance(err));

@@ -1,33 +1,22 @@
 import { strict as assert } from "assert";
-import type { MockHarness } from "../../tools/harness/runtime";
 import { cannedGuid, CANNED_AZURE_DEPLOYER_OBJECT_ID, CANNED_AZURE_SUBSCRIPTION_ID } from "../../tools/harness/canned/azure";
-import { baseArgs, installHarness, isSecret, RecordedOptionsByKey, T, TENANT, valueOf } from "./helpers";
-
-async function load() {
-    return (await import("../../components/azure")).AksCluster;
-}
+import { harnessEachTest, isSecret, T, TENANT, valueOf } from "./helpers";
 
 describe("AksCluster: cluster, pools, network", () => {
-    let h: MockHarness;
-    let opts: RecordedOptionsByKey;
-    beforeEach(() => {
-        ({ h, opts } = installHarness());
-    });
+    const run = harnessEachTest();
 
     it("puts exactly one System pool inline and every workload pool in its own AgentPool, all over the zones", async () => {
-        const AksCluster = await load();
-        new AksCluster("eu", baseArgs({
+        await run.deploy({
             zones: ["1", "2"],
             workloadPools: [{ name: "workload" }, { name: "jobs", zones: ["1", "2", "3"], taints: ["airbyte.io/jobs=true:NoSchedule"], runsJobs: true }],
-        }));
-        await h.settle();
-        const cluster = h.one(T.cluster).inputs;
+        });
+        const cluster = run.h.one(T.cluster).inputs;
         assert.equal(cluster.agentPoolProfiles.length, 1);
         const system = cluster.agentPoolProfiles[0];
         assert.equal(system.mode, "System");
         assert.deepEqual(system.availabilityZones, ["1", "2"]);
         assert.deepEqual(system.nodeTaints, ["CriticalAddonsOnly=true:NoSchedule"]);
-        const pools = h.ofType(T.pool);
+        const pools = run.h.ofType(T.pool);
         assert.deepEqual(pools.map((p) => [p.inputs.agentPoolName, p.inputs.mode, p.inputs.availabilityZones]), [
             ["workload", "User", ["1", "2"]],
             ["jobs", "User", ["1", "2", "3"]],
@@ -41,16 +30,14 @@ describe("AksCluster: cluster, pools, network", () => {
         for (const p of pools) {
             assert.equal(p.inputs.resourceName, "eu-aks");
             assert.equal(p.parent, "eu");
-            assert.deepEqual(opts.get(`${T.pool}::${p.name}`)!.ignoreChanges, ["count"]);
+            assert.deepEqual(p.options.ignoreChanges, ["count"]);
         }
-        assert.deepEqual(opts.get(`${T.cluster}::eu-aks`)!.ignoreChanges, ["agentPoolProfiles[0].count"]);
+        assert.deepEqual(run.h.one(T.cluster, "eu-aks").options.ignoreChanges, ["agentPoolProfiles[0].count"]);
     });
 
     it("runs the cluster as a user-assigned identity with the OIDC issuer, Azure CNI overlay and a pinned version", async () => {
-        const AksCluster = await load();
-        const c = new AksCluster("eu", baseArgs());
-        await h.settle();
-        const cluster = h.one(T.cluster).inputs;
+        const c = await run.deploy();
+        const cluster = run.h.one(T.cluster).inputs;
         assert.deepEqual(cluster.identity, { type: "UserAssigned", userAssignedIdentities: ["eu-identity-id"] });
         assert.deepEqual(cluster.oidcIssuerProfile, { enabled: true });
         assert.equal(cluster.securityProfile.workloadIdentity.enabled, false);
@@ -66,20 +53,18 @@ describe("AksCluster: cluster, pools, network", () => {
         assert.equal(cluster.dnsPrefix, "eu");
         assert.match(String(await valueOf(c.oidcIssuerUrl)), /^https:\/\/westeurope\.oic\.prod-aks\.azure\.com\//);
         assert.equal(await valueOf(c.clusterIdentityPrincipalId), cannedGuid("principal/eu-identity"));
-        assert.equal(h.one(T.identity).parent, "eu");
+        assert.equal(run.h.one(T.identity).parent, "eu");
     });
 
     it("builds a private subnet whose only way out is a NAT gateway, and lets the cluster identity use it", async () => {
-        const AksCluster = await load();
-        const c = new AksCluster("eu", baseArgs());
-        await h.settle();
-        const subnet = h.one(T.subnet).inputs;
+        const c = await run.deploy();
+        const subnet = run.h.one(T.subnet).inputs;
         assert.equal(subnet.addressPrefix, "10.240.0.0/20");
         assert.equal(subnet.defaultOutboundAccess, false);
         assert.deepEqual(subnet.natGateway, { id: "eu-nat-id" });
-        assert.deepEqual(h.one(T.nat).inputs.publicIpAddresses, [{ id: "eu-egress-ip-id" }]);
-        assert.deepEqual(h.one(T.vnet).inputs.addressSpace, { addressPrefixes: ["10.240.0.0/16"] });
-        const access = h.one(T.role, "eu-subnet-access").inputs;
+        assert.deepEqual(run.h.one(T.nat).inputs.publicIpAddresses, [{ id: "eu-egress-ip-id" }]);
+        assert.deepEqual(run.h.one(T.vnet).inputs.addressSpace, { addressPrefixes: ["10.240.0.0/16"] });
+        const access = run.h.one(T.role, "eu-subnet-access").inputs;
         assert.equal(access.scope, "eu-nodes-id");
         assert.equal(access.roleDefinitionId, `/subscriptions/${CANNED_AZURE_SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7`);
         assert.equal(access.principalId, await valueOf(c.clusterIdentityPrincipalId));
@@ -87,35 +72,31 @@ describe("AksCluster: cluster, pools, network", () => {
         assert.equal(await valueOf(c.vnetId), "eu-vnet-id");
         assert.equal(await valueOf(c.egressIpAddress), "198.51.100.24");
         // The cluster waits for its subnet role.
-        assert.ok(opts.get(`${T.cluster}::eu-aks`)!.dependencies.some((urn) => urn.endsWith("::eu-subnet-access")));
+        assert.ok(run.h.one(T.cluster, "eu-aks").options.dependencies.some((urn) => urn.endsWith("::eu-subnet-access")));
     });
 
     it("uses an existing subnet as given: no VNet, NAT gateway or public IP; the role follows the subnet's subscription", async () => {
-        const AksCluster = await load();
         const subnetId = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
-        const c = new AksCluster("eu", baseArgs({ network: { existingSubnetId: subnetId, outboundType: "userDefinedRouting" } }));
-        await h.settle();
+        const c = await run.deploy({ network: { existingSubnetId: subnetId, outboundType: "userDefinedRouting" } });
         for (const type of [T.vnet, T.subnet, T.nat, T.ip]) {
-            assert.equal(h.ofType(type).length, 0, type);
+            assert.equal(run.h.ofType(type).length, 0, type);
         }
-        assert.equal(h.one(T.cluster).inputs.agentPoolProfiles[0].vnetSubnetID, subnetId);
-        assert.equal(h.one(T.cluster).inputs.networkProfile.outboundType, "userDefinedRouting");
-        const access = h.one(T.role, "eu-subnet-access").inputs;
+        assert.equal(run.h.one(T.cluster).inputs.agentPoolProfiles[0].vnetSubnetID, subnetId);
+        assert.equal(run.h.one(T.cluster).inputs.networkProfile.outboundType, "userDefinedRouting");
+        const access = run.h.one(T.role, "eu-subnet-access").inputs;
         assert.equal(access.scope, subnetId);
         assert.match(access.roleDefinitionId, /^\/subscriptions\/11111111-2222-3333-4444-555555555555\//);
         assert.equal(await valueOf(c.vnetId), undefined);
     });
 
     it("hands over a secret kubeconfig and a provider built from it, waiting for the pools", async () => {
-        const AksCluster = await load();
-        const c = new AksCluster("eu", baseArgs());
-        await h.settle();
+        const c = await run.deploy();
         assert.equal(await isSecret(c.kubeconfig), true);
         const kubeconfig = await valueOf(c.kubeconfig);
         assert.match(kubeconfig, /server: https:\/\/eu-aks\.hcp\.westeurope\.azmk8s\.io:443/);
-        const invoke = h.invokes.find((i) => i.token === "azure-native:containerservice:listManagedClusterUserCredentials")!;
+        const invoke = run.h.invokes.find((i) => i.token === "azure-native:containerservice:listManagedClusterUserCredentials")!;
         assert.equal(invoke.args.resourceName, "eu-aks");
-        const provider = h.one(T.k8s, "eu-kubernetes");
+        const provider = run.h.one(T.k8s, "eu-kubernetes");
         assert.deepEqual(provider.secretPaths, ["kubeconfig"]);
         assert.equal(c.dataPlaneTarget.kubernetesProvider, c.kubernetesProvider);
         const waitsFor = c.dataPlaneTarget.dependsOn!.map((d) => (d as any).__pulumiType).sort();
@@ -123,18 +104,16 @@ describe("AksCluster: cluster, pools, network", () => {
     });
 
     it("with Entra ID disables local accounts, grants the deployer cluster admin and makes kubelogin use the Azure CLI", async () => {
-        const AksCluster = await load();
         const group = "9c1d6f5e-3b0a-4e8f-9d2c-1a2b3c4d5e6f";
-        const c = new AksCluster("eu", baseArgs({ entraId: { adminGroupObjectIds: [group] } }));
-        await h.settle();
-        const cluster = h.one(T.cluster).inputs;
+        const c = await run.deploy({ entraId: { adminGroupObjectIds: [group] } });
+        const cluster = run.h.one(T.cluster).inputs;
         assert.equal(cluster.disableLocalAccounts, true);
         assert.deepEqual(cluster.aadProfile, { managed: true, enableAzureRBAC: true, tenantID: TENANT, adminGroupObjectIDs: [group] });
-        const admin = h.one(T.role, "eu-deployer-cluster-admin").inputs;
+        const admin = run.h.one(T.role, "eu-deployer-cluster-admin").inputs;
         assert.equal(admin.scope, "eu-aks-id");
         assert.equal(admin.principalId, CANNED_AZURE_DEPLOYER_OBJECT_ID);
         assert.match(admin.roleDefinitionId, /roleDefinitions\/b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b$/);
-        const invoke = h.invokes.find((i) => i.token === "azure-native:containerservice:listManagedClusterUserCredentials")!;
+        const invoke = run.h.invokes.find((i) => i.token === "azure-native:containerservice:listManagedClusterUserCredentials")!;
         assert.equal(invoke.args.format, "exec");
         const kubeconfig = await valueOf(c.kubeconfig);
         assert.match(kubeconfig, /- --login\n\s+- azurecli\n/);
@@ -143,16 +122,14 @@ describe("AksCluster: cluster, pools, network", () => {
     });
 
     it("sends connector pods to the pool marked runsJobs, tolerating its taints", async () => {
-        const AksCluster = await load();
-        const c = new AksCluster("eu", baseArgs({
+        const c = await run.deploy({
             workloadPools: [{ name: "workload" }, { name: "jobs", labels: { "airbyte.io/role": "jobs" }, taints: ["airbyte.io/jobs=true:NoSchedule"], runsJobs: true }],
-        }));
-        await h.settle();
+        });
         assert.deepEqual(c.dataPlaneTarget.jobs, {
             nodeSelector: { "kubernetes.azure.com/agentpool": "jobs", "airbyte.io/role": "jobs" },
             tolerations: [{ key: "airbyte.io/jobs", operator: "Equal", value: "true", effect: "NoSchedule" }],
         });
-        const jobs = h.one(T.pool, "eu-pool-jobs").inputs;
+        const jobs = run.h.one(T.pool, "eu-pool-jobs").inputs;
         assert.deepEqual(jobs.nodeTaints, ["airbyte.io/jobs=true:NoSchedule"]);
         assert.deepEqual(jobs.nodeLabels, { "airbyte.io/role": "jobs" });
         assert.equal(c.dataPlaneTarget.namespace, "airbyte");
@@ -160,22 +137,18 @@ describe("AksCluster: cluster, pools, network", () => {
     });
 
     it("leaves job placement to the scheduler when no pool is marked", async () => {
-        const AksCluster = await load();
-        const c = new AksCluster("eu", baseArgs());
-        await h.settle();
+        const c = await run.deploy();
         assert.equal(c.dataPlaneTarget.jobs, undefined);
     });
 
     it("tags every Azure resource and parents every child to the component", async () => {
-        const AksCluster = await load();
-        new AksCluster("eu", baseArgs({ tags: { team: "data" } }));
-        await h.settle();
-        const azure = h.resources.filter((r) => r.type.startsWith("azure-native:") && "location" in r.inputs);
+        await run.deploy({ tags: { team: "data" } });
+        const azure = run.h.resources.filter((r) => r.type.startsWith("azure-native:") && "location" in r.inputs);
         assert.deepEqual(azure.map((r) => r.type).sort(), [T.cluster, T.identity, T.nat, T.ip, T.vnet, T.rg, T.account].sort());
         for (const r of azure) {
             assert.deepEqual(r.inputs.tags, { team: "data" }, r.type);
         }
-        for (const r of h.resources.filter((r) => r.type !== "flexplane:azure:AksCluster")) {
+        for (const r of run.h.resources.filter((r) => r.type !== "flexplane:azure:AksCluster")) {
             assert.equal(r.parent, "eu", `${r.type} ${r.name}`);
         }
     });

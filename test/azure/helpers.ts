@@ -1,7 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
-import { HarnessOptions, MockHarness, RecordedOptions } from "../../tools/harness/runtime";
+import { MockHarness } from "../../tools/harness/runtime";
+import type { AksCluster } from "../../components/azure";
 import type { AksClusterArgs } from "../../components/azure/args";
 import { CANNED_AZURE_TENANT_ID } from "../../tools/harness/canned/azure";
+
+export { isSecret, reasons, thrown, valueOf } from "../support/outputs";
 
 export const TENANT = CANNED_AZURE_TENANT_ID;
 export const VAULT_URL = "https://acme-dp-secrets.vault.azure.net/";
@@ -25,19 +27,31 @@ export const T = {
     k8s: "pulumi:providers:kubernetes",
 } as const;
 
-/** Registration options the harness does not record. */
-export type { RecordedOptions };
-
-/** Registration options by `<type>::<name>`. */
-export interface RecordedOptionsByKey {
-    get(key: string): RecordedOptions | undefined;
+/** The AksCluster class, loaded once a harness is installed. */
+export async function loadAksCluster(): Promise<typeof AksCluster> {
+    return (await import("../../components/azure")).AksCluster;
 }
 
-/** A fresh harness, plus the registration options of each resource keyed `<type>::<name>`. */
-export function installHarness(options: HarnessOptions = {}): { h: MockHarness; opts: RecordedOptionsByKey } {
-    const h = MockHarness.install(options);
-    const opts = { get: (key: string) => h.resources.find((r) => `${r.type}::${r.name}` === key)?.options };
-    return { h, opts };
+/** The harness of the running test, and the usual first step of a test. */
+export interface AksTestRun {
+    /** Installed before each test; a test may replace it with one of its own (canned outputs or invokes). */
+    h: MockHarness;
+    /** Creates AksCluster "eu" from `baseArgs(overrides)` and waits until everything it started has registered. */
+    deploy(overrides?: Partial<AksClusterArgs>): Promise<AksCluster>;
+}
+
+/** Installs a fresh harness before each test of the calling `describe`. */
+export function harnessEachTest(): AksTestRun {
+    const run: AksTestRun = {
+        h: undefined as unknown as MockHarness,
+        async deploy(overrides = {}) {
+            const cluster = new (await loadAksCluster())("eu", baseArgs(overrides));
+            await run.h.settle();
+            return cluster;
+        },
+    };
+    beforeEach(() => { run.h = MockHarness.install(); });
+    return run;
 }
 
 /** The smallest valid arguments: an existing vault in `control-rg`, a service principal created here. */
@@ -48,33 +62,4 @@ export function baseArgs(overrides: Partial<AksClusterArgs> = {}): AksClusterArg
         keyVault: { resourceGroupName: "control-rg" },
         ...overrides,
     };
-}
-
-/** Resolves an output (or input) in a mock run. */
-export function valueOf<T>(value: pulumi.Input<T>): Promise<T> {
-    return new Promise((resolve) => pulumi.output(value).apply((v) => { resolve(v as T); return v; }));
-}
-
-/** Whether an output is marked secret. */
-export function isSecret(value: pulumi.Input<unknown>): Promise<boolean> {
-    return pulumi.isSecret(pulumi.output(value));
-}
-
-/** Runs `fn` and returns the error it throws; fails when it throws nothing. */
-export function thrown(fn: () => unknown): any {
-    try {
-        fn();
-    } catch (err) {
-        return err;
-    }
-    throw new Error("expected an error, but none was thrown");
-}
-
-/** The reasons of an InputPropertiesError, keyed by property path. */
-export function reasons(err: any): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of err.errors ?? []) {
-        out[e.propertyPath] = out[e.propertyPath] ? `${out[e.propertyPath]} | ${e.reason}` : e.reason;
-    }
-    return out;
 }

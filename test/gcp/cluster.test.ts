@@ -1,40 +1,29 @@
 import { strict as assert } from "assert";
 import { AUTOPILOT_FORBIDDEN_INPUTS } from "../../components/gcp/cluster";
 import { CANNED_GKE_CA, CANNED_GKE_ENDPOINT } from "../../tools/harness/canned/gcp";
-import type { MockHarness } from "../../tools/harness/runtime";
-import { baseArgs, captureWarnings, installHarness, isSecret, valueOf } from "./helpers";
+import { harnessEachTest, isSecret, valueOf } from "./helpers";
 
 const CLUSTER = "gcp:container/cluster:Cluster";
 const NODE_POOL = "gcp:container/nodePool:NodePool";
 
 describe("GkeCluster: cluster and nodes", () => {
-    let h: MockHarness;
-    let warnings: ReturnType<typeof captureWarnings>;
-    beforeEach(() => {
-        h = installHarness();
-        warnings = captureWarnings();
-    });
-    afterEach(() => warnings.restore());
+    const run = harnessEachTest();
 
     it("Autopilot sets enableAutopilot and none of the fields that make Autopilot clusters replace themselves", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        const c = new GkeCluster("eu", baseArgs({ mode: "autopilot" }));
-        await h.settle();
-        const inputs = h.one(CLUSTER).inputs;
+        const c = await run.deploy({ mode: "autopilot" });
+        const inputs = run.h.one(CLUSTER).inputs;
         assert.equal(inputs.enableAutopilot, true);
         for (const field of AUTOPILOT_FORBIDDEN_INPUTS) {
             assert.equal(inputs[field], undefined, `${field} must not be set on an Autopilot cluster`);
         }
-        assert.equal(h.ofType(NODE_POOL).length, 0);
+        assert.equal(run.h.ofType(NODE_POOL).length, 0);
         assert.equal(inputs.clusterAutoscaling.autoProvisioningDefaults.serviceAccount, "eu-nodes@flexplane-gke.iam.gserviceaccount.com");
         assert.equal(c.mode, "autopilot");
     });
 
     it("Standard removes the default pool, enables Workload Identity and shielded nodes, and adds an autoscaling pool", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("us", baseArgs({ mode: "standard", location: "us-central1" }));
-        await h.settle();
-        const inputs = h.one(CLUSTER).inputs;
+        await run.deploy({ mode: "standard", location: "us-central1" }, "us");
+        const inputs = run.h.one(CLUSTER).inputs;
         assert.equal(inputs.enableAutopilot, undefined);
         assert.equal(inputs.removeDefaultNodePool, true);
         assert.equal(inputs.initialNodeCount, 1);
@@ -42,7 +31,7 @@ describe("GkeCluster: cluster and nodes", () => {
         assert.equal(inputs.enableShieldedNodes, true);
         assert.deepEqual(inputs.workloadIdentityConfig, { workloadPool: "flexplane-gke.svc.id.goog" });
 
-        const pool = h.one(NODE_POOL, "us-general");
+        const pool = run.h.one(NODE_POOL, "us-general");
         assert.equal(pool.parent, "us");
         assert.equal(pool.inputs.cluster, "us-cluster-0a1b2c3");
         assert.equal(pool.inputs.location, "us-central1");
@@ -55,13 +44,11 @@ describe("GkeCluster: cluster and nodes", () => {
     });
 
     it("a pool dedicated to jobs is tainted and the connector pods get the matching selector and toleration", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        const c = new GkeCluster("us", baseArgs({
+        const c = await run.deploy({
             mode: "standard",
             nodePools: [{ name: "general" }, { name: "jobs", machineType: "n2-standard-8", dedicatedToJobs: true, spot: true }],
-        }));
-        await h.settle();
-        const jobsPool = h.one(NODE_POOL, "us-jobs").inputs.nodeConfig;
+        }, "us");
+        const jobsPool = run.h.one(NODE_POOL, "us-jobs").inputs.nodeConfig;
         assert.deepEqual(jobsPool.taints, [{ key: "flexplane.dev/dedicated", value: "jobs", effect: "NO_SCHEDULE" }]);
         assert.equal(jobsPool.spot, true);
         assert.equal(jobsPool.labels["flexplane.dev/node-pool"], "jobs");
@@ -69,14 +56,12 @@ describe("GkeCluster: cluster and nodes", () => {
             nodeSelector: { "flexplane.dev/node-pool": "jobs" },
             tolerations: [{ key: "flexplane.dev/dedicated", operator: "Equal", value: "jobs", effect: "NoSchedule" }],
         });
-        assert.equal(h.one(NODE_POOL, "us-general").inputs.nodeConfig.taints, undefined);
+        assert.equal(run.h.one(NODE_POOL, "us-general").inputs.nodeConfig.taints, undefined);
     });
 
     it("is regional, private and deletion-protected by default, on the created VPC-native subnet", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("eu", baseArgs());
-        await h.settle();
-        const inputs = h.one(CLUSTER).inputs;
+        await run.deploy();
+        const inputs = run.h.one(CLUSTER).inputs;
         assert.equal(inputs.location, "europe-west1");
         assert.equal(inputs.deletionProtection, true);
         assert.deepEqual(inputs.privateClusterConfig, { enablePrivateNodes: true, enablePrivateEndpoint: false });
@@ -88,44 +73,38 @@ describe("GkeCluster: cluster and nodes", () => {
     });
 
     it("creates a Cloud NAT for the private nodes and no firewall rule that admits traffic", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("eu", baseArgs({ network: { nodesCidr: "10.20.0.0/20" } }));
-        await h.settle();
-        const subnet = h.one("gcp:compute/subnetwork:Subnetwork").inputs;
+        await run.deploy({ network: { nodesCidr: "10.20.0.0/20" } });
+        const subnet = run.h.one("gcp:compute/subnetwork:Subnetwork").inputs;
         assert.equal(subnet.ipCidrRange, "10.20.0.0/20");
         assert.equal(subnet.privateIpGoogleAccess, true);
         assert.deepEqual(subnet.secondaryIpRanges.map((r: any) => r.rangeName), ["pods", "services"]);
-        assert.equal(h.one("gcp:compute/network:Network").inputs.autoCreateSubnetworks, false);
-        const nat = h.one("gcp:compute/routerNat:RouterNat").inputs;
+        assert.equal(run.h.one("gcp:compute/network:Network").inputs.autoCreateSubnetworks, false);
+        const nat = run.h.one("gcp:compute/routerNat:RouterNat").inputs;
         assert.equal(nat.router, "eu-router-0a1b2c3");
         assert.equal(nat.sourceSubnetworkIpRangesToNat, "LIST_OF_SUBNETWORKS");
         assert.deepEqual(nat.subnetworks, [{ name: "https://www.googleapis.com/compute/v1/projects/flexplane-gke/regions/europe-west1/subnetworks/eu-subnet-0a1b2c3", sourceIpRangesToNats: ["ALL_IP_RANGES"] }]);
-        assert.equal(h.ofType("gcp:compute/firewall:Firewall").length, 0);
+        assert.equal(run.h.ofType("gcp:compute/firewall:Firewall").length, 0);
     });
 
     it("uses an existing network as given and creates no VPC, router or NAT", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        const c = new GkeCluster("eu", baseArgs({
+        const c = await run.deploy({
             existingNetwork: { network: "projects/p/global/networks/shared", subnetwork: "projects/p/regions/europe-west1/subnetworks/gke", podsRangeName: "gke-pods", servicesRangeName: "gke-svc" },
-        }));
-        await h.settle();
-        assert.equal(h.ofType("gcp:compute/network:Network").length + h.ofType("gcp:compute/routerNat:RouterNat").length, 0);
-        const inputs = h.one(CLUSTER).inputs;
+        });
+        assert.equal(run.h.ofType("gcp:compute/network:Network").length + run.h.ofType("gcp:compute/routerNat:RouterNat").length, 0);
+        const inputs = run.h.one(CLUSTER).inputs;
         assert.equal(inputs.subnetwork, "projects/p/regions/europe-west1/subnetworks/gke");
         assert.deepEqual(inputs.ipAllocationPolicy, { clusterSecondaryRangeName: "gke-pods", servicesSecondaryRangeName: "gke-svc" });
         assert.equal(await valueOf(c.networkId), "projects/p/global/networks/shared");
     });
 
     it("restricts the control plane to authorized networks and pins a version when asked", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("eu", baseArgs({
+        await run.deploy({
             masterAuthorizedNetworks: [{ cidrBlock: "203.0.113.0/24", displayName: "office" }],
             kubernetesVersion: "1.33",
             releaseChannel: "STABLE",
             deletionProtection: false,
-        }));
-        await h.settle();
-        const inputs = h.one(CLUSTER).inputs;
+        });
+        const inputs = run.h.one(CLUSTER).inputs;
         assert.deepEqual(inputs.masterAuthorizedNetworksConfig, { cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "office" }] });
         assert.equal(inputs.minMasterVersion, "1.33");
         assert.deepEqual(inputs.releaseChannel, { channel: "STABLE" });
@@ -133,42 +112,34 @@ describe("GkeCluster: cluster and nodes", () => {
     });
 
     it("uses a given node service account and creates none", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("eu", baseArgs({ nodeServiceAccountEmail: "nodes@other.iam.gserviceaccount.com" }));
-        await h.settle();
-        assert.equal(h.ofType("gcp:serviceaccount/account:Account").filter((a) => a.name === "eu-nodes").length, 0);
-        assert.equal(h.one(CLUSTER).inputs.clusterAutoscaling.autoProvisioningDefaults.serviceAccount, "nodes@other.iam.gserviceaccount.com");
+        await run.deploy({ nodeServiceAccountEmail: "nodes@other.iam.gserviceaccount.com" });
+        assert.equal(run.h.ofType("gcp:serviceaccount/account:Account").filter((a) => a.name === "eu-nodes").length, 0);
+        assert.equal(run.h.one(CLUSTER).inputs.clusterAutoscaling.autoProvisioningDefaults.serviceAccount, "nodes@other.iam.gserviceaccount.com");
     });
 
     it("gives the nodes their own account with only the default node role", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("eu", baseArgs());
-        await h.settle();
-        const roles = h.ofType("gcp:projects/iAMMember:IAMMember").filter((m) => m.inputs.member === "serviceAccount:eu-nodes@flexplane-gke.iam.gserviceaccount.com");
+        await run.deploy();
+        const roles = run.h.ofType("gcp:projects/iAMMember:IAMMember").filter((m) => m.inputs.member === "serviceAccount:eu-nodes@flexplane-gke.iam.gserviceaccount.com");
         assert.deepEqual(roles.map((r) => [r.inputs.project, r.inputs.role]), [["flexplane-gke", "roles/container.defaultNodeServiceAccount"]]);
     });
 
     it("builds a secret kubeconfig from the endpoint and CA that authenticates with gke-gcloud-auth-plugin", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        const c = new GkeCluster("eu", baseArgs());
-        await h.settle();
+        const c = await run.deploy();
         assert.equal(await isSecret(c.kubeconfig), true);
         const config = JSON.parse(await valueOf(c.kubeconfig));
         assert.equal(config.clusters[0].cluster.server, `https://${CANNED_GKE_ENDPOINT}`);
         assert.equal(config.clusters[0].cluster["certificate-authority-data"], CANNED_GKE_CA);
         assert.equal(config.users[0].user.exec.command, "gke-gcloud-auth-plugin");
         assert.equal(config["current-context"], "gke_flexplane-gke_europe-west1_eu-cluster-0a1b2c3");
-        const provider = h.one("pulumi:providers:kubernetes", "eu-k8s");
+        const provider = run.h.one("pulumi:providers:kubernetes", "eu-k8s");
         assert.deepEqual(provider.secretPaths, ["kubeconfig"]);
         assert.equal(c.dataPlaneTarget.kubernetesProvider, c.kubernetesProvider);
     });
 
     it("parents every child to the component and registers it under flexplane:gcp:GkeCluster", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("eu", baseArgs({ mode: "standard" }));
-        await h.settle();
-        assert.equal(h.one("flexplane:gcp:GkeCluster", "eu").parent, undefined);
-        const orphans = h.resources.filter((r) => r.type !== "flexplane:gcp:GkeCluster" && r.parent !== "eu");
+        await run.deploy({ mode: "standard" });
+        assert.equal(run.h.one("flexplane:gcp:GkeCluster", "eu").parent, undefined);
+        const orphans = run.h.resources.filter((r) => r.type !== "flexplane:gcp:GkeCluster" && r.parent !== "eu");
         assert.deepEqual(orphans.map((r) => r.name), []);
     });
 });

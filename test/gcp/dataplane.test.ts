@@ -1,29 +1,22 @@
 import { strict as assert } from "assert";
 import { GCS_CREDENTIALS_DIR, GCS_CREDENTIALS_FILE, SECRET_KEYS } from "../../components/dataplane/values";
 import { cannedServiceAccountKeyJson } from "../../tools/harness/canned/gcp";
-import type { MockHarness } from "../../tools/harness/runtime";
-import { baseArgs, captureWarnings, installHarness } from "./helpers";
+import { baseArgs, harnessEachTest } from "./helpers";
 
 describe("GkeCluster → DataPlane", () => {
-    let h: MockHarness;
-    let warnings: ReturnType<typeof captureWarnings>;
-    beforeEach(() => {
-        h = installHarness();
-        warnings = captureWarnings();
-    });
-    afterEach(() => warnings.restore());
+    const run = harnessEachTest();
 
     async function deploy(args = baseArgs()) {
         const { GkeCluster } = await import("../../components/gcp");
         const { DataPlane } = await import("../../components/dataplane");
         const cluster = new GkeCluster("eu", args);
         new DataPlane("eu-dp", { ...cluster.dataPlaneTarget, clientId: "dp-client", clientSecret: "dp-secret" });
-        await h.settle();
+        await run.h.settle();
     }
 
     it("puts the created key into the data plane's Secret for both the secret store and GCS, as a secret", async () => {
         await deploy();
-        const secret = h.one("kubernetes:core/v1:Secret");
+        const secret = run.h.one("kubernetes:core/v1:Secret");
         const key = cannedServiceAccountKeyJson("eu-airbyte@flexplane-gke.iam.gserviceaccount.com");
         assert.equal(secret.plainInputs.stringData[SECRET_KEYS.gcpSecretManagerCredentials], key);
         assert.equal(secret.plainInputs.stringData[SECRET_KEYS.gcsCredentialsJson], key);
@@ -33,7 +26,7 @@ describe("GkeCluster → DataPlane", () => {
 
     it("mounts the key into the launcher where the chart reads it, and keeps it out of the values", async () => {
         await deploy();
-        const release = h.one("kubernetes:helm.sh/v3:Release");
+        const release = run.h.one("kubernetes:helm.sh/v3:Release");
         const values = release.inputs.values;
         assert.equal(values.storage.type, "gcs");
         assert.equal(values.storage.bucket.log, "eu-logs-0a1b2c3");
@@ -48,7 +41,7 @@ describe("GkeCluster → DataPlane", () => {
 
     it("schedules connector pods on a dedicated Standard pool through the chart's jobs values", async () => {
         await deploy(baseArgs({ mode: "standard", nodePools: [{ name: "general" }, { name: "jobs", dedicatedToJobs: true }] }));
-        const values = h.one("kubernetes:helm.sh/v3:Release").inputs.values;
+        const values = run.h.one("kubernetes:helm.sh/v3:Release").inputs.values;
         assert.deepEqual(values.jobs.kube.nodeSelector, { "flexplane.dev/node-pool": "jobs" });
         assert.equal(values.jobs.kube.tolerations[0].key, "flexplane.dev/dedicated");
         assert.equal(values.workloadLauncher.nodeSelector, undefined);

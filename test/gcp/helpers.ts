@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HarnessOptions, MockHarness } from "../../tools/harness/runtime";
+import type { GkeCluster } from "../../components/gcp";
 import type { GkeClusterArgs } from "../../components/gcp/args";
+
+export { isSecret, reasons, thrown, valueOf } from "../support/outputs";
 
 /** Config every GKE test starts from. */
 export const BASE_CONFIG: Record<string, string> = {
@@ -23,39 +26,14 @@ export function baseArgs(overrides: Partial<GkeClusterArgs> = {}): GkeClusterArg
     };
 }
 
-/** Resolves an output (or input) in a mock run. */
-export function valueOf<T>(value: pulumi.Input<T>): Promise<T> {
-    return new Promise((resolve) => pulumi.output(value).apply((v) => { resolve(v as T); return v; }));
-}
-
-/** Whether an output is marked secret. */
-export function isSecret(value: pulumi.Output<unknown>): Promise<boolean> {
-    return pulumi.isSecret(value);
-}
-
-/** Registration options the harness does not record: retainOnDelete and additionalSecretOutputs per resource name. */
-export interface RecordedOptions {
-    retainOnDelete: boolean;
-    additionalSecretOutputs: string[];
-}
-
-/** Records, per resource name, the options sent to the engine. Call right after installing the harness. */
-export function recordRegistrationOptions(): Map<string, RecordedOptions> {
-    const seen = new Map<string, RecordedOptions>();
-    const monitor = pulumi.runtime.getMonitor() as any;
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: any, callback: any) => {
-        seen.set(req.getName(), {
-            retainOnDelete: req.getRetainondelete?.() === true,
-            additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
-        });
-        return register(req, callback);
-    };
-    return seen;
+/** `pulumi.log.warn` messages captured until `restore` is called. */
+export interface CapturedWarnings {
+    messages: string[];
+    restore: () => void;
 }
 
 /** Captures `pulumi.log.warn` messages until `restore` is called. */
-export function captureWarnings(): { messages: string[]; restore: () => void } {
+export function captureWarnings(): CapturedWarnings {
     const log = pulumi.log as any;
     const original = log.warn;
     const messages: string[] = [];
@@ -66,12 +44,33 @@ export function captureWarnings(): { messages: string[]; restore: () => void } {
     return { messages, restore: () => { log.warn = original; } };
 }
 
-/** Runs `fn` and returns the error it throws; fails when it does not throw. */
-export function thrownBy(fn: () => unknown): Error {
-    try {
-        fn();
-    } catch (error) {
-        return error as Error;
-    }
-    throw new Error("expected an error, none was thrown");
+/** The running test's harness, the warnings logged so far, and the usual first step of a test. */
+export interface GkeTestRun {
+    h: MockHarness;
+    warnings: CapturedWarnings;
+    /** Creates GkeCluster `name` from `baseArgs(overrides)` and waits until everything it started has registered. */
+    deploy(overrides?: Partial<GkeClusterArgs>, name?: string): Promise<GkeCluster>;
+}
+
+/**
+ * Before each test of the calling `describe`: a fresh harness with the base config, and warnings
+ * captured (restored after the test, so a failing test leaves `pulumi.log.warn` as it was).
+ */
+export function harnessEachTest(): GkeTestRun {
+    const run: GkeTestRun = {
+        h: undefined as unknown as MockHarness,
+        warnings: undefined as unknown as CapturedWarnings,
+        async deploy(overrides = {}, name = "eu") {
+            const { GkeCluster } = await import("../../components/gcp");
+            const cluster = new GkeCluster(name, baseArgs(overrides));
+            await run.h.settle();
+            return cluster;
+        },
+    };
+    beforeEach(() => {
+        run.h = installHarness();
+        run.warnings = captureWarnings();
+    });
+    afterEach(() => run.warnings.restore());
+    return run;
 }

@@ -3,8 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_BUCKET_ROLES, DEFAULT_SECRET_MANAGER_ROLES } from "../../components/gcp/args";
 import { LONG_LIVED_KEY_WARNING } from "../../components/gcp/identity";
 import { cannedServiceAccountKeyJson } from "../../tools/harness/canned/gcp";
-import type { MockHarness } from "../../tools/harness/runtime";
-import { baseArgs, captureWarnings, installHarness, isSecret, recordRegistrationOptions, RecordedOptions, valueOf } from "./helpers";
+import { harnessEachTest, isSecret, valueOf } from "./helpers";
 
 const ACCOUNT = "gcp:serviceaccount/account:Account";
 const KEY = "gcp:serviceaccount/key:Key";
@@ -13,32 +12,20 @@ const BUCKET_MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
 const PLATFORM_EMAIL = "eu-airbyte@flexplane-gke.iam.gserviceaccount.com";
 
 describe("GkeCluster: secret store and storage identity", () => {
-    let h: MockHarness;
-    let options: Map<string, RecordedOptions>;
-    let warnings: ReturnType<typeof captureWarnings>;
-    beforeEach(() => {
-        h = installHarness();
-        options = recordRegistrationOptions();
-        warnings = captureWarnings();
-    });
-    afterEach(() => warnings.restore());
+    const run = harnessEachTest();
 
-    const platformMembers = (type: string) => h.ofType(type).filter((m) => m.inputs.member === `serviceAccount:${PLATFORM_EMAIL}`);
+    const platformMembers = (type: string) => run.h.ofType(type).filter((m) => m.inputs.member === `serviceAccount:${PLATFORM_EMAIL}`);
 
     it("grants the Secret Manager roles on the secret-store project, not the cluster's", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("eu", baseArgs({ secretsManager: { gcp: { projectId: "airbyte-secrets" } } }));
-        await h.settle();
+        await run.deploy({ secretsManager: { gcp: { projectId: "airbyte-secrets" } } });
         const grants = platformMembers(PROJECT_MEMBER);
         assert.deepEqual(grants.map((g) => g.inputs.role).sort(), [...DEFAULT_SECRET_MANAGER_ROLES].sort());
         assert.deepEqual([...new Set(grants.map((g) => g.inputs.project))], ["airbyte-secrets"]);
-        assert.equal(h.one(ACCOUNT, "eu-airbyte").inputs.project, "flexplane-gke");
+        assert.equal(run.h.one(ACCOUNT, "eu-airbyte").inputs.project, "flexplane-gke");
     });
 
     it("grants storage roles on the bucket only, never on a project", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("eu", baseArgs());
-        await h.settle();
+        await run.deploy();
         const grants = platformMembers(BUCKET_MEMBER);
         assert.deepEqual(grants.map((g) => g.inputs.role).sort(), [...DEFAULT_BUCKET_ROLES].sort());
         assert.deepEqual([...new Set(grants.map((g) => g.inputs.bucket))], ["eu-logs-0a1b2c3"]);
@@ -46,9 +33,7 @@ describe("GkeCluster: secret store and storage identity", () => {
     });
 
     it("fills the decoded key, secret, into the secret store and storage of the data-plane target", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        const c = new GkeCluster("eu", baseArgs({ secretsManager: { gcp: { projectId: "airbyte-secrets", region: "europe-west1" } } }));
-        await h.settle();
+        const c = await run.deploy({ secretsManager: { gcp: { projectId: "airbyte-secrets", region: "europe-west1" } } });
         const target = c.dataPlaneTarget;
         const storeKey = target.secretsManager.gcp!.credentialsJson as pulumi.Output<string>;
         const storageKey = target.storage.gcs!.credentialsJson as pulumi.Output<string>;
@@ -59,15 +44,13 @@ describe("GkeCluster: secret store and storage identity", () => {
         assert.equal(target.secretsManager.gcp!.projectId, "airbyte-secrets");
         assert.equal(target.secretsManager.gcp!.region, "europe-west1");
         assert.equal(await valueOf(target.storage.gcs!.bucket), "eu-logs-0a1b2c3");
-        assert.ok(options.get("eu-airbyte-key")?.additionalSecretOutputs.includes("privateKey"));
-        assert.equal(h.one(KEY).inputs.serviceAccountId, `projects/flexplane-gke/serviceAccounts/${PLATFORM_EMAIL}`);
+        assert.ok(run.h.one(KEY, "eu-airbyte-key").options.additionalSecretOutputs.includes("privateKey"));
+        assert.equal(run.h.one(KEY).inputs.serviceAccountId, `projects/flexplane-gke/serviceAccounts/${PLATFORM_EMAIL}`);
         assert.equal(await valueOf(c.serviceAccountEmail), PLATFORM_EMAIL);
     });
 
     it("makes the data plane wait for every role binding and node pool", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        const c = new GkeCluster("eu", baseArgs({ mode: "standard" }));
-        await h.settle();
+        const c = await run.deploy({ mode: "standard" });
         const waitedFor = await Promise.all((c.dataPlaneTarget.dependsOn ?? []).map((d) => valueOf(pulumi.output(d).apply((r) => (r as any).__name as string))));
         for (const name of ["eu-general", "eu-bucket-storage-objectadmin", "eu-secrets-secretmanager-secretaccessor", "eu-nodes-container-defaultnodeserviceaccount"]) {
             assert.ok(waitedFor.includes(name), `${name} missing from dependsOn (${waitedFor.join(", ")})`);
@@ -75,9 +58,7 @@ describe("GkeCluster: secret store and storage identity", () => {
     });
 
     it("creates nothing for the secret store when the caller gives its key, and passes that key on as a secret", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        const c = new GkeCluster("eu", baseArgs({ secretsManager: { gcp: { projectId: "airbyte-secrets", credentialsJson: '{"type":"service_account","caller":true}' } } }));
-        await h.settle();
+        const c = await run.deploy({ secretsManager: { gcp: { projectId: "airbyte-secrets", credentialsJson: '{"type":"service_account","caller":true}' } } });
         assert.equal(platformMembers(PROJECT_MEMBER).length, 0);
         const storeKey = c.dataPlaneTarget.secretsManager.gcp!.credentialsJson as pulumi.Output<string>;
         assert.equal(await valueOf(storeKey), '{"type":"service_account","caller":true}');
@@ -87,10 +68,8 @@ describe("GkeCluster: secret store and storage identity", () => {
     });
 
     it("passes an AWS store through untouched and grants nothing for it", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
         const aws = { region: "us-east-1", accountId: "123456789012", accessKeys: { accessKeyId: "AKIA", secretAccessKey: "s" } };
-        const c = new GkeCluster("eu", baseArgs({ secretsManager: { aws } }));
-        await h.settle();
+        const c = await run.deploy({ secretsManager: { aws } });
         assert.equal(c.dataPlaneTarget.secretsManager.aws, aws);
         assert.equal(c.dataPlaneTarget.secretsManager.gcp, undefined);
         assert.equal(platformMembers(PROJECT_MEMBER).length, 0);
@@ -98,15 +77,13 @@ describe("GkeCluster: secret store and storage identity", () => {
     });
 
     it("creates no account or key at all when the caller gives both keys", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        const c = new GkeCluster("eu", baseArgs({
+        const c = await run.deploy({
             secretsManager: { azure: { vaultUrl: "https://v.vault.azure.net/", tenantId: "t", clientId: "c", clientSecret: "s" } },
             storageCredentialsJson: '{"type":"service_account","bucket":true}',
-        }));
-        await h.settle();
-        assert.equal(h.ofType(ACCOUNT).filter((a) => a.name === "eu-airbyte").length, 0);
-        assert.equal(h.ofType(KEY).length, 0);
-        assert.equal(h.ofType(BUCKET_MEMBER).length, 0);
+        });
+        assert.equal(run.h.ofType(ACCOUNT).filter((a) => a.name === "eu-airbyte").length, 0);
+        assert.equal(run.h.ofType(KEY).length, 0);
+        assert.equal(run.h.ofType(BUCKET_MEMBER).length, 0);
         const storageKey = c.dataPlaneTarget.storage.gcs!.credentialsJson as pulumi.Output<string>;
         assert.equal(await valueOf(storageKey), '{"type":"service_account","bucket":true}');
         assert.equal(await isSecret(storageKey), true);
@@ -114,10 +91,8 @@ describe("GkeCluster: secret store and storage identity", () => {
     });
 
     it("warns exactly once that the platform needs a long-lived key", async () => {
-        const { GkeCluster } = await import("../../components/gcp");
-        new GkeCluster("eu", baseArgs());
-        await h.settle();
-        assert.deepEqual(warnings.messages, [LONG_LIVED_KEY_WARNING]);
+        await run.deploy();
+        assert.deepEqual(run.warnings.messages, [LONG_LIVED_KEY_WARNING]);
         assert.match(LONG_LIVED_KEY_WARNING, /Workload Identity is not supported/);
     });
 });

@@ -1,45 +1,29 @@
 import { strict as assert } from "assert";
-import * as pulumi from "@pulumi/pulumi";
 import type { GkeClusterArgs } from "../../components/gcp/args";
-import type { MockHarness } from "../../tools/harness/runtime";
-import { baseArgs, captureWarnings, installHarness, thrownBy } from "./helpers";
-
-/** The reasons an InputPropertiesError gives, by property path. */
-function reasons(error: Error): Record<string, string> {
-    assert.ok(error instanceof pulumi.InputPropertiesError, `expected InputPropertiesError, got ${error}`);
-    const out: Record<string, string> = {};
-    for (const e of (error as pulumi.InputPropertiesError).errors) {
-        out[e.propertyPath] = out[e.propertyPath] ? `${out[e.propertyPath]} | ${e.reason}` : e.reason;
-    }
-    return out;
-}
+import { baseArgs, harnessEachTest, reasons, thrown } from "./helpers";
 
 describe("GkeCluster: bad input", () => {
-    let h: MockHarness;
-    let warnings: ReturnType<typeof captureWarnings>;
+    const run = harnessEachTest();
     let GkeCluster: typeof import("../../components/gcp").GkeCluster;
     beforeEach(async () => {
-        h = installHarness();
-        warnings = captureWarnings();
         GkeCluster = (await import("../../components/gcp")).GkeCluster;
     });
-    afterEach(() => warnings.restore());
 
-    const reject = (args: GkeClusterArgs) => reasons(thrownBy(() => new GkeCluster("eu", args)));
+    const reject = (args: GkeClusterArgs) => reasons(thrown(() => new GkeCluster("eu", args)));
 
     it("refuses a zonal location unless allowZonalCluster is set, and names the region to use", async () => {
         const r = reject(baseArgs({ location: "europe-west1-b" }));
         assert.match(r.location, /"europe-west1-b" is a zone/);
         assert.match(r.location, /Use the region "europe-west1"/);
         assert.match(r.location, /allowZonalCluster: true/);
-        await h.settle();
-        assert.equal(h.resources.length, 0, "nothing may be registered before validation passes");
+        await run.h.settle();
+        assert.equal(run.h.resources.length, 0, "nothing may be registered before validation passes");
     });
 
     it("accepts a zonal location with allowZonalCluster and still reports the region", async () => {
         const c = new GkeCluster("eu", baseArgs({ location: "europe-west1-b", allowZonalCluster: true }));
-        await h.settle();
-        assert.equal(h.one("gcp:container/cluster:Cluster").inputs.location, "europe-west1-b");
+        await run.h.settle();
+        assert.equal(run.h.one("gcp:container/cluster:Cluster").inputs.location, "europe-west1-b");
         assert.equal(c.region, "europe-west1");
     });
 
@@ -60,8 +44,8 @@ describe("GkeCluster: bad input", () => {
     it("accepts the multi-region and dual-region containing the cluster's region", async () => {
         new GkeCluster("a", baseArgs({ location: "europe-west1", bucket: { location: "EU" } }));
         new GkeCluster("b", baseArgs({ location: "us-central1", bucket: { location: "nam4" } }));
-        await h.settle();
-        assert.deepEqual(h.ofType("gcp:storage/bucket:Bucket").map((b) => b.inputs.location), ["EU", "NAM4"]);
+        await run.h.settle();
+        assert.deepEqual(run.h.ofType("gcp:storage/bucket:Bucket").map((b) => b.inputs.location), ["EU", "NAM4"]);
     });
 
     it("reports every problem at once, each with its fix", () => {
@@ -125,7 +109,7 @@ describe("GkeCluster: bad input", () => {
         const args = baseArgs();
         delete args.project;
         new GkeCluster("eu", args);
-        await h.settle();
-        assert.equal(h.one("gcp:container/cluster:Cluster").inputs.project, "flexplane-gke");
+        await run.h.settle();
+        assert.equal(run.h.one("gcp:container/cluster:Cluster").inputs.project, "flexplane-gke");
     });
 });

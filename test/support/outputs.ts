@@ -1,13 +1,14 @@
+import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 
-/** Resolves an Output in the mock runtime (preview is off, so every value is known). */
-export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-    return new Promise((resolve) => output.apply((value) => { resolve(value); return value; }));
+/** Resolves an output (or a plain input) in the mock runtime (preview is off, so every value is known). */
+export function valueOf<T>(value: pulumi.Input<T>): Promise<T> {
+    return new Promise((resolve) => pulumi.output(value).apply((v) => { resolve(v as T); return v; }));
 }
 
-/** Whether an Output is marked secret. */
-export function isSecret(output: pulumi.Output<unknown>): Promise<boolean> {
-    return (output as any).isSecret as Promise<boolean>;
+/** Whether an output is marked secret; a plain input never is. */
+export function isSecret(value: pulumi.Input<unknown>): Promise<boolean> {
+    return pulumi.isSecret(pulumi.output(value));
 }
 
 /** Runs `fn` and returns the error it throws; fails when it does not throw. */
@@ -18,4 +19,17 @@ export function thrown(fn: () => unknown): any {
         return err;
     }
     throw new Error("expected an error, but none was thrown");
+}
+
+/**
+ * The reasons of an `InputPropertiesError`, keyed by property path (several reasons for one path
+ * joined with " | "); fails when `err` is any other error.
+ */
+export function reasons(err: unknown): Record<string, string> {
+    assert.ok(pulumi.InputPropertiesError.isInstance(err), `expected InputPropertiesError, got ${err}`);
+    const out: Record<string, string> = {};
+    for (const e of (err as pulumi.InputPropertiesError).errors) {
+        out[e.propertyPath] = out[e.propertyPath] ? `${out[e.propertyPath]} | ${e.reason}` : e.reason;
+    }
+    return out;
 }

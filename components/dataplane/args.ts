@@ -9,6 +9,14 @@ export const DEFAULT_CHART_VERSION = "2.2.0";
 /** Airbyte's chart repository (the 1.x repository `helm-charts` is deprecated). */
 export const DEFAULT_CHART_REPOSITORY = "https://airbytehq.github.io/charts";
 export const CHART_NAME = "airbyte-data-plane";
+/** Label, and its value, on what the DataPlane component creates (namespace, Secret). */
+export const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+export const MANAGED_BY_VALUE = "flexplane";
+/**
+ * Annotation on the data plane's Secret naming its secret store (`secretsManagerIdentity`); the
+ * policy pack compares it with the control plane's store.
+ */
+export const SECRETS_MANAGER_IDENTITY_ANNOTATION = "flexplane.dev/secrets-manager-identity";
 /** Airbyte Cloud's control plane. */
 export const DEFAULT_AIRBYTE_URL = "https://cloud.airbyte.com";
 export const DEFAULT_RELEASE_NAME = "airbyte-data-plane";

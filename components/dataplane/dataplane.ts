@@ -1,15 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { DataPlaneArgs, CHART_NAME } from "./args";
+import { DataPlaneArgs, CHART_NAME, MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "./args";
 import { mergeValues } from "./extra-values";
 import { claimNamespace } from "./namespace-claims";
 import { secretData } from "./secret-data";
 import { DataPlaneSettings, resolveDataPlaneSettings } from "./validate";
 import { buildValues, ChartValues, ValuesPlan } from "./values";
 
-/** Annotation on the data plane's Secret naming its secret store; the policy pack checks it. */
-export const SECRETS_MANAGER_IDENTITY_ANNOTATION = "flexplane.dev/secrets-manager-identity";
-const MANAGED_BY = { "app.kubernetes.io/managed-by": "flexplane" };
+const MANAGED_BY = { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE };
 
 /**
  * An Airbyte Enterprise Flex data plane on any Kubernetes cluster: the namespace, one Secret with

@@ -1,5 +1,5 @@
 export * from "./args";
-export { DataPlane, SECRETS_MANAGER_IDENTITY_ANNOTATION, valuesPlan } from "./dataplane";
+export { DataPlane, valuesPlan } from "./dataplane";
 export { resolveDataPlaneSettings, normalizeAirbyteUrl } from "./validate";
 export type { DataPlaneSettings } from "./validate";
 export * from "./values";

@@ -9,7 +9,7 @@ import { azureLogStoragePrivate, gcsLogBucketsPrivate, s3LogBucketsProtected } f
 export * from "./config";
 export * from "./identity";
 export { CREDENTIAL_PATTERNS, CREDENTIAL_VALUE_KEYS, credentialLookalikes } from "./helm";
-export { IDENTITY_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, DATA_PLANE_CHART, isDataPlaneChart } from "./tokens";
+export { SECRETS_MANAGER_IDENTITY_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, CHART_NAME, isDataPlaneChart } from "./tokens";
 
 /** Cluster shape: where the data plane's pods may run. */
 export const clusterPolicies = [eksNoFargate, nodesSpanTwoZones];

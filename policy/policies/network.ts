@@ -1,5 +1,5 @@
 import { ResourceCheck, resourcePolicy, StackResource, stackPolicy } from "./define";
-import { IDENTITY_ANNOTATION, INGRESS_TYPES, isDataPlaneChart, T } from "./tokens";
+import { INGRESS_TYPES, isDataPlaneChart, SECRETS_MANAGER_IDENTITY_ANNOTATION, T } from "./tokens";
 import { at, flag, isUnknown, knownString, UNKNOWN } from "./values";
 
 /**
@@ -25,7 +25,7 @@ export function dataPlaneNamespaces(resources: StackResource[], configured: stri
     const found = new Set(configured);
     for (const r of resources) {
         const isRelease = HELM_NAMESPACED.includes(r.type) && isDataPlaneChart(r.props.chart);
-        const isMarker = r.type === T.k8sSecret && at(r.props, `metadata.annotations`)?.[IDENTITY_ANNOTATION] !== undefined;
+        const isMarker = r.type === T.k8sSecret && at(r.props, `metadata.annotations`)?.[SECRETS_MANAGER_IDENTITY_ANNOTATION] !== undefined;
         if (isRelease || isMarker) {
             found.add(namespaceOf(r));
         }

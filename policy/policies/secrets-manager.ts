@@ -1,14 +1,14 @@
 import type { PolicyConfig } from "./config";
 import { ResourceCheck, resourcePolicy } from "./define";
 import {
-    CHART_SECRETS_MANAGER_TYPE,
     formatSecretsManagerIdentity,
-    IDENTITY_FORMATS,
     keyVaultHost,
     parseSecretsManagerIdentity,
+    SECRETS_MANAGER_IDENTITY_FORMATS,
+    SECRETS_MANAGER_TYPES,
     SecretsManagerIdentity,
 } from "./identity";
-import { IDENTITY_ANNOTATION, isDataPlaneChart, T } from "./tokens";
+import { isDataPlaneChart, SECRETS_MANAGER_IDENTITY_ANNOTATION, T } from "./tokens";
 import { at, isUnknown, knownString } from "./values";
 
 const POLICY = "secrets-manager-matches-control-plane";
@@ -27,7 +27,7 @@ function configured(config: PolicyConfig): Configured {
             missing: true,
             problem:
                 `The policy pack has no \`controlPlaneSecretsManager\`, so this data plane's secret store cannot be ` +
-                `compared with the control plane's. Set it in the policy-pack config under "${POLICY}" (${IDENTITY_FORMATS}).`,
+                `compared with the control plane's. Set it in the policy-pack config under "${POLICY}" (${SECRETS_MANAGER_IDENTITY_FORMATS}).`,
         };
     }
     const identity = parseSecretsManagerIdentity(raw);
@@ -35,7 +35,7 @@ function configured(config: PolicyConfig): Configured {
         return {
             ok: false,
             missing: false,
-            problem: `The configured \`controlPlaneSecretsManager\` "${raw}" is not a secret-store identity: write it as ${IDENTITY_FORMATS}.`,
+            problem: `The configured \`controlPlaneSecretsManager\` "${raw}" is not a secret-store identity: write it as ${SECRETS_MANAGER_IDENTITY_FORMATS}.`,
         };
     }
     return { ok: true, identity };
@@ -51,7 +51,7 @@ export function helmValuesMismatches(values: any, expected: SecretsManagerIdenti
     if (isUnknown(sm) || isUnknown(type)) {
         return [];
     }
-    const wantType = CHART_SECRETS_MANAGER_TYPE[expected.kind];
+    const wantType = SECRETS_MANAGER_TYPES[expected.kind];
     if (type !== wantType) {
         const now = knownString(type) ? `is "${type}"` : "is not set (the chart then renders Vault)";
         return [`\`values.secretsManager.type\` ${now}; the control plane uses ${formatSecretsManagerIdentity(expected)}: set it to "${wantType}".`];
@@ -105,7 +105,7 @@ export const secretsManagerMatchesControlPlane = resourcePolicy({
     configKeys: ["controlPlaneSecretsManager"],
     checks: {
         [T.k8sSecret]: ({ props, config, report }) => {
-            const annotation = at(props, "metadata.annotations")?.[IDENTITY_ANNOTATION];
+            const annotation = at(props, "metadata.annotations")?.[SECRETS_MANAGER_IDENTITY_ANNOTATION];
             if (annotation === undefined || isUnknown(annotation)) {
                 return;
             }
@@ -121,7 +121,7 @@ export const secretsManagerMatchesControlPlane = resourcePolicy({
             const expected = formatSecretsManagerIdentity(want.identity);
             if (!actual || formatSecretsManagerIdentity(actual) !== expected) {
                 report(
-                    `The data plane's secret store is "${annotation}" (annotation ${IDENTITY_ANNOTATION}) but the control ` +
+                    `The data plane's secret store is "${annotation}" (annotation ${SECRETS_MANAGER_IDENTITY_ANNOTATION}) but the control ` +
                         `plane's is "${expected}". ${WHY}: set the DataPlane's secretsManager to the control plane's store.`,
                 );
             }

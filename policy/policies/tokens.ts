@@ -1,3 +1,5 @@
+import { CHART_NAME } from "../../components/dataplane/args";
+
 /**
  * Type tokens of the resources the policies look at, as they appear in a preview: remote
  * components (`eks:index:*`) register their inputs under their own token, and their children
@@ -38,13 +40,16 @@ export const INGRESS_TYPES: string[] = ["networking.k8s.io/v1", "networking.k8s.
     (group) => [`kubernetes:${group}:Ingress`, `kubernetes:${group}:IngressPatch`],
 );
 
-/** The chart every data plane installs. */
-export const DATA_PLANE_CHART = "airbyte-data-plane";
-
-/** Label and annotation the DataPlane component puts on the Secret it creates. */
-export const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-export const MANAGED_BY_VALUE = "flexplane";
-export const IDENTITY_ANNOTATION = "flexplane.dev/secrets-manager-identity";
+/**
+ * The chart every data plane installs, and the label and annotation the DataPlane component puts on
+ * the Secret it creates: the component's own constants (args.ts loads no SDK at run time).
+ */
+export {
+    CHART_NAME,
+    MANAGED_BY_LABEL,
+    MANAGED_BY_VALUE,
+    SECRETS_MANAGER_IDENTITY_ANNOTATION,
+} from "../../components/dataplane/args";
 
 /**
  * Whether a Helm `chart` reference names the data-plane chart: `airbyte-data-plane`,
@@ -55,7 +60,7 @@ export function isDataPlaneChart(chart: unknown): boolean {
         return false;
     }
     const last = chart.trim().replace(/\/+$/, "").split("/").pop() ?? "";
-    return last === DATA_PLANE_CHART || new RegExp(`^${DATA_PLANE_CHART}-\\d[^/]*\\.tgz$`).test(last);
+    return last === CHART_NAME || new RegExp(`^${CHART_NAME}-\\d[^/]*\\.tgz$`).test(last);
 }
 
 export const HELM_TYPES: string[] = [T.helmRelease, T.helmChartV4];

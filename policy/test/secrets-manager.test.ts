@@ -1,8 +1,5 @@
 import * as assert from "assert";
-import * as fc from "fast-check";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { secretsManagerIdentity } from "../../components/shared/identity";
-import { canonicalSecretsManagerIdentity, parseSecretsManagerIdentity } from "../policies/identity";
 import { helmValuesMismatches, secretsManagerMatchesControlPlane } from "../policies/secrets-manager";
 import { T } from "../policies/tokens";
 import { checkResource, messages, mutate, UNKNOWN } from "./support/args";
@@ -17,46 +14,6 @@ function secretWith(identity: string) {
     s.metadata.annotations["flexplane.dev/secrets-manager-identity"] = identity;
     return s;
 }
-
-describe("canonicalSecretsManagerIdentity", () => {
-    it("canonicalizes case, spacing, the global GCP endpoint and Key Vault URLs", () => {
-        assert.strictEqual(canonicalSecretsManagerIdentity(" AWS-Secrets-Manager:123456789012:US-EAST-1 "), CONTROL_PLANE.aws);
-        assert.strictEqual(canonicalSecretsManagerIdentity("gcp-secret-manager:Acme-Secrets:global"), CONTROL_PLANE.gcp);
-        assert.strictEqual(canonicalSecretsManagerIdentity("gcp-secret-manager:p:europe-west1"), "gcp-secret-manager:p:europe-west1");
-        assert.strictEqual(canonicalSecretsManagerIdentity("azure-key-vault:https://ACME-vault.vault.azure.net/"), CONTROL_PLANE.azure);
-    });
-
-    it("rejects strings that are not identities", () => {
-        for (const bad of ["", "us-east-1", "aws-secrets-manager:us-east-1", "aws-secrets-manager:1::x", "vault:x", "gcp-secret-manager:"]) {
-            assert.strictEqual(parseSecretsManagerIdentity(bad), undefined, bad);
-        }
-    });
-
-    it("agrees with the components' secretsManagerIdentity for every spec", () => {
-        const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,20}$/);
-        const spaced = (w: fc.Arbitrary<string>) => fc.tuple(fc.constantFrom("", " ", "  "), w).map(([pad, s]) => `${pad}${s}${pad}`);
-        const spec = fc.oneof(
-            fc.record({ aws: fc.record({ region: spaced(word), accountId: fc.stringMatching(/^\d{12}$/) }) }),
-            fc.record({ gcp: fc.record({ projectId: spaced(word), region: fc.option(fc.oneof(word, fc.constant("global")), { nil: undefined }) }) }),
-            fc.record({
-                azure: fc.record({
-                    vaultUrl: fc.tuple(word, fc.constantFrom("https://", "", "HTTPS://"), fc.constantFrom("", "/", "//")).map(
-                        ([name, scheme, tail]) => `${scheme}${name}.vault.azure.net${tail}`,
-                    ),
-                    tenantId: fc.constant("t"),
-                }),
-            }),
-        );
-        fc.assert(
-            fc.property(spec, (s) => {
-                const fromComponents = secretsManagerIdentity(s as any)!;
-                // The canonical form is a fixed point, and a re-spelled identity lands on it too.
-                assert.strictEqual(canonicalSecretsManagerIdentity(fromComponents), fromComponents);
-                assert.strictEqual(canonicalSecretsManagerIdentity(` ${fromComponents.toUpperCase()} `), fromComponents);
-            }),
-        );
-    });
-});
 
 describe("policy secrets-manager-matches-control-plane", () => {
     it("passes a data plane whose Secret and release values name the control plane's store", () => {

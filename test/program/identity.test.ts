@@ -1,6 +1,12 @@
 import { strict as assert } from "assert";
 import * as fc from "fast-check";
-import { keyVaultHost, secretsManagerIdentity } from "../../components/shared/identity";
+import {
+    canonicalSecretsManagerIdentity,
+    formatSecretsManagerIdentity,
+    keyVaultHost,
+    parseSecretsManagerIdentity,
+    secretsManagerIdentity,
+} from "../../components/shared/identity";
 
 describe("secretsManagerIdentity", () => {
     it("names an AWS store by account and the store's own region", () => {
@@ -44,6 +50,55 @@ describe("secretsManagerIdentity", () => {
         fc.assert(fc.property(name, fc.nat({ max: 3 }), (vault, slashes) => {
             const canonical = keyVaultHost(`https://${vault}.vault.azure.net`);
             return keyVaultHost(`https://${vault.toUpperCase()}.vault.azure.net${"/".repeat(slashes)}`) === canonical;
+        }));
+    });
+});
+
+describe("secret-store identity strings", () => {
+    const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,20}$/);
+    const spaced = (w: fc.Arbitrary<string>) => fc.tuple(fc.constantFrom("", " ", "  "), w).map(([pad, s]) => `${pad}${s}${pad}`);
+    const spec = fc.oneof(
+        fc.record({ aws: fc.record({ region: spaced(word), accountId: fc.stringMatching(/^\d{12}$/), useServiceAccountIdentity: fc.constant(true) }) }),
+        fc.record({ gcp: fc.record({ projectId: spaced(word), region: fc.option(fc.oneof(word, fc.constant("global")), { nil: undefined }) }) }),
+        fc.record({
+            azure: fc.record({
+                vaultUrl: fc.tuple(word, fc.constantFrom("https://", "", "HTTPS://"), fc.constantFrom("", "/", "//")).map(
+                    ([name, scheme, tail]) => `${scheme}${name}.vault.azure.net${tail}`,
+                ),
+                tenantId: fc.constant("t"),
+            }),
+        }),
+    );
+
+    it("parses each store's parts, canonical and with GCP's global endpoint as no region", () => {
+        assert.deepEqual(parseSecretsManagerIdentity(" AWS-Secrets-Manager:123456789012:US-EAST-1 "),
+            { kind: "aws", account: "123456789012", region: "us-east-1" });
+        assert.deepEqual(parseSecretsManagerIdentity("gcp-secret-manager:Acme-Secrets:global"), { kind: "gcp", project: "acme-secrets" });
+        assert.deepEqual(parseSecretsManagerIdentity("gcp-secret-manager:p:Europe-West1"), { kind: "gcp", project: "p", region: "europe-west1" });
+        assert.deepEqual(parseSecretsManagerIdentity("azure-key-vault:https://ACME-vault.vault.azure.net/"), { kind: "azure", host: "acme-vault.vault.azure.net" });
+    });
+
+    it("rejects strings that are not identities: no scheme, unknown scheme, missing or empty parts", () => {
+        for (const bad of ["", "us-east-1", "aws-secrets-manager:us-east-1", "aws-secrets-manager:1::x", "aws-secrets-manager:1:r:x", "vault:x", "gcp-secret-manager:", "gcp-secret-manager:p:r:x"]) {
+            assert.equal(parseSecretsManagerIdentity(bad), undefined, bad);
+            assert.equal(canonicalSecretsManagerIdentity(bad), undefined, bad);
+        }
+    });
+
+    it("canonicalizes case, spacing, the global GCP endpoint and Key Vault URLs", () => {
+        assert.equal(canonicalSecretsManagerIdentity(" AWS-Secrets-Manager:123456789012:US-EAST-1 "), "aws-secrets-manager:123456789012:us-east-1");
+        assert.equal(canonicalSecretsManagerIdentity("gcp-secret-manager:Acme-Secrets:global"), "gcp-secret-manager:acme-secrets");
+        assert.equal(canonicalSecretsManagerIdentity("azure-key-vault:https://ACME-vault.vault.azure.net:443/x"), "azure-key-vault:acme-vault.vault.azure.net");
+    });
+
+    it("formats what it parses: secretsManagerIdentity's strings are fixed points, re-spelled ones land on them (property)", () => {
+        fc.assert(fc.property(spec, (s) => {
+            const canonical = secretsManagerIdentity(s)!;
+            const parsed = parseSecretsManagerIdentity(canonical);
+            assert.ok(parsed, canonical);
+            assert.equal(formatSecretsManagerIdentity(parsed), canonical);
+            assert.equal(canonicalSecretsManagerIdentity(canonical), canonical);
+            assert.equal(canonicalSecretsManagerIdentity(` ${canonical.toUpperCase()} `), canonical);
         }));
     });
 });

@@ -2,7 +2,9 @@
  * Compliant inputs for every resource type the pack looks at, shaped as a preview shows them. Tests
  * start from these (the happy path) and change one field per case.
  */
+import { tlsOnlyBucketPolicy } from "../../../components/aws/policies";
 import type { PlannedResource } from "../../evaluate";
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "../../policies/tokens";
 import { urnOf } from "./args";
 
 export const CONTROL_PLANE = {
@@ -41,22 +43,8 @@ export const ok = {
         restrictPublicBuckets: true,
     },
     s3Encryption: { bucket: "acme-flex-logs", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] },
-    s3BucketPolicy: {
-        bucket: "acme-flex-logs",
-        policy: JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Sid: "DenyInsecureTransport",
-                    Effect: "Deny",
-                    Principal: "*",
-                    Action: "s3:*",
-                    Resource: ["arn:aws:s3:::acme-flex-logs", "arn:aws:s3:::acme-flex-logs/*"],
-                    Condition: { Bool: { "aws:SecureTransport": "false" } },
-                },
-            ],
-        }),
-    },
+    // The TLS-only policy EksCluster puts on its log bucket.
+    s3BucketPolicy: { bucket: "acme-flex-logs", policy: JSON.stringify(tlsOnlyBucketPolicy("acme-flex-logs", "eu-west-1")) },
     gkeCluster: {
         location: "europe-west1",
         privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: false, masterIpv4CidrBlock: "172.16.0.0/28" },
@@ -79,8 +67,8 @@ export const ok = {
         metadata: {
             name: "airbyte-data-plane-credentials",
             namespace: "airbyte",
-            labels: { "app.kubernetes.io/managed-by": "flexplane" },
-            annotations: { "flexplane.dev/secrets-manager-identity": CONTROL_PLANE.aws },
+            labels: { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE },
+            annotations: { [SECRETS_MANAGER_IDENTITY_ANNOTATION]: CONTROL_PLANE.aws },
         },
         stringData: "[secret]",
     },

@@ -9,11 +9,10 @@ import {
     PolicyResourceOptions,
     ResourceValidationPolicy,
     StackValidationPolicy,
-    unknownCheckingProxy,
     UnknownValueError,
 } from "@pulumi/policy";
+import { engineProps, frozenStackTags, notApplicable, NotApplicableError, resourceOptions, typeChecks } from "./engine-args";
 import { allPolicies, CONFIG_OWNERS, CONFIG_PROPERTIES, PolicyConfig } from "./policies";
-import { UNKNOWN } from "./policies/values";
 
 export interface PlannedResource {
     type: string;
@@ -48,11 +47,6 @@ export interface EvaluateOptions {
     policies?: Policies;
 }
 
-/** The engine's wire sentinel for an unknown string: the pack's props reader maps it back. */
-const ENGINE_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-class NotApplicable extends Error {}
-
 /**
  * Every violation the pack reports for these resources, in policy order then resource order.
  * Unknown values never produce a violation; a policy that trips over one is skipped, as the engine
@@ -64,10 +58,7 @@ export function evaluatePolicies(
     options: EvaluateOptions = {},
 ): PolicyViolation[] {
     const violations: PolicyViolation[] = [];
-    const stackTags = freezeTags(options.stackTags ?? {});
-    const notApplicable = (reason?: string): never => {
-        throw new NotApplicable(reason);
-    };
+    const stackTags = frozenStackTags(options.stackTags);
     for (const policy of options.policies ?? allPolicies) {
         const level = levelOf(policy.name, policy.enforcementLevel, options.enforcementLevels);
         if (level === undefined) {
@@ -96,8 +87,7 @@ export function evaluatePolicies(
                         name: r.name,
                         opts: optionsOf(r, resources),
                         stackTags,
-                        isType: (cls) => typeOf(cls) === r.type,
-                        asType: (cls) => (typeOf(cls) === r.type ? (props as any) : undefined),
+                        ...typeChecks(r.type, props),
                         getConfig,
                         notApplicable,
                     },
@@ -116,7 +106,7 @@ function run(policy: { name: string }, validate: () => unknown, urn?: string): v
             throw new Error("returned a promise; evaluatePolicies runs synchronous policies only");
         }
     } catch (e) {
-        if (e instanceof NotApplicable || e instanceof UnknownValueError) {
+        if (e instanceof NotApplicableError || e instanceof UnknownValueError) {
             return;
         }
         const where = urn ? ` on ${urn}` : "";
@@ -149,29 +139,13 @@ function configFor(properties: Record<string, any>, config: Partial<PolicyConfig
     return out;
 }
 
-/** Props as the engine hands them over: unknowns as wire sentinels behind the unknown-checking proxy. */
-function engineProps(props: Record<string, any>): Record<string, any> {
-    const toWire = (v: any): any =>
-        v === UNKNOWN
-            ? ENGINE_UNKNOWN
-            : Array.isArray(v)
-              ? v.map(toWire)
-              : v && typeof v === "object"
-                ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, toWire(x)]))
-                : v;
-    return unknownCheckingProxy(toWire(props ?? {}));
+function optionsOf(r: PlannedResource, all: PlannedResource[]): PolicyResourceOptions {
+    return resourceOptions(parentOf(r, all)?.urn);
 }
 
-function optionsOf(r: PlannedResource, all: PlannedResource[]): PolicyResourceOptions {
-    const parent = all.find((p) => p.urn === r.parent) ?? all.find((p) => p.name === r.parent);
-    return {
-        protect: false,
-        ignoreChanges: [],
-        aliases: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-        additionalSecretOutputs: [],
-        ...(parent ? { parent: parent.urn } : {}),
-    };
+/** The parent a planned resource names, by URN or else by name. */
+function parentOf(r: PlannedResource, all: PlannedResource[]): PlannedResource | undefined {
+    return all.find((p) => p.urn === r.parent) ?? all.find((p) => p.name === r.parent);
 }
 
 function stackResources(planned: PlannedResource[]): PolicyResource[] {
@@ -186,8 +160,7 @@ function stackResources(planned: PlannedResource[]): PolicyResource[] {
             opts: optionsOf(r, planned),
             dependencies: [],
             propertyDependencies: {},
-            isType: (cls) => typeOf(cls) === r.type,
-            asType: (cls) => (typeOf(cls) === r.type ? (props as any) : undefined),
+            ...typeChecks(r.type, props),
         };
         byUrn.set(r.urn, resource);
         return resource;
@@ -206,7 +179,7 @@ function stackResources(planned: PlannedResource[]): PolicyResource[] {
             resource.propertyDependencies[key] = urns.map((u) => byUrn.get(u)).filter((d): d is PolicyResource => !!d);
         }
         resource.dependencies = [...new Set(Object.values(resource.propertyDependencies).flat())];
-        const parent = planned.find((p) => p.urn === r.parent) ?? planned.find((p) => p.name === r.parent);
+        const parent = parentOf(r, planned);
         if (parent) {
             resource.parent = byUrn.get(parent.urn);
         }
@@ -235,24 +208,6 @@ function inferDependencies(props: Record<string, any>, byValue: Map<string, stri
         }
     }
     return deps;
-}
-
-function typeOf(cls: unknown): string | undefined {
-    return (cls as { __pulumiType?: string })?.__pulumiType;
-}
-
-function freezeTags(tags: Record<string, string>): ReadonlyMap<string, string> {
-    const map = new Map(Object.entries(tags));
-    return Object.freeze({
-        entries: map.entries.bind(map),
-        forEach: map.forEach.bind(map),
-        get: map.get.bind(map),
-        has: map.has.bind(map),
-        keys: map.keys.bind(map),
-        size: map.size,
-        values: map.values.bind(map),
-        [Symbol.iterator]: map[Symbol.iterator].bind(map),
-    });
 }
 
 /** A policy-pack config file (the `--policy-pack-config` JSON) read back into flat config and levels. */

@@ -8,23 +8,22 @@
 import {
     PolicyProviderResource,
     PolicyResource,
-    PolicyResourceOptions,
     ResourceValidationArgs,
     ResourceValidationPolicy,
     StackValidationArgs,
     StackValidationPolicy,
-    unknownCheckingProxy,
 } from "@pulumi/policy";
+import {
+    engineProps as toEngineProps,
+    frozenStackTags,
+    notApplicable,
+    NotApplicableError,
+    resourceOptions,
+    typeChecks,
+} from "../../engine-args";
 
 /** How tests write an unknown value; turned into the engine's sentinel. */
-export const UNKNOWN = "[unknown]";
-const WIRE_UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-export class NotApplicableError extends Error {
-    constructor(readonly reason?: string) {
-        super(reason ?? "Policy does not apply");
-    }
-}
+export { UNKNOWN } from "../../policies/values";
 
 export interface ArgsOptions {
     name?: string;
@@ -42,47 +41,9 @@ export function urnOf(type: string, name: string): string {
     return `urn:pulumi:test::flexplane::${type}::${name}`;
 }
 
-function wire(value: any): any {
-    if (value === UNKNOWN) {
-        return WIRE_UNKNOWN_STRING;
-    }
-    if (Array.isArray(value)) {
-        return value.map(wire);
-    }
-    if (value && typeof value === "object") {
-        // The engine drops properties whose value is undefined.
-        return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, wire(v)]));
-    }
-    return value;
-}
-
+/** Props as the engine hands them over after deserializing them to plain JSON. */
 export function engineProps(props: Record<string, any>): Record<string, any> {
-    return unknownCheckingProxy(wire(JSON.parse(JSON.stringify(props ?? {}))));
-}
-
-export function stackTagsOf(tags: Record<string, string> = {}): ReadonlyMap<string, string> {
-    const map = new Map(Object.entries(tags));
-    return Object.freeze({
-        entries: map.entries.bind(map),
-        forEach: map.forEach.bind(map),
-        get: map.get.bind(map),
-        has: map.has.bind(map),
-        keys: map.keys.bind(map),
-        size: map.size,
-        values: map.values.bind(map),
-        [Symbol.iterator]: map[Symbol.iterator].bind(map),
-    });
-}
-
-function optionsOf(parent?: string): PolicyResourceOptions {
-    return {
-        protect: false,
-        ignoreChanges: [],
-        aliases: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-        additionalSecretOutputs: [],
-        ...(parent ? { parent } : {}),
-    };
+    return toEngineProps(JSON.parse(JSON.stringify(props ?? {})));
 }
 
 function providerOf(p: ArgsOptions["provider"]): PolicyProviderResource | undefined {
@@ -99,12 +60,6 @@ function getConfigOf(options: ArgsOptions) {
     return <T extends object>() => ({ ...defaults, ...(options.config ?? {}) }) as T;
 }
 
-const notApplicable = (reason?: string): never => {
-    throw new NotApplicableError(reason);
-};
-
-const typeOf = (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType;
-
 export function resourceArgs(type: string, props: Record<string, any>, options: ArgsOptions = {}): ResourceValidationArgs {
     const name = options.name ?? "subject";
     const proxied = engineProps(props);
@@ -114,11 +69,10 @@ export function resourceArgs(type: string, props: Record<string, any>, options: 
         props: proxied,
         urn: options.urn ?? urnOf(type, name),
         name,
-        opts: optionsOf(options.parent),
+        opts: resourceOptions(options.parent),
         ...(provider ? { provider } : {}),
-        stackTags: stackTagsOf(options.stackTags),
-        isType: (cls) => typeOf(cls) === type,
-        asType: (cls) => (typeOf(cls) === type ? (proxied as any) : undefined),
+        stackTags: frozenStackTags(options.stackTags),
+        ...typeChecks(type, proxied),
         getConfig: getConfigOf(options),
         notApplicable,
     };
@@ -142,12 +96,11 @@ export function stackArgs(entries: StackEntry[], options: ArgsOptions = {}): Sta
             name: e.name,
             urn: urnOf(e.type, e.name),
             props,
-            opts: optionsOf(),
+            opts: resourceOptions(),
             ...(provider ? { provider } : {}),
             dependencies: [],
             propertyDependencies: {},
-            isType: (cls) => typeOf(cls) === e.type,
-            asType: (cls) => (typeOf(cls) === e.type ? (props as any) : undefined),
+            ...typeChecks(e.type, props),
         };
     });
     entries.forEach((e, i) => {
@@ -156,7 +109,7 @@ export function stackArgs(entries: StackEntry[], options: ArgsOptions = {}): Sta
         }
         resources[i].dependencies = Object.values(resources[i].propertyDependencies).flat();
     });
-    return { resources, stackTags: stackTagsOf(options.stackTags), getConfig: getConfigOf(options), notApplicable };
+    return { resources, stackTags: frozenStackTags(options.stackTags), getConfig: getConfigOf(options), notApplicable };
 }
 
 export interface Outcome {

@@ -1,24 +1,25 @@
 import { ApiCall } from "./exchange";
 import { AirbyteClientOptions, AirbyteTransport, ResponseShapeError } from "./http";
 
-/** A region as the API returns it. */
-export interface AirbyteRegionInfo {
-    regionId: string;
+/** What regions and data planes both carry in the API's answers. */
+export interface AirbyteObjectInfo {
     name: string;
-    organizationId: string;
+    /** True unless Airbyte says false. */
     enabled: boolean;
     createdAt?: string;
     updatedAt?: string;
 }
 
-/** A data plane as reads return it: never with its credentials. */
-export interface AirbyteDataplaneInfo {
-    dataplaneId: string;
-    name: string;
+/** A region as the API returns it. */
+export interface AirbyteRegionInfo extends AirbyteObjectInfo {
     regionId: string;
-    enabled: boolean;
-    createdAt?: string;
-    updatedAt?: string;
+    organizationId: string;
+}
+
+/** A data plane as reads return it: never with its credentials. */
+export interface AirbyteDataplaneInfo extends AirbyteObjectInfo {
+    dataplaneId: string;
+    regionId: string;
 }
 
 /** The create response of a data plane: the only time Airbyte hands out its client id and secret. */
@@ -63,10 +64,7 @@ export class AirbyteClient {
     }
 
     createRegion(request: CreateRegionRequest): Promise<AirbyteRegionInfo> {
-        return this.transport.call(
-            { method: "POST", path: "/regions", body: withoutUndefined(request), subject: `region "${request.name}"`, idempotent: false },
-            decodeRegion,
-        );
+        return this.create("/regions", request, `region "${request.name}"`, decodeRegion);
     }
 
     getRegion(regionId: string): Promise<AirbyteRegionInfo> {
@@ -74,21 +72,11 @@ export class AirbyteClient {
     }
 
     listRegions(organizationId: string): Promise<AirbyteRegionInfo[]> {
-        return this.transport.call(
-            {
-                method: "GET",
-                path: "/regions",
-                query: { organizationId },
-                subject: `the regions of organization ${organizationId}`,
-                idempotent: true,
-            },
-            (body) => listItems(body).map(decodeRegion),
-        );
+        return this.list("/regions", { organizationId }, `the regions of organization ${organizationId}`, decodeRegion);
     }
 
     async updateRegion(regionId: string, patch: NameEnabledPatch): Promise<AirbyteRegionInfo> {
-        const call = { ...regionCall("PATCH", regionId), body: withoutUndefined(patch) };
-        const updated = await this.transport.call(call, (body) => (body?.regionId ? decodeRegion(body) : undefined));
+        const updated = await this.patch(regionCall("PATCH", regionId), patch, "regionId", decodeRegion);
         return updated ?? this.getRegion(regionId);
     }
 
@@ -97,20 +85,11 @@ export class AirbyteClient {
     }
 
     createDataplane(request: CreateDataplaneRequest): Promise<AirbyteDataplaneCredentials> {
-        return this.transport.call(
-            {
-                method: "POST",
-                path: "/dataplanes",
-                body: withoutUndefined(request),
-                subject: `data plane "${request.name}" in region ${request.regionId}`,
-                idempotent: false,
-            },
-            (body) => ({
-                dataplaneId: requireString(body, "dataplaneId"),
-                clientId: requireString(body, "clientId"),
-                clientSecret: requireString(body, "clientSecret"),
-            }),
-        );
+        return this.create("/dataplanes", request, `data plane "${request.name}" in region ${request.regionId}`, (body) => ({
+            dataplaneId: requireString(body, "dataplaneId"),
+            clientId: requireString(body, "clientId"),
+            clientSecret: requireString(body, "clientSecret"),
+        }));
     }
 
     getDataplane(dataplaneId: string): Promise<AirbyteDataplaneInfo> {
@@ -120,64 +99,58 @@ export class AirbyteClient {
     /** Data planes of one or more regions. */
     listDataplanes(regionIds: string | string[]): Promise<AirbyteDataplaneInfo[]> {
         const ids = Array.isArray(regionIds) ? regionIds : [regionIds];
-        return this.transport.call(
-            {
-                method: "GET",
-                path: "/dataplanes",
-                query: { regionIds: ids },
-                subject: `the data planes of region ${ids.join(", ")}`,
-                idempotent: true,
-            },
-            (body) => listItems(body).map(decodeDataplane),
-        );
+        return this.list("/dataplanes", { regionIds: ids }, `the data planes of region ${ids.join(", ")}`, decodeDataplane);
     }
 
     async updateDataplane(dataplaneId: string, patch: NameEnabledPatch): Promise<AirbyteDataplaneInfo> {
-        const call = { ...dataplaneCall("PATCH", dataplaneId), body: withoutUndefined(patch) };
-        const updated = await this.transport.call(call, (body) => (body?.dataplaneId ? decodeDataplane(body) : undefined));
+        const updated = await this.patch(dataplaneCall("PATCH", dataplaneId), patch, "dataplaneId", decodeDataplane);
         return updated ?? this.getDataplane(dataplaneId);
     }
 
     async deleteDataplane(dataplaneId: string): Promise<void> {
         await this.transport.call(dataplaneCall("DELETE", dataplaneId), () => undefined);
     }
+
+    /** Sends a create; never resent after a failure that may have reached the server (see http.ts). */
+    private create<T>(path: string, request: object, subject: string, decode: (body: any) => T): Promise<T> {
+        return this.transport.call({ method: "POST", path, body: withoutUndefined(request), subject, idempotent: false }, decode);
+    }
+
+    private list<T>(path: string, query: ApiCall["query"], subject: string, decode: (body: any) => T): Promise<T[]> {
+        return this.transport.call({ method: "GET", path, query, subject, idempotent: true }, (body) => listItems(body).map(decode));
+    }
+
+    /** Sends a PATCH; the updated object, or undefined when Airbyte answers without it (then read it). */
+    private patch<T>(call: ApiCall, patch: NameEnabledPatch, idField: string, decode: (body: any) => T): Promise<T | undefined> {
+        return this.transport.call({ ...call, body: withoutUndefined(patch) }, (body) => (body?.[idField] ? decode(body) : undefined));
+    }
 }
 
 function regionCall(method: ApiCall["method"], regionId: string): ApiCall {
-    return { method, path: `/regions/${encodeURIComponent(regionId)}`, subject: `region ${regionId}`, idempotent: true };
+    return objectCall(method, "/regions", regionId, `region ${regionId}`);
 }
 
 function dataplaneCall(method: ApiCall["method"], dataplaneId: string): ApiCall {
-    return {
-        method,
-        path: `/dataplanes/${encodeURIComponent(dataplaneId)}`,
-        subject: `data plane ${dataplaneId}`,
-        idempotent: true,
-    };
+    return objectCall(method, "/dataplanes", dataplaneId, `data plane ${dataplaneId}`);
+}
+
+function objectCall(method: ApiCall["method"], collection: string, id: string, subject: string): ApiCall {
+    return { method, path: `${collection}/${encodeURIComponent(id)}`, subject, idempotent: true };
 }
 
 function decodeRegion(body: any): AirbyteRegionInfo {
-    return {
-        regionId: requireString(body, "regionId"),
-        name: requireString(body, "name"),
-        organizationId: requireString(body, "organizationId"),
-        enabled: body.enabled !== false,
-        ...timestamps(body),
-    };
+    return { regionId: requireString(body, "regionId"), organizationId: requireString(body, "organizationId"), ...commonFields(body) };
 }
 
 function decodeDataplane(body: any): AirbyteDataplaneInfo {
-    return {
-        dataplaneId: requireString(body, "dataplaneId"),
-        name: requireString(body, "name"),
-        regionId: requireString(body, "regionId"),
-        enabled: body.enabled !== false,
-        ...timestamps(body),
-    };
+    return { dataplaneId: requireString(body, "dataplaneId"), regionId: requireString(body, "regionId"), ...commonFields(body) };
 }
 
-function timestamps(body: any): { createdAt?: string; updatedAt?: string } {
-    const out: { createdAt?: string; updatedAt?: string } = {};
+function commonFields(body: any): AirbyteObjectInfo {
+    const out: AirbyteObjectInfo = {
+        name: requireString(body, "name"),
+        enabled: body.enabled !== false,
+    };
     if (body.createdAt !== undefined && body.createdAt !== null) out.createdAt = String(body.createdAt);
     if (body.updatedAt !== undefined && body.updatedAt !== null) out.updatedAt = String(body.updatedAt);
     return out;

@@ -2,6 +2,7 @@ export { AirbyteClient } from "./client";
 export type {
     AirbyteDataplaneCredentials,
     AirbyteDataplaneInfo,
+    AirbyteObjectInfo,
     AirbyteRegionInfo,
     CreateDataplaneRequest,
     CreateRegionRequest,
@@ -14,7 +15,8 @@ export { DEFAULT_RETRY_POLICY } from "./retry";
 export type { RetryPolicy } from "./retry";
 export { apiUrlForAirbyteUrl, checkApiUrl, DEFAULT_AIRBYTE_API_URL, normalizeApiUrl } from "./url";
 export { AIRBYTE_DATAPLANE_KIND, AIRBYTE_DATAPLANE_TYPE, AIRBYTE_REGION_KIND, AIRBYTE_REGION_TYPE } from "./kinds";
-export type { AirbyteApplicationArgs, AirbyteConnectionArgs } from "./resource-common";
+export type { AirbyteApplicationArgs, AirbyteConnectionArgs, AirbyteObjectArgs } from "./resource-common";
+export type { AirbyteObjectResource } from "./resource-common";
 export { AirbyteRegion, createRegionProvider } from "./region";
 export type { AirbyteRegionArgs, AirbyteRegionState } from "./region";
 export { AirbyteDataplane, createDataplaneProvider } from "./dataplane";

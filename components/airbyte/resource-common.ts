@@ -79,3 +79,78 @@ export function withSecretOutputs(
     const existing = opts?.additionalSecretOutputs ?? [];
     return { ...opts, additionalSecretOutputs: [...existing, ...keys.filter((k) => !existing.includes(k))] };
 }
+
+/** The arguments every Airbyte object (region, data plane) takes besides its parent. */
+export interface AirbyteObjectArgs extends AirbyteConnectionArgs {
+    /** Name as Airbyte shows it, unique within the parent (organization or region); updated in place. */
+    name: pulumi.Input<string>;
+    /**
+     * Whether Airbyte uses the object (workspaces may use a region; a data plane takes work); updated in place.
+     *
+     * @default Airbyte's default (enabled)
+     */
+    enabled?: pulumi.Input<boolean>;
+    /**
+     * Id of an existing object to adopt instead of creating one (Pulumi's `import` option cannot reach a
+     * dynamic provider). Read only at creation; deleting the resource deletes the adopted object.
+     */
+    importId?: pulumi.Input<string>;
+}
+
+/** What the argument checks of one kind of Airbyte object say about it. */
+export interface ObjectArgsRules {
+    /** How messages name the object, e.g. "data plane". */
+    noun: string;
+    /** A name to show in the fix, e.g. "aws-us-east-1". */
+    exampleName: string;
+    /** The argument naming the parent, with what to pass when it is missing and when it is not a UUID. */
+    parent: { key: string; missing: string; notUuid: string };
+}
+
+/** Records problems with the plain arguments every Airbyte object has: connection, parent id, name, importId. */
+export function checkObjectArgs(problems: InputProblems, args: AirbyteObjectArgs | undefined, rules: ObjectArgsRules): void {
+    const parentId = (args as Record<string, pulumi.Input<string> | undefined> | undefined)?.[rules.parent.key];
+    checkConnectionArgs(problems, args);
+    checkText(problems, rules.parent.key, parentId, rules.parent.missing);
+    checkUuid(problems, rules.parent.key, parentId, rules.parent.notUuid);
+    checkText(problems, "name", args?.name, `the ${rules.noun}'s name, e.g. "${rules.exampleName}"`);
+    checkUuid(problems, "importId", args?.importId, `the id (UUID) of the ${rules.noun} to adopt, or leave importId unset`);
+}
+
+/** The inputs every Airbyte object registers: its kind, connection, name, enabled, importId and its own `props`. */
+export function objectProps(kind: string, args: AirbyteObjectArgs, props: pulumi.Inputs): pulumi.Inputs {
+    return {
+        __kind: kind,
+        ...connectionProps(args),
+        name: args.name,
+        enabled: args.enabled,
+        importId: args.importId,
+        ...props,
+        createdAt: undefined,
+        updatedAt: undefined,
+    };
+}
+
+/** The outputs every Airbyte object resource has, and how it registers with its dynamic provider. */
+export abstract class AirbyteObjectResource extends pulumi.dynamic.Resource {
+    /** The name as Airbyte shows it. */
+    declare readonly name: pulumi.Output<string>;
+    /** Whether Airbyte uses the object. */
+    declare readonly enabled: pulumi.Output<boolean>;
+    /** The normalized API base URL the resource calls. */
+    declare readonly apiUrl: pulumi.Output<string>;
+    declare readonly createdAt: pulumi.Output<string | undefined>;
+    declare readonly updatedAt: pulumi.Output<string | undefined>;
+
+    /** Registers as `flexplane:<type>`, with `secretOutputs` added to the caller's additionalSecretOutputs. */
+    protected constructor(
+        type: string,
+        provider: pulumi.dynamic.ResourceProvider,
+        name: string,
+        props: pulumi.Inputs,
+        opts: pulumi.CustomResourceOptions | undefined,
+        secretOutputs: string[],
+    ) {
+        super(provider, name, props, withSecretOutputs(opts, secretOutputs), "flexplane", type);
+    }
+}

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { AirbyteDataplaneState, createDataplaneProvider } from "../../components/airbyte/dataplane";
 import { AIRBYTE_DATAPLANE_KIND } from "../../components/airbyte/kinds";
 import { UNKNOWN } from "../../components/airbyte/provider-common";
-import { APP_ID, APP_SECRET, fastOptions, rejection, world } from "./setup";
+import { fastOptions, rejection, world } from "./setup";
 
 describe("AirbyteDataplane provider against the loopback API", () => {
     let w: Awaited<ReturnType<typeof world>>;
@@ -16,9 +16,7 @@ describe("AirbyteDataplane provider against the loopback API", () => {
         regionId = (await w.client().createRegion({ name: "eu", organizationId: w.organizationId })).regionId;
         inputs = {
             __kind: AIRBYTE_DATAPLANE_KIND,
-            apiUrl: w.fake.apiUrl,
-            applicationClientId: APP_ID,
-            applicationClientSecret: APP_SECRET,
+            ...w.connection,
             regionId,
             name: "aws-eu-west-1",
         };
@@ -90,11 +88,7 @@ describe("AirbyteDataplane provider against the loopback API", () => {
 
     it("read with only the id imports the data plane, without credentials", async () => {
         const created = await w.client().createDataplane({ name: "elsewhere", regionId });
-        const imported = await provider.read!(created.dataplaneId, {
-            applicationClientId: APP_ID,
-            applicationClientSecret: APP_SECRET,
-            apiUrl: w.fake.apiUrl,
-        });
+        const imported = await provider.read!(created.dataplaneId, w.connection);
         assert.equal(imported.id, created.dataplaneId);
         assert.equal(imported.props?.clientSecret, undefined);
         assert.deepEqual(

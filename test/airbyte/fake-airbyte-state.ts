@@ -46,19 +46,17 @@ export class FakeAirbyteState {
             }
             return { status: 200, body: { data: [...this.regions.values()].filter((r) => r.organizationId === organizationId) } };
         }
-        if (request.method !== "POST") {
-            return { status: 405, body: { message: "Method not allowed" } };
+        const refused = refusedCreate(request, {
+            parentKey: "organizationId",
+            parent: "Organization",
+            parentExists: (id) => this.organizations.has(id),
+            siblings: [...this.regions.values()].map((r) => ({ parentId: r.organizationId, name: r.name })),
+            taken: (name) => `A region named ${name} already exists`,
+        });
+        if (refused) {
+            return refused;
         }
-        const { name, organizationId, enabled } = request.body ?? {};
-        if (typeof name !== "string" || !name || typeof organizationId !== "string") {
-            return { status: 400, body: { message: "name and organizationId are required" } };
-        }
-        if (!this.organizations.has(organizationId)) {
-            return { status: 404, body: { message: `Organization ${organizationId} not found` } };
-        }
-        if ([...this.regions.values()].some((r) => r.organizationId === organizationId && r.name === name)) {
-            return { status: 409, body: { message: `A region named ${name} already exists` } };
-        }
+        const { name, organizationId, enabled } = request.body;
         const stamp = new Date(this.now()).toISOString();
         const region: Region = { regionId: randomUUID(), name, organizationId, enabled: enabled ?? true, createdAt: stamp, updatedAt: stamp };
         this.regions.set(region.regionId, region);
@@ -74,12 +72,11 @@ export class FakeAirbyteState {
             return { status: 200, body: region };
         }
         if (request.method === "PATCH") {
-            const { name, enabled } = request.body ?? {};
+            const name = request.body?.name;
             if (name !== undefined && [...this.regions.values()].some((r) => r !== region && r.organizationId === region.organizationId && r.name === name)) {
                 return { status: 409, body: { message: `A region named ${name} already exists` } };
             }
-            Object.assign(region, name !== undefined ? { name } : {}, enabled !== undefined ? { enabled } : {});
-            region.updatedAt = new Date(this.now()).toISOString();
+            this.applyPatch(region, request.body);
             return { status: 200, body: region };
         }
         if (request.method === "DELETE") {
@@ -95,19 +92,17 @@ export class FakeAirbyteState {
             const data = [...this.dataplanes.values()].filter((d) => wanted.length === 0 || wanted.includes(d.regionId));
             return { status: 200, body: { data: data.map(publicDataplane) } };
         }
-        if (request.method !== "POST") {
-            return { status: 405, body: { message: "Method not allowed" } };
+        const refused = refusedCreate(request, {
+            parentKey: "regionId",
+            parent: "Region",
+            parentExists: (id) => this.regions.has(id),
+            siblings: [...this.dataplanes.values()].map((d) => ({ parentId: d.regionId, name: d.name })),
+            taken: (name) => `A data plane named ${name} already exists in the region`,
+        });
+        if (refused) {
+            return refused;
         }
-        const { name, regionId, enabled } = request.body ?? {};
-        if (typeof name !== "string" || !name || typeof regionId !== "string") {
-            return { status: 400, body: { message: "name and regionId are required" } };
-        }
-        if (!this.regions.has(regionId)) {
-            return { status: 404, body: { message: `Region ${regionId} not found` } };
-        }
-        if ([...this.dataplanes.values()].some((d) => d.regionId === regionId && d.name === name)) {
-            return { status: 409, body: { message: `A data plane named ${name} already exists in the region` } };
-        }
+        const { name, regionId, enabled } = request.body;
         const stamp = new Date(this.now()).toISOString();
         const dataplane: Dataplane = {
             dataplaneId: randomUUID(),
@@ -133,9 +128,7 @@ export class FakeAirbyteState {
             return { status: 200, body: publicDataplane(dataplane) };
         }
         if (request.method === "PATCH") {
-            const { name, enabled } = request.body ?? {};
-            Object.assign(dataplane, name !== undefined ? { name } : {}, enabled !== undefined ? { enabled } : {});
-            dataplane.updatedAt = new Date(this.now()).toISOString();
+            this.applyPatch(dataplane, request.body);
             return { status: 200, body: publicDataplane(dataplane) };
         }
         if (request.method === "DELETE") {
@@ -144,6 +137,42 @@ export class FakeAirbyteState {
         }
         return { status: 405, body: { message: "Method not allowed" } };
     }
+
+    private applyPatch(target: Region | Dataplane, body: { name?: string; enabled?: boolean } | undefined): void {
+        const { name, enabled } = body ?? {};
+        Object.assign(target, name !== undefined ? { name } : {}, enabled !== undefined ? { enabled } : {});
+        target.updatedAt = new Date(this.now()).toISOString();
+    }
+}
+
+/** What a create needs besides the name: an existing parent, and a name its siblings do not use. */
+interface CreateRules {
+    parentKey: "organizationId" | "regionId";
+    /** How messages name the parent. */
+    parent: string;
+    parentExists(id: string): boolean;
+    siblings: Array<{ parentId: string; name: string }>;
+    /** The 409 message for a name in use. */
+    taken(name: string): string;
+}
+
+/** The documented refusals of a POST to a collection (405, 400, 404, 409), or undefined when it may go ahead. */
+function refusedCreate(request: RecordedRequest, rules: CreateRules): Reply | undefined {
+    if (request.method !== "POST") {
+        return { status: 405, body: { message: "Method not allowed" } };
+    }
+    const name = request.body?.name;
+    const parentId = request.body?.[rules.parentKey];
+    if (typeof name !== "string" || !name || typeof parentId !== "string") {
+        return { status: 400, body: { message: `name and ${rules.parentKey} are required` } };
+    }
+    if (!rules.parentExists(parentId)) {
+        return { status: 404, body: { message: `${rules.parent} ${parentId} not found` } };
+    }
+    if (rules.siblings.some((s) => s.parentId === parentId && s.name === name)) {
+        return { status: 409, body: { message: rules.taken(name) } };
+    }
+    return undefined;
 }
 
 /** What reads return: never the credentials. */

@@ -5,12 +5,21 @@ import { namePatch } from "../../components/airbyte/provider-common";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from "../../components/airbyte/retry";
 import { apiUrlForAirbyteUrl, checkApiUrl, isLoopbackHost, normalizeApiUrl } from "../../components/airbyte/url";
 
+/** Asserts that `fn` maps each input to its expected value. */
+function expectMapping<T>(fn: (input: string) => T, cases: Array<[string, T]>): void {
+    for (const [input, expected] of cases) {
+        assert.equal(fn(input), expected, input);
+    }
+}
+
 describe("Airbyte API URL rules", () => {
     it("accepts Cloud and self-managed https URLs and strips trailing slashes", () => {
-        assert.equal(normalizeApiUrl("https://api.airbyte.com/v1/"), "https://api.airbyte.com/v1");
-        assert.equal(normalizeApiUrl(" https://airbyte.corp.example/api/public/v1// "), "https://airbyte.corp.example/api/public/v1");
-        assert.equal(normalizeApiUrl("http://127.0.0.1:8080/v1"), "http://127.0.0.1:8080/v1");
-        assert.equal(normalizeApiUrl("http://localhost/api/public/v1"), "http://localhost/api/public/v1");
+        expectMapping(normalizeApiUrl, [
+            ["https://api.airbyte.com/v1/", "https://api.airbyte.com/v1"],
+            [" https://airbyte.corp.example/api/public/v1// ", "https://airbyte.corp.example/api/public/v1"],
+            ["http://127.0.0.1:8080/v1", "http://127.0.0.1:8080/v1"],
+            ["http://localhost/api/public/v1", "http://localhost/api/public/v1"],
+        ]);
     });
 
     it("refuses plain http off the loopback, web addresses, bare hosts and embedded credentials, saying what to use", () => {
@@ -29,19 +38,23 @@ describe("Airbyte API URL rules", () => {
     });
 
     it("knows which hosts are loopback", () => {
-        assert.equal(isLoopbackHost("127.0.0.1"), true);
-        assert.equal(isLoopbackHost("127.10.20.30"), true);
-        assert.equal(isLoopbackHost("[::1]"), true);
-        assert.equal(isLoopbackHost("LOCALHOST"), true);
-        assert.equal(isLoopbackHost("127.0.0.1.nip.io"), false);
-        assert.equal(isLoopbackHost("10.0.0.1"), false);
+        expectMapping(isLoopbackHost, [
+            ["127.0.0.1", true],
+            ["127.10.20.30", true],
+            ["[::1]", true],
+            ["LOCALHOST", true],
+            ["127.0.0.1.nip.io", false],
+            ["10.0.0.1", false],
+        ]);
     });
 
     it("derives the API URL from the chart's airbyteUrl", () => {
-        assert.equal(apiUrlForAirbyteUrl("https://cloud.airbyte.com"), "https://api.airbyte.com/v1");
-        assert.equal(apiUrlForAirbyteUrl("https://cloud.airbyte.com/"), "https://api.airbyte.com/v1");
-        assert.equal(apiUrlForAirbyteUrl("https://airbyte.corp.example/"), "https://airbyte.corp.example/api/public/v1");
-        assert.equal(apiUrlForAirbyteUrl("https://airbyte.corp.example:8443/ui"), "https://airbyte.corp.example:8443/api/public/v1");
+        expectMapping(apiUrlForAirbyteUrl, [
+            ["https://cloud.airbyte.com", "https://api.airbyte.com/v1"],
+            ["https://cloud.airbyte.com/", "https://api.airbyte.com/v1"],
+            ["https://airbyte.corp.example/", "https://airbyte.corp.example/api/public/v1"],
+            ["https://airbyte.corp.example:8443/ui", "https://airbyte.corp.example:8443/api/public/v1"],
+        ]);
     });
 });
 

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { AIRBYTE_REGION_KIND } from "../../components/airbyte/kinds";
 import { UNKNOWN } from "../../components/airbyte/provider-common";
 import { AirbyteRegionState, createRegionProvider } from "../../components/airbyte/region";
-import { APP_ID, APP_SECRET, fastOptions, rejection, world } from "./setup";
+import { APP_SECRET, fastOptions, rejection, world } from "./setup";
 
 describe("AirbyteRegion provider against the loopback API", () => {
     let w: Awaited<ReturnType<typeof world>>;
@@ -14,9 +14,7 @@ describe("AirbyteRegion provider against the loopback API", () => {
         provider = createRegionProvider(fastOptions(w.clock, w.sleeper));
         inputs = {
             __kind: AIRBYTE_REGION_KIND,
-            apiUrl: w.fake.apiUrl,
-            applicationClientId: APP_ID,
-            applicationClientSecret: APP_SECRET,
+            ...w.connection,
             organizationId: w.organizationId,
             name: "eu-west-1",
         };
@@ -81,18 +79,12 @@ describe("AirbyteRegion provider against the loopback API", () => {
 
     it("read with only the id and credentials imports the region, inputs included", async () => {
         const existing = await w.client().createRegion({ name: "made-elsewhere", organizationId: w.organizationId, enabled: false });
-        const imported = await provider.read!(existing.regionId, {
-            applicationClientId: APP_ID,
-            applicationClientSecret: APP_SECRET,
-            apiUrl: w.fake.apiUrl,
-        });
+        const imported = await provider.read!(existing.regionId, w.connection);
         assert.equal(imported.id, existing.regionId);
         assert.equal(imported.props?.name, "made-elsewhere");
         assert.deepEqual(imported.inputs, {
             __kind: AIRBYTE_REGION_KIND,
-            apiUrl: w.fake.apiUrl,
-            applicationClientId: APP_ID,
-            applicationClientSecret: APP_SECRET,
+            ...w.connection,
             organizationId: w.organizationId,
             name: "made-elsewhere",
             enabled: false,

@@ -28,9 +28,7 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         // Use the very provider objects the resources serialize, so any cache they kept would show up.
         const regionInputs = {
             __kind: AIRBYTE_REGION_KIND,
-            apiUrl: w.fake.apiUrl,
-            applicationClientId: APP_ID,
-            applicationClientSecret: APP_SECRET,
+            ...w.connection,
             organizationId: w.organizationId,
             name: "eu",
         };
@@ -55,9 +53,7 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         const regionId = (await w.client().createRegion({ name: "eu", organizationId: w.organizationId })).regionId;
         const inputs = {
             __kind: AIRBYTE_DATAPLANE_KIND,
-            apiUrl: w.fake.apiUrl,
-            applicationClientId: APP_ID,
-            applicationClientSecret: APP_SECRET,
+            ...w.connection,
             regionId,
             name: "eu-1",
         };
@@ -69,10 +65,31 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         assert.equal(w.fake.dataplanes.has(created.id), false);
     });
 
+    it("runs every operation of the serialized region provider, the shared ones included", async () => {
+        const provider = load((await pulumi.runtime.serializeFunction(() => airbyteRegionProvider)).text);
+        const inputs = { ...w.connection, apiUrl: `${w.fake.apiUrl}/`, organizationId: w.organizationId, name: "eu" };
+        const checked = await provider.check!({}, inputs);
+        assert.deepEqual([checked.failures, checked.inputs.apiUrl, checked.inputs.__kind], [[], w.fake.apiUrl, AIRBYTE_REGION_KIND]);
+        const created = await provider.create(checked.inputs);
+        const renamed = { ...checked.inputs, name: "eu-renamed" };
+        assert.equal((await provider.diff!(created.id, created.outs, renamed)).changes, true);
+        await provider.update!(created.id, created.outs, renamed);
+        assert.equal(w.fake.regions.get(created.id)?.name, "eu-renamed");
+        const imported = await provider.read!(created.id, w.connection);
+        assert.equal(imported.inputs?.organizationId, w.organizationId);
+        const adopted = await provider.create({ ...checked.inputs, importId: created.id });
+        assert.equal(adopted.id, created.id);
+        assert.equal(w.fake.regions.get(created.id)?.name, "eu", "adopting renames the region back to the inputs' name");
+        await provider.delete!(created.id, created.outs);
+        await provider.delete!(created.id, created.outs);
+        assert.equal(w.fake.regions.has(created.id), false);
+        assert.deepEqual(await provider.read!(created.id, created.outs), { id: "", props: {} });
+    });
+
     it("throws real Errors with the explanation from serialized code", async () => {
         const provider = load((await pulumi.runtime.serializeFunction(() => airbyteRegionProvider)).text);
         const error = await rejection(
-            provider.create({ apiUrl: w.fake.apiUrl, applicationClientId: APP_ID, applicationClientSecret: "wrong-secret", organizationId: w.organizationId, name: "eu" }),
+            provider.create({ ...w.connection, applicationClientSecret: "wrong-secret", organizationId: w.organizationId, name: "eu" }),
         );
         assert.ok(error instanceof Error, "the dynamic provider host reports e.message; a non-Error would show nothing");
         assert.match(String(error), /^AirbyteApiError: Airbyte API POST \/applications\/token returned 401/);

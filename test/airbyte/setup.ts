@@ -31,7 +31,9 @@ export async function world(options: FakeAirbyteOptions = {}) {
             ...fastOptions(clock, sleeper),
             ...extra,
         });
-    return { clock, fake, organizationId, waits: sleeper.waits, sleeper, client };
+    /** The connection inputs of a resource that uses the admin application. */
+    const connection = { apiUrl: fake.apiUrl, applicationClientId: APP_ID, applicationClientSecret: APP_SECRET };
+    return { clock, fake, organizationId, waits: sleeper.waits, sleeper, client, connection };
 }
 
 /** The rejection of `promise`, failing the test if it resolves. */

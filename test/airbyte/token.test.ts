@@ -7,11 +7,10 @@ describe("AirbyteClient access tokens", () => {
         await w.fake.close();
     });
 
-    it("sends the client-credentials grant as JSON and reuses the token while it is fresh", async () => {
+    it("sends the client-credentials grant as JSON, then the token as a bearer on every call", async () => {
         w = await world();
         const client = w.client();
         await client.listRegions(w.organizationId);
-        w.clock.advance(149_000);
         await client.listRegions(w.organizationId);
         const tokenCall = w.fake.requests.find((r) => r.path === "/applications/token");
         assert.equal(tokenCall?.body.grant_type, "client_credentials");
@@ -23,16 +22,26 @@ describe("AirbyteClient access tokens", () => {
         assert.deepEqual(auth, [`Bearer ${w.fake.issuedTokens[0]}`, `Bearer ${w.fake.issuedTokens[0]}`]);
     });
 
-    it("replaces the token 30 s before its 3-minute expiry", async () => {
-        w = await world();
-        const client = w.client();
-        await client.listRegions(w.organizationId);
-        w.clock.advance(151_000);
-        await client.listRegions(w.organizationId);
-        assert.equal(w.fake.tokenRequests(), 2);
-        const last = w.fake.requests.at(-1);
-        assert.equal(last?.authorization, `Bearer ${w.fake.issuedTokens[1]}`);
-    });
+    // When a token is replaced: its lifetime (announced, else 3 minutes) minus a margin of 30 s, at most half the lifetime.
+    const refreshes: Array<{ title: string; tokenLifetimeS?: number | null; refreshAfterMs: number }> = [
+        { title: "reuses the token until 30 s before its 3-minute expiry, then replaces it", refreshAfterMs: 150_000 },
+        { title: "assumes 3 minutes when the token response has no expires_in", tokenLifetimeS: null, refreshAfterMs: 150_000 },
+        { title: "keeps the refresh margin below half of a short token lifetime", tokenLifetimeS: 20, refreshAfterMs: 10_000 },
+    ];
+    for (const { title, tokenLifetimeS, refreshAfterMs } of refreshes) {
+        it(title, async () => {
+            w = await world({ tokenLifetimeS });
+            const client = w.client();
+            await client.listRegions(w.organizationId);
+            w.clock.advance(refreshAfterMs - 1_000);
+            await client.listRegions(w.organizationId);
+            assert.equal(w.fake.tokenRequests(), 1, "still fresh a second before the refresh point");
+            w.clock.advance(2_000);
+            await client.listRegions(w.organizationId);
+            assert.equal(w.fake.tokenRequests(), 2, "replaced a second after it");
+            assert.equal(w.fake.requests.at(-1)?.authorization, `Bearer ${w.fake.issuedTokens[1]}`);
+        });
+    }
 
     it("recovers when the token expires mid-run earlier than announced: one 401, a new token, one retry", async () => {
         w = await world({ tokenValidMs: 60_000 });
@@ -72,30 +81,6 @@ describe("AirbyteClient access tokens", () => {
         const client = w.client();
         await Promise.all([1, 2, 3].map(() => client.listRegions(w.organizationId)));
         assert.equal(w.fake.tokenRequests(), 1);
-    });
-
-    it("assumes 3 minutes when the token response has no expires_in", async () => {
-        w = await world({ tokenLifetimeS: null });
-        const client = w.client();
-        await client.listRegions(w.organizationId);
-        w.clock.advance(149_000);
-        await client.listRegions(w.organizationId);
-        assert.equal(w.fake.tokenRequests(), 1);
-        w.clock.advance(2_000);
-        await client.listRegions(w.organizationId);
-        assert.equal(w.fake.tokenRequests(), 2);
-    });
-
-    it("keeps the refresh margin below half of a short token lifetime", async () => {
-        w = await world({ tokenLifetimeS: 20 });
-        const client = w.client();
-        await client.listRegions(w.organizationId);
-        w.clock.advance(9_000);
-        await client.listRegions(w.organizationId);
-        assert.equal(w.fake.tokenRequests(), 1);
-        w.clock.advance(2_000);
-        await client.listRegions(w.organizationId);
-        assert.equal(w.fake.tokenRequests(), 2);
     });
 
     it("retries the token call on 5xx like any idempotent call", async () => {

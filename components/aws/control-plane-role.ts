@@ -5,30 +5,30 @@ import { AIRBYTE_MANAGED_TAG } from "../shared/types";
 import { iamRoleNamePrefix, isAwsAccountId, isAwsRegion, isIamPrincipalArn, isKmsKeyArn, parseArn } from "./arns";
 import { controlPlaneTrustPolicy, secretsManagerPolicyDocument } from "./policies";
 
-/** What Airbyte's control plane is told about an AWS secret store in IAM_ROLE mode. */
-export interface IamRoleSecretStorage {
-    auth_type: "IAM_ROLE";
+/** What Airbyte's control plane is told about an AWS secret store, whatever the authentication. */
+export interface SecretStorageCommon {
     awsRegion: string;
-    roleArn: string;
-    externalId: string;
     kmsKeyArn?: string;
     tagKey: string;
 }
 
+/** What Airbyte's control plane is told about an AWS secret store in IAM_ROLE mode. */
+export interface IamRoleSecretStorage extends SecretStorageCommon {
+    auth_type: "IAM_ROLE";
+    roleArn: string;
+    externalId: string;
+}
+
 /** What Airbyte's control plane is told about an AWS secret store in ACCESS_KEY mode. */
-export interface AccessKeySecretStorage {
+export interface AccessKeySecretStorage extends SecretStorageCommon {
     auth_type: "ACCESS_KEY";
-    awsRegion: string;
     awsAccessKey: string;
     awsSecretAccessKey: string;
-    kmsKeyArn?: string;
-    tagKey: string;
 }
 
 /**
  * The secret-storage JSON to send Airbyte for IAM_ROLE mode. The platform requires `externalId`
- * although the docs leave it out; `tagKey` makes the control plane tag its secrets `AirbyteManaged`,
- * which the policy's condition relies on. Holds the external id: treat it as a secret.
+ * although the docs leave it out. Holds the external id: treat it as a secret.
  */
 export function controlPlaneSecretStorageJson(input: {
     awsRegion: string;
@@ -36,14 +36,7 @@ export function controlPlaneSecretStorageJson(input: {
     externalId: string;
     kmsKeyArn?: string;
 }): IamRoleSecretStorage {
-    return {
-        auth_type: "IAM_ROLE",
-        awsRegion: input.awsRegion,
-        roleArn: input.roleArn,
-        externalId: input.externalId,
-        ...(input.kmsKeyArn ? { kmsKeyArn: input.kmsKeyArn } : {}),
-        tagKey: AIRBYTE_MANAGED_TAG.key,
-    };
+    return secretStorage("IAM_ROLE", input, { roleArn: input.roleArn, externalId: input.externalId });
 }
 
 /** The secret-storage JSON for ACCESS_KEY mode (static keys of an IAM user). Secret as a whole. */
@@ -53,12 +46,24 @@ export function controlPlaneAccessKeySecretStorageJson(input: {
     awsSecretAccessKey: string;
     kmsKeyArn?: string;
 }): AccessKeySecretStorage {
+    return secretStorage("ACCESS_KEY", input, { awsAccessKey: input.awsAccessKey, awsSecretAccessKey: input.awsSecretAccessKey });
+}
+
+/**
+ * The secret-storage JSON for one authentication: the store's region, the credentials, its key when there
+ * is one, and `tagKey`, which makes the control plane tag its secrets `AirbyteManaged` (the Secrets
+ * Manager policy's condition relies on that tag). Fields in the order docs/aws.md shows.
+ */
+function secretStorage<A extends string, C extends object>(
+    authType: A,
+    store: { awsRegion: string; kmsKeyArn?: string },
+    credentials: C,
+): { auth_type: A } & C & SecretStorageCommon {
     return {
-        auth_type: "ACCESS_KEY",
-        awsRegion: input.awsRegion,
-        awsAccessKey: input.awsAccessKey,
-        awsSecretAccessKey: input.awsSecretAccessKey,
-        ...(input.kmsKeyArn ? { kmsKeyArn: input.kmsKeyArn } : {}),
+        auth_type: authType,
+        awsRegion: store.awsRegion,
+        ...credentials,
+        ...(store.kmsKeyArn ? { kmsKeyArn: store.kmsKeyArn } : {}),
         tagKey: AIRBYTE_MANAGED_TAG.key,
     };
 }

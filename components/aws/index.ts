@@ -22,6 +22,7 @@ export type {
     ControlPlaneSecretsRoleArgs,
     IamRoleSecretStorage,
     AccessKeySecretStorage,
+    SecretStorageCommon,
 } from "./control-plane-role";
 export * from "./constants";
 export * from "./arns";

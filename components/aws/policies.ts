@@ -47,6 +47,26 @@ export interface SecretsManagerGrant {
 }
 
 /**
+ * `actions` on the customer key `kmsKeyArn`, only in calls that `service` (e.g. "s3") makes on the
+ * caller's behalf in `region`: the key cannot be used directly or through another service.
+ */
+export function kmsViaServiceStatement(
+    sid: string,
+    actions: readonly string[],
+    kmsKeyArn: string,
+    service: string,
+    region: string,
+): PolicyStatement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Action: [...actions],
+        Resource: kmsKeyArn,
+        Condition: { StringEquals: { "kms:ViaService": `${service}.${region}.${partitionOfRegion(region).dnsSuffix}` } },
+    };
+}
+
+/**
  * Airbyte's documented Secrets Manager policy, scoped to one account and region: `ListSecrets` on
  * `*` (it has no resource-level permissions), the secret actions on that store's secrets with the
  * documented `AirbyteManaged` tag condition, and the KMS actions on the key when one is given,
@@ -68,17 +88,7 @@ export function secretsManagerPolicyDocument(grant: SecretsManagerGrant): Policy
         },
     ];
     if (grant.kmsKeyArn) {
-        statements.push({
-            Sid: "UseSecretsKey",
-            Effect: "Allow",
-            Action: [...SECRETS_KMS_ACTIONS],
-            Resource: grant.kmsKeyArn,
-            Condition: {
-                StringEquals: {
-                    "kms:ViaService": `secretsmanager.${grant.region}.${partitionOfRegion(grant.region).dnsSuffix}`,
-                },
-            },
-        });
+        statements.push(kmsViaServiceStatement("UseSecretsKey", SECRETS_KMS_ACTIONS, grant.kmsKeyArn, "secretsmanager", grant.region));
     }
     return { Version: "2012-10-17", Statement: statements };
 }
@@ -117,15 +127,7 @@ export function s3PolicyDocument(grant: S3Grant): PolicyDocument {
         },
     ];
     if (grant.kmsKeyArn) {
-        statements.push({
-            Sid: "UseLogBucketKey",
-            Effect: "Allow",
-            Action: [...S3_KMS_ACTIONS],
-            Resource: grant.kmsKeyArn,
-            Condition: {
-                StringEquals: { "kms:ViaService": `s3.${grant.region}.${partitionOfRegion(grant.region).dnsSuffix}` },
-            },
-        });
+        statements.push(kmsViaServiceStatement("UseLogBucketKey", S3_KMS_ACTIONS, grant.kmsKeyArn, "s3", grant.region));
     }
     return { Version: "2012-10-17", Statement: statements };
 }

@@ -3,6 +3,7 @@
  * records problems in `InputProblems` and returns the part with its defaults filled in.
  */
 import type { InputProblems } from "../shared/errors";
+import type { AwsAccessKeys } from "../shared/types";
 import type { EksEndpointOptions, EksLogBucketOptions, EksNodeGroupOptions, EksVpcOptions } from "./args";
 import { isAwsRegion, isIpv4Cidr, isKmsKeyArn, isS3BucketName, parseArn } from "./arns";
 import {
@@ -169,6 +170,17 @@ export type ResolvedBucket =
     | { kind: "new"; region: string; logExpirationDays: number; versioning: boolean; kmsKeyArn?: string; retainOnDestroy: boolean }
     | { kind: "existing"; name: string; region: string; accessKeys?: EksLogBucketOptions["accessKeys"] };
 
+/** Records a problem when `keys` are given without both halves; `alternative` is the other fix, if any. */
+export function checkAccessKeyPair(problems: InputProblems, path: string, keys: AwsAccessKeys | undefined, alternative?: string): void {
+    if (keys !== undefined) {
+        problems.check(
+            Boolean(keys.accessKeyId) && Boolean(keys.secretAccessKey),
+            path,
+            `set both accessKeyId and secretAccessKey${alternative ? `, or ${alternative}` : ""}.`,
+        );
+    }
+}
+
 export function resolveBucket(problems: InputProblems, options: EksLogBucketOptions | undefined, clusterRegion: string): ResolvedBucket {
     const o = options ?? {};
     if (o.existingBucketName !== undefined) {
@@ -186,13 +198,7 @@ export function resolveBucket(problems: InputProblems, options: EksLogBucketOpti
                 "applies only to a bucket this component creates; configure your bucket directly, or remove existingBucketName.",
             );
         }
-        if (o.accessKeys !== undefined) {
-            problems.check(
-                Boolean(o.accessKeys.accessKeyId) && Boolean(o.accessKeys.secretAccessKey),
-                "logBucket.accessKeys",
-                "set both accessKeyId and secretAccessKey, or remove accessKeys to use the data-plane role (IRSA).",
-            );
-        }
+        checkAccessKeyPair(problems, "logBucket.accessKeys", o.accessKeys, "remove accessKeys to use the data-plane role (IRSA)");
         return { kind: "existing", name: String(o.existingBucketName), region, accessKeys: o.accessKeys };
     }
     problems.check(

@@ -17,7 +17,7 @@ import type { KubeconfigAuth } from "./kubeconfig";
 import type { SecretsManagerGrant } from "./policies";
 import {
     ResolvedBucket, ResolvedEndpoint, ResolvedNetwork, ResolvedNodeGroup,
-    checkTags, resolveBucket, resolveEndpoint, resolveNetwork, resolveNodeGroup,
+    checkAccessKeyPair, checkTags, resolveBucket, resolveEndpoint, resolveNetwork, resolveNodeGroup,
 } from "./validate-parts";
 
 export interface ResolvedEksCluster {
@@ -212,13 +212,7 @@ export function checkSecretsManager(problems: InputProblems, spec: SecretsManage
         "secretsManager.aws",
         "set exactly one of useServiceAccountIdentity: true (IRSA role created here) and accessKeys.",
     );
-    if (aws.accessKeys !== undefined) {
-        problems.check(
-            Boolean(aws.accessKeys.accessKeyId) && Boolean(aws.accessKeys.secretAccessKey),
-            "secretsManager.aws.accessKeys",
-            "set both accessKeyId and secretAccessKey.",
-        );
-    }
+    checkAccessKeyPair(problems, "secretsManager.aws.accessKeys", aws.accessKeys);
     if (aws.kmsKeyArn !== undefined) {
         problems.check(
             isKmsKeyArn(aws.kmsKeyArn) && parseArn(aws.kmsKeyArn)?.region === aws.region,

@@ -88,6 +88,18 @@ describe("EksCluster bad input", () => {
                 /exactly one/,
             );
         });
+        it("needs both halves of an access-key pair, for the store and for an existing bucket", () => {
+            expectProblem(
+                resolve({ secretsManager: { aws: { ...DECLARED_STORE, accessKeys: { accessKeyId: "AKIA", secretAccessKey: "" } } } }),
+                "secretsManager.aws.accessKeys",
+                /set both accessKeyId and secretAccessKey\.$/,
+            );
+            expectProblem(
+                resolve({ logBucket: { existingBucketName: "acme-logs", accessKeys: { accessKeyId: "", secretAccessKey: "s" } } }),
+                "logBucket.accessKeys",
+                /set both accessKeyId and secretAccessKey, or remove accessKeys to use the data-plane role \(IRSA\)\./,
+            );
+        });
         it("needs exactly one store, and credentials for a GCP or Azure one", () => {
             expectProblem(resolve({ secretsManager: {} }), "secretsManager", /exactly one secret store.*none was given/);
             expectProblem(resolve({ secretsManager: { gcp: { projectId: "p" } } }), "secretsManager.gcp.credentialsJson", /service-account JSON key/);

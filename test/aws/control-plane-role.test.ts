@@ -30,7 +30,9 @@ describe("ControlPlaneSecretsRole", () => {
                 externalId: "x1",
                 tagKey: "AirbyteManaged",
             });
-            assert.equal(controlPlaneSecretStorageJson({ awsRegion: "us-east-1", roleArn: "r", externalId: "x1", kmsKeyArn: KEY }).kmsKeyArn, KEY);
+            const withKey = controlPlaneSecretStorageJson({ awsRegion: "us-east-1", roleArn: "r", externalId: "x1", kmsKeyArn: KEY });
+            assert.equal(withKey.kmsKeyArn, KEY);
+            assert.deepEqual(Object.keys(withKey), ["auth_type", "awsRegion", "roleArn", "externalId", "kmsKeyArn", "tagKey"], "the order docs/aws.md shows");
         });
 
         it("describes ACCESS_KEY mode", () => {

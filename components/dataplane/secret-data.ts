@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { SecretsManagerSpec, StorageSpec } from "../shared/types";
+import type { AwsAccessKeys, SecretsManagerSpec, StorageSpec } from "../shared/types";
 import { SECRET_KEYS } from "./values";
 
 /**
@@ -19,8 +19,7 @@ export function secretData(
         [SECRET_KEYS.dataPlaneClientSecret]: clientSecret,
     };
     if (secretsManager.aws) {
-        data[SECRET_KEYS.awsSecretManagerAccessKeyId] = secretsManager.aws.accessKeys?.accessKeyId ?? "";
-        data[SECRET_KEYS.awsSecretManagerSecretAccessKey] = secretsManager.aws.accessKeys?.secretAccessKey ?? "";
+        Object.assign(data, awsKeyEntries(secretsManager.aws.accessKeys, SECRET_KEYS.awsSecretManagerAccessKeyId, SECRET_KEYS.awsSecretManagerSecretAccessKey));
     } else if (secretsManager.gcp) {
         data[SECRET_KEYS.gcpSecretManagerCredentials] = secretsManager.gcp.credentialsJson ?? "";
     } else if (secretsManager.azure) {
@@ -28,12 +27,16 @@ export function secretData(
         data[SECRET_KEYS.azureKeyVaultClientSecret] = secretsManager.azure.clientSecret ?? "";
     }
     if (storage.s3) {
-        data[SECRET_KEYS.s3AccessKeyId] = storage.s3.accessKeys?.accessKeyId ?? "";
-        data[SECRET_KEYS.s3SecretAccessKey] = storage.s3.accessKeys?.secretAccessKey ?? "";
+        Object.assign(data, awsKeyEntries(storage.s3.accessKeys, SECRET_KEYS.s3AccessKeyId, SECRET_KEYS.s3SecretAccessKey));
     } else if (storage.gcs) {
         data[SECRET_KEYS.gcsCredentialsJson] = storage.gcs.credentialsJson ?? "";
     } else if (storage.azure) {
         data[SECRET_KEYS.azureStorageConnectionString] = storage.azure.connectionString ?? "";
     }
     return data;
+}
+
+/** Both AWS key entries; empty strings without keys, so the platform uses the pod's AWS identity. */
+function awsKeyEntries(keys: AwsAccessKeys | undefined, idKey: string, secretKey: string): Record<string, pulumi.Input<string>> {
+    return { [idKey]: keys?.accessKeyId ?? "", [secretKey]: keys?.secretAccessKey ?? "" };
 }

@@ -2,18 +2,18 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_SERVICE_ACCOUNT_NAME } from "../../components/shared/types";
 import { MockHarness } from "../../tools/harness/runtime";
-import { baseArgs, DECLARED_STORE, installHarness, policyOf, recordRegistrationOptions, RecordedOptions, valueOf } from "./helpers";
+import { baseArgs, DECLARED_STORE, installHarness, policyOf, registrationOptions, valueOf } from "./helpers";
 
 type Aws = typeof import("../../components/aws");
 
 describe("EksCluster (mocks)", () => {
     let h: MockHarness;
-    let options: Map<string, RecordedOptions>;
+    let options: ReturnType<typeof registrationOptions>;
     let aws: Aws;
 
     beforeEach(async () => {
         h = installHarness();
-        options = recordRegistrationOptions();
+        options = registrationOptions(h);
         aws = await import("../../components/aws");
     });
 

@@ -9,7 +9,7 @@ import {
     secretsManagerPolicyDocument,
 } from "../../components/aws";
 import type { ControlPlaneSecretsRoleArgs } from "../../components/aws";
-import { expectProblem, installHarness, policyOf, recordRegistrationOptions, valueOf } from "./helpers";
+import { expectProblem, installHarness, policyOf, registrationOptions, valueOf } from "./helpers";
 
 const AIRBYTE_PRINCIPAL = "arn:aws:iam::094410056844:role/airbyte-control-plane";
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -80,7 +80,7 @@ describe("ControlPlaneSecretsRole", () => {
     describe("resources (mocks)", () => {
         it("trusts Airbyte's principal with the external id, keeps the trust policy secret, and grants the shared policy", async () => {
             const h = installHarness();
-            const options = recordRegistrationOptions();
+            const options = registrationOptions(h);
             const { ControlPlaneSecretsRole } = await import("../../components/aws");
             const role = new ControlPlaneSecretsRole("org", { ...ARGS, secretsManager: { ...ARGS.secretsManager, kmsKeyArn: KEY } });
             await h.settle();

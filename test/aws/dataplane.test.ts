@@ -1,15 +1,15 @@
 import { strict as assert } from "assert";
 import { MockHarness } from "../../tools/harness/runtime";
-import { baseArgs, DECLARED_STORE, installHarness, recordRegistrationOptions, RecordedOptions, valueOf } from "./helpers";
+import { baseArgs, DECLARED_STORE, installHarness, registrationOptions, valueOf } from "./helpers";
 
 /** EksCluster's target fed into the real DataPlane: the chart values and Secret an EKS data plane gets. */
 describe("EksCluster + DataPlane (mocks)", () => {
     let h: MockHarness;
-    let options: Map<string, RecordedOptions>;
+    let options: ReturnType<typeof registrationOptions>;
 
     beforeEach(() => {
         h = installHarness();
-        options = recordRegistrationOptions();
+        options = registrationOptions(h);
     });
 
     async function deploy(overrides = {}) {
@@ -53,7 +53,7 @@ describe("EksCluster + DataPlane (mocks)", () => {
         assert.ok(release.provider.startsWith(`${h.one("pulumi:providers:kubernetes", "dp-k8s").urn}::`), release.provider);
         for (const name of ["dp-general", "dp-secrets-manager", "dp-log-bucket", "dp-logs-public-access"]) {
             const urn = h.resources.find((r) => r.name === name)!.urn;
-            assert.ok(release.dependsOn.includes(urn), `the release does not wait for ${name}`);
+            assert.ok(release.dependencies.includes(urn), `the release does not wait for ${name}`);
         }
     });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { HarnessOptions, MockHarness } from "../../tools/harness/runtime";
+import { HarnessOptions, MockHarness, RecordedOptions } from "../../tools/harness/runtime";
 import type { EksClusterArgs } from "../../components/aws/args";
 
 /** Config every EKS test starts from: the cluster in eu-west-1. */
@@ -22,15 +22,7 @@ export function baseArgs(overrides: Partial<EksClusterArgs> = {}): EksClusterArg
     };
 }
 
-/** Resolves an output or input in a mock run. */
-export function valueOf<T>(value: pulumi.Input<T>): Promise<T> {
-    return new Promise((resolve) =>
-        pulumi.output(value).apply((v) => {
-            resolve(v as T);
-            return v;
-        }),
-    );
-}
+export { valueOf } from "../support/outputs";
 
 /** The problems of an `InputPropertiesError` thrown by `fn`; fails when `fn` throws anything else. */
 export function problemsOf(fn: () => unknown): { propertyPath: string; reason: string }[] {
@@ -51,35 +43,11 @@ export function expectProblem(fn: () => unknown, path: string, fix: RegExp): voi
     assert.ok(found.some((p) => fix.test(p.reason)), `problem at ${path} does not match ${fix}: ${JSON.stringify(found)}`);
 }
 
-/** Registration options the harness does not record, per resource name. */
-export interface RecordedOptions {
-    retainOnDelete: boolean;
-    additionalSecretOutputs: string[];
-    dependsOn: string[];
-    /** Provider reference (`urn::id`) the resource was registered with. */
-    provider: string;
-}
+export type { RecordedOptions };
 
-/**
- * Records the options each registration sends to the engine, keyed by name and by `type::name`.
- * Call right after installing the harness.
- */
-export function recordRegistrationOptions(): Map<string, RecordedOptions> {
-    const seen = new Map<string, RecordedOptions>();
-    const monitor = pulumi.runtime.getMonitor() as any;
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: any, callback: any) => {
-        const recorded: RecordedOptions = {
-            retainOnDelete: req.getRetainondelete?.() === true,
-            additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
-            dependsOn: req.getDependenciesList?.() ?? [],
-            provider: req.getProvider?.() ?? "",
-        };
-        seen.set(req.getName(), recorded);
-        seen.set(`${req.getType()}::${req.getName()}`, recorded);
-        return register(req, callback);
-    };
-    return seen;
+/** Registration options of what `h` recorded, by resource name or by `type::name`. */
+export function registrationOptions(h: MockHarness): { get(key: string): RecordedOptions | undefined } {
+    return { get: (key) => h.resources.find((r) => r.name === key || `${r.type}::${r.name}` === key)?.options };
 }
 
 /** Parses a JSON policy input recorded by the harness. */

@@ -47,6 +47,8 @@ export interface RecordedOptions {
     additionalSecretOutputs: string[];
     /** URNs of the resources this one depends on. */
     dependencies: string[];
+    /** Provider reference (`urn::id`) the resource was registered with; empty for the default. */
+    provider: string;
 }
 
 /** One invoke the program made. */
@@ -170,6 +172,7 @@ export class MockHarness {
                     ignoreChanges: req.getIgnorechangesList?.() ?? [],
                     additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
                     dependencies: req.getDependenciesList?.() ?? [],
+                    provider: req.getProvider?.() ?? "",
                 },
             };
             if (record.parentType === "pulumi:pulumi:Stack") {

@@ -29,8 +29,15 @@ export async function loadCloudProgram(cloud: string): Promise<CloudProgram> {
 /** Runs the stack described by the current config and returns its outputs. */
 export async function runStack(): Promise<Record<string, unknown>> {
     const config = new pulumi.Config("flexplane");
-    if (config.get("role") === "org") {
+    const role = config.get("role") ?? "dataPlane";
+    if (role === "org") {
         return (await import("./org")).runOrgStack(config);
+    }
+    if (role !== "dataPlane") {
+        throw new pulumi.InputPropertyError({
+            propertyPath: "flexplane:role",
+            reason: `"${role}" is not a stack role: use dataPlane (the default, a region stack) or org (one per Airbyte organization).`,
+        });
     }
     return runRegionStack(config);
 }

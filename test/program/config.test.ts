@@ -50,3 +50,14 @@ describe("stack config", () => {
         assert.match(err.message, /flexplane:secretsManager: is required: declare the control plane's secret store/);
     });
 });
+
+describe("stack role", () => {
+    it("refuses an unknown flexplane:role before anything is created", async () => {
+        const { runPlan } = await import("../../tools/plan/plan");
+        const path = await import("path");
+        const plan = await runPlan({ stack: "bad-role", stacksDir: path.join(__dirname, "..", "plan", "stacks") });
+        assert.equal(plan.errors.length, 1);
+        assert.match(plan.errors[0], /"orgs" is not a stack role: use dataPlane .* or org/);
+        assert.deepEqual(plan.resources, []);
+    });
+});

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../components/shared/errors";
+import { checkSecretsManager } from "../components/shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, SecretsManagerSpec } from "../components/shared/types";
 
 export const CLOUDS = ["byo", "aws", "gcp", "azure"] as const;
@@ -49,7 +50,7 @@ export function readCommonConfig(config: pulumi.Config): CommonConfig {
         serviceAccountName: config.get("serviceAccountName") ?? DEFAULT_SERVICE_ACCOUNT_NAME,
         chartVersion: config.get("chartVersion"),
         allowUntestedChartVersion: config.getBoolean("allowUntestedChartVersion") ?? false,
-        secretsManager,
+        secretsManager: secretsManager!,
         tags: config.getObject<Record<string, string>>("tags") ?? {},
         orgStack: config.get("orgStack"),
         haPeers,
@@ -59,20 +60,39 @@ export function readCommonConfig(config: pulumi.Config): CommonConfig {
 
 /**
  * Turns the declared store into a `SecretsManagerSpec`, reading its credentials from their own
- * secret keys so that they stay Pulumi secrets.
+ * secret keys so that they stay Pulumi secrets. With `readCredentials: false` (the org stack, which
+ * only names the store) no credential key is read.
  */
 export function readSecretsManager(
     config: pulumi.Config,
     problems: InputProblems,
     declared: DeclaredSecretsManager | undefined,
-): SecretsManagerSpec {
+    { readCredentials = true }: { readCredentials?: boolean } = {},
+): SecretsManagerSpec | undefined {
+    const spec = declaredSpec(config, problems, declared, readCredentials);
+    if (spec) {
+        // The formats, early and under the config key's name; the components check the credentials.
+        checkSecretsManager(problems, spec, { path: "flexplane:secretsManager", checkCredentials: false });
+    }
+    return spec;
+}
+
+function declaredSpec(
+    config: pulumi.Config,
+    problems: InputProblems,
+    declared: DeclaredSecretsManager | undefined,
+    readCredentials: boolean,
+): SecretsManagerSpec | undefined {
     if (!declared || typeof declared !== "object") {
         problems.add("flexplane:secretsManager",
             "is required: declare the control plane's secret store, e.g. {aws: {region: us-east-1, accountId: \"123456789012\", auth: serviceAccount}}.");
-        return {};
+        return undefined;
     }
     if (declared.aws) {
         const { auth, accountId, ...rest } = declared.aws;
+        if (!readCredentials) {
+            return { aws: { ...rest, accountId: String(accountId ?? "") } };
+        }
         problems.check(auth === "serviceAccount" || auth === "accessKeys", "flexplane:secretsManager.aws.auth",
             `"${auth ?? ""}" is not an auth mode: use serviceAccount (IRSA) or accessKeys (then set flexplane:secretsManagerAccessKeyId and flexplane:secretsManagerSecretAccessKey with --secret).`);
         return {
@@ -86,10 +106,10 @@ export function readSecretsManager(
         };
     }
     if (declared.gcp) {
-        return { gcp: { ...declared.gcp, credentialsJson: config.getSecret("secretsManagerCredentialsJson") } };
+        return readCredentials ? { gcp: { ...declared.gcp, credentialsJson: config.getSecret("secretsManagerCredentialsJson") } } : { gcp: declared.gcp };
     }
     if (declared.azure) {
-        return {
+        return !readCredentials ? { azure: declared.azure } : {
             azure: {
                 ...declared.azure,
                 clientId: config.getSecret("secretsManagerClientId"),
@@ -97,6 +117,6 @@ export function readSecretsManager(
             },
         };
     }
-    problems.add("flexplane:secretsManager", "declares no store: give exactly one of aws, gcp, azure.");
-    return {};
+    // Neither store: the shared check reports that exactly one is needed.
+    return declared as SecretsManagerSpec;
 }

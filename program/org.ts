@@ -20,7 +20,7 @@ export async function runOrgStack(config: pulumi.Config): Promise<Record<string,
     const problems = new InputProblems("Org stack config");
     const declared = config.getObject<DeclaredSecretsManager>("secretsManager");
     // The org stack only names the store; credentials for it are the data planes' business.
-    const store = readSecretsManager(config, problems, declared ? withoutAuth(declared) : undefined);
+    const store = readSecretsManager(config, problems, declared, { readCredentials: false }) ?? {};
     const organizationId = config.get("organizationId") ?? "";
     problems.check(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organizationId), "flexplane:organizationId",
         `"${organizationId}" is not an organization id: copy the UUID from Airbyte's organization settings.`);
@@ -62,8 +62,4 @@ export async function runOrgStack(config: pulumi.Config): Promise<Record<string,
         outputs.secretStorageJson = role.secretStorageJson;
     }
     return outputs;
-}
-
-function withoutAuth(declared: DeclaredSecretsManager): DeclaredSecretsManager {
-    return declared.aws ? { aws: { ...declared.aws, auth: "serviceAccount" } } : declared;
 }

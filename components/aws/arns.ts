@@ -3,17 +3,15 @@
  * caller's declarations, so the program needs no data-source invokes to compute them.
  */
 
+import { parseArn } from "../shared/formats";
+
+export { isAwsAccountId, isAwsRegion, isKmsKeyArn, parseArn } from "../shared/formats";
+export type { ParsedArn } from "../shared/formats";
+
 /** An AWS partition and the DNS suffix of its service endpoints. */
 export interface AwsPartition {
     partition: "aws" | "aws-cn" | "aws-us-gov" | "aws-iso" | "aws-iso-b" | "aws-eusc";
     dnsSuffix: string;
-}
-
-const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
-
-/** True when `region` looks like an AWS region code such as `us-east-1` or `us-gov-west-1`. */
-export function isAwsRegion(region: unknown): region is string {
-    return typeof region === "string" && REGION_PATTERN.test(region);
 }
 
 /** The partition a region belongs to, from its prefix. */
@@ -36,32 +34,6 @@ export function partitionOfRegion(region: string): AwsPartition {
     return { partition: "aws", dnsSuffix: "amazonaws.com" };
 }
 
-/** True for a 12-digit AWS account id. */
-export function isAwsAccountId(accountId: unknown): accountId is string {
-    return typeof accountId === "string" && /^\d{12}$/.test(accountId);
-}
-
-/** The parts of an ARN, or undefined when `arn` is not one. */
-export interface ParsedArn {
-    partition: string;
-    service: string;
-    region: string;
-    accountId: string;
-    resource: string;
-}
-
-export function parseArn(arn: unknown): ParsedArn | undefined {
-    if (typeof arn !== "string") {
-        return undefined;
-    }
-    const match = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws)?:(.+)$/.exec(arn);
-    if (!match) {
-        return undefined;
-    }
-    const [, partition, service, region, accountId, resource] = match;
-    return { partition, service, region, accountId: accountId ?? "", resource };
-}
-
 /** True for an IAM role, user or account-root ARN: the principals EKS access entries and trusts name. */
 export function isIamPrincipalArn(arn: unknown): boolean {
     const parsed = parseArn(arn);
@@ -72,12 +44,6 @@ export function isIamPrincipalArn(arn: unknown): boolean {
         /^\d{12}$/.test(parsed.accountId) &&
         /^(root|(role|user)\/[\w+=,.@/-]+)$/.test(parsed.resource)
     );
-}
-
-/** True for a KMS key ARN (`arn:aws:kms:<region>:<account>:key/<id>`); aliases are not accepted. */
-export function isKmsKeyArn(arn: unknown): boolean {
-    const parsed = parseArn(arn);
-    return parsed !== undefined && parsed.service === "kms" && isAwsRegion(parsed.region) && /^key\/[\w-]+$/.test(parsed.resource);
 }
 
 /** ARN of an AWS-managed IAM policy in the region's partition. */

@@ -34,7 +34,7 @@ export type { SubnetFacts } from "./network";
 export { NODE_MANAGED_POLICIES, JOB_NODE_TAINT, jobPodScheduling, nodeGroupInputs } from "./nodes";
 export { encryptionRule, lifecycleRules } from "./bucket";
 export { dataPlaneSecretsManager, dataPlaneStorage, storageUsesRole } from "./target";
-export { resolveEksClusterArgs, checkSecretsManager, fargatePaths, KNOWN_KEYS } from "./validation";
+export { resolveEksClusterArgs, secretsManagerGrant, fargatePaths, KNOWN_KEYS } from "./validation";
 export type { ResolvedEksCluster } from "./validation";
 export type {
     DataPlaneTarget,

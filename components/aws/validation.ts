@@ -3,11 +3,12 @@
  * `pulumi.InputPropertiesError` before any resource is registered. Returns the arguments with
  * every default filled in, which is what the resource builders consume.
  */
-import { InputProblems, exactlyOne } from "../shared/errors";
+import { InputProblems } from "../shared/errors";
+import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, SecretsManagerSpec } from "../shared/types";
 import type { EksClusterArgs } from "./args";
 import {
-    accessEntryKey, eksClusterNameFrom, isAwsAccountId, isAwsRegion, isEksClusterName, isIamPrincipalArn, isKmsKeyArn, parseArn, partitionOfRegion,
+    accessEntryKey, eksClusterNameFrom, isAwsRegion, isEksClusterName, isIamPrincipalArn, isKmsKeyArn, parseArn, partitionOfRegion,
 } from "./arns";
 import {
     AIRBYTE_EKS_SUPPORT_STATEMENT, CLOUDWATCH_RETENTION_DAYS, CLUSTER_LOG_TYPES, DEFAULT_CLUSTER_LOG_RETENTION_DAYS, DEFAULT_CLUSTER_LOG_TYPES,
@@ -17,7 +18,7 @@ import type { KubeconfigAuth } from "./kubeconfig";
 import type { SecretsManagerGrant } from "./policies";
 import {
     ResolvedBucket, ResolvedEndpoint, ResolvedNetwork, ResolvedNodeGroup,
-    checkAccessKeyPair, checkTags, resolveBucket, resolveEndpoint, resolveNetwork, resolveNodeGroup,
+    checkTags, resolveBucket, resolveEndpoint, resolveNetwork, resolveNodeGroup,
 } from "./validate-parts";
 
 export interface ResolvedEksCluster {
@@ -160,7 +161,7 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
         secretsEncryptionKeyArn: a.secretsEncryptionKeyArn,
         bucket: resolveBucket(problems, a.logBucket, region),
         secretsManager: a.secretsManager,
-        secretsManagerGrant: checkSecretsManager(problems, a.secretsManager, region),
+        secretsManagerGrant: secretsManagerGrant(problems, a.secretsManager),
         kubeconfigAuth: { ...(a.kubeconfigAuth ?? {}) },
         tags: checkTags(problems, a.tags),
     };
@@ -169,56 +170,16 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
 }
 
 /**
- * Checks the declared secret store. Returns the grant for the data-plane role when the store is AWS
- * and read with the pod's identity; undefined when credentials are passed through instead.
+ * Checks the declared secret store (the checks every component shares) and returns the grant for
+ * the data-plane role when the store is AWS and read with the pod's identity; undefined when
+ * credentials are passed through instead. EKS cannot create GCP keys or Azure service principals,
+ * so those credentials must be given.
  */
-export function checkSecretsManager(problems: InputProblems, spec: SecretsManagerSpec | undefined, clusterRegion: string): SecretsManagerGrant | undefined {
-    const kind = exactlyOne(problems, "secretsManager", spec, "secret store (aws, gcp or azure), the one the control plane uses");
-    if (kind === "gcp") {
-        problems.check(Boolean(spec!.gcp!.projectId), "secretsManager.gcp.projectId", "set the project of the control plane's Google Secret Manager.");
-        problems.check(
-            spec!.gcp!.credentialsJson !== undefined,
-            "secretsManager.gcp.credentialsJson",
-            "set the service-account JSON key (the platform reads Google Secret Manager only with a key; EKS cannot create one).",
-        );
-    }
-    if (kind === "azure") {
-        const az = spec!.azure!;
-        problems.check(Boolean(az.vaultUrl), "secretsManager.azure.vaultUrl", "set the control plane's Key Vault URL.");
-        problems.check(Boolean(az.tenantId), "secretsManager.azure.tenantId", "set the Key Vault's Entra ID tenant.");
-        problems.check(
-            az.clientId !== undefined && az.clientSecret !== undefined,
-            "secretsManager.azure.clientId",
-            "set clientId and clientSecret of a service principal with Key Vault Secrets Officer (the platform reads Key Vault only that way).",
-        );
-    }
-    if (kind !== "aws") {
+export function secretsManagerGrant(problems: InputProblems, spec: SecretsManagerSpec | undefined): SecretsManagerGrant | undefined {
+    const kind = checkSecretsManager(problems, spec);
+    const aws = spec?.aws;
+    if (kind !== "aws" || aws?.useServiceAccountIdentity !== true || aws.accessKeys !== undefined) {
         return undefined;
     }
-    const aws = spec!.aws!;
-    problems.check(
-        isAwsRegion(aws.region),
-        "secretsManager.aws.region",
-        `set the region of the control plane's Secrets Manager (the awsRegion sent to Airbyte); it is never taken from the cluster's region (${clusterRegion}).`,
-    );
-    problems.check(
-        isAwsAccountId(aws.accountId),
-        "secretsManager.aws.accountId",
-        "set the 12-digit account that owns the control plane's secrets, as a quoted string; it is never taken from the cluster's account.",
-    );
-    const irsa = aws.useServiceAccountIdentity === true;
-    problems.check(
-        irsa !== (aws.accessKeys !== undefined),
-        "secretsManager.aws",
-        "set exactly one of useServiceAccountIdentity: true (IRSA role created here) and accessKeys.",
-    );
-    checkAccessKeyPair(problems, "secretsManager.aws.accessKeys", aws.accessKeys);
-    if (aws.kmsKeyArn !== undefined) {
-        problems.check(
-            isKmsKeyArn(aws.kmsKeyArn) && parseArn(aws.kmsKeyArn)?.region === aws.region,
-            "secretsManager.aws.kmsKeyArn",
-            `set the ARN of the KMS key that encrypts the secrets; it must be in the secrets' region (${aws.region}).`,
-        );
-    }
-    return irsa ? { region: aws.region, accountId: aws.accountId, kmsKeyArn: aws.kmsKeyArn } : undefined;
+    return { region: aws.region, accountId: aws.accountId, kmsKeyArn: aws.kmsKeyArn };
 }

@@ -1,4 +1,5 @@
 import { exactlyOne, InputProblems } from "../shared/errors";
+import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, StorageSpec } from "../shared/types";
 import {
     AksClusterArgs, DEFAULT_KUBERNETES_VERSION, DEFAULT_ZONES, KubeloginMode, SkuTier, UpgradeChannel,
@@ -59,7 +60,8 @@ export function resolveAksCluster(name: string, args: AksClusterArgs, naming: { 
     const problems = new InputProblems(`AksCluster "${name}"`);
     problems.check(typeof args.location === "string" && /^[a-z0-9]+$/.test(args.location), "location",
         `"${args.location ?? ""}" is not an Azure region name: give one such as westeurope (stacks set azure-native:location).`);
-    const kind = exactlyOne(problems, "secretsManager", args.secretsManager, "secret store (aws, gcp or azure), the same one the control plane uses");
+    // A missing service principal is created here; every other credential must be given.
+    const kind = checkSecretsManager(problems, args.secretsManager, { createsCredentialsFor: "azure" });
     const keyVault = kind === "azure" ? resolveKeyVault(problems, name, args) : undefined;
     if (kind !== undefined && kind !== "azure" && args.keyVault?.create) {
         problems.add("keyVault.create", `the control plane's secrets are in ${String(kind)}, so a Key Vault here would hold nothing: remove keyVault.`);
@@ -118,18 +120,7 @@ function resolveKeyVault(problems: InputProblems, name: string, args: AksCluster
     const azure = args.secretsManager.azure!;
     const kv = args.keyVault ?? {};
     const vaultName = vaultNameFromUrl(azure.vaultUrl ?? "");
-    problems.check(vaultName !== undefined, "secretsManager.azure.vaultUrl",
-        `"${azure.vaultUrl ?? ""}" is not a Key Vault URL: use https://<vault-name>.vault.azure.net/ with the control plane's vault name (3 to 24 letters, digits and single hyphens).`);
-    problems.check(isGuid(azure.tenantId), "secretsManager.azure.tenantId", azure.tenantId === undefined
-        ? "is required: give the Entra ID tenant GUID of the Key Vault and its service principal (az account show --query tenantId)."
-        : `"${azure.tenantId}" is not a tenant id: give the Entra ID tenant GUID of the Key Vault (az account show --query tenantId).`);
-    const hasId = azure.clientId !== undefined;
-    const hasSecret = azure.clientSecret !== undefined;
-    if (hasId !== hasSecret) {
-        problems.add(hasId ? "secretsManager.azure.clientSecret" : "secretsManager.azure.clientId",
-            "give both clientId and clientSecret of an existing service principal, or neither to have one created.");
-    }
-    const createPrincipal = !hasId && !hasSecret;
+    const createPrincipal = azure.clientId === undefined && azure.clientSecret === undefined;
     const create = kv.create === true;
     if (createPrincipal && !create && kv.resourceGroupName === undefined) {
         problems.add("keyVault.resourceGroupName",

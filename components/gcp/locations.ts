@@ -1,5 +1,6 @@
-/** A GCP region such as `europe-west1` or `us-central1`. */
-export const GCP_REGION = /^[a-z]+-[a-z]+[0-9]+$/;
+import { GCP_REGION } from "../shared/formats";
+
+export { GCP_REGION };
 /** A GCP zone such as `europe-west1-b`. */
 export const GCP_ZONE = /^([a-z]+-[a-z]+[0-9]+)-[a-z]$/;
 

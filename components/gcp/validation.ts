@@ -1,4 +1,4 @@
-import { exactlyOne, InputProblems } from "../shared/errors";
+import { InputProblems } from "../shared/errors";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME } from "../shared/types";
 import {
     DEFAULT_BUCKET_ROLES,
@@ -13,10 +13,13 @@ import {
 import { parseCidr, rangesOverlap } from "./cidr";
 import { bucketLocationServesRegion, parseLocation } from "./locations";
 import { resourceBaseName, toGcpLabels } from "./names";
+import { GCP_PROJECT_ID } from "../shared/formats";
+import { checkSecretsManager } from "../shared/secrets-manager-checks";
+
+export { GCP_PROJECT_ID };
 import { checkNodePools, ResolvedNodePool } from "./node-pool-validation";
 
 /** A GCP project id. */
-export const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
 const ROLE = /^(roles\/[A-Za-z0-9_.]+|(projects|organizations)\/[^/]+\/roles\/[A-Za-z0-9_.]+)$/;
@@ -154,12 +157,8 @@ function checkNetwork(problems: InputProblems, args: GkeClusterArgs, reserved: s
 }
 
 function checkIdentity(problems: InputProblems, args: GkeClusterArgs): void {
-    const store = exactlyOne(problems, "secretsManager", args.secretsManager, "secret store (aws, gcp or azure), the same one the control plane uses");
-    if (store === "gcp") {
-        const projectId = args.secretsManager.gcp!.projectId ?? "";
-        problems.check(GCP_PROJECT_ID.test(projectId), "secretsManager.gcp.projectId",
-            `"${projectId}" is not a GCP project id: give the project that holds the control plane's secrets.`);
-    }
+    // A missing Secret Manager key is created here; every other credential must be given.
+    checkSecretsManager(problems, args.secretsManager, { createsCredentialsFor: "gcp" });
     for (const key of ["secretManagerRoles", "bucketRoles"] as const) {
         const roles = args[key];
         problems.check(roles === undefined || (roles.length > 0 && roles.every((r) => ROLE.test(r))), key,

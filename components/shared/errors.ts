@@ -22,6 +22,16 @@ export class InputProblems {
         }
     }
 
+    /**
+     * Records a problem when a value is missing or, if already known, blank. Outputs are accepted:
+     * their values are only known to the cloud.
+     */
+    requireValue(propertyPath: string, value: pulumi.Input<string> | undefined, what: string): void {
+        if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+            this.add(propertyPath, `is required: give ${what}.`);
+        }
+    }
+
     get count(): number {
         return this.problems.length;
     }

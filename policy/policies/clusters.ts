@@ -1,3 +1,4 @@
+import { GCP_REGION } from "../../components/shared/formats";
 import { ResourceCheck, resourcePolicy } from "./define";
 import { T } from "./tokens";
 import { at, flag, isUnknown, knownString, mostDistinct, UNKNOWN } from "./values";
@@ -28,7 +29,6 @@ export const eksNoFargate = resourcePolicy({
     },
 });
 
-const GCP_REGION = /^[a-z]+-[a-z]+\d+$/;
 
 /** Zones a list of subnets or zones spans at least, checked on one property. */
 function requireTwo(list: unknown, property: string, what: string, fix: string, report: (m: string) => void) {

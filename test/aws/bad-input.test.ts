@@ -65,14 +65,14 @@ describe("EksCluster bad input", () => {
             expectProblem(
                 resolve({ secretsManager: { aws: { accountId: DECLARED_STORE.accountId, useServiceAccountIdentity: true } as any } }),
                 "secretsManager.aws.region",
-                /region of the control plane's Secrets Manager.*never taken from the cluster's region \(eu-west-1\)/,
+                /region of the control plane's Secrets Manager \(it may differ from the cluster's\)/,
             );
         });
         it("refuses a missing or unquoted-looking account id", () => {
             expectProblem(
                 resolve({ secretsManager: { aws: { region: "us-east-1", useServiceAccountIdentity: true } as any } }),
                 "secretsManager.aws.accountId",
-                /12-digit account.*quoted string/,
+                /12-digit AWS account id: .*quoted so YAML keeps it a string/,
             );
             expectProblem(
                 resolve({ secretsManager: { aws: { region: "us-east-1", accountId: "1234", useServiceAccountIdentity: true } } }),
@@ -81,18 +81,18 @@ describe("EksCluster bad input", () => {
             );
         });
         it("needs exactly one of IRSA and access keys", () => {
-            expectProblem(resolve({ secretsManager: { aws: { ...DECLARED_STORE } } }), "secretsManager.aws", /exactly one of useServiceAccountIdentity: true.*accessKeys/);
+            expectProblem(resolve({ secretsManager: { aws: { ...DECLARED_STORE } } }), "secretsManager.aws", /set useServiceAccountIdentity to true \(IRSA or EKS Pod Identity\) or give accessKeys/);
             expectProblem(
                 resolve({ secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true, accessKeys: { accessKeyId: "a", secretAccessKey: "b" } } } }),
                 "secretsManager.aws",
-                /exactly one/,
+                /either useServiceAccountIdentity \(IRSA\) or accessKeys, not both/,
             );
         });
         it("needs both halves of an access-key pair, for the store and for an existing bucket", () => {
             expectProblem(
                 resolve({ secretsManager: { aws: { ...DECLARED_STORE, accessKeys: { accessKeyId: "AKIA", secretAccessKey: "" } } } }),
-                "secretsManager.aws.accessKeys",
-                /set both accessKeyId and secretAccessKey\.$/,
+                "secretsManager.aws.accessKeys.secretAccessKey",
+                /is required: give the secret access key/,
             );
             expectProblem(
                 resolve({ logBucket: { existingBucketName: "acme-logs", accessKeys: { accessKeyId: "", secretAccessKey: "s" } } }),
@@ -103,13 +103,14 @@ describe("EksCluster bad input", () => {
         it("needs exactly one store, and credentials for a GCP or Azure one", () => {
             expectProblem(resolve({ secretsManager: {} }), "secretsManager", /exactly one secret store.*none was given/);
             expectProblem(resolve({ secretsManager: { gcp: { projectId: "p" } } }), "secretsManager.gcp.credentialsJson", /service-account JSON key/);
-            expectProblem(resolve({ secretsManager: { azure: { vaultUrl: "https://kv.vault.azure.net", tenantId: "t" } } }), "secretsManager.azure.clientId", /Key Vault Secrets Officer/);
+            expectProblem(resolve({ secretsManager: { azure: { vaultUrl: "https://kv-acme.vault.azure.net", tenantId: "00000000-0000-0000-0000-000000000001" } } }),
+                "secretsManager.azure.clientSecret", /cannot use managed identity for Key Vault/);
         });
         it("refuses a KMS key outside the secrets' region", () => {
             expectProblem(
                 resolve({ secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true, kmsKeyArn: "arn:aws:kms:eu-west-1:210987654321:key/abcd" } } }),
                 "secretsManager.aws.kmsKeyArn",
-                /must be in the secrets' region \(us-east-1\)/,
+                /not a KMS key ARN in the secrets' region us-east-1: use arn:aws:kms:us-east-1:<account>:key\/<id>/,
             );
         });
     });

@@ -44,7 +44,7 @@ describe("EksCluster credential modes (mocks)", () => {
     it("passes an Azure store through with its service principal secret", async () => {
         const c = new aws.EksCluster(
             "dp",
-            baseArgs({ secretsManager: { azure: { vaultUrl: "https://kv.vault.azure.net/", tenantId: "t", clientId: "c", clientSecret: "s" } } }),
+            baseArgs({ secretsManager: { azure: { vaultUrl: "https://kv-acme.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: "s" } } }),
         );
         await h.settle();
         assert.deepEqual(policyNames(), ["dp-log-bucket"]);

@@ -78,7 +78,7 @@ describe("GkeCluster: secret store and storage identity", () => {
 
     it("creates no account or key at all when the caller gives both keys", async () => {
         const c = await run.deploy({
-            secretsManager: { azure: { vaultUrl: "https://v.vault.azure.net/", tenantId: "t", clientId: "c", clientSecret: "s" } },
+            secretsManager: { azure: { vaultUrl: "https://kv-acme.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: "s" } },
             storageCredentialsJson: '{"type":"service_account","bucket":true}',
         });
         assert.equal(run.h.ofType(ACCOUNT).filter((a) => a.name === "eu-airbyte").length, 0);

@@ -54,6 +54,16 @@ describe("offline plan", () => {
         });
     });
 
+    it("takes the control plane's store for the policy pack from a config file, else the org stack, else the stack itself", async () => {
+        const fromOrg = await runPlan({ stack: "eu-right-store", stacksDir: testStacks });
+        assert.equal(fromOrg.policyControlPlaneSource, "the org stack's secretsManagerIdentity");
+        const own = await runPlan({ stack: "byo" });
+        assert.equal(own.policyControlPlaneSource, "this stack's own flexplane:secretsManager (no org stack)");
+        const file = path.join(testStacks, "policy-config.json");
+        const fromFile = await runPlan({ stack: "eu-right-store", stacksDir: testStacks, policyConfig: file });
+        assert.equal(fromFile.policyControlPlaneSource, `policy config ${file}`);
+    });
+
     it("fails a stack that breaks mandatory policies, listing each with resource and policy", async () => {
         const plan = await runPlan({ stack: "broken-policy", stacksDir: testStacks, policyConfig: path.join(testStacks, "policy-config.json") });
         const mandatory = plan.policyViolations.filter((v) => v.enforcementLevel === "mandatory");
@@ -66,9 +76,9 @@ describe("offline plan", () => {
     it("prints one JSON document and exits non-zero on errors from the command line", () => {
         const run = (args: string[]) => {
             try {
-                return { code: 0, out: execFileSync("npx", ["ts-node", "--transpile-only", "tools/plan/cli.ts", ...args], { cwd: root, encoding: "utf8" }) };
+                return { code: 0, out: execFileSync("npx", ["ts-node", "--transpile-only", "tools/plan/cli.ts", ...args], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
             } catch (err: any) {
-                return { code: err.status as number, out: String(err.stdout) };
+                return { code: err.status as number, out: `${err.stdout}${err.stderr}` };
             }
         };
         const ok = run(["--stack", "byo", "--json"]);
@@ -77,8 +87,14 @@ describe("offline plan", () => {
         assert.equal(doc.stack, "byo");
         assert.deepEqual(doc.errors, []);
         assert.ok(doc.resources.every((r: any) => typeof r.type === "string" && typeof r.name === "string" && "inputs" in r));
+        const unknown = run(["--stacks", "byo"]);
+        assert.equal(unknown.code, 2);
+        const noFile = run(["--policy-config"]);
+        assert.equal(noFile.code, 2);
         const missing = run(["--stack", "no-such-stack"]);
         assert.equal(missing.code, 1);
         assert.match(missing.out, /No stack file .*Pulumi\.no-such-stack\.yaml: pick one of .*byo/);
+        assert.match(unknown.out, /Unknown argument "--stacks"\. Usage: npm run plan -- \[--stack <name>\]/);
+        assert.match(noFile.out, /--policy-config needs a file, e\.g\. --policy-config policy\/config\.example\.json/);
     });
 });

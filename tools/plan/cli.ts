@@ -4,14 +4,26 @@ import * as path from "path";
 import { runPlan } from "./plan";
 import { renderText } from "./render";
 
-function parseArgs(argv: string[]): { stack: string; json: boolean; writeFixture: boolean } {
+interface CliArgs {
+    stack: string;
+    json: boolean;
+    writeFixture: boolean;
+    policyConfig?: string;
+}
+
+const USAGE = "Usage: npm run plan -- [--stack <name>] [--json] [--write-fixture] [--policy-config <file>]";
+
+function parseArgs(argv: string[]): CliArgs {
     let stack = "byo";
+    let policyConfig: string | undefined;
     let json = false;
     let writeFixture = false;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--json") {
             json = true;
+        } else if (arg === "--policy-config") {
+            policyConfig = argv[++i] ?? "";
         } else if (arg === "--write-fixture") {
             writeFixture = true;
         } else if (arg === "--stack" || arg === "-s") {
@@ -19,18 +31,21 @@ function parseArgs(argv: string[]): { stack: string; json: boolean; writeFixture
         } else if (arg.startsWith("--stack=")) {
             stack = arg.slice("--stack=".length);
         } else {
-            throw new Error(`Unknown argument "${arg}". Usage: npm run plan -- [--stack <name>] [--json] [--write-fixture]`);
+            throw new Error(`Unknown argument "${arg}". ${USAGE}`);
         }
     }
     if (!stack) {
         throw new Error("--stack needs a stack name, e.g. --stack byo");
     }
-    return { stack, json, writeFixture };
+    if (policyConfig === "") {
+        throw new Error(`--policy-config needs a file, e.g. --policy-config policy/config.example.json. ${USAGE}`);
+    }
+    return { stack, json, writeFixture, policyConfig };
 }
 
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
-    const plan = await runPlan({ stack: args.stack });
+    const plan = await runPlan({ stack: args.stack, policyConfig: args.policyConfig });
     const text = args.json
         ? JSON.stringify({ stack: plan.stack, resources: plan.resources, helmValues: plan.helmValues, outputs: plan.outputs, policyViolations: plan.policyViolations, warnings: plan.warnings, errors: plan.errors }, null, 2)
         : renderText(plan);

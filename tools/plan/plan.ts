@@ -37,7 +37,7 @@ export interface PlanOptions {
     stacksDir?: string;
     /** Folder holding referenced stacks' outputs; default `<stacksDir>/fixtures`. */
     fixturesDir?: string;
-    /** Policy-pack config file; default `policy/config.example.json`. */
+    /** Policy-pack config file (`--policy-pack-config` format); default the pack's own defaults. */
     policyConfig?: string;
 }
 
@@ -94,7 +94,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         result.outputs = await redactOutputs(outputs);
         const ownIdentity = (result.outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity
             ?? (result.outputs.secretsManagerIdentity as string | undefined);
-        const report = evaluatePlanPolicies(harness.resources, options.policyConfig ?? path.join(ROOT, "policy", "config.example.json"), orgIdentity, ownIdentity);
+        const report = evaluatePlanPolicies(harness.resources, options.policyConfig, orgIdentity, ownIdentity);
         result.policyViolations = report.violations;
         result.policyControlPlaneSource = report.controlPlaneSource;
         for (const v of report.violations.filter((v) => v.enforcementLevel === "mandatory")) {

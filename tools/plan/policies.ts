@@ -11,26 +11,25 @@ export interface PolicyReport {
 }
 
 /**
- * Runs the CrossGuard pack over what the plan recorded. The control plane's store comes from the
- * config file when it names one, else from the org stack's fixture, else from the stack's own
- * declaration (then only the other policies can fail).
+ * Runs the CrossGuard pack over what the plan recorded. The control plane's store is, in order: the
+ * one a policy-pack config file names (as CI's preview uses), the org stack's fixture, or the stack's
+ * own declaration (then only the other policies can fail).
  */
 export function evaluatePlanPolicies(
     resources: RecordedResource[],
-    configFile: string,
+    configFile: string | undefined,
     orgIdentity: string | undefined,
     ownIdentity: string | undefined,
 ): PolicyReport {
-    const { config, enforcementLevels } = readPolicyPackConfig(JSON.parse(fs.readFileSync(configFile, "utf8")));
-    const merged: Partial<PolicyConfig> = { ...config };
-    let controlPlaneSource = `policy config ${configFile}`;
-    if (orgIdentity) {
-        merged.controlPlaneSecretsManager = orgIdentity;
-        controlPlaneSource = "the org stack's secretsManagerIdentity";
-    } else if (!config.controlPlaneSecretsManager || configFile.endsWith("config.example.json")) {
-        merged.controlPlaneSecretsManager = ownIdentity;
-        controlPlaneSource = "this stack's own flexplane:secretsManager (no org stack)";
-    }
+    const { config, enforcementLevels } = configFile
+        ? readPolicyPackConfig(JSON.parse(fs.readFileSync(configFile, "utf8")))
+        : { config: {}, enforcementLevels: {} };
+    const [controlPlaneSecretsManager, controlPlaneSource] = config.controlPlaneSecretsManager
+        ? [config.controlPlaneSecretsManager, `policy config ${configFile}`]
+        : orgIdentity
+          ? [orgIdentity, "the org stack's secretsManagerIdentity"]
+          : [ownIdentity, "this stack's own flexplane:secretsManager (no org stack)"];
+    const merged: Partial<PolicyConfig> = { ...config, controlPlaneSecretsManager };
     const planned = resources.map((r) => ({
         type: r.type,
         name: r.name,

@@ -3,6 +3,7 @@
  * caller's declarations, so the program needs no data-source invokes to compute them.
  */
 
+import { parseCidr } from "../shared/cidr";
 import { parseArn } from "../shared/formats";
 
 export { isAwsAccountId, isAwsRegion, isKmsKeyArn, parseArn } from "../shared/formats";
@@ -105,18 +106,9 @@ export function s3BucketPrefixFrom(resourceName: string): string {
     return `${stem || "flexplane"}-logs-`;
 }
 
-/** True for an IPv4 CIDR block such as `203.0.113.0/24`. */
+/** True for an IPv4 CIDR block such as `203.0.113.0/24` (no host bits set beyond the prefix). */
 export function isIpv4Cidr(cidr: unknown): cidr is string {
-    if (typeof cidr !== "string") {
-        return false;
-    }
-    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-    if (!match) {
-        return false;
-    }
-    const octets = match.slice(1, 5).map(Number);
-    const prefix = Number(match[5]);
-    return octets.every((o) => o <= 255) && prefix <= 32;
+    return typeof cidr === "string" && parseCidr(cidr) !== undefined;
 }
 
 /**

@@ -8,8 +8,6 @@ export type { ResolvedPool } from "./validation-pools";
 export { SYSTEM_POOL_TAINT, SYSTEM_POOL_DEFAULTS, WORKLOAD_POOL_DEFAULTS } from "./validation-pools";
 export type { ResolvedNetwork } from "./validation-network";
 export { NETWORK_DEFAULTS } from "./validation-network";
-export { parseCidr, parseIpv4, formatIpv4, cidrContains, cidrsOverlap } from "./cidr";
-export type { Ipv4Range } from "./cidr";
 export { vaultNameFromUrl, defaultStorageAccountName, dnsPrefixFor, isPoolName, KEY_VAULT_DNS_SUFFIXES } from "./names";
 export { tolerationForTaint, taintText, schedulingForPool, AGENT_POOL_LABEL } from "./taints";
 export { decodeKubeconfig, withKubeloginMode } from "./kubeconfig";

@@ -1,6 +1,6 @@
 import type { InputProblems } from "../shared/errors";
 import { AksNetworkArgs, OutboundType } from "./args";
-import { cidrContains, cidrsOverlap, Ipv4Range, parseCidr, parseIpv4 } from "./cidr";
+import { cidrContains, cidrsOverlap, Ipv4Range, parseCidr, parseIpv4 } from "../shared/cidr";
 
 /** Network settings with every default applied. */
 export interface ResolvedNetwork {

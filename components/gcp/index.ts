@@ -17,11 +17,8 @@ export { PODS_RANGE_NAME, SERVICES_RANGE_NAME } from "./network";
 export { parseLocation, bucketLocationServesRegion, PREDEFINED_DUAL_REGIONS, GCP_REGION, GCP_ZONE } from "./locations";
 export { resourceBaseName, serviceAccountId, toGcpLabels, MAX_BASE_NAME_LENGTH, SERVICE_ACCOUNT_ID } from "./names";
 export {
-    parseCidr,
-    rangesOverlap,
-    formatCidr,
     quantityBytes,
     fitsAutopilotEphemeralStorage,
     AUTOPILOT_MAX_POD_EPHEMERAL_STORAGE,
     DEFAULT_JOB_EPHEMERAL_STORAGE,
-} from "./cidr";
+} from "./quantities";

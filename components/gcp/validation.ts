@@ -10,7 +10,7 @@ import {
     ReleaseChannel,
     RELEASE_CHANNELS,
 } from "./args";
-import { parseCidr, rangesOverlap } from "./cidr";
+import { cidrsOverlap, parseCidr } from "../shared/cidr";
 import { bucketLocationServesRegion, parseLocation } from "./locations";
 import { resourceBaseName, toGcpLabels } from "./names";
 import { GCP_PROJECT_ID } from "../shared/formats";
@@ -148,7 +148,7 @@ function checkNetwork(problems: InputProblems, args: GkeClusterArgs, reserved: s
     });
     for (let i = 0; i < named.length; i++) {
         for (let j = i + 1; j < named.length; j++) {
-            if (ranges[i] && ranges[j] && rangesOverlap(ranges[i]!, ranges[j]!)) {
+            if (ranges[i] && ranges[j] && cidrsOverlap(ranges[i]!, ranges[j]!)) {
                 problems.add(named[j][0], `${named[j][1]} overlaps ${named[i][0]} (${named[i][1]}): give the nodes, pods, Services and control plane separate ranges.`);
             }
         }

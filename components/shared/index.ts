@@ -5,3 +5,4 @@ export * from "./rules";
 export * from "./formats";
 export { checkSecretsManager, checkAwsCredentials } from "./secrets-manager-checks";
 export type { SecretsManagerCheckOptions } from "./secrets-manager-checks";
+export * from "./cidr";

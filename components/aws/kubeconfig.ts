@@ -3,6 +3,7 @@
  * and name. Authentication runs `aws eks get-token`, so whoever uses it needs the AWS CLI and AWS
  * credentials that an access entry admits to the cluster.
  */
+import { execKubeconfig } from "../shared/kubeconfig";
 
 /** How the AWS CLI authenticates when it fetches a cluster token. */
 export interface KubeconfigAuth {
@@ -26,34 +27,12 @@ export function eksKubeconfig(input: EksKubeconfigInput): string {
     if (input.roleArn) {
         args.push("--role-arn", input.roleArn);
     }
-    const env = input.profileName ? [{ name: "AWS_PROFILE", value: input.profileName }] : undefined;
-    const kubeconfig = {
-        apiVersion: "v1",
-        kind: "Config",
-        clusters: [
-            {
-                name: input.clusterName,
-                cluster: { server: input.endpoint, "certificate-authority-data": input.certificateAuthorityData },
-            },
-        ],
-        contexts: [{ name: input.clusterName, context: { cluster: input.clusterName, user: input.clusterName } }],
-        "current-context": input.clusterName,
-        users: [
-            {
-                name: input.clusterName,
-                user: {
-                    exec: {
-                        apiVersion: "client.authentication.k8s.io/v1beta1",
-                        command: "aws",
-                        args,
-                        ...(env ? { env } : {}),
-                        interactiveMode: "Never",
-                    },
-                },
-            },
-        ],
-    };
-    return JSON.stringify(kubeconfig);
+    return execKubeconfig(input.clusterName, input.endpoint, input.certificateAuthorityData, {
+        command: "aws",
+        args,
+        ...(input.profileName ? { env: [{ name: "AWS_PROFILE", value: input.profileName }] } : {}),
+        interactiveMode: "Never",
+    });
 }
 
 /** The API server endpoint and certificate authority of a cluster. */

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type * as gcp from "@pulumi/gcp";
+import { execKubeconfig } from "../shared/kubeconfig";
 
 /** The kubectl credential plugin GKE requires; users install it with `gcloud components install`. */
 export const GKE_AUTH_PLUGIN = "gke-gcloud-auth-plugin";
@@ -11,27 +12,13 @@ export const GKE_AUTH_PLUGIN = "gke-gcloud-auth-plugin";
  * certificate is embedded.
  */
 export function buildKubeconfig(contextName: string, endpoint: string, caCertificateBase64: string): string {
-    const config = {
-        apiVersion: "v1",
-        kind: "Config",
-        clusters: [{ name: contextName, cluster: { server: `https://${endpoint}`, "certificate-authority-data": caCertificateBase64 } }],
-        contexts: [{ name: contextName, context: { cluster: contextName, user: contextName } }],
-        "current-context": contextName,
-        users: [{
-            name: contextName,
-            user: {
-                exec: {
-                    apiVersion: "client.authentication.k8s.io/v1beta1",
-                    command: GKE_AUTH_PLUGIN,
-                    installHint: `Install ${GKE_AUTH_PLUGIN}: gcloud components install ${GKE_AUTH_PLUGIN} ` +
-                        "(see https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl).",
-                    provideClusterInfo: true,
-                    interactiveMode: "IfAvailable",
-                },
-            },
-        }],
-    };
-    return JSON.stringify(config, null, 2);
+    return execKubeconfig(contextName, `https://${endpoint}`, caCertificateBase64, {
+        command: GKE_AUTH_PLUGIN,
+        installHint: `Install ${GKE_AUTH_PLUGIN}: gcloud components install ${GKE_AUTH_PLUGIN} ` +
+            "(see https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl).",
+        provideClusterInfo: true,
+        interactiveMode: "IfAvailable",
+    });
 }
 
 /** The cluster's kubeconfig as a secret output, and a Kubernetes provider using it. */

@@ -39,14 +39,9 @@ export function aksArgsFromConfig(
     if (typeof block !== "object" || Array.isArray(block)) {
         problems.add("flexplane:azure", "must be a map of AksCluster settings, e.g. {zones: [\"1\", \"2\", \"3\"]}.");
     }
-    for (const key of Object.keys(block)) {
-        problems.check((AZURE_CONFIG_KEYS as readonly string[]).includes(key), `flexplane:azure.${key}`,
-            `is not a setting: use one of ${AZURE_CONFIG_KEYS.join(", ")}.`);
-    }
+    problems.unknownKeys("flexplane:azure", block, AZURE_CONFIG_KEYS);
     const { storage: storageConfig, ...rest } = block;
-    for (const key of Object.keys(storageConfig ?? {})) {
-        problems.check(STORAGE_KEYS.includes(key), `flexplane:azure.storage.${key}`, `is not a setting: use one of ${STORAGE_KEYS.join(", ")}.`);
-    }
+    problems.unknownKeys("flexplane:azure.storage", storageConfig, STORAGE_KEYS);
     let storage: AksStorageArgs | undefined;
     if (storageConfig?.existingContainer !== undefined) {
         const { existingContainer, ...created } = storageConfig;

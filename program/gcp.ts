@@ -45,10 +45,7 @@ export function readGcpStackSettings(
     if (typeof options !== "object" || Array.isArray(options)) {
         problems.add("flexplane:gcp", "must be a YAML map of GkeCluster settings (see docs/gcp.md).");
     } else {
-        for (const key of Object.keys(options)) {
-            problems.check((GCP_OPTION_KEYS as readonly string[]).includes(key), `flexplane:gcp.${key}`,
-                `is not a setting: use one of ${GCP_OPTION_KEYS.join(", ")}.`);
-        }
+        problems.unknownKeys("flexplane:gcp", options, GCP_OPTION_KEYS);
         for (const key of ARRAY_KEYS) {
             problems.check(options[key] === undefined || Array.isArray(options[key]), `flexplane:gcp.${key}`, "must be a YAML list.");
         }

@@ -82,12 +82,8 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
         problems.add(path, `remove it: ${AIRBYTE_EKS_SUPPORT_STATEMENT}. Run the data plane on the managed EC2 node groups (nodes, jobNodes).`);
     }
     for (const [section, allowed] of Object.entries(KNOWN_KEYS)) {
-        const value = section ? (a as any)[section] : a;
-        if (value && typeof value === "object" && !Array.isArray(value)) {
-            for (const key of Object.keys(value).filter((k) => !allowed.includes(k) && !/fargate/i.test(k))) {
-                problems.add(section ? `${section}.${key}` : key, `is not an EksCluster argument; remove it or use one of ${allowed.join(", ")}.`);
-            }
-        }
+        // Fargate keys get their own, more pointed refusal above.
+        problems.unknownKeys(section, section ? (a as any)[section] : a, allowed, (key) => /fargate/i.test(key));
     }
     const region = a.region ?? configRegion ?? "";
     problems.check(isAwsRegion(region), "region", "set the cluster's region with `pulumi config set aws:region <region>` or the region argument.");

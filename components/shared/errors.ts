@@ -32,6 +32,19 @@ export class InputProblems {
         }
     }
 
+    /**
+     * Records every key of `value` outside `allowed` (most likely a typo), under `path.key`. Keys
+     * that `skip` accepts are left to a more specific check.
+     */
+    unknownKeys(path: string, value: unknown, allowed: readonly string[], skip: (key: string) => boolean = () => false): void {
+        if (!value || typeof value !== "object" || Array.isArray(value)) {
+            return;
+        }
+        for (const key of Object.keys(value).filter((k) => !allowed.includes(k) && !skip(k))) {
+            this.add(path ? `${path}.${key}` : key, `is not a setting: remove it or use one of ${allowed.join(", ")}.`);
+        }
+    }
+
     get count(): number {
         return this.problems.length;
     }

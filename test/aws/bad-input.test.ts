@@ -117,8 +117,8 @@ describe("EksCluster bad input", () => {
 
     describe("cluster, nodes and bucket", () => {
         it("names unknown arguments with the accepted ones", () => {
-            expectProblem(resolve({ nodeGroup: {} }), "nodeGroup", /not an EksCluster argument.*adminPrincipalArns/);
-            expectProblem(resolve({ vpc: { cidr: "10.0.0.0/16" } }), "vpc.cidr", /use one of .*cidrBlock/);
+            expectProblem(resolve({ nodeGroup: {} }), "nodeGroup", /is not a setting: remove it or use one of .*adminPrincipalArns/);
+            expectProblem(resolve({ vpc: { cidr: "10.0.0.0/16" } }), "vpc.cidr", /is not a setting: remove it or use one of .*cidrBlock/);
         });
         it("refuses impossible node counts and small disks", () => {
             expectProblem(resolve({ nodes: { minSize: 3, desiredSize: 2 } }), "nodes.minSize", /minSize <= desiredSize <= maxSize/);

@@ -28,8 +28,8 @@ describe("azure stack program", () => {
         assert.ok(pulumi.InputPropertiesError.isInstance(err));
         const found = reasons(err);
         assert.match(found["azure-native:location"], /pulumi config set azure-native:location westeurope/);
-        assert.match(found["flexplane:azure.zone"], /is not a setting: use one of tenantId, .*zones/);
-        assert.match(found["flexplane:azure.storage.bucket"], /is not a setting: use one of accountName/);
+        assert.match(found["flexplane:azure.zone"], /is not a setting: remove it or use one of tenantId, .*zones/);
+        assert.match(found["flexplane:azure.storage.bucket"], /is not a setting: remove it or use one of accountName/);
     });
 
     it("takes an existing container's connection string from its own secret key, and insists on it", () => {

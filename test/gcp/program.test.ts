@@ -10,7 +10,7 @@ describe("GCP stack program", () => {
         const r = reasons(thrown(() => readGcpStackSettings(undefined, undefined, { nodepools: [], network: [] })));
         assert.match(r["gcp:project"], /pulumi config set gcp:project/);
         assert.match(r["gcp:region"], /pulumi config set gcp:region/);
-        assert.match(r["flexplane:gcp.nodepools"], /is not a setting: use one of .*nodePools/);
+        assert.match(r["flexplane:gcp.nodepools"], /is not a setting: remove it or use one of .*nodePools/);
         assert.match(r["flexplane:gcp.network"], /must be a YAML map/);
         const elsewhere = reasons(thrown(() => readGcpStackSettings("p-123456", "europe-west1", { location: "us-central1-a" })));
         assert.match(elsewhere["flexplane:gcp.location"], /not in gcp:region europe-west1/);

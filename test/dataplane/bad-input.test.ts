@@ -78,6 +78,23 @@ describe("DataPlane bad input", () => {
         expectProblem({ chart: { version: "^2.0.0", allowUntestedVersion: true } }, "chart.version", /not an exact version/);
     });
 
+    const messages: { name: string; args: Partial<DataPlaneArgs>; path: string; fix: RegExp }[] = [
+        { name: "an airbyteUrl that is not a URL", args: { airbyteUrl: "cloud.airbyte.com" }, path: "airbyteUrl", fix: /not a URL: give the control plane's base URL, e\.g\. https:\/\/cloud\.airbyte\.com/ },
+        { name: "an airbyteUrl with a query", args: { airbyteUrl: "https://airbyte.example.com/?x=1" }, path: "airbyteUrl", fix: /must not have a query or fragment: give the base URL only/ },
+        { name: "a timeout out of range", args: { timeoutSeconds: 5 }, path: "timeoutSeconds", fix: /5 is out of range: give whole seconds from 60 to 3600 \(default 600\)/ },
+        { name: "a release name too long for Helm", args: { releaseName: "a".repeat(54) }, path: "releaseName", fix: /not a valid Helm release name: use at most 53/ },
+        { name: "a service account name with capitals", args: { serviceAccountName: "Launcher" }, path: "serviceAccountName", fix: /not a valid service account name: use lower-case letters/ },
+        { name: "an S3 region that is not one", args: { storage: { s3: { bucket: "logs", region: "US", useServiceAccountIdentity: true } } }, path: "storage.s3.region", fix: /"US" is not an AWS region: give the bucket's region/ },
+        { name: "a GCS bucket without its key", args: { storage: { gcs: { bucket: "logs" } } }, path: "storage.gcs.credentialsJson", fix: /cannot use Workload Identity for GCS/ },
+        { name: "an Azure container without its connection string", args: { storage: { azure: { container: "logs" } } }, path: "storage.azure.connectionString", fix: /is required: give the storage account's connection string/ },
+        { name: "a missing client secret", args: { clientSecret: "" }, path: "clientSecret", fix: /is required: give the data plane's client secret from Airbyte \(POST \/dataplanes\)/ },
+    ];
+    for (const row of messages) {
+        it(`rejects ${row.name}, saying how to fix it`, () => {
+            expectProblem(row.args, row.path, row.fix);
+        });
+    }
+
     it("rejects an invalid namespace name", () => {
         expectProblem({ namespace: "Airbyte_Data" }, "namespace", /not a valid namespace: use at most 63 lower-case/);
     });

@@ -57,7 +57,7 @@ describe("stack role", () => {
         const path = await import("path");
         const plan = await runPlan({ stack: "bad-role", stacksDir: path.join(__dirname, "..", "plan", "stacks") });
         assert.equal(plan.errors.length, 1);
-        assert.match(plan.errors[0], /"orgs" is not a stack role: use dataPlane .* or org/);
+        assert.match(plan.errors[0], /^flexplane:role: "orgs" is not a stack role: use dataPlane .* or org/);
         assert.deepEqual(plan.resources, []);
     });
 });

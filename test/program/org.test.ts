@@ -63,3 +63,24 @@ describe("org stack and data-plane registration", () => {
         assert.deepEqual(plan.resources, []);
     });
 });
+
+describe("byo stack config", () => {
+    it("names a missing region and an unknown storage auth mode, with their fixes", async () => {
+        const plan = await runPlan({ stack: "bad-byo", stacksDir: testStacks });
+        assert.equal(plan.errors.length, 1, plan.errors.join("\n"));
+        assert.match(plan.errors[0], /flexplane:byo\.region: is required: give the region the cluster runs in/);
+        assert.match(plan.errors[0], /flexplane:byo\.storage\.s3\.auth: "iam" is not an auth mode: use serviceAccount \(IRSA\) or accessKeys/);
+        assert.deepEqual(plan.resources, []);
+    });
+
+    it("names missing storage", async () => {
+        const plan = await runPlan({ stack: "byo-without-storage", stacksDir: testStacks });
+        assert.match(plan.errors.join("\n"), /flexplane:byo\.storage: is required: give exactly one of s3, gcs, azure/);
+    });
+
+    it("refuses half an Airbyte application, naming the missing key", async () => {
+        const plan = await runPlan({ stack: "half-application", stacksDir: testStacks });
+        assert.equal(plan.errors.length, 1, plan.errors.join("\n"));
+        assert.match(plan.errors[0], /flexplane:airbyteApplicationClientSecret.*is missing: set both flexplane:airbyteApplicationClientId and flexplane:airbyteApplicationClientSecret \(with --secret\), or neither/);
+    });
+});

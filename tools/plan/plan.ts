@@ -1,4 +1,5 @@
 import * as path from "path";
+import { InputPropertyError } from "@pulumi/pulumi";
 import { MockHarness, RecordedResource } from "../harness/runtime";
 import { evaluatePlanPolicies } from "./policies";
 import { readFixtures, readStackConfig } from "./stack-file";
@@ -153,6 +154,10 @@ async function resolveRedacted(pulumi: typeof import("@pulumi/pulumi"), value: u
 }
 
 function messageOf(err: unknown): string {
+    // The engine shows an input error's property beside its reason; the plan has only this line.
+    if (InputPropertyError.isInstance(err)) {
+        return `${err.propertyPath}: ${err.reason}`;
+    }
     if (err instanceof Error) {
         return err.message;
     }

@@ -1,12 +1,15 @@
 import { strict as assert } from "assert";
 import * as path from "path";
-import { runPlan } from "../../tools/plan/plan";
+import { PlanResult, runPlan } from "../../tools/plan/plan";
 
 const testStacks = path.join(__dirname, "..", "plan", "stacks");
 
 describe("org stack and data-plane registration", () => {
+    let orgPlan: Promise<PlanResult> | undefined;
+    const planOrg = () => (orgPlan ??= runPlan({ stack: "org" }));
+
     it("creates each Airbyte region with the application's credentials as secrets and exports the identity", async () => {
-        const plan = await runPlan({ stack: "org" });
+        const plan = await planOrg();
         assert.deepEqual(plan.errors, []);
         const regions = plan.resources.filter((r) => r.type === "pulumi-nodejs:dynamic/flexplane:AirbyteRegion");
         assert.deepEqual(regions.map((r) => r.inputs.name).sort(), ["eu-west", "us-east"]);
@@ -24,7 +27,7 @@ describe("org stack and data-plane registration", () => {
     });
 
     it("keeps the committed org fixture in step with the org stack's plan", async () => {
-        const plan = await runPlan({ stack: "org" });
+        const plan = await planOrg();
         const fixture = require("../../stacks/fixtures/org.json");
         assert.deepEqual(fixture.outputs.regionIds, plan.outputs.regionIds);
         assert.equal(fixture.outputs.secretsManagerIdentity, plan.outputs.secretsManagerIdentity);

@@ -26,8 +26,6 @@ export interface DataPlaneSettings {
     serviceAccountName: string;
     /** Name of the Kubernetes Secret that holds every credential. */
     secretName: string;
-    secretsManagerKind: "aws" | "gcp" | "azure";
-    storageKind: "s3" | "gcs" | "azure";
     /** Canonical identity of the secret store (see `secretsManagerIdentity`). */
     secretsManagerIdentity: string;
 }
@@ -63,9 +61,8 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
     problems.check(Number.isInteger(timeoutSeconds) && timeoutSeconds >= 60 && timeoutSeconds <= 3600, "timeoutSeconds",
         `${timeoutSeconds} is out of range: give whole seconds from 60 to 3600 (default ${DEFAULT_TIMEOUT_SECONDS}).`);
 
-    const secretsManagerKind = checkSecretsManager(problems, args.secretsManager);
-    const storageKind = exactlyOne(problems, "storage", args.storage, "storage (s3, gcs or azure)");
-    if (storageKind) {
+    checkSecretsManager(problems, args.secretsManager);
+    if (exactlyOne(problems, "storage", args.storage, "storage (s3, gcs or azure)")) {
         checkStorage(problems, args.storage);
     }
     for (const problem of extraValuesProblems(args.extraValues)) {
@@ -83,8 +80,6 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
         timeoutSeconds,
         serviceAccountName,
         secretName: `${releaseName}-credentials`,
-        secretsManagerKind: secretsManagerKind as DataPlaneSettings["secretsManagerKind"],
-        storageKind: storageKind as DataPlaneSettings["storageKind"],
         secretsManagerIdentity: secretsManagerIdentity(args.secretsManager)!,
     };
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
+import type * as awsx from "@pulumi/awsx";
 import { AIRBYTE_EKS_SUPPORT_STATEMENT, MIN_AVAILABILITY_ZONES } from "./constants";
 import type { ResolvedNetwork } from "./validate-parts";
 
@@ -63,7 +63,9 @@ export function createNetwork(
         return { vpcId: pulumi.output(network.vpcId), privateSubnetIds: checked };
     }
     const masks = subnetMasks(network.cidrBlock, network.availabilityZoneCount);
-    const vpc = new awsx.ec2.Vpc(
+    // Loaded here, not at import: clusters in an existing VPC never need awsx (about 50 ms to load).
+    const { ec2 } = require("@pulumi/awsx") as typeof awsx;
+    const vpc = new ec2.Vpc(
         `${name}-vpc`,
         {
             cidrBlock: network.cidrBlock,

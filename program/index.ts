@@ -56,6 +56,7 @@ async function runRegionStack(config: pulumi.Config): Promise<Record<string, unk
         serviceAccountName: common.serviceAccountName,
         secretsManager: common.secretsManager,
         tags: common.tags,
+        ...(org.controlPlaneRoleArn ? { controlPlaneRoleArn: org.controlPlaneRoleArn } : {}),
     });
     const credentials = dataPlaneCredentials(config, stack, org);
     const dataPlane = new DataPlane("data-plane", {

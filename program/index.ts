@@ -64,6 +64,7 @@ async function runRegionStack(config: pulumi.Config): Promise<Record<string, unk
         clientId: credentials.clientId,
         clientSecret: credentials.clientSecret,
         airbyteUrl: common.airbyteUrl,
+        edition: common.edition,
         chart: { version: common.chartVersion, allowUntestedVersion: common.allowUntestedChartVersion },
     });
     const descriptor: DataPlaneDescriptor = {

@@ -71,8 +71,11 @@ export const deploy: CloudProgram = (ctx) => {
     problems.throwIfAny();
 
     const profileName = options.kubeconfigAuth?.profileName ?? awsConfig.get("profile");
+    // The org stack's IAM_ROLE store role, which the pod identity assumes; a store read with keys assumes it with those.
+    const controlPlaneRoleArn = options.controlPlaneRoleArn ?? (ctx.secretsManager.aws?.useServiceAccountIdentity ? ctx.controlPlaneRoleArn : undefined);
     const cluster = new EksCluster(ctx.stack, {
         ...options,
+        ...(controlPlaneRoleArn ? { controlPlaneRoleArn } : {}),
         logBucket,
         region: clusterRegion,
         secretsManager: ctx.secretsManager,

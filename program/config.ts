@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../components/shared/errors";
+import { EDITIONS, Edition, isEdition } from "../components/dataplane/edition";
 import { checkSecretsManager } from "../components/shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, SecretsManagerSpec } from "../components/shared/types";
 
@@ -17,6 +18,8 @@ export interface DeclaredSecretsManager {
 export interface CommonConfig {
     cloud: Cloud;
     airbyteUrl?: string;
+    /** The chart's edition; undefined lets DataPlane derive it from airbyteUrl. */
+    edition?: Edition;
     namespace: string;
     serviceAccountName: string;
     chartVersion?: string;
@@ -39,6 +42,9 @@ export function readCommonConfig(config: pulumi.Config): CommonConfig {
         `"${cloud}" is not a cloud this program deploys to: set it to one of ${CLOUDS.join(", ")}.`);
     const declared = config.getObject<DeclaredSecretsManager>("secretsManager");
     const secretsManager = readSecretsManager(config, problems, declared);
+    const edition = config.get("edition");
+    problems.check(edition === undefined || isEdition(edition), "flexplane:edition",
+        `"${edition}" is not an edition: use ${EDITIONS.join(", ")} (default: cloud when flexplane:airbyteUrl is Airbyte Cloud, enterprise for a self-managed control plane).`);
     const haPeers = config.getObject<string[]>("haPeers") ?? [];
     problems.check(Array.isArray(haPeers) && haPeers.every((p) => typeof p === "string" && p.length > 0), "flexplane:haPeers",
         "must be a list of stack names, e.g. [aws-us-east-1-b].");
@@ -46,6 +52,7 @@ export function readCommonConfig(config: pulumi.Config): CommonConfig {
     return {
         cloud: cloud as Cloud,
         airbyteUrl: config.get("airbyteUrl"),
+        ...(edition !== undefined ? { edition: edition as Edition } : {}),
         namespace: config.get("namespace") ?? DEFAULT_NAMESPACE,
         serviceAccountName: config.get("serviceAccountName") ?? DEFAULT_SERVICE_ACCOUNT_NAME,
         chartVersion: config.get("chartVersion"),

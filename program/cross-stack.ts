@@ -6,6 +6,8 @@ import type { CommonConfig } from "./config";
 export interface OrgFacts {
     /** Airbyte region id for `flexplane:airbyteRegion`, when the org stack created it. */
     regionId?: string;
+    /** The role of an IAM_ROLE secret store, when the org stack created it. */
+    controlPlaneRoleArn?: string;
 }
 
 /**
@@ -20,6 +22,10 @@ export async function enforceCrossStackRules(stack: string, common: CommonConfig
         const org = new pulumi.StackReference(`org-${common.orgStack}`, { name: common.orgStack });
         const identity = await outputValue(org, "secretsManagerIdentity");
         violations.push(...checkControlPlaneStore(stack, ownIdentity, common.orgStack, identity));
+        const roleArn = await outputValue(org, "controlPlaneRoleArn");
+        if (typeof roleArn === "string" && roleArn !== "") {
+            facts.controlPlaneRoleArn = roleArn;
+        }
         if (common.airbyteRegion) {
             const regionIds = (await outputValue(org, "regionIds")) as Record<string, string> | undefined;
             facts.regionId = regionIds?.[common.airbyteRegion];

@@ -56,6 +56,7 @@ async function runRegionStack(config: pulumi.Config): Promise<Record<string, unk
         serviceAccountName: common.serviceAccountName,
         secretsManager: common.secretsManager,
         tags: common.tags,
+        ...(org.controlPlaneRoleArn ? { controlPlaneRoleArn: org.controlPlaneRoleArn } : {}),
     });
     const credentials = dataPlaneCredentials(config, stack, org);
     const dataPlane = new DataPlane("data-plane", {
@@ -63,6 +64,7 @@ async function runRegionStack(config: pulumi.Config): Promise<Record<string, unk
         clientId: credentials.clientId,
         clientSecret: credentials.clientSecret,
         airbyteUrl: common.airbyteUrl,
+        edition: common.edition,
         chart: { version: common.chartVersion, allowUntestedVersion: common.allowUntestedChartVersion },
     });
     const descriptor: DataPlaneDescriptor = {

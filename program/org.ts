@@ -9,6 +9,8 @@ import { airbyteApiUrl, airbyteApplication } from "./registration";
 export interface ControlPlaneRoleConfig {
     /** The principal Airbyte gives you to trust (an IAM role ARN in Airbyte's account). */
     airbytePrincipalArn: string;
+    /** Data-plane identities that may assume the role too (see ControlPlaneSecretsRoleArgs); default every Flexplane data-plane role of the account. */
+    dataPlanePrincipalArns?: string[];
 }
 
 /**
@@ -55,6 +57,7 @@ export async function runOrgStack(config: pulumi.Config): Promise<Record<string,
         const { ControlPlaneSecretsRole } = await import("../components/aws/control-plane-role");
         const role = new ControlPlaneSecretsRole("control-plane-secrets", {
             airbytePrincipalArn: roleConfig.airbytePrincipalArn,
+            ...(roleConfig.dataPlanePrincipalArns !== undefined ? { dataPlanePrincipalArns: roleConfig.dataPlanePrincipalArns } : {}),
             externalId: config.requireSecret("controlPlaneExternalId"),
             secretsManager: { region: store.aws.region, accountId: store.aws.accountId, kmsKeyArn: store.aws.kmsKeyArn },
         });

@@ -18,6 +18,8 @@ export interface RegionContext {
     secretsManager: SecretsManagerSpec;
     /** Tags or labels to put on every cloud resource. */
     tags: Record<string, string>;
+    /** The org stack's IAM_ROLE store role, which the data plane's own AWS identity may assume. */
+    controlPlaneRoleArn?: string;
 }
 
 /** What a cloud's part of the program returns. */

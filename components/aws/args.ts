@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { AwsAccessKeys, SecretsManagerSpec } from "../shared/types";
 import type { CapacityType, NatGatewayStrategy } from "./constants";
 import type { KubeconfigAuth } from "./kubeconfig";
@@ -98,6 +99,16 @@ export interface EksClusterArgs {
      * GCP or Azure store, no IAM is created for it and the spec is passed through to DataPlane.
      */
     secretsManager: SecretsManagerSpec;
+    /**
+     * ARN of the role Airbyte's control plane assumes for an AWS Secrets Manager store in IAM_ROLE
+     * mode (e.g. the org stack's `controlPlaneRoleArn`). When the control plane hands a connector pod
+     * that store's configuration, the pod assumes the role with its own identity, so the data-plane
+     * role gets `sts:AssumeRole` on it (the role must trust it too: `ControlPlaneSecretsRole` trusts
+     * every role under `/flexplane/data-plane/` by default). Only with
+     * `secretsManager.aws.useServiceAccountIdentity`; a store read with access keys assumes the role
+     * with those keys. Default: none.
+     */
+    controlPlaneRoleArn?: pulumi.Input<string>;
     /** Namespace the data plane will be installed into; the role trusts it. Default `airbyte`. */
     namespace?: string;
     /** Service account the chart runs under; the role trusts it. Default `airbyte-workload-launcher`. */

@@ -47,6 +47,14 @@ export function isIamPrincipalArn(arn: unknown): boolean {
     );
 }
 
+/**
+ * True for an `aws:PrincipalArn` pattern of IAM roles or users in one account, `*` allowed in the
+ * name or path (e.g. `arn:aws:iam::123456789012:role/flexplane/data-plane/*`).
+ */
+export function isIamPrincipalArnPattern(arn: unknown): arn is string {
+    return typeof arn === "string" && /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/*-]+$/.test(arn);
+}
+
 /** ARN of an AWS-managed IAM policy in the region's partition. */
 export function managedPolicyArn(region: string, policyName: string): string {
     return `arn:${partitionOfRegion(region).partition}:iam::aws:policy/${policyName}`;

@@ -162,6 +162,7 @@ export class EksCluster extends pulumi.ComponentResource {
                       namespace: r.namespace,
                       serviceAccountName: r.serviceAccountName,
                       secretsManager: r.secretsManagerGrant,
+                      controlPlaneRoleArn: r.controlPlaneRoleArn,
                       storage: storageUsesRole(r.bucket)
                           ? { bucket: this.bucketName, region: r.bucket.region, kmsKeyArn: r.bucket.kind === "new" ? r.bucket.kmsKeyArn : undefined }
                           : undefined,

@@ -84,3 +84,10 @@ export const IRSA_AUDIENCE = "sts.amazonaws.com";
 
 /** Annotation that binds a Kubernetes service account to an IAM role (IRSA). */
 export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+
+/**
+ * IAM path of every data-plane role. The control-plane role of an IAM_ROLE secret store trusts the
+ * roles under it (with the external id), so that connector pods can assume it with their own
+ * identity when the control plane hands them that store's configuration.
+ */
+export const DATA_PLANE_ROLE_PATH = "/flexplane/data-plane/";

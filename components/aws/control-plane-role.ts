@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { InputProblems } from "../shared/errors";
 import { AIRBYTE_MANAGED_TAG } from "../shared/types";
-import { iamRoleNamePrefix, isAwsAccountId, isAwsRegion, isIamPrincipalArn, isKmsKeyArn, parseArn } from "./arns";
-import { controlPlaneTrustPolicy, secretsManagerPolicyDocument } from "./policies";
+import { iamRoleNamePrefix, isAwsAccountId, isAwsRegion, isIamPrincipalArn, isIamPrincipalArnPattern, isKmsKeyArn, parseArn, partitionOfRegion } from "./arns";
+import { DATA_PLANE_ROLE_PATH } from "./constants";
+import { controlPlaneTrustPolicy, dataPlaneRolesArnPattern, secretsManagerPolicyDocument } from "./policies";
 
 /** What Airbyte's control plane is told about an AWS secret store, whatever the authentication. */
 export interface SecretStorageCommon {
@@ -97,14 +98,28 @@ export interface ControlPlaneSecretsRoleArgs {
      * must be `accountId` (checked).
      */
     secretsManager: { region: string; accountId: string; kmsKeyArn?: string };
+    /**
+     * `aws:PrincipalArn` patterns (`*` allowed) of the data-plane identities that may assume the role,
+     * with the same external id. When the control plane hands a connector pod this store's
+     * configuration, the pod's init container assumes the role with its own AWS credentials: the
+     * data plane's IRSA role, or the access keys of a data plane outside AWS.
+     *
+     * Default: every Flexplane data-plane role of the secrets' account,
+     * `arn:<partition>:iam::<accountId>:role/flexplane/data-plane/*` (EksCluster creates its role
+     * there). Add the IAM user whose keys a data plane outside AWS uses, or the same path in other
+     * accounts; those identities also need `sts:AssumeRole` on this role in their own policies.
+     * `[]` trusts Airbyte's principal only.
+     */
+    dataPlanePrincipalArns?: string[];
     /** Tags on the role. Default: none. */
     tags?: Record<string, string>;
 }
 
 /**
  * The IAM role Airbyte's control plane assumes to read and write the organization's secrets (IAM_ROLE
- * mode): trusts Airbyte's principal with the agreed external id and carries the same Secrets Manager
- * policy as the data plane's role. `secretStorageJson` is what to send Airbyte.
+ * mode): trusts Airbyte's principal, and the data planes' identities, with the agreed external id,
+ * and carries the same Secrets Manager policy as the data plane's role. `secretStorageJson` is what
+ * to send Airbyte.
  */
 export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
     readonly roleArn: pulumi.Output<string>;
@@ -132,8 +147,14 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
             "secretsManager.kmsKeyArn",
             `set the ARN of the KMS key that encrypts the secrets, in ${sm.region}, or remove it.`,
         );
+        const given = args?.dataPlanePrincipalArns;
+        problems.check(given === undefined || Array.isArray(given), "dataPlanePrincipalArns", "list IAM role or user ARN patterns, or [] to trust Airbyte's principal only.");
+        (Array.isArray(given) ? given : []).forEach((arn, i) =>
+            problems.check(isIamPrincipalArnPattern(arn), `dataPlanePrincipalArns[${i}]`,
+                `"${String(arn)}" is not an IAM role or user ARN pattern: use e.g. arn:aws:iam::123456789012:role/flexplane/data-plane/* or arn:aws:iam::123456789012:user/airbyte-data-plane.`));
         problems.throwIfAny();
         super("flexplane:aws:ControlPlaneSecretsRole", name, {}, opts);
+        const dataPlanePrincipalArns = given ?? [dataPlaneRolesArnPattern(partitionOfRegion(sm.region).partition, sm.accountId, DATA_PLANE_ROLE_PATH)];
 
         const externalId = pulumi.secret(args.externalId);
         const callerAccount = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
@@ -145,7 +166,7 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
             if (!isValidExternalId(id)) {
                 throw new pulumi.ResourceError(`ControlPlaneSecretsRole "${name}": externalId must be 2-1224 letters, digits or +=,.@:/-_.`, this);
             }
-            return JSON.stringify(controlPlaneTrustPolicy(args.airbytePrincipalArn, id));
+            return JSON.stringify(controlPlaneTrustPolicy(args.airbytePrincipalArn, id, dataPlanePrincipalArns));
         });
         const role = new aws.iam.Role(
             `${name}-role`,

@@ -1,7 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { iamRoleNamePrefix } from "./arns";
-import { irsaTrustPolicy, s3PolicyDocument, S3Grant, secretsManagerPolicyDocument, SecretsManagerGrant } from "./policies";
+import { DATA_PLANE_ROLE_PATH } from "./constants";
+import {
+    assumeControlPlaneRolePolicyDocument, irsaTrustPolicy, s3PolicyDocument, S3Grant, secretsManagerPolicyDocument, SecretsManagerGrant,
+} from "./policies";
 
 /** The data plane's IAM role and the inline policies it carries. */
 export interface DataPlaneRole {
@@ -10,9 +13,11 @@ export interface DataPlaneRole {
 }
 
 /**
- * The IAM role the chart's service account assumes through the cluster's OIDC provider (IRSA). It
- * carries the Secrets Manager policy for the declared store when `secretsManager` is given, and the
- * S3 policy for the log bucket when `storage` is given.
+ * The IAM role the chart's service account assumes through the cluster's OIDC provider (IRSA), under
+ * `DATA_PLANE_ROLE_PATH` so an IAM_ROLE store's control-plane role can trust it. It carries the
+ * Secrets Manager policy for the declared store when `secretsManager` is given, `sts:AssumeRole` on
+ * the control-plane role when `controlPlaneRoleArn` is given, and the S3 policy for the log bucket
+ * when `storage` is given.
  */
 export function createDataPlaneRole(
     name: string,
@@ -23,6 +28,7 @@ export function createDataPlaneRole(
         namespace: string;
         serviceAccountName: string;
         secretsManager?: SecretsManagerGrant;
+        controlPlaneRoleArn?: pulumi.Input<string>;
         storage?: { bucket: pulumi.Input<string>; region: string; kmsKeyArn?: string };
         tags: Record<string, string>;
     },
@@ -37,6 +43,7 @@ export function createDataPlaneRole(
         `${name}-data-plane`,
         {
             namePrefix: iamRoleNamePrefix(name, "data-plane"),
+            path: DATA_PLANE_ROLE_PATH,
             description: `Airbyte data plane on ${args.clusterName} (service account ${args.namespace}/${args.serviceAccountName})`,
             assumeRolePolicy: trust,
             tags: args.tags,
@@ -52,6 +59,10 @@ export function createDataPlaneRole(
                 { parent },
             ),
         );
+    }
+    if (args.controlPlaneRoleArn !== undefined) {
+        const policy = pulumi.output(args.controlPlaneRoleArn).apply((arn) => JSON.stringify(assumeControlPlaneRolePolicyDocument(arn)));
+        policies.push(new aws.iam.RolePolicy(`${name}-assume-control-plane-role`, { role: role.id, policy }, { parent }));
     }
     if (args.storage) {
         const storage = args.storage;

@@ -183,9 +183,10 @@ export function ec2TrustPolicy(): PolicyDocument {
 
 /**
  * Trust policy of the role Airbyte's control plane assumes (IAM_ROLE mode): Airbyte's principal,
- * only with the exact external id the customer sent Airbyte.
+ * only with the exact external id the customer sent Airbyte; and, when `dataPlanePrincipalArns` is
+ * not empty, the data planes' identities, with the same external id (`dataPlanesTrustStatement`).
  */
-export function controlPlaneTrustPolicy(airbytePrincipalArn: string, externalId: string): PolicyDocument {
+export function controlPlaneTrustPolicy(airbytePrincipalArn: string, externalId: string, dataPlanePrincipalArns: string[] = []): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [
@@ -196,6 +197,7 @@ export function controlPlaneTrustPolicy(airbytePrincipalArn: string, externalId:
                 Action: "sts:AssumeRole",
                 Condition: { StringEquals: { "sts:ExternalId": externalId } },
             },
+            ...(dataPlanePrincipalArns.length > 0 ? [dataPlanesTrustStatement(dataPlanePrincipalArns, externalId)] : []),
         ],
     };
 }
@@ -215,5 +217,46 @@ export function tlsOnlyBucketPolicy(bucket: string, region: string): PolicyDocum
                 Condition: { Bool: { "aws:SecureTransport": "false" } },
             },
         ],
+    };
+}
+
+/**
+ * Every data-plane role (under `DATA_PLANE_ROLE_PATH`) of one account, as an `aws:PrincipalArn`
+ * pattern: the default set of identities the control-plane role trusts.
+ */
+export function dataPlaneRolesArnPattern(partition: string, accountId: string, path: string): string {
+    return `arn:${partition}:iam::${accountId}:role${path}*`;
+}
+
+/**
+ * Trust statement that lets data-plane identities assume the control-plane role of an IAM_ROLE
+ * store, only with its external id. When the control plane hands a connector pod that store's
+ * configuration, the pod's init container calls `sts:AssumeRole(roleArn, externalId)` with its own
+ * credentials (airbytehq/airbyte-platform `AwsSecretManagerPersistence.kt` 380-396). The principal is
+ * each account's root, narrowed by `aws:PrincipalArn`, since principals cannot hold wildcards; the
+ * identities also need `sts:AssumeRole` in their own policies (`assumeControlPlaneRolePolicyDocument`).
+ */
+export function dataPlanesTrustStatement(principalArnPatterns: string[], externalId: string): PolicyStatement {
+    const roots = [...new Set(principalArnPatterns.map((arn) => {
+        const [, partition, , , account] = arn.split(":");
+        return `arn:${partition}:iam::${account}:root`;
+    }))];
+    return {
+        Sid: "FlexplaneDataPlanes",
+        Effect: "Allow",
+        Principal: { AWS: roots.length === 1 ? roots[0] : roots },
+        Action: "sts:AssumeRole",
+        Condition: {
+            ArnLike: { "aws:PrincipalArn": principalArnPatterns.length === 1 ? principalArnPatterns[0] : principalArnPatterns },
+            StringEquals: { "sts:ExternalId": externalId },
+        },
+    };
+}
+
+/** Identity policy of a data-plane role: it may assume the control-plane role of an IAM_ROLE store. */
+export function assumeControlPlaneRolePolicyDocument(controlPlaneRoleArn: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "AssumeControlPlaneRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: controlPlaneRoleArn }],
     };
 }

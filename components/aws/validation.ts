@@ -3,6 +3,7 @@
  * `pulumi.InputPropertiesError` before any resource is registered. Returns the arguments with
  * every default filled in, which is what the resource builders consume.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../shared/errors";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, SecretsManagerSpec } from "../shared/types";
@@ -38,6 +39,8 @@ export interface ResolvedEksCluster {
     bucket: ResolvedBucket;
     /** Set when the data-plane role reads the secret store with its own identity (IRSA). */
     secretsManagerGrant?: SecretsManagerGrant;
+    /** The IAM_ROLE store's role the data-plane role may assume; only with `secretsManagerGrant`. */
+    controlPlaneRoleArn?: pulumi.Input<string>;
     secretsManager: SecretsManagerSpec;
     kubeconfigAuth: KubeconfigAuth;
     tags: Record<string, string>;
@@ -45,7 +48,7 @@ export interface ResolvedEksCluster {
 
 /** Keys `EksClusterArgs` and its option objects accept; anything else is most likely a typo. */
 export const KNOWN_KEYS: Record<string, readonly string[]> = {
-    "": ["secretsManager", "namespace", "serviceAccountName", "region", "clusterName", "kubernetesVersion", "vpc", "nodes", "jobNodes",
+    "": ["secretsManager", "controlPlaneRoleArn", "namespace", "serviceAccountName", "region", "clusterName", "kubernetesVersion", "vpc", "nodes", "jobNodes",
         "adminPrincipalArns", "endpoint", "controlPlaneLogs", "secretsEncryptionKeyArn", "logBucket", "kubeconfigAuth", "tags"],
     vpc: ["vpcId", "privateSubnetIds", "cidrBlock", "availabilityZoneCount", "availabilityZoneNames", "natGateways"],
     nodes: ["instanceTypes", "minSize", "desiredSize", "maxSize", "diskSizeGiB", "capacityType", "labels"],
@@ -158,6 +161,7 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
         bucket: resolveBucket(problems, a.logBucket, region),
         secretsManager: a.secretsManager,
         secretsManagerGrant: secretsManagerGrant(problems, a.secretsManager),
+        controlPlaneRoleArn: checkControlPlaneRoleArn(problems, a.controlPlaneRoleArn, a.secretsManager, partition),
         kubeconfigAuth: { ...(a.kubeconfigAuth ?? {}) },
         tags: checkTags(problems, a.tags),
     };
@@ -178,4 +182,29 @@ export function secretsManagerGrant(problems: InputProblems, spec: SecretsManage
         return undefined;
     }
     return { region: aws.region, accountId: aws.accountId, kmsKeyArn: aws.kmsKeyArn };
+}
+
+/**
+ * The control plane's role is assumed with the pod's identity only when the store is read with it:
+ * a store read with access keys assumes it with those keys, and other stores have no such role.
+ */
+function checkControlPlaneRoleArn(
+    problems: InputProblems,
+    arn: pulumi.Input<string> | undefined,
+    spec: SecretsManagerSpec | undefined,
+    partition: string,
+): pulumi.Input<string> | undefined {
+    if (arn === undefined) {
+        return undefined;
+    }
+    if (spec?.aws?.useServiceAccountIdentity !== true) {
+        problems.add("controlPlaneRoleArn", spec?.aws
+            ? "is only for a store read with the pod's identity (secretsManager.aws.useServiceAccountIdentity): with access keys the data plane assumes the role with those keys, so grant sts:AssumeRole to that IAM user instead."
+            : "is only for an AWS Secrets Manager store in IAM_ROLE mode: remove it.");
+    }
+    if (typeof arn === "string") {
+        problems.check(isIamPrincipalArn(arn) && arn.includes(":role/") && parseArn(arn)?.partition === partition, "controlPlaneRoleArn",
+            `"${arn}" is not an IAM role ARN in partition ${partition}: give the role Airbyte's control plane assumes, e.g. the org stack's controlPlaneRoleArn output.`);
+    }
+    return arn;
 }

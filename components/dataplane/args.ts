@@ -1,9 +1,16 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
 import type { PodScheduling, SecretsManagerSpec, StorageSpec } from "../shared/types";
+import type { Edition } from "./edition";
 
 /** Chart versions this package was written and tested against. */
 export const SUPPORTED_CHART_VERSIONS = ["2.0.0", "2.0.1", "2.1.0", "2.1.1", "2.2.0"] as const;
+/**
+ * The first chart version that hands `imagePullSecrets` to connector pods as names. 2.0.x joins the
+ * `{name}` objects themselves, so job pods get `map[name:x],` (`templates/config/_jobs.tpl`
+ * `jobs.kube.mainContainerImagePullSecret`; fixed in 2.1.0 by `imagePullSecretNames` in `_helpers.tpl`).
+ */
+export const FIRST_CHART_WITH_JOB_PULL_SECRETS = "2.1.0";
 /** The chart version installed unless the caller pins another. */
 export const DEFAULT_CHART_VERSION = "2.2.0";
 /** Airbyte's chart repository (the 1.x repository `helm-charts` is deprecated). */
@@ -36,6 +43,19 @@ export interface DataPlaneArgs {
     createNamespace?: boolean;
     /** Control-plane base URL; must be https. Default `https://cloud.airbyte.com`. */
     airbyteUrl?: string;
+    /**
+     * The chart's `edition`, which connector pods receive as `AIRBYTE_EDITION` and connectors as
+     * `DEPLOYMENT_MODE` (`CLOUD` for `cloud`, `OSS` otherwise). One of:
+     * - `cloud`: an Enterprise Flex data plane of Airbyte Cloud. Connectors run in cloud mode: they
+     *   insist on TLS, and Python API sources refuse endpoints in private networks.
+     * - `enterprise`: a data plane of a Self-Managed Enterprise control plane. Connectors run in OSS
+     *   mode (no TLS or private-network checks).
+     * - `community`: the chart's own default; only when asked for.
+     *
+     * Default: `cloud` when `airbyteUrl` is Airbyte Cloud (`cloud.airbyte.com`), else `enterprise`, as
+     * Airbyte's own installer does. Any other value is refused.
+     */
+    edition?: Edition;
     /** The data plane's client id, from Airbyte's `POST /dataplanes`. Required; kept secret. */
     clientId: pulumi.Input<string>;
     /** The data plane's client secret, from Airbyte's `POST /dataplanes`. Required; kept secret. */
@@ -68,9 +88,21 @@ export interface DataPlaneArgs {
     launcher?: PodScheduling;
     /** Placement and size of connector (job) pods. */
     jobs?: PodScheduling;
-    /** Private registry mirror for Airbyte's images (chart `image.registry`). */
+    /**
+     * Registry that mirrors Airbyte's images, as `host[:port][/path]` (no scheme, no trailing slash),
+     * e.g. `registry.example.com/airbyte-mirror`. It prefixes every image the data plane pulls: the
+     * launcher (`image.repository`), the platform's job images (`image.registry`) and connector
+     * images (the launcher's `JOB_KUBE_CONNECTOR_IMAGE_REGISTRY`), so the mirror must hold
+     * `airbyte/workload-launcher`, `airbyte/workload-init-container`, `airbyte/connector-sidecar`,
+     * `airbyte/container-orchestrator` and every connector image you use, under the same names.
+     * Default: Docker Hub.
+     */
     imageRegistry?: string;
-    /** Names of image pull secrets that already exist in the namespace. */
+    /**
+     * Names of image pull secrets that already exist in the namespace; given to the launcher and to
+     * connector pods. Needs chart 2.1.0 or later: 2.0.x hands connector pods a malformed name, so it
+     * is refused there. Default: none.
+     */
     imagePullSecrets?: string[];
     /**
      * Extra chart values, deep-merged last: they override what this component computes, except the

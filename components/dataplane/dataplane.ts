@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { DataPlaneArgs, CHART_NAME, MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "./args";
 import { mergeValues } from "./extra-values";
 import { claimNamespace } from "./namespace-claims";
-import { secretData } from "./secret-data";
+import { gcsKeySecretData, secretData } from "./secret-data";
 import { DataPlaneSettings, resolveDataPlaneSettings } from "./validate";
 import { buildValues, ChartValues, ValuesPlan } from "./values";
 
@@ -11,7 +11,8 @@ const MANAGED_BY = { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE };
 
 /**
  * An Airbyte Enterprise Flex data plane on any Kubernetes cluster: the namespace, one Secret with
- * every credential, and the `airbyte-data-plane` Helm release whose values reference that Secret.
+ * every credential (plus, for GCS, one holding only the key file that job pods mount), and the
+ * `airbyte-data-plane` Helm release whose values reference them.
  */
 export class DataPlane extends pulumi.ComponentResource {
     /** Namespace the data plane runs in (launcher and connector pods). */
@@ -40,16 +41,27 @@ export class DataPlane extends pulumi.ComponentResource {
         const namespace = settings.createNamespace
             ? new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: settings.namespace, labels: MANAGED_BY } }, childOpts)
             : undefined;
+        const secretNamespace = namespace ? namespace.metadata.name : settings.namespace;
+        const secretOpts = { ...childOpts, dependsOn: namespace ? [namespace] : [] };
         const secret = new k8s.core.v1.Secret(`${name}-credentials`, {
             metadata: {
                 name: settings.secretName,
-                namespace: namespace ? namespace.metadata.name : settings.namespace,
+                namespace: secretNamespace,
                 labels: MANAGED_BY,
                 annotations: { [SECRETS_MANAGER_IDENTITY_ANNOTATION]: settings.secretsManagerIdentity },
             },
             type: "Opaque",
             stringData: pulumi.secret(pulumi.output(secretData(args.clientId, args.clientSecret, args.secretsManager, args.storage))),
-        }, { ...childOpts, dependsOn: namespace ? [namespace] : [] });
+        }, secretOpts);
+        // Job pods mount this whole Secret as files, so it holds the GCS key and nothing else.
+        const gcsKey = gcsKeySecretData(args.storage);
+        const gcsKeySecret = gcsKey
+            ? new k8s.core.v1.Secret(`${name}-gcs-key`, {
+                metadata: { name: settings.gcsKeySecretName, namespace: secretNamespace, labels: MANAGED_BY },
+                type: "Opaque",
+                stringData: pulumi.secret(pulumi.output(gcsKey)),
+            }, secretOpts)
+            : undefined;
 
         const values = pulumi
             .all([storageName(args), pulumi.output(args.serviceAccountAnnotations ?? {})])
@@ -67,7 +79,7 @@ export class DataPlane extends pulumi.ComponentResource {
             skipAwait: false,
             timeout: settings.timeoutSeconds,
             values,
-        }, { ...childOpts, dependsOn: pulumi.output(args.dependsOn ?? []).apply((deps) => [secret, ...(namespace ? [namespace] : []), ...deps]) });
+        }, { ...childOpts, dependsOn: pulumi.output(args.dependsOn ?? []).apply((deps) => [secret, ...(gcsKeySecret ? [gcsKeySecret] : []), ...(namespace ? [namespace] : []), ...deps]) });
 
         this.namespace = pulumi.output(settings.namespace);
         this.releaseName = release.name;
@@ -105,16 +117,17 @@ export function valuesPlan(
     const storage = args.storage;
     return {
         airbyteUrl: settings.airbyteUrl,
+        edition: settings.edition,
         secretName: settings.secretName,
         secretsManager: sm.aws
-            ? { kind: "aws", region: sm.aws.region, kmsKeyArn: sm.aws.kmsKeyArn, tags: sm.aws.tags ?? {} }
+            ? { kind: "aws", region: sm.aws.region, kmsKeyArn: sm.aws.kmsKeyArn, tags: sm.aws.tags ?? {}, useServiceAccountIdentity: sm.aws.useServiceAccountIdentity === true }
             : sm.gcp
               ? { kind: "gcp", projectId: sm.gcp.projectId, region: sm.gcp.region }
               : { kind: "azure", vaultUrl: sm.azure!.vaultUrl, tenantId: sm.azure!.tenantId },
         storage: storage.s3
             ? { kind: "s3", bucket, region: storage.s3.region, useServiceAccountIdentity: storage.s3.useServiceAccountIdentity === true }
             : storage.gcs
-              ? { kind: "gcs", bucket }
+              ? { kind: "gcs", bucket, keySecretName: settings.gcsKeySecretName }
               : { kind: "azure", container: bucket },
         serviceAccount: { name: settings.serviceAccountName, annotations: serviceAccountAnnotations },
         launcher: args.launcher,

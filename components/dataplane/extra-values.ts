@@ -1,3 +1,4 @@
+import { COMPONENT_LAUNCHER_ENV_NAMES } from "./launcher-env";
 import { ChartValues, IGNORED_CHART_KEYS } from "./values";
 
 /** Chart keys that would put a credential in plain text into the Helm release. */
@@ -28,7 +29,14 @@ const MANAGED_KEYS: Record<string, string> = {
     "storage.type": "choose the storage with storage.s3, .gcs or .azure",
     "storage.secretName": "credentials always come from the component's Secret",
     "serviceAccount.name": "use the serviceAccountName argument",
+    "workloads.containerOrchestrator.secretName": "the component mounts the GCS key Secret into job pods itself",
+    edition: "use the edition argument",
+    "image.registry": "use the imageRegistry argument, which also reaches the launcher and connector images",
+    imagePullSecrets: "use the imagePullSecrets argument",
 };
+
+/** Lists that `extraValues` extends rather than replaces: the component's own entries must stay. */
+const APPENDED_LISTS = ["workloadLauncher.extraEnv"];
 
 /** A key in `extraValues` that may not be set, and why. */
 export interface ExtraValueProblem {
@@ -39,6 +47,15 @@ export interface ExtraValueProblem {
 /** Lists every key of `extra` that is ignored by the chart, inlines a secret, or is owned by the component. */
 export function extraValuesProblems(extra: ChartValues | undefined): ExtraValueProblem[] {
     const problems: ExtraValueProblem[] = [];
+    const extraEnv: unknown = extra?.workloadLauncher?.extraEnv;
+    for (const [i, entry] of (Array.isArray(extraEnv) ? extraEnv : []).entries()) {
+        if (COMPONENT_LAUNCHER_ENV_NAMES.includes(entry?.name)) {
+            problems.push({
+                path: `workloadLauncher.extraEnv[${i}]`,
+                reason: `${entry.name} is set by the component: the launcher builds connector pods' credentials from it; remove it.`,
+            });
+        }
+    }
     for (const path of leafAndBranchPaths(extra ?? {})) {
         if (IGNORED_CHART_KEYS[path]) {
             problems.push({ path, reason: `the chart ignores ${path}: ${IGNORED_CHART_KEYS[path]}` });
@@ -56,16 +73,23 @@ export function extraValuesProblems(extra: ChartValues | undefined): ExtraValueP
 }
 
 /**
- * Deep-merges `extra` over `base`: objects merge key by key, anything else (arrays included)
- * replaces. Neither input is modified.
+ * Deep-merges `extra` over `base`: objects merge key by key, `workloadLauncher.extraEnv` is appended
+ * to, anything else (other arrays included) replaces. Neither input is modified.
  */
-export function mergeValues(base: ChartValues, extra: ChartValues | undefined): ChartValues {
+export function mergeValues(base: ChartValues, extra: ChartValues | undefined, prefix = ""): ChartValues {
     if (!extra) {
         return base;
     }
     const merged: ChartValues = { ...base };
     for (const [key, value] of Object.entries(extra)) {
-        merged[key] = isPlainObject(value) && isPlainObject(base[key]) ? mergeValues(base[key], value) : value;
+        const path = prefix ? `${prefix}.${key}` : key;
+        if (isPlainObject(value) && isPlainObject(base[key])) {
+            merged[key] = mergeValues(base[key], value, path);
+        } else if (APPENDED_LISTS.includes(path) && Array.isArray(value) && Array.isArray(base[key])) {
+            merged[key] = [...base[key], ...value];
+        } else {
+            merged[key] = value;
+        }
     }
     return merged;
 }

@@ -10,8 +10,10 @@ import {
     DEFAULT_CHART_VERSION,
     DEFAULT_RELEASE_NAME,
     DEFAULT_TIMEOUT_SECONDS,
+    FIRST_CHART_WITH_JOB_PULL_SECRETS,
     SUPPORTED_CHART_VERSIONS,
 } from "./args";
+import { defaultEdition, Edition, EDITIONS, isEdition } from "./edition";
 import { extraValuesProblems } from "./extra-values";
 
 /** DataPlane arguments after validation, with every default applied. */
@@ -24,14 +26,21 @@ export interface DataPlaneSettings {
     chartRepository: string;
     timeoutSeconds: number;
     serviceAccountName: string;
-    /** Name of the Kubernetes Secret that holds every credential. */
+    /** The chart's `edition`, given or derived from `airbyteUrl`. */
+    edition: Edition;
+    /** Name of the Kubernetes Secret that holds every credential but the GCS key. */
     secretName: string;
+    /** Name of the Secret that holds only the GCS key file; created only for GCS storage. */
+    gcsKeySecretName: string;
     /** Canonical identity of the secret store (see `secretsManagerIdentity`). */
     secretsManagerIdentity: string;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const EXACT_SEMVER = /^\d+\.\d+\.\d+$/;
+/** `host[:port][/path]` as image references start (distribution/reference), without scheme or trailing slash. */
+const IMAGE_REGISTRY = /^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?(:\d{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 
 /**
  * Checks every plain DataPlane argument and applies the defaults. Throws one
@@ -61,6 +70,11 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
     problems.check(Number.isInteger(timeoutSeconds) && timeoutSeconds >= 60 && timeoutSeconds <= 3600, "timeoutSeconds",
         `${timeoutSeconds} is out of range: give whole seconds from 60 to 3600 (default ${DEFAULT_TIMEOUT_SECONDS}).`);
 
+    const edition = args.edition ?? defaultEdition(airbyteUrl);
+    problems.check(isEdition(edition), "edition",
+        `"${String(edition)}" is not an edition: use ${EDITIONS.join(", ")} (default: cloud for Airbyte Cloud, enterprise for a self-managed control plane).`);
+    checkImages(problems, args, chartVersion);
+
     checkSecretsManager(problems, args.secretsManager);
     if (exactlyOne(problems, "storage", args.storage, "storage (s3, gcs or azure)")) {
         checkStorage(problems, args.storage);
@@ -79,7 +93,9 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
         chartRepository: args.chart?.repository ?? DEFAULT_CHART_REPOSITORY,
         timeoutSeconds,
         serviceAccountName,
+        edition,
         secretName: `${releaseName}-credentials`,
+        gcsKeySecretName: `${releaseName}-gcs-key`,
         secretsManagerIdentity: secretsManagerIdentity(args.secretsManager)!,
     };
 }
@@ -109,6 +125,37 @@ function checkChartVersion(problems: InputProblems, version: string, allowUntest
         problems.add("chart.version",
             `${version} is outside the tested versions ${SUPPORTED_CHART_VERSIONS.join(", ")}: pick one of them, or set chart.allowUntestedVersion to true to install it anyway.`);
     }
+}
+
+/** `imageRegistry` must be a bare registry prefix; pull secrets need a chart that passes them on intact. */
+function checkImages(problems: InputProblems, args: DataPlaneArgs, chartVersion: string): void {
+    const registry = args.imageRegistry;
+    if (registry !== undefined) {
+        problems.check(IMAGE_REGISTRY.test(registry), "imageRegistry",
+            `"${registry}" is not a registry prefix: give host[:port][/path] without scheme, tag or trailing slash, e.g. registry.example.com/airbyte-mirror.`);
+    }
+    const pullSecrets = args.imagePullSecrets ?? [];
+    for (const [i, name] of pullSecrets.entries()) {
+        problems.check(typeof name === "string" && DNS_SUBDOMAIN.test(name), `imagePullSecrets[${i}]`,
+            `"${String(name)}" is not a Secret name: use lower-case letters, digits, '-' and '.'.`);
+    }
+    if (pullSecrets.length > 0 && EXACT_SEMVER.test(chartVersion) && compareVersions(chartVersion, FIRST_CHART_WITH_JOB_PULL_SECRETS) < 0) {
+        problems.add("imagePullSecrets",
+            `chart ${chartVersion} hands connector pods the pull secret as "map[name:${pullSecrets[0]}]," instead of its name, so they could not pull from your registry: ` +
+                `use chart.version ${FIRST_CHART_WITH_JOB_PULL_SECRETS} or later (${DEFAULT_CHART_VERSION} is the default).`);
+    }
+}
+
+/** Negative, zero or positive as exact version `a` is older than, equal to or newer than `b`. */
+export function compareVersions(a: string, b: string): number {
+    const pa = a.split(".").map(Number);
+    const pb = b.split(".").map(Number);
+    for (let i = 0; i < 3; i++) {
+        if (pa[i] !== pb[i]) {
+            return pa[i] - pb[i];
+        }
+    }
+    return 0;
 }
 
 function checkStorage(problems: InputProblems, spec: StorageSpec): void {

@@ -1,19 +1,9 @@
 import { AIRBYTE_MANAGED_TAG, PodScheduling, Toleration } from "../shared/types";
+import type { Edition } from "./edition";
+import { launcherExtraEnv } from "./launcher-env";
+import { GCS_CREDENTIALS_DIR, GCS_CREDENTIALS_FILE, SECRET_KEYS } from "./secret-keys";
 
-/** Keys of the data plane's Kubernetes Secret. The chart reads every credential from them. */
-export const SECRET_KEYS = {
-    dataPlaneClientId: "DATAPLANE_CLIENT_ID",
-    dataPlaneClientSecret: "DATAPLANE_CLIENT_SECRET",
-    awsSecretManagerAccessKeyId: "AWS_SECRET_MANAGER_ACCESS_KEY_ID",
-    awsSecretManagerSecretAccessKey: "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY",
-    gcpSecretManagerCredentials: "SECRET_STORE_GCP_CREDENTIALS",
-    azureKeyVaultClientId: "AB_AZURE_KEY_VAULT_CLIENT_ID",
-    azureKeyVaultClientSecret: "AB_AZURE_KEY_VAULT_CLIENT_SECRET",
-    s3AccessKeyId: "AWS_ACCESS_KEY_ID",
-    s3SecretAccessKey: "AWS_SECRET_ACCESS_KEY",
-    gcsCredentialsJson: "GOOGLE_APPLICATION_CREDENTIALS_JSON",
-    azureStorageConnectionString: "AZURE_STORAGE_CONNECTION_STRING",
-} as const;
+export { GCS_CREDENTIALS_DIR, GCS_CREDENTIALS_FILE, SECRET_KEYS } from "./secret-keys";
 
 /** The chart's exact spellings: upper case for secret stores, lower case for storage. */
 export const SECRETS_MANAGER_TYPES = {
@@ -23,10 +13,9 @@ export const SECRETS_MANAGER_TYPES = {
 } as const;
 export const STORAGE_TYPES = { s3: "s3", gcs: "gcs", azure: "azure" } as const;
 
-/** Where the GCS key file is mounted in the launcher; the chart's default `credentialsJsonPath`. */
-export const GCS_CREDENTIALS_DIR = "/secrets/gcp-creds";
-export const GCS_CREDENTIALS_FILE = "gcp.json";
 const GCS_VOLUME = "flexplane-gcs-credentials";
+/** The launcher image's repository in every supported chart (`values.yaml` `image.repository`). */
+export const LAUNCHER_IMAGE_REPOSITORY = "airbyte/workload-launcher";
 
 /**
  * Chart keys that the chart ignores although Airbyte's docs mention them. Emitting them would suggest
@@ -45,19 +34,23 @@ export const IGNORED_CHART_KEYS: Record<string, string> = {
 /** The resolved, plain inputs of the values builder: no secret values, only where they are. */
 export interface ValuesPlan {
     airbyteUrl: string;
-    /** Name of the Kubernetes Secret holding every credential (keys in `SECRET_KEYS`). */
+    /** The chart's `edition`, copied into connector pods (see `edition.ts`). */
+    edition: Edition;
+    /** Name of the Kubernetes Secret holding every credential but the GCS key (keys in `SECRET_KEYS`). */
     secretName: string;
     secretsManager:
-        | { kind: "aws"; region: string; kmsKeyArn?: string; tags: Record<string, string> }
+        | { kind: "aws"; region: string; kmsKeyArn?: string; tags: Record<string, string>; useServiceAccountIdentity: boolean }
         | { kind: "gcp"; projectId: string; region?: string }
         | { kind: "azure"; vaultUrl: string; tenantId: string };
     storage:
         | { kind: "s3"; bucket: string; region: string; useServiceAccountIdentity: boolean }
-        | { kind: "gcs"; bucket: string }
+        /** `keySecretName`: the Secret holding only the key file `gcp.json`, mounted into every job pod. */
+        | { kind: "gcs"; bucket: string; keySecretName: string }
         | { kind: "azure"; container: string };
     serviceAccount: { name: string; annotations: Record<string, string> };
     launcher?: PodScheduling;
     jobs?: PodScheduling;
+    /** Registry (host and optional path, no trailing slash) mirroring every Airbyte image. */
     imageRegistry?: string;
     imagePullSecrets?: string[];
 }
@@ -66,14 +59,17 @@ export type ChartValues = Record<string, any>;
 
 /**
  * Builds the `airbyte-data-plane` chart values. Pure: the same plan always gives the same values,
- * and no credential can reach them because the plan holds none; the chart reads each credential
- * through a secretKeyRef into `plan.secretName`.
+ * and no credential can reach them because the plan holds none; the chart and the launcher read each
+ * credential through a secretKeyRef into `plan.secretName` (or, for GCS, a file mounted from
+ * `plan.storage.keySecretName`).
  */
 export function buildValues(plan: ValuesPlan): ChartValues {
     const values: ChartValues = {
         airbyteUrl: plan.airbyteUrl,
+        edition: plan.edition,
         dataPlane: {
-            // The launcher reads dataPlane.secretName; the *SecretName keys only reach a ConfigMap.
+            // The launcher reads its own credentials from dataPlane.secretName, and gives job pods
+            // secretKeyRefs built from the *SecretName/*SecretKey pairs (EnvVarConfigBeanFactory.kt 318-334).
             secretName: plan.secretName,
             clientIdSecretName: plan.secretName,
             clientIdSecretKey: SECRET_KEYS.dataPlaneClientId,
@@ -87,21 +83,20 @@ export function buildValues(plan: ValuesPlan): ChartValues {
             name: plan.serviceAccount.name,
             ...(nonEmpty(plan.serviceAccount.annotations) ? { annotations: plan.serviceAccount.annotations } : {}),
         },
+        workloadLauncher: launcherValues(plan),
     };
-    const launcher = launcherValues(plan);
-    if (nonEmpty(launcher)) {
-        values.workloadLauncher = launcher;
-    }
     const jobs = placement(plan.jobs);
     if (nonEmpty(jobs)) {
         values.jobs = { kube: jobs };
     }
-    const jobResources = jobResourceValues(plan.jobs);
-    if (jobResources) {
-        values.workloads = { resources: { mainContainer: jobResources } };
+    const workloads = workloadsValues(plan);
+    if (nonEmpty(workloads)) {
+        values.workloads = workloads;
     }
     if (plan.imageRegistry) {
-        values.image = { registry: plan.imageRegistry };
+        // image.registry prefixes the job images only; the launcher's own image is
+        // "<image.repository>:<tag>" (templates/deployment.yaml, charts 2.0.0-2.2.0).
+        values.image = { registry: plan.imageRegistry, repository: `${plan.imageRegistry}/${LAUNCHER_IMAGE_REPOSITORY}` };
     }
     if (plan.imagePullSecrets?.length) {
         values.imagePullSecrets = plan.imagePullSecrets.map((name) => ({ name }));
@@ -181,10 +176,13 @@ function storageValues(plan: ValuesPlan): ChartValues {
                 },
             };
         case "gcs":
+            // The launcher reads the key file at credentialsJsonPath and copies that path into job
+            // pods, which read it from the Secret mounted there (workloadsValues).
             return {
                 ...common,
+                secretName: storage.keySecretName,
                 gcs: {
-                    credentialsJsonSecretKey: SECRET_KEYS.gcsCredentialsJson,
+                    credentialsJsonSecretKey: GCS_CREDENTIALS_FILE,
                     credentialsJsonPath: `${GCS_CREDENTIALS_DIR}/${GCS_CREDENTIALS_FILE}`,
                 },
             };
@@ -199,19 +197,37 @@ function launcherValues(plan: ValuesPlan): ChartValues {
         launcher.resources = plan.launcher.resources;
     }
     if (plan.storage.kind === "gcs") {
-        // The platform reads the GCS key from a file, so the Secret's key is mounted where the chart points.
+        // The launcher itself reads the GCS key from the file at credentialsJsonPath.
         launcher.volumes = [
             {
                 name: GCS_VOLUME,
                 secret: {
-                    secretName: plan.secretName,
-                    items: [{ key: SECRET_KEYS.gcsCredentialsJson, path: GCS_CREDENTIALS_FILE }],
+                    secretName: plan.storage.keySecretName,
+                    items: [{ key: GCS_CREDENTIALS_FILE, path: GCS_CREDENTIALS_FILE }],
                 },
             },
         ];
         launcher.volumeMounts = [{ name: GCS_VOLUME, mountPath: GCS_CREDENTIALS_DIR, readOnly: true }];
     }
+    launcher.extraEnv = launcherExtraEnv(plan);
     return launcher;
+}
+
+/**
+ * Connector container sizes and, for GCS, the Secret every job pod mounts at the key directory.
+ * Unset, `workloads.containerOrchestrator.secretName` leaves job pods with a secret volume whose name
+ * is empty, which the API server refuses (VolumeFactory.kt 85-130): no sync could start.
+ */
+function workloadsValues(plan: ValuesPlan): ChartValues {
+    const workloads: ChartValues = {};
+    const jobResources = jobResourceValues(plan.jobs);
+    if (jobResources) {
+        workloads.resources = { mainContainer: jobResources };
+    }
+    if (plan.storage.kind === "gcs") {
+        workloads.containerOrchestrator = { secretName: plan.storage.keySecretName, secretMountPath: GCS_CREDENTIALS_DIR };
+    }
+    return workloads;
 }
 
 function placement(scheduling: PodScheduling | undefined): { nodeSelector?: Record<string, string>; tolerations?: Toleration[] } {

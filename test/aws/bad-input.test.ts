@@ -139,6 +139,18 @@ describe("EksCluster bad input", () => {
                 /name the role, not the sts session ARN/,
             );
         });
+        it("takes the control plane's role only for a store read with the pod's identity, and only a role ARN", () => {
+            const role = "arn:aws:iam::210987654321:role/control-plane-secrets";
+            assert.equal(resolveEksClusterArgs("dp", baseArgs({ controlPlaneRoleArn: role }), "eu-west-1").controlPlaneRoleArn, role);
+            expectProblem(resolve({ controlPlaneRoleArn: "arn:aws:iam::210987654321:user/someone" }), "controlPlaneRoleArn", /not an IAM role ARN in partition aws/);
+            expectProblem(
+                resolve({ controlPlaneRoleArn: role, secretsManager: { aws: { ...DECLARED_STORE, accessKeys: { accessKeyId: "a", secretAccessKey: "b" } } } }),
+                "controlPlaneRoleArn",
+                /with access keys the data plane assumes the role with those keys, so grant sts:AssumeRole to that IAM user instead/,
+            );
+            expectProblem(resolve({ controlPlaneRoleArn: role, secretsManager: { gcp: { projectId: "secrets-project", credentialsJson: "{}" } } }),
+                "controlPlaneRoleArn", /only for an AWS Secrets Manager store in IAM_ROLE mode/);
+        });
         it("refuses the same admin principal twice", () => {
             expectProblem(
                 resolve({ adminPrincipalArns: ["arn:aws:iam::123456789012:role/Admin", "arn:aws:iam::123456789012:role/Admin"] }),

@@ -103,6 +103,22 @@ describe("EksCluster (mocks)", () => {
         assert.deepEqual(await valueOf(c.dataPlaneTarget.serviceAccountAnnotations!), { "eks.amazonaws.com/role-arn": await valueOf(c.roleArn) });
     });
 
+    it("puts the role under the data-plane path the control-plane role trusts, and lets it assume that role when given", async () => {
+        const controlPlaneRole = "arn:aws:iam::210987654321:role/control-plane-secrets-airbyte-cp-1";
+        new aws.EksCluster("dp", baseArgs({ controlPlaneRoleArn: controlPlaneRole }));
+        await h.settle();
+        assert.equal(h.one("aws:iam/role:Role", "dp-data-plane").inputs.path, "/flexplane/data-plane/");
+        const assume = h.one("aws:iam/rolePolicy:RolePolicy", "dp-assume-control-plane-role");
+        assert.deepEqual(policyOf(assume.inputs.policy).Statement, [{ Sid: "AssumeControlPlaneRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: controlPlaneRole }]);
+        assert.equal(assume.inputs.role, h.one("aws:iam/role:Role", "dp-data-plane").id);
+    });
+
+    it("grants no sts:AssumeRole without a control-plane role", async () => {
+        new aws.EksCluster("dp", baseArgs());
+        await h.settle();
+        assert.deepEqual(h.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name).sort(), ["dp-log-bucket", "dp-secrets-manager"]);
+    });
+
     it("binds the role to a custom namespace and service account", async () => {
         new aws.EksCluster("dp", baseArgs({ namespace: "airbyte-eu", serviceAccountName: "flex-launcher" }));
         await h.settle();

@@ -66,6 +66,10 @@ describe("ControlPlaneSecretsRole", () => {
             expectProblem(await build({ externalId: undefined as any })(), "externalId", /external id agreed with Airbyte/);
             expectProblem(await build({ externalId: "x" })(), "externalId", /2-1224/);
         });
+        it("refuses a data-plane principal that is no IAM role or user ARN pattern", async () => {
+            expectProblem(await build({ dataPlanePrincipalArns: ["arn:aws:iam::*:role/x"] })(), "dataPlanePrincipalArns[0]", /not an IAM role or user ARN pattern: use e\.g\. arn:aws:iam::123456789012:role\/flexplane\/data-plane\/\*/);
+            expectProblem(await build({ dataPlanePrincipalArns: ["arn:aws:sts::123456789012:assumed-role/x/y"] })(), "dataPlanePrincipalArns[0]", /not an IAM role or user ARN pattern/);
+        });
         it("requires the declared region and account, and a key in that region", async () => {
             expectProblem(await build({ secretsManager: { region: "", accountId: "123456789012" } })(), "secretsManager.region", /region of the organization's Secrets Manager/);
             expectProblem(await build({ secretsManager: { region: "us-east-1", accountId: "42" } })(), "secretsManager.accountId", /12-digit/);
@@ -104,6 +108,42 @@ describe("ControlPlaneSecretsRole", () => {
                 kmsKeyArn: KEY,
                 tagKey: "AirbyteManaged",
             });
+        });
+
+        it("trusts the account's Flexplane data-plane roles too, with the same external id, by default", async () => {
+            const h = installHarness();
+            const { ControlPlaneSecretsRole } = await import("../../components/aws");
+            new ControlPlaneSecretsRole("org", ARGS);
+            await h.settle();
+            const trust = policyOf(h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy);
+            // Connector pods assume the role with their own identity (AwsSecretManagerPersistence.kt 380-396), always passing the external id.
+            assert.deepEqual(trust.Statement[1], {
+                Sid: "FlexplaneDataPlanes",
+                Effect: "Allow",
+                Principal: { AWS: "arn:aws:iam::123456789012:root" },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    ArnLike: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/flexplane/data-plane/*" },
+                    StringEquals: { "sts:ExternalId": "acme-airbyte-7f3c" },
+                },
+            });
+        });
+
+        it("trusts the data-plane identities it is given, across accounts, or none", async () => {
+            const user = "arn:aws:iam::123456789012:user/airbyte-data-plane";
+            const otherAccount = "arn:aws:iam::210987654321:role/flexplane/data-plane/*";
+            let h = installHarness();
+            let { ControlPlaneSecretsRole } = await import("../../components/aws");
+            new ControlPlaneSecretsRole("org", { ...ARGS, dataPlanePrincipalArns: [user, otherAccount] });
+            await h.settle();
+            const statement = policyOf(h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement[1];
+            assert.deepEqual(statement.Principal, { AWS: ["arn:aws:iam::123456789012:root", "arn:aws:iam::210987654321:root"] });
+            assert.deepEqual(statement.Condition.ArnLike, { "aws:PrincipalArn": [user, otherAccount] });
+            h = installHarness();
+            ({ ControlPlaneSecretsRole } = await import("../../components/aws"));
+            new ControlPlaneSecretsRole("org", { ...ARGS, dataPlanePrincipalArns: [] });
+            await h.settle();
+            assert.equal(policyOf(h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.length, 1);
         });
 
         it("checks the provider's account against the secrets' account", async () => {

@@ -92,5 +92,22 @@ describe("aws stack program", () => {
         const values = plan.helmValues["data-plane"] as any;
         assert.match(values.serviceAccount.annotations["eks.amazonaws.com/role-arn"], /^arn:aws:iam::123456789012:role\//);
         assert.equal(plan.outputs.kubeconfig, "[secret]");
+        // The org stack's IAM_ROLE store role: connector pods assume it with the data plane's own role.
+        const orgRole = require("../../stacks/fixtures/org.json").outputs.controlPlaneRoleArn;
+        const assume = plan.resources.find((r) => r.name === "aws-us-east-1-assume-control-plane-role")!;
+        assert.equal(JSON.parse(assume.inputs.policy).Statement[0].Resource, orgRole);
+    });
+
+    it("does not pass the org's control-plane role on when the store is read with access keys", async () => {
+        const keys = installHarness();
+        const { deploy } = await import("../../program/aws");
+        await deploy({
+            config: new pulumi.Config("flexplane"), stack: "aws-eu", namespace: "airbyte", serviceAccountName: "airbyte-workload-launcher", tags: {},
+            secretsManager: { aws: { ...DECLARED_STORE, accessKeys: { accessKeyId: "a", secretAccessKey: "b" } } },
+            controlPlaneRoleArn: "arn:aws:iam::210987654321:role/control-plane",
+        });
+        await keys.settle();
+        assert.equal(keys.ofType("aws:iam/rolePolicy:RolePolicy").some((p) => p.name.endsWith("assume-control-plane-role")), false);
+        assert.equal(keys.ofType("eks:index:Cluster").length, 1, "the stack still deploys");
     });
 });

@@ -192,7 +192,7 @@ describe("AksCluster with DataPlane", () => {
         assert.equal(data.AB_AZURE_KEY_VAULT_CLIENT_ID, APP_CLIENT_ID);
         assert.equal(data.AB_AZURE_KEY_VAULT_CLIENT_SECRET, CLIENT_SECRET);
         assert.match(data.AZURE_STORAGE_CONNECTION_STRING, /^DefaultEndpointsProtocol=https;AccountName=acmelogs01;AccountKey=/);
-        assert.equal(secret.inputs.stringData, "[secret]");
+        assert.deepEqual(Object.values(secret.inputs.stringData), Object.keys(data).map(() => "[secret]"));
         const release = h.one("kubernetes:helm.sh/v3:Release");
         const values = release.plainInputs.values;
         assert.equal(values.secretsManager.type, "AZURE_KEY_VAULT");

@@ -34,6 +34,38 @@ describe("DataPlane bad input", () => {
         assert.equal(s.airbyteUrl, "https://cloud.airbyte.com");
         assert.equal(s.chartVersion, "2.2.0");
         assert.equal(s.secretName, "airbyte-data-plane-credentials");
+        assert.equal(s.gcsKeySecretName, "airbyte-data-plane-gcs-key");
+        assert.equal(s.edition, "cloud");
+    });
+
+    it("derives the edition from airbyteUrl unless given, as Airbyte's installer does", () => {
+        assert.equal(resolveDataPlaneSettings("dp", { ...good, airbyteUrl: "https://cloud.airbyte.com/" }).edition, "cloud");
+        assert.equal(resolveDataPlaneSettings("dp", { ...good, airbyteUrl: "https://airbyte.example.com" }).edition, "enterprise");
+        assert.equal(resolveDataPlaneSettings("dp", { ...good, airbyteUrl: "https://airbyte.example.com", edition: "community" }).edition, "community");
+        assert.equal(resolveDataPlaneSettings("dp", { ...good, edition: "enterprise" }).edition, "enterprise");
+    });
+
+    it("refuses an edition the chart does not know, including a wrong case", () => {
+        expectProblem({ edition: "Cloud" as any }, "edition", /"Cloud" is not an edition: use cloud, enterprise, community/);
+        expectProblem({ edition: "flex" as any }, "edition", /default: cloud for Airbyte Cloud, enterprise for a self-managed control plane/);
+    });
+
+    it("refuses image pull secrets on charts before 2.1.0, saying why and which version to use", () => {
+        for (const version of ["2.0.0", "2.0.1"]) {
+            expectProblem({ chart: { version }, imagePullSecrets: ["mirror-pull"] }, "imagePullSecrets",
+                new RegExp(`chart ${version.replace(/\./g, "\\.")} hands connector pods the pull secret as "map\\[name:mirror-pull\\]," .*use chart\\.version 2\\.1\\.0 or later`));
+        }
+        for (const version of ["2.1.0", "2.1.1", "2.2.0"]) {
+            assert.equal(resolveDataPlaneSettings("dp", { ...good, chart: { version }, imagePullSecrets: ["mirror-pull"] }).chartVersion, version);
+        }
+        assert.equal(resolveDataPlaneSettings("dp", { ...good, chart: { version: "2.0.1" } }).chartVersion, "2.0.1");
+    });
+
+    it("refuses a registry with a scheme or trailing slash, and a pull secret that is no Secret name", () => {
+        expectProblem({ imageRegistry: "https://registry.example.com" }, "imageRegistry", /not a registry prefix: give host\[:port\]\[\/path\] without scheme/);
+        expectProblem({ imageRegistry: "registry.example.com/mirror/" }, "imageRegistry", /without scheme, tag or trailing slash/);
+        expectProblem({ imagePullSecrets: ["Mirror_Pull"] }, "imagePullSecrets[0]", /not a Secret name/);
+        assert.doesNotThrow(() => resolveDataPlaneSettings("dp", { ...good, imageRegistry: "registry.example.com:5000/airbyte-mirror" }));
     });
 
     it("rejects a non-https airbyteUrl and says which scheme to use", () => {
@@ -117,6 +149,16 @@ describe("DataPlane bad input", () => {
         expectProblem({ extraValues: { secretsManager: { awsSecretManager: { kms: "k" } } } }, "extraValues.secretsManager.awsSecretManager.kms", /set secretsManager\.aws\.kmsKeyArn instead/);
         expectProblem({ extraValues: { dataPlane: { clientSecret: "s" } } }, "extraValues.dataPlane.clientSecret", /plain text into the Helm values/);
         expectProblem({ extraValues: { storage: { type: "minio" } } }, "extraValues.storage.type", /set by the component/);
+        expectProblem({ extraValues: { edition: "community" } }, "extraValues.edition", /use the edition argument/);
+        expectProblem({ extraValues: { image: { registry: "r.example.com" } } }, "extraValues.image.registry", /use the imageRegistry argument/);
+        expectProblem({ extraValues: { workloads: { containerOrchestrator: { secretName: "x" } } } }, "extraValues.workloads.containerOrchestrator.secretName", /GCS key Secret/);
+    });
+
+    it("refuses extra launcher variables that would replace the credential references, and keeps others", () => {
+        const extraEnv = [{ name: "HTTPS_PROXY", value: "http://proxy:3128" }, { name: "SECRET_STORE_GCP_SECRET_NAME", value: "other" }];
+        expectProblem({ extraValues: { workloadLauncher: { extraEnv } } }, "extraValues.workloadLauncher.extraEnv[1]", /SECRET_STORE_GCP_SECRET_NAME is set by the component/);
+        const problems = problemsOf({ extraValues: { workloadLauncher: { extraEnv } } });
+        assert.deepEqual(problems.map((p) => p.propertyPath), ["extraValues.workloadLauncher.extraEnv[1]"]);
     });
 
     it("reports every problem at once", () => {

@@ -14,14 +14,17 @@ describe("GkeCluster → DataPlane", () => {
         await run.h.settle();
     }
 
-    it("puts the created key into the data plane's Secret for both the secret store and GCS, as a secret", async () => {
+    it("puts the created key into the data plane's Secrets for the secret store and for GCS, as secrets", async () => {
         await deploy();
-        const secret = run.h.one("kubernetes:core/v1:Secret");
+        const secret = run.h.one("kubernetes:core/v1:Secret", "eu-dp-credentials");
+        const gcsKey = run.h.one("kubernetes:core/v1:Secret", "eu-dp-gcs-key");
         const key = cannedServiceAccountKeyJson("eu-airbyte@flexplane-gke.iam.gserviceaccount.com");
         assert.equal(secret.plainInputs.stringData[SECRET_KEYS.gcpSecretManagerCredentials], key);
-        assert.equal(secret.plainInputs.stringData[SECRET_KEYS.gcsCredentialsJson], key);
-        assert.ok(secret.secretPaths.some((p) => p.startsWith("stringData")), "stringData must be secret");
-        assert.equal(JSON.stringify(secret.inputs).includes("FLEXPLANE-TEST-KEY"), false);
+        assert.deepEqual(gcsKey.plainInputs.stringData, { [GCS_CREDENTIALS_FILE]: key });
+        for (const s of [secret, gcsKey]) {
+            assert.ok(s.secretPaths.some((p) => p.startsWith("stringData")), "stringData must be secret");
+            assert.equal(JSON.stringify(s.inputs).includes("FLEXPLANE-TEST-KEY"), false);
+        }
     });
 
     it("mounts the key into the launcher where the chart reads it, and keeps it out of the values", async () => {
@@ -32,7 +35,9 @@ describe("GkeCluster → DataPlane", () => {
         assert.equal(values.storage.bucket.log, "eu-logs-0a1b2c3");
         assert.equal(values.storage.gcs.credentialsJsonPath, `${GCS_CREDENTIALS_DIR}/${GCS_CREDENTIALS_FILE}`);
         const volume = values.workloadLauncher.volumes[0];
-        assert.deepEqual(volume.secret.items, [{ key: SECRET_KEYS.gcsCredentialsJson, path: GCS_CREDENTIALS_FILE }]);
+        assert.deepEqual(volume.secret.items, [{ key: GCS_CREDENTIALS_FILE, path: GCS_CREDENTIALS_FILE }]);
+        assert.equal(volume.secret.secretName, "airbyte-data-plane-gcs-key");
+        assert.equal(values.workloads.containerOrchestrator.secretName, "airbyte-data-plane-gcs-key");
         assert.equal(values.workloadLauncher.volumeMounts[0].mountPath, GCS_CREDENTIALS_DIR);
         assert.equal(values.secretsManager.type, "GOOGLE_SECRET_MANAGER");
         assert.equal(values.secretsManager.googleSecretManager.projectId, "airbyte-secrets");

@@ -1,7 +1,9 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { listStacks } from "../../tools/plan/stack-file";
+import { SUPPORTED_CHART_VERSIONS } from "../../components/dataplane/args";
+import { checkJobPodContract, plannedSecrets } from "../../tools/job-pods";
+import { listStacks, readStackConfig } from "../../tools/plan/stack-file";
 import { PlanResult, runPlan } from "../../tools/plan/plan";
 
 const stacksDir = path.resolve(__dirname, "..", "..", "stacks");
@@ -28,6 +30,20 @@ describe("example stacks", () => {
                 assert.deepEqual(committed, plan.outputs.descriptor, `stacks/fixtures/${stack}.json is stale: run npm run plan -- --stack ${stack} --write-fixture`);
             }
         });
+
+        if (readStackConfig(stacksDir, stack).config["flexplane:role"] !== "org") {
+            it(`${stack}: connector pods get a service account and every credential, on every supported chart version`, async () => {
+                const plan = plans.get(stack) ?? (await runPlan({ stack }));
+                const release = plan.resources.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
+                const secrets = plannedSecrets(plan.resources);
+                for (const chartVersion of SUPPORTED_CHART_VERSIONS) {
+                    const result = checkJobPodContract({ values: release.inputs.values, chartVersion, releaseName: release.inputs.name, secrets });
+                    assert.deepEqual(result.problems, [], `chart ${chartVersion}`);
+                    // Airbyte Cloud's control plane: connectors run in cloud mode, as Airbyte's installer sets it.
+                    assert.deepEqual(result.pod.containers.connector.env.DEPLOYMENT_MODE, { value: "CLOUD" });
+                }
+            });
+        }
     }
 
     it("the HA pair and the cross-cloud stack share the org's store", async () => {

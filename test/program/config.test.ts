@@ -34,6 +34,16 @@ describe("stack config", () => {
         const common = readCommonConfig(configWith({ cloud: "byo", secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", auth: "serviceAccount" } } }));
         assert.equal(common.secretsManager.aws!.useServiceAccountIdentity, true);
         assert.equal(common.secretsManager.aws!.accessKeys, undefined);
+        assert.equal(common.edition, undefined, "unset, DataPlane derives it from airbyteUrl");
+    });
+
+    it("reads flexplane:edition and refuses one the chart does not know", () => {
+        const store = { aws: { region: "us-east-1", accountId: "123456789012", auth: "serviceAccount" } };
+        assert.equal(readCommonConfig(configWith({ cloud: "byo", secretsManager: store, edition: "community" })).edition, "community");
+        const err = thrown(() => readCommonConfig(configWith({ cloud: "byo", secretsManager: store, edition: "CLOUD" })));
+        assert.ok(pulumi.InputPropertiesError.isInstance(err));
+        assert.match(err.errors[0].reason, /"CLOUD" is not an edition: use cloud, enterprise, community \(default: cloud when flexplane:airbyteUrl is Airbyte Cloud/);
+        assert.equal(err.errors[0].propertyPath, "flexplane:edition");
     });
 
     it("names every bad key with its fix", () => {

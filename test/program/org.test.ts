@@ -41,7 +41,7 @@ describe("org stack and data-plane registration", () => {
         assert.equal(registration.inputs.name, "registers");
         assert.equal(registration.inputs.applicationClientSecret, "[secret]");
         const secret = plan.resources.find((r) => r.type === "kubernetes:core/v1:Secret")!;
-        assert.equal(secret.inputs.stringData, "[secret]");
+        assert.equal(secret.inputs.stringData.DATAPLANE_CLIENT_SECRET, "[secret]");
         assert.match(String(plan.outputs.airbyteDataplaneId), /^[0-9a-f-]{36}$/);
         assert.ok(!plan.resources.some((r) => JSON.stringify(r.inputs).includes("offline-plan-secret-")), "the data plane's secret leaked into recorded inputs");
     });

@@ -160,7 +160,7 @@ export class MockHarness {
                 urn: "",
                 parent: parentUrn && !parentUrn.endsWith("pulumi:pulumi:Stack") ? urnName(parentUrn) : undefined,
                 parentType: parentUrn ? urnType(parentUrn) : undefined,
-                inputs: decode(raw, true, "", secretPaths),
+                inputs: keepSecretDataKeys(req.getType(), raw, decode(raw, true, "", secretPaths)),
                 plainInputs: decode(raw, false, "", []),
                 secretPaths,
                 custom: req.getCustom(),
@@ -204,6 +204,24 @@ function urnName(urn: string): string {
 function urnType(urn: string): string {
     const typePath = urn.split("::")[2] ?? "";
     return typePath.split("$").pop() ?? typePath;
+}
+
+/** Inputs whose key names stay visible when the whole map is secret: a reviewer sees which keys a Secret holds. */
+const SECRET_DATA_FIELDS: Record<string, readonly string[]> = { "kubernetes:core/v1:Secret": ["data", "stringData"] };
+
+/**
+ * The redacted inputs, with a secret `data`/`stringData` map of a Kubernetes Secret shown as its keys,
+ * each value `REDACTED`. No value is ever shown, only which keys exist.
+ */
+function keepSecretDataKeys(type: string, raw: Record<string, any>, redacted: Record<string, any>): Record<string, any> {
+    for (const field of SECRET_DATA_FIELDS[type] ?? []) {
+        const wire = raw[field];
+        const map = wire?.[SIG_KEY] === SECRET_SIG ? wire.value : undefined;
+        if (map && typeof map === "object" && !Array.isArray(map)) {
+            redacted[field] = Object.fromEntries(Object.keys(map).map((key) => [key, REDACTED]));
+        }
+    }
+    return redacted;
 }
 
 /** Turns the wire form of inputs back into plain JSON, redacting secrets when asked. */

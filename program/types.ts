@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { DataPlaneTarget, SecretsManagerSpec } from "../components/shared/types";
+import type { DataPlaneTarget, SecretsManagerSpec, StorageSpec } from "../components/shared/types";
+import type { StackProblems } from "./stack-problems";
 
 /** What the stack program hands each cloud's part, read from config before anything is created. */
 export interface RegionContext {
@@ -30,5 +31,26 @@ export interface CloudDeployment {
     outputs: Record<string, pulumi.Input<unknown>>;
 }
 
-/** A cloud's part of the stack program (`program/aws.ts`, `program/gcp.ts`, ...). */
-export type CloudProgram = (ctx: RegionContext) => CloudDeployment | Promise<CloudDeployment>;
+/** A cloud's part, read and checked but not yet created. */
+export interface PreparedCloud {
+    /**
+     * The log storage DataPlane will get, when the stack gives it (byo); a cloud component creates and
+     * checks its own, so it is undefined there.
+     */
+    storage?: StorageSpec;
+    /** Creates the cluster part. Called only once every check of the whole stack has passed. */
+    deploy(): CloudDeployment | Promise<CloudDeployment>;
+}
+
+/**
+ * A cloud's part of the stack program (`program/aws.ts`, ...): reads its keys and runs its component's
+ * pure checks, recording every problem under the stack key that causes it, without creating anything.
+ */
+export type CloudProgram = (ctx: RegionContext, problems: StackProblems) => PreparedCloud | Promise<PreparedCloud>;
+
+/** Prepares a cloud part, throws its problems as one error, else creates it. */
+export async function deployCloud(program: CloudProgram, ctx: RegionContext, problems: StackProblems): Promise<CloudDeployment> {
+    const prepared = await program(ctx, problems);
+    problems.throwIfAny();
+    return prepared.deploy();
+}

@@ -33,3 +33,13 @@ export function reasons(err: unknown): Record<string, string> {
     }
     return out;
 }
+
+/** Awaits `fn` and returns the error it rejects with; fails when it resolves. */
+export async function rejection(fn: () => Promise<unknown> | unknown): Promise<any> {
+    try {
+        await fn();
+    } catch (err) {
+        return err;
+    }
+    throw new Error("expected an error, but none was thrown");
+}

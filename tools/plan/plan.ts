@@ -2,7 +2,7 @@ import * as path from "path";
 import { InputPropertyError } from "@pulumi/pulumi";
 import { MockHarness, RecordedResource } from "../harness/runtime";
 import { evaluatePlanPolicies } from "./policies";
-import { readFixtures, readStackConfig } from "./stack-file";
+import { readFixtures, readProject, readStackText, stackConfigFor } from "./stack-file";
 
 /** One resource of the plan, as `--json` prints it. */
 export interface PlannedResource {
@@ -36,6 +36,10 @@ export interface PlanOptions {
     stack: string;
     /** Folder holding `Pulumi.<stack>.yaml`; default `stacks` in the project root. */
     stacksDir?: string;
+    /** The stack file's text, instead of reading `<stacksDir>/Pulumi.<stack>.yaml`. */
+    stackText?: string;
+    /** The project file; default the project's Pulumi.yaml. */
+    projectFile?: string;
     /** Folder holding referenced stacks' outputs; default `<stacksDir>/fixtures`. */
     fixturesDir?: string;
     /** Policy-pack config file (`--policy-pack-config` format); default the pack's own defaults. */
@@ -55,8 +59,14 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     let harness: MockHarness;
     let orgIdentity: string | undefined;
     try {
-        const stackConfig = readStackConfig(stacksDir, options.stack);
+        const project = readProject(options.projectFile ?? path.join(ROOT, "Pulumi.yaml"));
+        const stackConfig = stackConfigFor(project, options.stack, options.stackText ?? readStackText(stacksDir, options.stack));
         result.secretConfigKeys = stackConfig.secretKeys;
+        if (stackConfig.cliErrors.length > 0) {
+            // `pulumi preview` stops here, before the program runs.
+            result.errors.push(...stackConfig.cliErrors);
+            return result;
+        }
         const fixtures = readFixtures(options.fixturesDir ?? path.join(stacksDir, "fixtures"));
         const orgStack = stackConfig.config["flexplane:orgStack"];
         orgIdentity = orgStack ? (fixtures[orgStack]?.secretsManagerIdentity as string | undefined) : undefined;

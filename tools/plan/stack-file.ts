@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { configKey } from "../../program/config-keys";
+import { CliConfigError, CliConfigValue, CliProject, loadProject, mergeStackConfig, stackConfigOf } from "../pulumi-cli/config";
 import { SECRET_CONFIG_PLACEHOLDER } from "../harness/runtime";
 
 /** A stack's config as the Pulumi engine hands it to the program, with secrets as placeholders. */
@@ -10,38 +12,93 @@ export interface StackConfig {
     config: Record<string, string>;
     /** Keys whose values are secret (placeholders here). */
     secretKeys: string[];
+    /** What the CLI would refuse before running the program, each with the command that fixes it. */
+    cliErrors: string[];
 }
 
 /** Comment lines `# secret: <key>` name the secrets a stack needs; they are set with --secret. */
 const SECRET_COMMENT = /^#\s*secret:\s*(\S+)/;
 
-/** Reads `stacks/Pulumi.<stack>.yaml`; secret values, encrypted or only announced, become a placeholder. */
-export function readStackConfig(stacksDir: string, stack: string): StackConfig {
+/** Reads `<stacksDir>/Pulumi.<stack>.yaml`, or says which stacks exist. */
+export function readStackText(stacksDir: string, stack: string): string {
     const file = path.join(stacksDir, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(file)) {
         const known = listStacks(stacksDir).join(", ") || "none";
         throw new Error(`No stack file ${file}: pick one of ${known}, or create it.`);
     }
-    const text = fs.readFileSync(file, "utf8");
-    const document = (parse(text) ?? {}) as { config?: Record<string, unknown> };
+    return fs.readFileSync(file, "utf8");
+}
+
+/** The secrets a stack file announces in `# secret:` comments. */
+export function announcedSecrets(text: string): string[] {
+    return text.split("\n").map((line) => SECRET_COMMENT.exec(line.trim())?.[1]).filter((k): k is string => k !== undefined);
+}
+
+/** Loads Pulumi.yaml as the CLI does; throws its refusal. */
+export function readProject(projectFile: string): CliProject {
+    const { project, errors } = loadProject(parse(fs.readFileSync(projectFile, "utf8")));
+    if (!project) {
+        throw new Error(`${projectFile}: ${errors.join("; ")}`);
+    }
+    return project;
+}
+
+/**
+ * A stack file's config as the engine would pass it after the CLI's checks (`mergeStackConfig`):
+ * project defaults filled in; secret values, encrypted or only announced in `# secret:` comments,
+ * replaced by a placeholder. The CLI's refusals come back in `cliErrors`, each with its fix.
+ */
+export function stackConfigFor(project: CliProject, stack: string, text: string): StackConfig {
+    const values = stackConfigOf(project.name, parse(text) ?? {});
+    for (const key of announcedSecrets(text).filter((k) => !values.has(k))) {
+        values.set(key, { text: SECRET_CONFIG_PLACEHOLDER, secure: true, object: false });
+    }
+    const merged = mergeStackConfig(stack, project, values);
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
-    for (const [key, value] of Object.entries(document.config ?? {})) {
-        if (isSecure(value)) {
-            config[key] = SECRET_CONFIG_PLACEHOLDER;
+    for (const [key, value] of merged.config) {
+        config[key] = engineText(value);
+        if (value.secure) {
             secretKeys.push(key);
-        } else {
-            config[key] = typeof value === "string" ? value : JSON.stringify(value);
         }
     }
-    for (const line of text.split("\n")) {
-        const announced = SECRET_COMMENT.exec(line.trim())?.[1];
-        if (announced && !(announced in config)) {
-            config[announced] = SECRET_CONFIG_PLACEHOLDER;
-            secretKeys.push(announced);
-        }
+    return { stack, config, secretKeys, cliErrors: merged.errors.map((e) => `${e.message}. ${fixFor(project, e)}`) };
+}
+
+/** What the engine passes for a value: plain text, JSON for objects, secure parts as the placeholder. */
+function engineText(value: CliConfigValue): string {
+    if (!value.secure) {
+        return value.text;
     }
-    return { stack, config, secretKeys };
+    if (!value.object) {
+        return SECRET_CONFIG_PLACEHOLDER;
+    }
+    const decrypt = (v: unknown): unknown => {
+        if (Array.isArray(v)) {
+            return v.map(decrypt);
+        }
+        if (v !== null && typeof v === "object") {
+            const entries = Object.entries(v);
+            return entries.length === 1 && entries[0][0] === "secure" ? SECRET_CONFIG_PLACEHOLDER : Object.fromEntries(entries.map(([k, x]) => [k, decrypt(x)]));
+        }
+        return v;
+    };
+    return JSON.stringify(decrypt(value.raw));
+}
+
+/** The command that answers one of the CLI's refusals. */
+function fixFor(project: CliProject, error: CliConfigError): string {
+    const commands = error.keys.map((key) => {
+        const declared = project.config[key];
+        const example = configKey(key)?.example ?? "<value>";
+        const full = key.includes(":") ? key : `${project.name}:${key}`;
+        if (error.kind === "type") {
+            return `set ${full} to a ${declared.type}${declared.items ? ` of ${declared.items.type}` : ""} value, e.g. ${example}`;
+        }
+        return `pulumi config set${error.kind === "notSecret" || declared.secret ? " --secret" : ""} ${full} ${example}`;
+    });
+    const lead = error.kind === "notSecret" ? "Remove the plain value from the stack file and run" : error.kind === "type" ? "Fix:" : "Run";
+    return `${lead} ${commands.map((c) => (error.kind === "type" ? c : `\`${c}\``)).join(" and ")}.`;
 }
 
 /** Stack names that have a `Pulumi.<stack>.yaml` in `stacksDir`. */
@@ -69,8 +126,4 @@ export function readFixtures(fixturesDir: string): Record<string, Record<string,
         }
     }
     return outputs;
-}
-
-function isSecure(value: unknown): boolean {
-    return typeof value === "object" && value !== null && "secure" in value;
 }

@@ -175,3 +175,19 @@ export function setCommand(spec: ConfigKeySpec): string {
     }
     return `pulumi config set ${fullKey(spec.name)} ${spec.example}`;
 }
+
+/** The key's type as docs/configuration.md shows it: secret, list, map, string, boolean. */
+export function docsType(spec: ConfigKeySpec): string {
+    if (spec.secret) {
+        return "secret";
+    }
+    return spec.type === "array" ? "list" : spec.type === "object" ? "map" : spec.type;
+}
+
+/** The key's default as docs/configuration.md shows it. */
+export function docsDefault(spec: ConfigKeySpec): string {
+    if (spec.default !== undefined) {
+        return `\`${typeof spec.default === "string" ? spec.default : JSON.stringify(spec.default)}\``;
+    }
+    return spec.required ? "required" : spec.defaultText ?? "none";
+}

@@ -24,6 +24,7 @@ const COMMON_SOURCES: Record<string, string | null> = {
 
 const STORE_PHRASES: [string, string][] = [
     ["give both clientId and clientSecret", "give both flexplane:secretsManagerClientId and flexplane:secretsManagerClientSecret"],
+    ["pass secretsManager.azure.clientId and clientSecret", "set flexplane:secretsManagerClientId and flexplane:secretsManagerClientSecret"],
 ];
 
 /** EksCluster: `flexplane:aws`, the region from `aws:region` (and the kubeconfig profile from `aws:profile` when not in the block). */

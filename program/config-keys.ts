@@ -165,15 +165,18 @@ export function declaredInProject(spec: ConfigKeySpec): boolean {
     return spec.default !== undefined && spec.secret !== true;
 }
 
-/** The command that sets a key, `--secret` for credentials and `--path` for maps and lists. */
+/**
+ * How to set a key, as a phrase: the quoted command (`--secret` for credentials), or for maps and
+ * lists the YAML to add to the stack file.
+ */
 export function setCommand(spec: ConfigKeySpec): string {
     if (spec.secret) {
-        return `pulumi config set --secret ${fullKey(spec.name)} ${spec.example}`;
+        return `\`pulumi config set --secret ${fullKey(spec.name)} ${spec.example}\``;
     }
     if (spec.type === "object" || spec.type === "array") {
-        return `add ${fullKey(spec.name)}: ${spec.example} to the stack file (or use pulumi config set --path)`;
+        return `add ${fullKey(spec.name)}: ${spec.example} to the stack file (or use \`pulumi config set --path\`)`;
     }
-    return `pulumi config set ${fullKey(spec.name)} ${spec.example}`;
+    return `\`pulumi config set ${fullKey(spec.name)} ${spec.example}\``;
 }
 
 /** The key's type as docs/configuration.md shows it: secret, list, map, string, boolean. */

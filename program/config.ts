@@ -50,7 +50,7 @@ export function secretOf(inputs: StackInputs, name: string): pulumi.Output<strin
 export function requireSecret(inputs: StackInputs, name: string, when: string): pulumi.Output<string> | undefined {
     if (!inputs.config.values.has(name)) {
         if (!inputs.problems.has(fullKey(name))) {
-            inputs.problems.add(fullKey(name), `is required ${when}: run \`${setCommand(configKey(name)!)}\`.`);
+            inputs.problems.add(fullKey(name), `is required ${when}: run ${setCommand(configKey(name)!)}.`);
         }
         return undefined;
     }

@@ -91,7 +91,7 @@ export function readStackConfig(problems: StackProblems, config: Record<string, 
         if (isSecret(key)) {
             secretKeys.add(name);
         } else if (spec.secret) {
-            problems.add(key, `holds a credential but is in plain text in the stack file: remove it there and run \`${setCommand(spec)}\`.`);
+            problems.add(key, `holds a credential but is in plain text in the stack file: remove it there and run ${setCommand(spec)}.`);
         }
         const parsed = parseByType(spec, text);
         if ("problem" in parsed) {

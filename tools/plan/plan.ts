@@ -24,6 +24,8 @@ export interface PlanResult {
     outputs: Record<string, unknown>;
     /** Config keys that were secret placeholders. */
     secretConfigKeys: string[];
+    /** Stacks the program read (StackReferences: reads, never registrations). */
+    stackReads: string[];
     /** Every policy violation, mandatory and advisory; mandatory ones are also in `errors`. */
     policyViolations: { policy: string; enforcementLevel: string; resource?: string; message: string }[];
     /** Where the policy pack's control-plane store came from. */
@@ -55,7 +57,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
  */
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     const stacksDir = options.stacksDir ?? path.join(ROOT, "stacks");
-    const result: PlanResult = { stack: options.stack, resources: [], helmValues: {}, outputs: {}, secretConfigKeys: [], policyViolations: [], warnings: [], errors: [] };
+    const result: PlanResult = { stack: options.stack, resources: [], helmValues: {}, outputs: {}, secretConfigKeys: [], stackReads: [], policyViolations: [], warnings: [], errors: [] };
     let harness: MockHarness;
     let orgIdentity: string | undefined;
     try {
@@ -97,6 +99,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         restore();
     }
     result.resources = harness.resources.map(toPlanned);
+    result.stackReads = harness.reads.filter((r) => r.type === "pulumi:pulumi:StackReference").map((r) => r.id);
     for (const release of harness.ofType("kubernetes:helm.sh/v3:Release")) {
         result.helmValues[release.name] = release.inputs.values;
     }

@@ -2,7 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { configKey } from "../../program/config-keys";
-import { CliConfigError, CliConfigValue, CliProject, loadProject, mergeStackConfig, stackConfigOf } from "../pulumi-cli/config";
+import {
+    CliConfigError, CliConfigValue, CliProject, fullTypeName, loadProject, mergeStackConfig, qualifiedKey, stackConfigOf,
+} from "../pulumi-cli/config";
 import { SECRET_CONFIG_PLACEHOLDER } from "../harness/runtime";
 
 /** A stack's config as the Pulumi engine hands it to the program, with secrets as placeholders. */
@@ -86,19 +88,19 @@ function engineText(value: CliConfigValue): string {
     return JSON.stringify(decrypt(value.raw));
 }
 
-/** The command that answers one of the CLI's refusals. */
+/** What answers one of the CLI's refusals: the command per key, or the type to give. */
 function fixFor(project: CliProject, error: CliConfigError): string {
-    const commands = error.keys.map((key) => {
+    const full = (key: string) => qualifiedKey(project.name, key);
+    const example = (key: string) => configKey(key)?.example ?? "<value>";
+    if (error.kind === "type") {
+        const [key] = error.keys;
         const declared = project.config[key];
-        const example = configKey(key)?.example ?? "<value>";
-        const full = key.includes(":") ? key : `${project.name}:${key}`;
-        if (error.kind === "type") {
-            return `set ${full} to a ${declared.type}${declared.items ? ` of ${declared.items.type}` : ""} value, e.g. ${example}`;
-        }
-        return `pulumi config set${error.kind === "notSecret" || declared.secret ? " --secret" : ""} ${full} ${example}`;
-    });
-    const lead = error.kind === "notSecret" ? "Remove the plain value from the stack file and run" : error.kind === "type" ? "Fix:" : "Run";
-    return `${lead} ${commands.map((c) => (error.kind === "type" ? c : `\`${c}\``)).join(" and ")}.`;
+        return `Give ${full(key)} a value of type '${fullTypeName(declared.type!, declared.items)}', e.g. ${example(key)}.`;
+    }
+    const commands = error.keys.map((key) =>
+        `pulumi config set${error.kind === "notSecret" || project.config[key].secret ? " --secret" : ""} ${full(key)} ${example(key)}`);
+    const lead = error.kind === "notSecret" ? "Remove the plain value from the stack file and run" : "Run";
+    return commands.length === 1 ? `${lead} \`${commands[0]}\`.` : `${lead}:\n${commands.map((c) => `    ${c}`).join("\n")}`;
 }
 
 /** Stack names that have a `Pulumi.<stack>.yaml` in `stacksDir`. */

@@ -40,7 +40,7 @@ export function eksSources(profileFromProvider: boolean): ArgumentSources {
             "logBucket.accessKeys.secretAccessKey": "flexplane:awsLogBucketSecretAccessKey",
             ...(profileFromProvider ? { "kubeconfigAuth.profileName": "aws:profile" } : {}),
         },
-        phrases: [...STORE_PHRASES, [" or the region argument", ""], ["logBucket.accessKeys", "logBucket.auth: accessKeys"]],
+        phrases: [...STORE_PHRASES, ["pass region, or ", ""], ["logBucket.accessKeys", "logBucket.auth: accessKeys"]],
     };
 }
 

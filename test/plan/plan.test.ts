@@ -5,6 +5,11 @@ import { runPlan } from "../../tools/plan/plan";
 import { renderText } from "../../tools/plan/render";
 
 const testStacks = path.join(__dirname, "stacks");
+
+/** Every leaf value of a JSON value. */
+function leaves(value: unknown): unknown[] {
+    return value !== null && typeof value === "object" ? Object.values(value).flatMap(leaves) : [value];
+}
 const root = path.resolve(__dirname, "..", "..");
 
 describe("offline plan", () => {
@@ -14,14 +19,15 @@ describe("offline plan", () => {
         const types = plan.resources.map((r) => `${r.type} ${r.name} <- ${r.parent ?? ""}`);
         assert.ok(types.includes("kubernetes:helm.sh/v3:Release data-plane <- data-plane"), types.join("\n"));
         assert.ok(types.includes("kubernetes:core/v1:Secret data-plane-credentials <- data-plane"));
+        // Whether the Secret's data is one secret or a map of secret values, no value is in the plan.
         const secret = plan.resources.find((r) => r.type === "kubernetes:core/v1:Secret")!;
-        assert.equal(secret.inputs.stringData, "[secret]");
+        assert.ok(leaves(secret.inputs.stringData).every((v) => v === "[secret]"), JSON.stringify(secret.inputs.stringData));
         const values = plan.helmValues["data-plane"] as any;
         assert.equal(values.secretsManager.type, "AWS_SECRET_MANAGER");
         assert.equal(values.storage.bucket.log, "acme-airbyte-dp-logs");
         const text = renderText(plan);
-        assert.match(text, /Resources \(5\):/);
-        assert.match(text, /\n {2}flexplane:index:DataPlane {2}data-plane\n {4}kubernetes:core\/v1:Namespace {2}data-plane-namespace/);
+        assert.match(text, /Resources \(5\), each with where it is created:/);
+        assert.match(text, /\n {2}flexplane:index:DataPlane {2}data-plane\n {4}kubernetes:core\/v1:Namespace {2}data-plane-namespace {2}\[Kubernetes cluster of provider byo-cluster, cluster-wide\]/);
         assert.match(text, /type: AWS_SECRET_MANAGER/);
         assert.match(text, /Secret config replaced by placeholders: flexplane:dataPlaneClientId/);
         assert.match(text, /No errors\.$/);
@@ -87,6 +93,12 @@ describe("offline plan", () => {
         assert.equal(doc.stack, "byo");
         assert.deepEqual(doc.errors, []);
         assert.ok(doc.resources.every((r: any) => typeof r.type === "string" && typeof r.name === "string" && "inputs" in r));
+        // Complete: what the text shows is in the JSON too.
+        for (const key of ["helmValues", "outputs", "secretConfigKeys", "stackReads", "policyViolations", "policies", "policyControlPlaneSource", "review", "warnings"]) {
+            assert.ok(key in doc, `--json lacks ${key}`);
+        }
+        assert.equal(doc.resources.find((r: any) => r.type === "kubernetes:helm.sh/v3:Release").where, "Kubernetes cluster of provider byo-cluster, namespace airbyte");
+        assert.equal(doc.review.facts.chart, "airbyte-data-plane 2.2.0 from https://airbytehq.github.io/charts, release airbyte-data-plane in namespace airbyte");
         const unknown = run(["--stacks", "byo"]);
         assert.equal(unknown.code, 2);
         const noFile = run(["--policy-config"]);

@@ -111,21 +111,28 @@ export function listStacks(stacksDir: string): string[] {
         .sort();
 }
 
+/** Referenced stacks' outputs by every name a StackReference may use, and the file each came from. */
+export interface Fixtures {
+    outputs: Record<string, Record<string, unknown>>;
+    files: Record<string, string>;
+}
+
 /**
  * Outputs of the stacks this one references, from `stacks/fixtures/<stack>.json`: the offline
  * stand-in for the backend. Keyed by every name a StackReference may use (`org`, `acme/flexplane/org`).
  */
-export function readFixtures(fixturesDir: string): Record<string, Record<string, unknown>> {
-    const outputs: Record<string, Record<string, unknown>> = {};
+export function readFixtures(fixturesDir: string): Fixtures {
+    const fixtures: Fixtures = { outputs: {}, files: {} };
     if (!fs.existsSync(fixturesDir)) {
-        return outputs;
+        return fixtures;
     }
     for (const file of fs.readdirSync(fixturesDir).filter((f) => f.endsWith(".json"))) {
         const stack = file.replace(/\.json$/, "");
         const fixture = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), "utf8")) as { names?: string[]; outputs: Record<string, unknown> };
         for (const name of [stack, ...(fixture.names ?? [])]) {
-            outputs[name] = fixture.outputs;
+            fixtures.outputs[name] = fixture.outputs;
+            fixtures.files[name] = path.join(fixturesDir, file);
         }
     }
-    return outputs;
+    return fixtures;
 }

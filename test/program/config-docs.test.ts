@@ -77,3 +77,36 @@ describe("the config key registry", () => {
         });
     }
 });
+
+describe("the README's Real use", () => {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    const block = /## Real use[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+
+    it("sets, for each stack it inits, exactly the secrets that stack's file announces", () => {
+        const secretsByStack = new Map<string, string[]>();
+        let stack = "";
+        for (const line of block.split("\n")) {
+            const init = /^pulumi stack init (\S+)/.exec(line);
+            if (init) {
+                stack = init[1].split("/").pop()!;
+                secretsByStack.set(stack, []);
+            }
+            const secret = /^pulumi config set --secret (\S+)/.exec(line);
+            if (secret) {
+                secretsByStack.get(stack)!.push(secret[1]);
+            }
+        }
+        assert.deepEqual([...secretsByStack.keys()], ["org", "aws-us-east-1"]);
+        for (const [name, secrets] of secretsByStack) {
+            const text = fs.readFileSync(path.join(root, "stacks", `Pulumi.${name}.yaml`), "utf8");
+            assert.deepEqual(secrets.sort(), announcedSecrets(text).sort(), `README's secrets for ${name}`);
+        }
+    });
+
+    it("inits the org stack under the name the region stack reads, before it", () => {
+        const region = parse(fs.readFileSync(path.join(root, "stacks", "Pulumi.aws-us-east-1.yaml"), "utf8")).config;
+        const [organization, , stack] = String(region["flexplane:orgStack"]).split("/");
+        assert.ok(block.indexOf(`pulumi stack init ${organization}/${stack}`) >= 0, block);
+        assert.ok(block.indexOf(`pulumi stack init ${organization}/${stack}`) < block.indexOf("pulumi stack init acme/aws-us-east-1"));
+    });
+});

@@ -11,7 +11,7 @@ import { enforceCrossStackRules } from "./cross-stack";
 import { dataPlaneCredentials } from "./registration";
 import { configKey, NAMESPACE } from "./config-keys";
 import { checkRequiredKeys, isSecretConfigKey, readStackConfig } from "./stack-config";
-import { StackProblems } from "./stack-problems";
+import { asStackConfigError, StackProblems } from "./stack-problems";
 import type { CloudProgram, PreparedCloud, RegionContext } from "./types";
 
 /** Loads only the selected cloud's part, so an AWS stack never loads the GCP or Azure SDK. */
@@ -34,6 +34,14 @@ export async function loadCloudProgram(cloud: string): Promise<CloudProgram> {
  * other stacks, then the resources.
  */
 export async function runStack(): Promise<Record<string, unknown>> {
+    try {
+        return await runCheckedStack();
+    } catch (err) {
+        throw asStackConfigError(err);
+    }
+}
+
+async function runCheckedStack(): Promise<Record<string, unknown>> {
     const stack = pulumi.getStack();
     const problems = new StackProblems(stack, (path) => lookup(pulumi.runtime.allConfig(), path));
     const config = readStackConfig(problems, pulumi.runtime.allConfig(), isSecretConfigKey);

@@ -93,3 +93,26 @@ export function stackPathOf(sources: ArgumentSources, argumentPath: string): str
     }
     return sources.block === undefined ? null : `${sources.block}.${argumentPath}`;
 }
+
+/**
+ * A mistake in the stack's config, as the program reports it. A `RunError`, because the Node SDK prints
+ * a RunError's message alone and any other error with `util.inspect`, stack trace and all
+ * (@pulumi/pulumi `cmd/run/run.js`, the uncaught-error handler of `run`); `errors` keeps each key and
+ * reason, as `InputPropertiesError` does.
+ */
+export class StackConfigError extends pulumi.RunError {
+    constructor(message: string, readonly errors: pulumi.InputPropertyErrorDetails[]) {
+        super(message);
+    }
+}
+
+/** `err` as a `StackConfigError` when it is an input error (one or several properties); else unchanged. */
+export function asStackConfigError(err: unknown): unknown {
+    if (pulumi.InputPropertiesError.isInstance(err)) {
+        return new StackConfigError(err.message, err.errors);
+    }
+    if (pulumi.InputPropertyError.isInstance(err)) {
+        return new StackConfigError(`${err.propertyPath}: ${err.reason}`, [{ propertyPath: err.propertyPath, reason: err.reason }]);
+    }
+    return err;
+}

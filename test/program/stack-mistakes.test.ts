@@ -2,7 +2,10 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
+import { reasons, rejection } from "../support/outputs";
+import type { StackConfigError } from "../../program/stack-problems";
 import { PlanResult, runPlan } from "../../tools/plan/plan";
 
 /**
@@ -272,4 +275,35 @@ describe("every stack-level mistake is refused before the first resource", () =>
             assert.doesNotMatch(plan.errors[0], LIBRARY_WORDS, "a library argument in a stack user's message");
         });
     }
+});
+
+describe("how a stack mistake reaches the user", () => {
+    // The Node SDK prints a RunError's message alone and any other uncaught error with its stack trace
+    // (@pulumi/pulumi cmd/run/run.js): stack mistakes must be RunErrors.
+    async function runWith(config: Record<string, string>, stackOutputs: Record<string, Record<string, unknown>> = {}) {
+        const { MockHarness } = await import("../../tools/harness/runtime");
+        MockHarness.install({ stack: "mistake", config, secretConfigKeys: ["flexplane:dataPlaneClientId", "flexplane:dataPlaneClientSecret"], stackOutputs });
+        const { runStack } = await import("../../program");
+        return (await rejection(runStack)) as StackConfigError;
+    }
+    const base = {
+        "flexplane:cloud": "byo",
+        "flexplane:secretsManager": JSON.stringify(STORE),
+        "flexplane:byo": JSON.stringify(BASES.byo["flexplane:byo"]),
+        "flexplane:dataPlaneClientId": "id",
+        "flexplane:dataPlaneClientSecret": "secret",
+    };
+
+    it("a config mistake is a RunError listing each key, with each key and reason kept", async () => {
+        const err = await runWith({ ...base, "flexplane:namspace": "x" });
+        assert.ok(pulumi.RunError.isInstance(err));
+        assert.match(err.message, /^Stack "mistake" config has invalid arguments:\n {2}- flexplane:namspace: is not a Flexplane setting/);
+        assert.deepEqual(reasons(err), { "flexplane:namspace": err.errors[0].reason });
+    });
+
+    it("an org stack that cannot be read is a RunError naming flexplane:orgStack", async () => {
+        const err = await runWith({ ...base, "flexplane:orgStack": "acme/flexplane/org" });
+        assert.ok(pulumi.RunError.isInstance(err));
+        assert.match(err.message, /flexplane:orgStack: stack "acme\/flexplane\/org" cannot be read \(unknown stack "acme\/flexplane\/org"\)/);
+    });
 });

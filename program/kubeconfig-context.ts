@@ -31,7 +31,8 @@ export function kubeconfigContexts(text: string): string[] | undefined {
 
 /**
  * The kubeconfig the Kubernetes provider falls back to without `flexplane:kubeconfig`: the files in
- * KUBECONFIG (path-list separated, merged), else ~/.kube/config, as kubectl and client-go load them.
+ * KUBECONFIG (split on the path-list separator, merged), else ~/.kube/config, as client-go loads them
+ * (kubernetes/client-go `tools/clientcmd/loader.go`, `NewDefaultClientConfigLoadingRules`).
  */
 export function kubeconfigFromEnvironment(env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): KubeconfigSource {
     const files = env.KUBECONFIG ? env.KUBECONFIG.split(path.delimiter).filter(Boolean) : [path.join(home, ".kube", "config")];

@@ -1,5 +1,7 @@
 import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { runPlan } from "../../tools/plan/plan";
 import { renderText } from "../../tools/plan/render";
@@ -108,5 +110,23 @@ describe("offline plan", () => {
         assert.match(missing.out, /No stack file .*Pulumi\.no-such-stack\.yaml: pick one of .*byo/);
         assert.match(unknown.out, /Unknown argument "--stacks"\. Usage: npm run plan -- \[--stack <name>\]/);
         assert.match(noFile.out, /--policy-config needs a file, e\.g\. --policy-config policy\/config\.example\.json/);
+    });
+
+    it("stops where the Pulumi CLI stops: a declared key missing, a secret key in plain text, each with its command", async () => {
+        const projectFile = path.join(os.tmpdir(), `flexplane-project-${process.pid}.yaml`);
+        fs.writeFileSync(projectFile, "name: flexplane\nruntime: nodejs\nconfig:\n  size:\n    type: string\n  token:\n    type: string\n    secret: true\n");
+        try {
+            const missing = await runPlan({ stack: "cli", projectFile, stackText: "config:\n  flexplane:cloud: byo\n" });
+            assert.deepEqual(missing.errors, ["Stack 'cli' is missing configuration values 'size' and 'token'. Run:\n" +
+                "    pulumi config set flexplane:size <value>\n    pulumi config set --secret flexplane:token <value>"]);
+            assert.deepEqual(missing.resources, []);
+            const plain = await runPlan({ stack: "cli", projectFile, stackText: "config:\n  flexplane:size: s\n  flexplane:token: t0ken\n" });
+            assert.deepEqual(plain.errors, ["Stack 'cli' with configuration key 'token' must be encrypted as it's secret. " +
+                "Remove the plain value from the stack file and run `pulumi config set --secret flexplane:token <value>`."]);
+            const announced = await runPlan({ stack: "cli", projectFile, stackText: "# secret: flexplane:token\nconfig:\n  flexplane:size: s\n" });
+            assert.ok(!announced.errors.some((e) => e.startsWith("Stack 'cli'")), announced.errors.join("\n"));
+        } finally {
+            fs.rmSync(projectFile, { force: true });
+        }
     });
 });

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../components/shared/errors";
+import { configKey, setCommand } from "./config-keys";
 
 /**
  * Where each argument of a library component comes from in a stack. `sources` maps argument paths (or
@@ -71,6 +72,12 @@ export class StackProblems extends InputProblems {
         let text = reason;
         for (const [from, to] of sources.phrases ?? []) {
             text = text.split(from).join(to);
+        }
+        // A missing secret: say how to set it.
+        const secret = /^flexplane:(\w+)$/.exec(stackPath)?.[1];
+        const spec = secret === undefined ? undefined : configKey(secret);
+        if (spec?.secret && /^is required/.test(text) && !text.includes("pulumi config set")) {
+            return `${text} Run ${setCommand(spec)}.`;
         }
         const value = this.lookup(stackPath);
         const scalar = typeof value === "string" || typeof value === "number" || typeof value === "boolean";

@@ -115,7 +115,7 @@ function run(policy: { name: string }, validate: () => unknown, urn?: string): v
 }
 
 /** The level a policy runs at, as the engine resolves it; `undefined` when disabled. */
-function levelOf(
+export function levelOf(
     name: string,
     own: EnforcementLevel | undefined,
     overrides: Record<string, EnforcementLevel> = {},

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EksCluster, EksClusterArgs, EksLogBucketOptions } from "../components/aws";
-import { InputProblems } from "../components/shared/errors";
+import { EksCluster, EksClusterArgs, EksLogBucketOptions, resolveEksClusterArgs } from "../components/aws";
+import { isAwsRegion } from "../components/shared/formats";
+import { eksSources } from "./argument-sources";
+import type { StackProblems } from "./stack-problems";
 import type { CloudProgram } from "./types";
 
 /**
@@ -24,7 +26,7 @@ const KEYS_SET_ELSEWHERE: Record<string, string> = {
 };
 
 /** Turns the config's `logBucket` into the component's, reading access keys from secret config. */
-export function logBucketOptions(config: pulumi.Config, logBucket: AwsStackConfig["logBucket"], problems: InputProblems): EksLogBucketOptions | undefined {
+export function logBucketOptions(config: pulumi.Config, logBucket: AwsStackConfig["logBucket"], problems: StackProblems): EksLogBucketOptions | undefined {
     if (logBucket === undefined) {
         return undefined;
     }
@@ -40,42 +42,44 @@ export function logBucketOptions(config: pulumi.Config, logBucket: AwsStackConfi
         "flexplane:aws.logBucket.auth",
         `"${String(auth)}" is not an auth mode: use serviceAccount (IRSA, the default) or accessKeys (existing bucket only).`,
     );
+    const keys = ["awsLogBucketAccessKeyId", "awsLogBucketSecretAccessKey"];
     if (auth !== "accessKeys") {
+        for (const key of keys.filter((k) => config.get(k) !== undefined)) {
+            problems.add(`flexplane:${key}`, "is set but not used: only flexplane:aws.logBucket.auth: accessKeys reads it. Remove it, or set that auth mode.");
+        }
         return rest;
+    }
+    for (const key of keys.filter((k) => config.get(k) === undefined)) {
+        problems.add(`flexplane:${key}`, `is required with flexplane:aws.logBucket.auth: accessKeys: run \`pulumi config set --secret flexplane:${key} <value>\`.`);
     }
     return {
         ...rest,
-        accessKeys: {
-            accessKeyId: config.requireSecret("awsLogBucketAccessKeyId"),
-            secretAccessKey: config.requireSecret("awsLogBucketSecretAccessKey"),
-        },
+        accessKeys: { accessKeyId: config.getSecret(keys[0])!, secretAccessKey: config.getSecret(keys[1])! },
     };
 }
 
+/** `aws:region`, told apart: missing, or not a region. */
+export function readAwsRegion(problems: StackProblems, region: string | undefined): string {
+    if (region === undefined || region === "") {
+        problems.add("aws:region", "is required: set the cluster's region with `pulumi config set aws:region us-east-1`.");
+        return "";
+    }
+    problems.check(isAwsRegion(region), "aws:region", `"${region}" is not an AWS region: use a region code such as us-east-1 (\`pulumi config set aws:region us-east-1\`).`);
+    return region;
+}
+
 /** The aws part of a region stack: an EksCluster whose target DataPlane installs into. */
-export const deploy: CloudProgram = (ctx) => {
+export const prepare: CloudProgram = (ctx, problems) => {
     const options = (ctx.config.getObject<AwsStackConfig>("aws") ?? {}) as AwsStackConfig;
-    const problems = new InputProblems("Stack config");
-    problems.check(
-        typeof options === "object" && options !== null && !Array.isArray(options),
-        "flexplane:aws",
-        "must be a map of EksCluster options (see docs/aws.md), e.g. {kubernetesVersion: \"1.35\"}.",
-    );
     const awsConfig = new pulumi.Config("aws");
-    const clusterRegion = awsConfig.get("region") ?? "";
-    problems.check(clusterRegion !== "", "aws:region", "is required: set the cluster's region with `pulumi config set aws:region us-east-1`.");
+    const clusterRegion = readAwsRegion(problems, awsConfig.get("region"));
     for (const [key, where] of Object.entries(KEYS_SET_ELSEWHERE)) {
         problems.check(!(key in options), `flexplane:aws.${key}`, `is not read here: set ${where} instead.`);
     }
     const logBucket = logBucketOptions(ctx.config, options.logBucket, problems);
-    problems.throwIfAny();
-
     const profileName = options.kubeconfigAuth?.profileName ?? awsConfig.get("profile");
-    // The org stack's IAM_ROLE store role, which the pod identity assumes; a store read with keys assumes it with those.
-    const controlPlaneRoleArn = options.controlPlaneRoleArn ?? (ctx.secretsManager.aws?.useServiceAccountIdentity ? ctx.controlPlaneRoleArn : undefined);
-    const cluster = new EksCluster(ctx.stack, {
+    const args: EksClusterArgs = {
         ...options,
-        ...(controlPlaneRoleArn ? { controlPlaneRoleArn } : {}),
         logBucket,
         region: clusterRegion,
         secretsManager: ctx.secretsManager,
@@ -83,18 +87,27 @@ export const deploy: CloudProgram = (ctx) => {
         serviceAccountName: ctx.serviceAccountName,
         tags: ctx.tags,
         kubeconfigAuth: { ...options.kubeconfigAuth, ...(profileName ? { profileName } : {}) },
-    });
+    };
+    problems.adopt(eksSources(options.kubeconfigAuth?.profileName === undefined), () => resolveEksClusterArgs(ctx.stack, args, clusterRegion));
     return {
-        target: cluster.dataPlaneTarget,
-        clusterRegion,
-        outputs: {
-            clusterName: cluster.clusterName,
-            kubeconfig: pulumi.secret(cluster.kubeconfig),
-            oidcProviderArn: cluster.oidcProviderArn,
-            roleArn: cluster.roleArn,
-            bucketName: cluster.bucketName,
-            vpcId: cluster.vpcId,
-            privateSubnetIds: cluster.privateSubnetIds,
+        deploy: (org) => {
+            // The org stack's IAM_ROLE store role, which the pod identity assumes; a store read with keys assumes it with those.
+            const orgRoleArn = ctx.secretsManager.aws?.useServiceAccountIdentity ? org.controlPlaneRoleArn : undefined;
+            const controlPlaneRoleArn = options.controlPlaneRoleArn ?? orgRoleArn;
+            const cluster = new EksCluster(ctx.stack, { ...args, ...(controlPlaneRoleArn ? { controlPlaneRoleArn } : {}) });
+            return {
+                target: cluster.dataPlaneTarget,
+                clusterRegion,
+                outputs: {
+                    clusterName: cluster.clusterName,
+                    kubeconfig: pulumi.secret(cluster.kubeconfig),
+                    oidcProviderArn: cluster.oidcProviderArn,
+                    roleArn: cluster.roleArn,
+                    bucketName: cluster.bucketName,
+                    vpcId: cluster.vpcId,
+                    privateSubnetIds: cluster.privateSubnetIds,
+                },
+            };
         },
     };
 };

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AksCluster } from "../components/azure";
+import { AksCluster, resolveAksCluster } from "../components/azure";
 import type { AksClusterArgs, AksStorageArgs } from "../components/azure";
-import { InputProblems } from "../components/shared/errors";
+import type { InputProblems } from "../components/shared/errors";
+import { AKS_SOURCES } from "./argument-sources";
+import { blockOf } from "./config";
 import type { RegionContext, CloudProgram } from "./types";
 
 /** Storage settings in `flexplane:azure.storage`; an existing container's connection string is a secret key of its own. */
@@ -24,17 +26,21 @@ const STORAGE_KEYS = ["accountName", "containerName", "sku", "retainOnDelete", "
 
 /**
  * Turns the stack's `flexplane:azure` block, the provider's location and the common context into
- * AksCluster arguments. Throws one error naming every unknown or missing key.
+ * AksCluster arguments, recording every unknown or missing key in `problems`.
  */
 export function aksArgsFromConfig(
+    problems: InputProblems,
     azure: Record<string, unknown> | undefined,
     ctx: Pick<RegionContext, "namespace" | "serviceAccountName" | "secretsManager" | "tags">,
     location: string | undefined,
     storageConnectionString: () => pulumi.Output<string> | undefined,
 ): AksClusterArgs {
-    const problems = new InputProblems("Stack config");
-    problems.check(typeof location === "string" && location !== "", "azure-native:location",
-        "is required: set the cluster's region, e.g. pulumi config set azure-native:location westeurope.");
+    if (location === undefined || location === "") {
+        problems.add("azure-native:location", "is required: set the cluster's region, e.g. pulumi config set azure-native:location westeurope.");
+    } else {
+        problems.check(/^[a-z0-9]+$/.test(location), "azure-native:location",
+            `"${location}" is not an Azure region name: use the lower-case name without spaces, e.g. westeurope (az account list-locations -o table).`);
+    }
     const block = (azure ?? {}) as AzureStackConfig & Record<string, unknown>;
     if (typeof block !== "object" || Array.isArray(block)) {
         problems.add("flexplane:azure", "must be a map of AksCluster settings, e.g. {zones: [\"1\", \"2\", \"3\"]}.");
@@ -43,19 +49,20 @@ export function aksArgsFromConfig(
     const { storage: storageConfig, ...rest } = block;
     problems.unknownKeys("flexplane:azure.storage", storageConfig, STORAGE_KEYS);
     let storage: AksStorageArgs | undefined;
+    const connectionString = storageConnectionString();
     if (storageConfig?.existingContainer !== undefined) {
         const { existingContainer, ...created } = storageConfig;
-        const connectionString = storageConnectionString();
         problems.check(connectionString !== undefined, "flexplane:azureStorageConnectionString",
             "is required with flexplane:azure.storage.existingContainer: pulumi config set --secret flexplane:azureStorageConnectionString <connection string>.");
         storage = { ...created, existing: { azure: { container: existingContainer, connectionString } } };
-    } else if (storageConfig !== undefined) {
+    } else {
+        problems.check(connectionString === undefined, "flexplane:azureStorageConnectionString",
+            "is set but not used: only flexplane:azure.storage.existingContainer reads it. Remove it, or name the existing container.");
         storage = storageConfig;
     }
-    problems.throwIfAny();
     return {
         ...(rest as Omit<AzureStackConfig, "storage">),
-        location: location!,
+        location: location ?? "",
         secretsManager: ctx.secretsManager,
         namespace: ctx.namespace,
         serviceAccountName: ctx.serviceAccountName,
@@ -65,24 +72,29 @@ export function aksArgsFromConfig(
 }
 
 /** The azure part of a region stack: an AKS cluster with Key Vault wiring and Blob storage for logs. */
-export const deploy: CloudProgram = (ctx) => {
+export const prepare: CloudProgram = (ctx, problems) => {
     const location = new pulumi.Config("azure-native").get("location");
-    const args = aksArgsFromConfig(ctx.config.getObject<Record<string, unknown>>("azure"), ctx, location,
+    const args = aksArgsFromConfig(problems, blockOf(ctx.config, "azure") as Record<string, unknown> | undefined, ctx, location,
         () => ctx.config.getSecret("azureStorageConnectionString"));
-    const cluster = new AksCluster(ctx.stack, args);
+    problems.adopt(AKS_SOURCES, () => resolveAksCluster(ctx.stack, args, { project: pulumi.getProject(), stack: pulumi.getStack() }));
     return {
-        target: cluster.dataPlaneTarget,
-        clusterRegion: args.location,
-        outputs: {
-            clusterName: cluster.clusterName,
-            resourceGroupName: cluster.resourceGroupName,
-            kubeconfig: cluster.kubeconfig,
-            vaultUrl: cluster.vaultUrl,
-            storageAccountName: cluster.storageAccountName,
-            containerName: cluster.containerName,
-            vnetId: cluster.vnetId,
-            subnetId: cluster.subnetId,
-            egressIpAddress: cluster.egressIpAddress,
+        deploy: () => {
+            const cluster = new AksCluster(ctx.stack, args);
+            return {
+                target: cluster.dataPlaneTarget,
+                clusterRegion: args.location,
+                outputs: {
+                    clusterName: cluster.clusterName,
+                    resourceGroupName: cluster.resourceGroupName,
+                    kubeconfig: cluster.kubeconfig,
+                    vaultUrl: cluster.vaultUrl,
+                    storageAccountName: cluster.storageAccountName,
+                    containerName: cluster.containerName,
+                    vnetId: cluster.vnetId,
+                    subnetId: cluster.subnetId,
+                    egressIpAddress: cluster.egressIpAddress,
+                },
+            };
         },
     };
 };

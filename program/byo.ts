@@ -1,7 +1,11 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { InputProblems } from "../components/shared/errors";
+import { exactlyOne } from "../components/shared/errors";
+import { isAwsRegion } from "../components/shared/formats";
 import type { StorageSpec } from "../components/shared/types";
+import { blockOf } from "./config";
+import { checkKubeconfigContext, kubeconfigFromEnvironment } from "./kubeconfig-context";
+import type { StackProblems } from "./stack-problems";
 import type { CloudProgram } from "./types";
 
 /** `flexplane:byo` in a stack file: an existing cluster and existing log storage. */
@@ -20,56 +24,107 @@ export interface ByoConfig {
     };
 }
 
+const BYO_KEYS: Record<string, readonly string[]> = {
+    "": ["region", "context", "serviceAccountAnnotations", "storage"],
+    storage: ["s3", "gcs", "azure"],
+    "storage.s3": ["bucket", "region", "auth"],
+    "storage.gcs": ["bucket"],
+    "storage.azure": ["container"],
+};
+
+/** The secret keys each storage kind reads. */
+const STORAGE_SECRETS = {
+    s3: ["storageAccessKeyId", "storageSecretAccessKey"],
+    gcs: ["storageCredentialsJson"],
+    azure: ["storageConnectionString"],
+} as const;
+
 /**
  * An existing cluster: the kubeconfig comes from the secret `flexplane:kubeconfig`, or, when that is
  * unset, from the environment (`KUBECONFIG` or `~/.kube/config`) as kubectl finds it.
  */
-export const deploy: CloudProgram = (ctx) => {
-    const byo = ctx.config.requireObject<ByoConfig>("byo");
-    const problems = new InputProblems("Stack config");
-    problems.check(typeof byo.region === "string" && byo.region !== "", "flexplane:byo.region",
-        "is required: give the region the cluster runs in, e.g. us-east-1.");
+export const prepare: CloudProgram = (ctx, problems) => {
+    const byo = (blockOf(ctx.config, "byo") ?? {}) as ByoConfig;
+    for (const [section, allowed] of Object.entries(BYO_KEYS)) {
+        const value = section.split(".").reduce<unknown>((v, k) => (k && v ? (v as Record<string, unknown>)[k] : v), byo);
+        problems.unknownKeys(section ? `flexplane:byo.${section}` : "flexplane:byo", value, allowed);
+    }
+    if (!byo.region) {
+        problems.add("flexplane:byo.region", "is required: give the region the cluster runs in, e.g. us-east-1.");
+    } else {
+        problems.check(/^[a-z0-9-]+$/.test(byo.region), "flexplane:byo.region", `"${byo.region}" is not a region name: give the cloud region the cluster runs in, e.g. us-east-1 or europe-west1.`);
+    }
     const storage = readStorage(ctx.config, byo.storage, problems);
-    problems.throwIfAny();
-    const kubeconfig = ctx.config.getSecret("kubeconfig");
-    const provider = new k8s.Provider("byo-cluster", {
-        ...(kubeconfig ? { kubeconfig } : {}),
-        ...(byo.context ? { context: byo.context } : {}),
-    });
+    const kubeconfigText = ctx.config.get("kubeconfig");
+    if (byo.context !== undefined) {
+        checkKubeconfigContext(problems, byo.context, kubeconfigText !== undefined
+            ? { source: "flexplane:kubeconfig", text: kubeconfigText }
+            : kubeconfigFromEnvironment());
+    }
     return {
-        target: {
-            kubernetesProvider: provider,
-            namespace: ctx.namespace,
-            serviceAccountName: ctx.serviceAccountName,
-            serviceAccountAnnotations: byo.serviceAccountAnnotations,
-            secretsManager: ctx.secretsManager,
-            storage,
+        storage,
+        deploy: () => {
+            const kubeconfig = ctx.config.getSecret("kubeconfig");
+            const provider = new k8s.Provider("byo-cluster", {
+                ...(kubeconfig ? { kubeconfig } : {}),
+                ...(byo.context ? { context: byo.context } : {}),
+            });
+            return {
+                target: {
+                    kubernetesProvider: provider,
+                    namespace: ctx.namespace,
+                    serviceAccountName: ctx.serviceAccountName,
+                    serviceAccountAnnotations: byo.serviceAccountAnnotations,
+                    secretsManager: ctx.secretsManager,
+                    storage,
+                },
+                clusterRegion: byo.region,
+                outputs: {},
+            };
         },
-        clusterRegion: byo.region,
-        outputs: {},
     };
 };
 
-function readStorage(config: pulumi.Config, storage: ByoConfig["storage"] | undefined, problems: InputProblems): StorageSpec {
-    if (storage?.s3) {
-        const { auth, ...rest } = storage.s3;
+function readStorage(config: pulumi.Config, storage: ByoConfig["storage"] | undefined, problems: StackProblems): StorageSpec {
+    if (storage === undefined) {
+        problems.add("flexplane:byo.storage", "is required: give exactly one of s3, gcs, azure with its bucket or container.");
+        return {};
+    }
+    const kind = exactlyOne(problems, "flexplane:byo.storage", storage, "log storage (s3, gcs or azure)");
+    const secret = (name: string) => config.getSecret(name);
+    for (const other of (["s3", "gcs", "azure"] as const).filter((k) => kind !== undefined && k !== kind)) {
+        for (const name of STORAGE_SECRETS[other].filter((n) => config.get(n) !== undefined)) {
+            problems.add(`flexplane:${name}`, `is set but not used: flexplane:byo.storage has no ${other} storage. Remove it, or use ${other} storage.`);
+        }
+    }
+    const required = (names: readonly string[], when: string) => {
+        for (const name of names.filter((n) => config.get(n) === undefined)) {
+            problems.add(`flexplane:${name}`, `is required ${when}: run \`pulumi config set --secret flexplane:${name} <value>\`.`);
+        }
+    };
+    if (kind === "s3") {
+        const { auth, ...rest } = storage.s3!;
+        problems.check(isAwsRegion(rest.region), "flexplane:byo.storage.s3.region", rest.region === undefined
+            ? "is required: give the bucket's region, e.g. us-east-1."
+            : `"${rest.region}" is not an AWS region: give the bucket's region, e.g. us-east-1.`);
         problems.check(auth === "serviceAccount" || auth === "accessKeys", "flexplane:byo.storage.s3.auth",
             `"${auth ?? ""}" is not an auth mode: use serviceAccount (IRSA) or accessKeys (then set flexplane:storageAccessKeyId and flexplane:storageSecretAccessKey with --secret).`);
-        return {
-            s3: {
-                ...rest,
-                ...(auth === "accessKeys"
-                    ? { accessKeys: { accessKeyId: config.requireSecret("storageAccessKeyId"), secretAccessKey: config.requireSecret("storageSecretAccessKey") } }
-                    : { useServiceAccountIdentity: auth === "serviceAccount" }),
-            },
-        };
+        if (auth === "accessKeys") {
+            required(STORAGE_SECRETS.s3, "with flexplane:byo.storage.s3.auth: accessKeys");
+            return { s3: { ...rest, accessKeys: { accessKeyId: secret("storageAccessKeyId")!, secretAccessKey: secret("storageSecretAccessKey")! } } };
+        }
+        for (const name of STORAGE_SECRETS.s3.filter((n) => config.get(n) !== undefined)) {
+            problems.add(`flexplane:${name}`, "is set but not used: flexplane:byo.storage.s3.auth is not accessKeys. Remove it, or set auth: accessKeys.");
+        }
+        return { s3: { ...rest, useServiceAccountIdentity: auth === "serviceAccount" } };
     }
-    if (storage?.gcs) {
-        return { gcs: { ...storage.gcs, credentialsJson: config.requireSecret("storageCredentialsJson") } };
+    if (kind === "gcs") {
+        required(STORAGE_SECRETS.gcs, "for GCS storage (the platform reads GCS only with a service-account key)");
+        return { gcs: { ...storage.gcs!, credentialsJson: secret("storageCredentialsJson") } };
     }
-    if (storage?.azure) {
-        return { azure: { ...storage.azure, connectionString: config.requireSecret("storageConnectionString") } };
+    if (kind === "azure") {
+        required(STORAGE_SECRETS.azure, "for Azure Blob storage");
+        return { azure: { ...storage.azure!, connectionString: secret("storageConnectionString") } };
     }
-    problems.add("flexplane:byo.storage", "is required: give exactly one of s3, gcs, azure with its bucket or container.");
     return {};
 }

@@ -1,7 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputProblems } from "../components/shared/errors";
+import type { InputProblems } from "../components/shared/errors";
 import type { GkeClusterArgs } from "../components/gcp/args";
 import { parseLocation } from "../components/gcp/locations";
+import { GCP_PROJECT_ID, GCP_REGION } from "../components/shared/formats";
+import { gkeSources } from "./argument-sources";
+import { blockOf } from "./config";
 import type { CloudProgram } from "./types";
 
 /**
@@ -32,15 +35,26 @@ export interface GcpStackSettings {
     options: GcpStackOptions;
 }
 
-/** Reads and checks `gcp:project`, `gcp:region` and `flexplane:gcp`. */
+/**
+ * Reads and checks `gcp:project`, `gcp:region` and `flexplane:gcp`, recording problems under those keys
+ * (missing told apart from malformed).
+ */
 export function readGcpStackSettings(
+    problems: InputProblems,
     project: string | undefined,
     region: string | undefined,
     raw: unknown,
 ): GcpStackSettings {
-    const problems = new InputProblems("The GCP stack configuration");
-    problems.check(Boolean(project), "gcp:project", "is not set: run `pulumi config set gcp:project <project-id>`.");
-    problems.check(Boolean(region), "gcp:region", "is not set: run `pulumi config set gcp:region <region>`, e.g. europe-west1.");
+    if (!project) {
+        problems.add("gcp:project", "is not set: run `pulumi config set gcp:project <project-id>`.");
+    } else {
+        problems.check(GCP_PROJECT_ID.test(project), "gcp:project", `"${project}" is not a GCP project id: use the project's id (6-30 lower-case letters, digits and hyphens), not its name or number.`);
+    }
+    if (!region) {
+        problems.add("gcp:region", "is not set: run `pulumi config set gcp:region <region>`, e.g. europe-west1.");
+    } else {
+        problems.check(GCP_REGION.test(region), "gcp:region", `"${region}" is not a GCP region: use a region such as europe-west1 (a zone like europe-west1-b goes in flexplane:gcp.location).`);
+    }
     const options = (raw ?? {}) as Record<string, unknown>;
     if (typeof options !== "object" || Array.isArray(options)) {
         problems.add("flexplane:gcp", "must be a YAML map of GkeCluster settings (see docs/gcp.md).");
@@ -58,17 +72,16 @@ export function readGcpStackSettings(
         problems.check(!location || !region || location.region === region, "flexplane:gcp.location",
             `"${options.location}" is not in gcp:region ${region}: the network and bucket follow gcp:region, so keep the cluster there too.`);
     }
-    problems.throwIfAny();
-    return { project: project!, region: region!, options: options as GcpStackOptions };
+    return { project: project ?? "", region: region ?? "", options: options as GcpStackOptions };
 }
 
 /** The gcp part of a region stack: a GkeCluster and what DataPlane needs from it. */
-export const deploy: CloudProgram = async (ctx) => {
+export const prepare: CloudProgram = async (ctx, problems) => {
     const gcpConfig = new pulumi.Config("gcp");
-    const settings = readGcpStackSettings(gcpConfig.get("project"), gcpConfig.get("region"), ctx.config.getObject<unknown>("gcp"));
+    const settings = readGcpStackSettings(problems, gcpConfig.get("project"), gcpConfig.get("region"), blockOf(ctx.config, "gcp"));
     const storageCredentialsJson = ctx.config.getSecret("gcpStorageCredentialsJson");
-    const { GkeCluster } = await import("../components/gcp");
-    const cluster = new GkeCluster(ctx.stack, {
+    const { GkeCluster, resolveGkeSettings } = await import("../components/gcp");
+    const args: GkeClusterArgs = {
         ...settings.options,
         project: settings.project,
         location: settings.options.location ?? settings.region,
@@ -77,18 +90,24 @@ export const deploy: CloudProgram = async (ctx) => {
         secretsManager: ctx.secretsManager,
         ...(storageCredentialsJson !== undefined ? { storageCredentialsJson } : {}),
         labels: ctx.tags,
-    });
+    };
+    problems.adopt(gkeSources(settings.options.location !== undefined), () => resolveGkeSettings(ctx.stack, args, settings.project));
     return {
-        target: cluster.dataPlaneTarget,
-        clusterRegion: cluster.region,
-        outputs: {
-            clusterName: cluster.clusterName,
-            endpoint: cluster.endpoint,
-            kubeconfig: cluster.kubeconfig,
-            serviceAccountEmail: cluster.serviceAccountEmail,
-            bucketName: cluster.bucketName,
-            networkId: cluster.networkId,
-            subnetworkId: cluster.subnetworkId,
+        deploy: () => {
+            const cluster = new GkeCluster(ctx.stack, args);
+            return {
+                target: cluster.dataPlaneTarget,
+                clusterRegion: cluster.region,
+                outputs: {
+                    clusterName: cluster.clusterName,
+                    endpoint: cluster.endpoint,
+                    kubeconfig: cluster.kubeconfig,
+                    serviceAccountEmail: cluster.serviceAccountEmail,
+                    bucketName: cluster.bucketName,
+                    networkId: cluster.networkId,
+                    subnetworkId: cluster.subnetworkId,
+                },
+            };
         },
     };
 };

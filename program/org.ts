@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AirbyteRegion } from "../components/airbyte";
-import { InputProblems } from "../components/shared/errors";
+import { validateRegionArgs } from "../components/airbyte/region";
+import { isIamPrincipalArn, principalArnPatternProblems } from "../components/aws/arns";
 import { secretsManagerIdentity } from "../components/shared/identity";
-import { DeclaredSecretsManager, readSecretsManager } from "./config";
-import { airbyteApiUrl, airbyteApplication } from "./registration";
+import { applicationOf, checkAirbyteUrl, checkApiUrlKey } from "./airbyte-checks";
+import { readSecretsManager, refuseUnused, requireSecret, StackInputs, valueOf } from "./config";
+import { airbyteApiUrl } from "./registration";
 
 /** `flexplane:controlPlaneRole` in the org stack: the IAM role Airbyte's control plane assumes. */
 export interface ControlPlaneRoleConfig {
@@ -13,36 +15,58 @@ export interface ControlPlaneRoleConfig {
     dataPlanePrincipalArns?: string[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The org stack: one per Airbyte organization. It declares the control plane's secret store (the
  * value Airbyte was given), creates the organization's Airbyte regions and, for an AWS store in
- * IAM_ROLE mode, the role the control plane assumes plus the JSON to send to Airbyte.
+ * IAM_ROLE mode, the role the control plane assumes plus the JSON to send to Airbyte. Every key is
+ * checked, and every problem thrown as one error, before the first resource.
  */
-export async function runOrgStack(config: pulumi.Config): Promise<Record<string, unknown>> {
-    const problems = new InputProblems("Org stack config");
-    const declared = config.getObject<DeclaredSecretsManager>("secretsManager");
+export async function runOrgStack(inputs: StackInputs): Promise<Record<string, unknown>> {
+    const { problems } = inputs;
     // The org stack only names the store; credentials for it are the data planes' business.
-    const store = readSecretsManager(config, problems, declared, { readCredentials: false }) ?? {};
-    const organizationId = config.get("organizationId") ?? "";
-    problems.check(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organizationId), "flexplane:organizationId",
+    const store = readSecretsManager(inputs, { readCredentials: false }) ?? {};
+    const organizationId = valueOf<string>(inputs, "organizationId");
+    problems.check(organizationId === undefined || UUID.test(organizationId), "flexplane:organizationId",
         `"${organizationId}" is not an organization id: copy the UUID from Airbyte's organization settings.`);
-    const regionNames = config.getObject<string[]>("airbyteRegions") ?? [];
-    problems.check(Array.isArray(regionNames) && regionNames.every((n) => typeof n === "string" && n !== ""), "flexplane:airbyteRegions",
-        "must be a list of region names, e.g. [us, eu].");
+    const regionNames = valueOf<string[]>(inputs, "airbyteRegions") ?? [];
     problems.check(new Set(regionNames).size === regionNames.length, "flexplane:airbyteRegions", "lists a region twice: give each name once.");
-    const roleConfig = config.getObject<ControlPlaneRoleConfig>("controlPlaneRole");
-    problems.check(!roleConfig || store.aws !== undefined, "flexplane:controlPlaneRole",
-        "is only for an AWS Secrets Manager store: remove it, or declare flexplane:secretsManager.aws.");
-    const application = airbyteApplication(config);
-    problems.check(regionNames.length === 0 || application !== undefined, "flexplane:airbyteApplicationClientId",
+    const roleConfig = valueOf<ControlPlaneRoleConfig>(inputs, "controlPlaneRole");
+    problems.unknownKeys("flexplane:controlPlaneRole", roleConfig, ["airbytePrincipalArn", "dataPlanePrincipalArns"]);
+    let externalId: pulumi.Output<string> | undefined;
+    if (roleConfig) {
+        problems.check(store.aws !== undefined, "flexplane:controlPlaneRole",
+            "is only for an AWS Secrets Manager store: remove it, or declare flexplane:secretsManager.aws.");
+        problems.check(isIamPrincipalArn(roleConfig.airbytePrincipalArn), "flexplane:controlPlaneRole.airbytePrincipalArn", roleConfig.airbytePrincipalArn === undefined
+            ? "is required: the principal ARN Airbyte gave you for its control plane (arn:aws:iam::<account>:role/...)."
+            : `"${roleConfig.airbytePrincipalArn}" is not an IAM role or user ARN: use the principal Airbyte gave you, arn:aws:iam::<account>:role/<name>.`);
+        for (const [suffix, reason] of principalArnPatternProblems(roleConfig.dataPlanePrincipalArns)) {
+            problems.add(`flexplane:controlPlaneRole.dataPlanePrincipalArns${suffix}`, reason);
+        }
+        externalId = requireSecret(inputs, "controlPlaneExternalId", "with flexplane:controlPlaneRole");
+    } else {
+        refuseUnused(inputs, ["controlPlaneExternalId"], "only flexplane:controlPlaneRole reads it");
+    }
+    checkAirbyteUrl(inputs);
+    checkApiUrlKey(inputs);
+    const application = applicationOf(inputs);
+    problems.check(regionNames.length === 0 || application !== undefined || problems.has("flexplane:airbyteApplicationClientSecret"),
+        "flexplane:airbyteApplicationClientId",
         "is required to create Airbyte regions: set flexplane:airbyteApplicationClientId and flexplane:airbyteApplicationClientSecret with --secret (an application of an organization admin).");
+    if (regionNames.length === 0) {
+        refuseUnused(inputs, ["airbyteApplicationClientId", "airbyteApplicationClientSecret", "airbyteApiUrl"],
+            "the org stack reads the Airbyte application only to create flexplane:airbyteRegions, and that list is empty");
+    }
+    const apiUrl = valueOf<string>(inputs, "airbyteApiUrl") !== undefined || !problems.has("flexplane:airbyteUrl") ? airbyteApiUrl(inputs.pulumiConfig) : "";
+    regionNames.forEach((regionName, i) => problems.adopt({ sources: { name: `flexplane:airbyteRegions[${i}]`, apiUrl: null, "application": null } },
+        () => validateRegionArgs(`region-${regionName}`, { application: application!, apiUrl, organizationId: organizationId ?? "", name: regionName })));
     problems.throwIfAny();
 
-    const apiUrl = airbyteApiUrl(config);
     const regions = regionNames.map((regionName) => new AirbyteRegion(`region-${regionName}`, {
         application: application!,
         apiUrl,
-        organizationId,
+        organizationId: organizationId!,
         name: regionName,
         enabled: true,
     }));
@@ -58,7 +82,7 @@ export async function runOrgStack(config: pulumi.Config): Promise<Record<string,
         const role = new ControlPlaneSecretsRole("control-plane-secrets", {
             airbytePrincipalArn: roleConfig.airbytePrincipalArn,
             ...(roleConfig.dataPlanePrincipalArns !== undefined ? { dataPlanePrincipalArns: roleConfig.dataPlanePrincipalArns } : {}),
-            externalId: config.requireSecret("controlPlaneExternalId"),
+            externalId: externalId!,
             secretsManager: { region: store.aws.region, accountId: store.aws.accountId, kmsKeyArn: store.aws.kmsKeyArn },
         });
         outputs.controlPlaneRoleArn = role.roleArn;

@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { DataPlaneTarget, SecretsManagerSpec } from "../components/shared/types";
+import type { DataPlaneTarget, SecretsManagerSpec, StorageSpec } from "../components/shared/types";
+import type { OrgFacts } from "./cross-stack";
+import type { StackProblems } from "./stack-problems";
 
 /** What the stack program hands each cloud's part, read from config before anything is created. */
 export interface RegionContext {
@@ -18,8 +20,6 @@ export interface RegionContext {
     secretsManager: SecretsManagerSpec;
     /** Tags or labels to put on every cloud resource. */
     tags: Record<string, string>;
-    /** The org stack's IAM_ROLE store role, which the data plane's own AWS identity may assume. */
-    controlPlaneRoleArn?: string;
 }
 
 /** What a cloud's part of the program returns. */
@@ -32,5 +32,29 @@ export interface CloudDeployment {
     outputs: Record<string, pulumi.Input<unknown>>;
 }
 
-/** A cloud's part of the stack program (`program/aws.ts`, `program/gcp.ts`, ...). */
-export type CloudProgram = (ctx: RegionContext) => CloudDeployment | Promise<CloudDeployment>;
+/** A cloud's part, read and checked but not yet created. */
+export interface PreparedCloud {
+    /**
+     * The log storage DataPlane will get, when the stack gives it (byo); a cloud component creates and
+     * checks its own, so it is undefined there.
+     */
+    storage?: StorageSpec;
+    /**
+     * Creates the cluster part. Called only once every check of the whole stack has passed, with what the
+     * org stack told this stack (empty without one).
+     */
+    deploy(org: OrgFacts): CloudDeployment | Promise<CloudDeployment>;
+}
+
+/**
+ * A cloud's part of the stack program (`program/aws.ts`, ...): reads its keys and runs its component's
+ * pure checks, recording every problem under the stack key that causes it, without creating anything.
+ */
+export type CloudProgram = (ctx: RegionContext, problems: StackProblems) => PreparedCloud | Promise<PreparedCloud>;
+
+/** Prepares a cloud part, throws its problems as one error, else creates it. */
+export async function deployCloud(program: CloudProgram, ctx: RegionContext, problems: StackProblems): Promise<CloudDeployment> {
+    const prepared = await program(ctx, problems);
+    problems.throwIfAny();
+    return prepared.deploy({});
+}

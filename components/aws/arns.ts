@@ -55,6 +55,21 @@ export function isIamPrincipalArnPattern(arn: unknown): arn is string {
     return typeof arn === "string" && /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/*-]+$/.test(arn);
 }
 
+/**
+ * Problems with a list of data-plane principal patterns (`ControlPlaneSecretsRoleArgs.dataPlanePrincipalArns`),
+ * as `[path suffix, reason]` pairs: `""` for the list itself, `[i]` for an entry.
+ */
+export function principalArnPatternProblems(patterns: unknown): [string, string][] {
+    if (patterns === undefined) {
+        return [];
+    }
+    if (!Array.isArray(patterns)) {
+        return [["", "must be a list of IAM role or user ARN patterns, or [] to trust Airbyte's principal only."]];
+    }
+    return patterns.flatMap((arn: unknown, i): [string, string][] => isIamPrincipalArnPattern(arn) ? [] : [[`[${i}]`,
+        `"${String(arn)}" is not an IAM role or user ARN pattern: use e.g. arn:aws:iam::123456789012:role/flexplane/data-plane/* or arn:aws:iam::123456789012:user/airbyte-data-plane.`]]);
+}
+
 /** ARN of an AWS-managed IAM policy in the region's partition. */
 export function managedPolicyArn(region: string, policyName: string): string {
     return `arn:${partitionOfRegion(region).partition}:iam::aws:policy/${policyName}`;

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { InputProblems } from "../shared/errors";
 import { AIRBYTE_MANAGED_TAG } from "../shared/types";
-import { iamRoleNamePrefix, isAwsAccountId, isAwsRegion, isIamPrincipalArn, isIamPrincipalArnPattern, isKmsKeyArn, parseArn, partitionOfRegion } from "./arns";
+import { iamRoleNamePrefix, isAwsAccountId, isAwsRegion, isIamPrincipalArn, isKmsKeyArn, principalArnPatternProblems, parseArn, partitionOfRegion } from "./arns";
 import { DATA_PLANE_ROLE_PATH } from "./constants";
 import { controlPlaneTrustPolicy, dataPlaneRolesArnPattern, secretsManagerPolicyDocument } from "./policies";
 
@@ -148,10 +148,9 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
             `set the ARN of the KMS key that encrypts the secrets, in ${sm.region}, or remove it.`,
         );
         const given = args?.dataPlanePrincipalArns;
-        problems.check(given === undefined || Array.isArray(given), "dataPlanePrincipalArns", "list IAM role or user ARN patterns, or [] to trust Airbyte's principal only.");
-        (Array.isArray(given) ? given : []).forEach((arn, i) =>
-            problems.check(isIamPrincipalArnPattern(arn), `dataPlanePrincipalArns[${i}]`,
-                `"${String(arn)}" is not an IAM role or user ARN pattern: use e.g. arn:aws:iam::123456789012:role/flexplane/data-plane/* or arn:aws:iam::123456789012:user/airbyte-data-plane.`));
+        for (const [suffix, reason] of principalArnPatternProblems(given)) {
+            problems.add(`dataPlanePrincipalArns${suffix}`, reason);
+        }
         problems.throwIfAny();
         super("flexplane:aws:ControlPlaneSecretsRole", name, {}, opts);
         const dataPlanePrincipalArns = given ?? [dataPlaneRolesArnPattern(partitionOfRegion(sm.region).partition, sm.accountId, DATA_PLANE_ROLE_PATH)];

@@ -89,7 +89,9 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
         problems.unknownKeys(section, section ? (a as any)[section] : a, allowed, (key) => /fargate/i.test(key));
     }
     const region = a.region ?? configRegion ?? "";
-    problems.check(isAwsRegion(region), "region", "set the cluster's region with `pulumi config set aws:region <region>` or the region argument.");
+    problems.check(isAwsRegion(region), "region", region === ""
+        ? "is required: pass region, or set the cluster's region with `pulumi config set aws:region <region>`."
+        : `"${region}" is not an AWS region: use a region code such as us-east-1.`);
     const partition = partitionOfRegion(region).partition;
     const clusterName = a.clusterName ?? eksClusterNameFrom(resourceName);
     problems.check(isEksClusterName(clusterName), "clusterName", "use 1-100 letters, digits, '-' or '_', starting with a letter or digit.");

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { didYouMean } from "./suggest";
 
 /**
  * Collects every problem with a component's plain arguments so that one run reports all of them,
@@ -41,7 +42,7 @@ export class InputProblems {
             return;
         }
         for (const key of Object.keys(value).filter((k) => !allowed.includes(k) && !skip(k))) {
-            this.add(path ? `${path}.${key}` : key, `is not a setting: remove it or use one of ${allowed.join(", ")}.`);
+            this.add(path ? `${path}.${key}` : key, `is not a setting: remove it or use one of ${allowed.join(", ")}.${didYouMean(key, allowed)}`);
         }
     }
 

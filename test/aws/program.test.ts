@@ -1,14 +1,16 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import type { RegionContext } from "../../program/types";
+import { StackProblems } from "../../program/stack-problems";
+import { deployCloud, RegionContext } from "../../program/types";
 import { runPlan } from "../../tools/plan/plan";
-import { DECLARED_STORE, installHarness, problemsOf, valueOf } from "./helpers";
+import { reasons, rejection } from "../support/outputs";
+import { DECLARED_STORE, installHarness, valueOf } from "./helpers";
 
 
 /** Runs the aws part of a region stack with `flexplane:aws` = `aws` and extra config. */
 async function deployAws(aws: unknown, config: Record<string, string> = {}, secretConfigKeys: string[] = []) {
     const h = installHarness({ config: { "flexplane:aws": JSON.stringify(aws), ...config }, secretConfigKeys });
-    const { deploy } = await import("../../program/aws");
+    const { prepare } = await import("../../program/aws");
     const ctx: RegionContext = {
         config: new pulumi.Config("flexplane"),
         stack: "aws-eu",
@@ -17,7 +19,7 @@ async function deployAws(aws: unknown, config: Record<string, string> = {}, secr
         secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true } },
         tags: { owner: "data-platform" },
     };
-    return { h, run: () => deploy(ctx) };
+    return { h, run: () => deployCloud(prepare, ctx, new StackProblems(ctx.stack)) };
 }
 
 describe("aws stack program", () => {
@@ -58,8 +60,7 @@ describe("aws stack program", () => {
             tags: { a: "b" },
             logBucket: { existingBucketName: "acme-airbyte-logs", accessKeys: { accessKeyId: "AKIA", secretAccessKey: "plain" } },
         });
-        const problems = problemsOf(() => run());
-        const byPath = Object.fromEntries(problems.map((p) => [p.propertyPath, p.reason]));
+        const byPath = reasons(await rejection(run));
         assert.match(byPath["flexplane:aws.region"], /set aws:region instead/);
         assert.match(byPath["flexplane:aws.tags"], /set flexplane:tags instead/);
         assert.match(byPath["flexplane:aws.logBucket.accessKeys"], /pulumi config set --secret/);
@@ -67,10 +68,10 @@ describe("aws stack program", () => {
 
     it("needs aws:region", async () => {
         const h = installHarness({ config: { "aws:region": "" } });
-        const { deploy } = await import("../../program/aws");
+        const { prepare } = await import("../../program/aws");
         const ctx = { config: new pulumi.Config("flexplane"), stack: "s", namespace: "airbyte", serviceAccountName: "sa", secretsManager: {}, tags: {} };
-        const problems = problemsOf(() => deploy(ctx));
-        assert.ok(problems.some((p) => p.propertyPath === "aws:region" && /pulumi config set aws:region/.test(p.reason)), JSON.stringify(problems));
+        const found = reasons(await rejection(() => deployCloud(prepare, ctx, new StackProblems("s"))));
+        assert.match(found["aws:region"], /^is required: set the cluster's region with `pulumi config set aws:region/);
         assert.deepEqual(h.resources, []);
     });
 
@@ -99,15 +100,18 @@ describe("aws stack program", () => {
     });
 
     it("does not pass the org's control-plane role on when the store is read with access keys", async () => {
-        const keys = installHarness();
-        const { deploy } = await import("../../program/aws");
-        await deploy({
+        const h = installHarness({ config: { "flexplane:aws": "{}" } });
+        const { prepare } = await import("../../program/aws");
+        const ctx: RegionContext = {
             config: new pulumi.Config("flexplane"), stack: "aws-eu", namespace: "airbyte", serviceAccountName: "airbyte-workload-launcher", tags: {},
             secretsManager: { aws: { ...DECLARED_STORE, accessKeys: { accessKeyId: "a", secretAccessKey: "b" } } },
-            controlPlaneRoleArn: "arn:aws:iam::210987654321:role/control-plane",
-        });
-        await keys.settle();
-        assert.equal(keys.ofType("aws:iam/rolePolicy:RolePolicy").some((p) => p.name.endsWith("assume-control-plane-role")), false);
-        assert.equal(keys.ofType("eks:index:Cluster").length, 1, "the stack still deploys");
+        };
+        const problems = new StackProblems(ctx.stack);
+        const prepared = await prepare(ctx, problems);
+        problems.throwIfAny();
+        await prepared.deploy({ controlPlaneRoleArn: "arn:aws:iam::210987654321:role/control-plane" });
+        await h.settle();
+        assert.equal(h.ofType("aws:iam/rolePolicy:RolePolicy").some((p) => p.name.endsWith("assume-control-plane-role")), false);
+        assert.equal(h.ofType("eks:index:Cluster").length, 1, "the stack still deploys");
     });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { aksArgsFromConfig } from "../../program/azure";
+import { StackProblems } from "../../program/stack-problems";
 import { runPlan } from "../../tools/plan/plan";
 import { reasons, T, TENANT, thrown, VAULT_URL } from "./helpers";
 
@@ -12,9 +13,17 @@ const ctx = {
 };
 const noSecret = () => undefined;
 
+/** `aksArgsFromConfig` with its problems thrown as one error, as the stack program throws them. */
+function argsOf(...rest: Parameters<typeof aksArgsFromConfig> extends [unknown, ...infer R] ? R : never) {
+    const problems = new StackProblems("azure");
+    const args = aksArgsFromConfig(problems, ...rest);
+    problems.throwIfAny();
+    return args;
+}
+
 describe("azure stack program", () => {
     it("maps flexplane:azure, the provider location and the common settings onto AksCluster arguments", () => {
-        const args = aksArgsFromConfig({ zones: ["1", "2"], keyVault: { resourceGroupName: "control" }, storage: { sku: "Standard_LRS" } }, ctx, "westeurope", noSecret);
+        const args = argsOf({ zones: ["1", "2"], keyVault: { resourceGroupName: "control" }, storage: { sku: "Standard_LRS" } }, ctx, "westeurope", noSecret);
         assert.equal(args.location, "westeurope");
         assert.deepEqual(args.zones, ["1", "2"]);
         assert.equal(args.secretsManager, ctx.secretsManager);
@@ -24,7 +33,7 @@ describe("azure stack program", () => {
     });
 
     it("names unknown keys and a missing location, with the fix", () => {
-        const err = thrown(() => aksArgsFromConfig({ zone: ["1"], storage: { bucket: "x" } }, ctx, undefined, noSecret));
+        const err = thrown(() => argsOf({ zone: ["1"], storage: { bucket: "x" } }, ctx, undefined, noSecret));
         assert.ok(pulumi.InputPropertiesError.isInstance(err));
         const found = reasons(err);
         assert.match(found["azure-native:location"], /pulumi config set azure-native:location westeurope/);
@@ -34,9 +43,9 @@ describe("azure stack program", () => {
 
     it("takes an existing container's connection string from its own secret key, and insists on it", () => {
         const secret = pulumi.secret("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=k");
-        const args = aksArgsFromConfig({ storage: { existingContainer: "logs" } }, ctx, "westeurope", () => secret);
+        const args = argsOf({ storage: { existingContainer: "logs" } }, ctx, "westeurope", () => secret);
         assert.deepEqual(args.storage, { existing: { azure: { container: "logs", connectionString: secret } } });
-        const err = thrown(() => aksArgsFromConfig({ storage: { existingContainer: "logs" } }, ctx, "westeurope", noSecret));
+        const err = thrown(() => argsOf({ storage: { existingContainer: "logs" } }, ctx, "westeurope", noSecret));
         assert.match(reasons(err)["flexplane:azureStorageConnectionString"], /pulumi config set --secret flexplane:azureStorageConnectionString/);
     });
 

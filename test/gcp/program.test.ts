@@ -2,18 +2,28 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { LONG_LIVED_KEY_WARNING } from "../../components/gcp/identity";
 import { readGcpStackSettings } from "../../program/gcp";
+import { StackProblems } from "../../program/stack-problems";
+import { deployCloud } from "../../program/types";
 import { runPlan } from "../../tools/plan/plan";
 import { baseArgs, captureWarnings, installHarness, isSecret, reasons, thrown, valueOf } from "./helpers";
 
 describe("GCP stack program", () => {
     it("requires gcp:project and gcp:region and refuses unknown or misplaced flexplane:gcp settings", () => {
-        const r = reasons(thrown(() => readGcpStackSettings(undefined, undefined, { nodepools: [], network: [] })));
+        const read = (project?: string, region?: string, raw?: unknown) => thrown(() => {
+            const problems = new StackProblems("gcp");
+            readGcpStackSettings(problems, project, region, raw);
+            problems.throwIfAny();
+        });
+        const r = reasons(read(undefined, undefined, { nodepools: [], network: [] }));
         assert.match(r["gcp:project"], /pulumi config set gcp:project/);
         assert.match(r["gcp:region"], /pulumi config set gcp:region/);
-        assert.match(r["flexplane:gcp.nodepools"], /is not a setting: remove it or use one of .*nodePools/);
+        assert.match(r["flexplane:gcp.nodepools"], /is not a setting: remove it or use one of .*nodePools.* Did you mean "nodePools"\?$/);
         assert.match(r["flexplane:gcp.network"], /must be a YAML map/);
-        const elsewhere = reasons(thrown(() => readGcpStackSettings("p-123456", "europe-west1", { location: "us-central1-a" })));
+        const elsewhere = reasons(read("p-123456", "europe-west1", { location: "us-central1-a" }));
         assert.match(elsewhere["flexplane:gcp.location"], /not in gcp:region europe-west1/);
+        const malformed = reasons(read("Acme Project", "europe-west1-b", {}));
+        assert.match(malformed["gcp:project"], /^"Acme Project" is not a GCP project id/);
+        assert.match(malformed["gcp:region"], /^"europe-west1-b" is not a GCP region: .*flexplane:gcp\.location/);
     });
 
     it("builds the cluster from gcp:project, gcp:region, flexplane:gcp and the bucket key secret", async () => {
@@ -25,15 +35,15 @@ describe("GCP stack program", () => {
             secretConfigKeys: ["flexplane:gcpStorageCredentialsJson"],
         });
         const warnings = captureWarnings();
-        const { deploy } = await import("../../program/gcp");
-        const deployment = await Promise.resolve(deploy({
+        const { prepare } = await import("../../program/gcp");
+        const deployment = await Promise.resolve(deployCloud(prepare, {
             config: new pulumi.Config("flexplane"),
             stack: "gcp-europe-west1",
             namespace: "airbyte",
             serviceAccountName: "airbyte-workload-launcher",
             secretsManager: baseArgs().secretsManager,
             tags: { Owner: "Data" },
-        })).finally(() => warnings.restore());
+        }, new StackProblems("gcp-europe-west1"))).finally(() => warnings.restore());
         await h.settle();
         const cluster = h.one("gcp:container/cluster:Cluster").inputs;
         assert.equal(cluster.project, "flexplane-gke");

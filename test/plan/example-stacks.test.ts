@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { SUPPORTED_CHART_VERSIONS } from "../../components/dataplane/args";
 import { checkJobPodContract, plannedSecrets } from "../../tools/job-pods";
-import { listStacks, readStackConfig } from "../../tools/plan/stack-file";
+import { listStacks, readStackText } from "../../tools/plan/stack-file";
+import { parse } from "yaml";
 import { PlanResult, runPlan } from "../../tools/plan/plan";
 
 const stacksDir = path.resolve(__dirname, "..", "..", "stacks");
@@ -31,7 +32,7 @@ describe("example stacks", () => {
             }
         });
 
-        if (readStackConfig(stacksDir, stack).config["flexplane:role"] !== "org") {
+        if (parse(readStackText(stacksDir, stack)).config["flexplane:role"] !== "org") {
             it(`${stack}: connector pods get a service account and every credential, on every supported chart version`, async () => {
                 const plan = plans.get(stack) ?? (await runPlan({ stack }));
                 const release = plan.resources.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;

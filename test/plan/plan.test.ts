@@ -1,10 +1,13 @@
 import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { runPlan } from "../../tools/plan/plan";
 import { renderText } from "../../tools/plan/render";
 
 const testStacks = path.join(__dirname, "stacks");
+
 const root = path.resolve(__dirname, "..", "..");
 
 describe("offline plan", () => {
@@ -26,8 +29,8 @@ describe("offline plan", () => {
         assert.equal(values.secretsManager.type, "AWS_SECRET_MANAGER");
         assert.equal(values.storage.bucket.log, "acme-airbyte-dp-logs");
         const text = renderText(plan);
-        assert.match(text, /Resources \(5\):/);
-        assert.match(text, /\n {2}flexplane:index:DataPlane {2}data-plane\n {4}kubernetes:core\/v1:Namespace {2}data-plane-namespace/);
+        assert.match(text, /Resources \(5\), each with where it is created:/);
+        assert.match(text, /\n {2}flexplane:index:DataPlane {2}data-plane\n {4}kubernetes:core\/v1:Namespace {2}data-plane-namespace {2}\[Kubernetes cluster of provider byo-cluster, cluster-wide\]/);
         assert.match(text, /type: AWS_SECRET_MANAGER/);
         assert.match(text, /Secret config replaced by placeholders: flexplane:dataPlaneClientId/);
         assert.match(text, /No errors\.$/);
@@ -93,6 +96,12 @@ describe("offline plan", () => {
         assert.equal(doc.stack, "byo");
         assert.deepEqual(doc.errors, []);
         assert.ok(doc.resources.every((r: any) => typeof r.type === "string" && typeof r.name === "string" && "inputs" in r));
+        // Complete: what the text shows is in the JSON too.
+        for (const key of ["helmValues", "outputs", "secretConfigKeys", "stackReads", "policyViolations", "policies", "policyControlPlaneSource", "review", "warnings"]) {
+            assert.ok(key in doc, `--json lacks ${key}`);
+        }
+        assert.equal(doc.resources.find((r: any) => r.type === "kubernetes:helm.sh/v3:Release").where, "Kubernetes cluster of provider byo-cluster, namespace airbyte");
+        assert.equal(doc.review.facts.chart, "airbyte-data-plane 2.2.0 from https://airbytehq.github.io/charts, release airbyte-data-plane in namespace airbyte");
         const unknown = run(["--stacks", "byo"]);
         assert.equal(unknown.code, 2);
         const noFile = run(["--policy-config"]);
@@ -102,5 +111,23 @@ describe("offline plan", () => {
         assert.match(missing.out, /No stack file .*Pulumi\.no-such-stack\.yaml: pick one of .*byo/);
         assert.match(unknown.out, /Unknown argument "--stacks"\. Usage: npm run plan -- \[--stack <name>\]/);
         assert.match(noFile.out, /--policy-config needs a file, e\.g\. --policy-config policy\/config\.example\.json/);
+    });
+
+    it("stops where the Pulumi CLI stops: a declared key missing, a secret key in plain text, each with its command", async () => {
+        const projectFile = path.join(os.tmpdir(), `flexplane-project-${process.pid}.yaml`);
+        fs.writeFileSync(projectFile, "name: flexplane\nruntime: nodejs\nconfig:\n  size:\n    type: string\n  token:\n    type: string\n    secret: true\n");
+        try {
+            const missing = await runPlan({ stack: "cli", projectFile, stackText: "config:\n  flexplane:cloud: byo\n" });
+            assert.deepEqual(missing.errors, ["Stack 'cli' is missing configuration values 'size' and 'token'. Run:\n" +
+                "    pulumi config set flexplane:size <value>\n    pulumi config set --secret flexplane:token <value>"]);
+            assert.deepEqual(missing.resources, []);
+            const plain = await runPlan({ stack: "cli", projectFile, stackText: "config:\n  flexplane:size: s\n  flexplane:token: t0ken\n" });
+            assert.deepEqual(plain.errors, ["Stack 'cli' with configuration key 'token' must be encrypted as it's secret. " +
+                "Remove the plain value from the stack file and run `pulumi config set --secret flexplane:token <value>`."]);
+            const announced = await runPlan({ stack: "cli", projectFile, stackText: "# secret: flexplane:token\nconfig:\n  flexplane:size: s\n" });
+            assert.ok(!announced.errors.some((e) => e.startsWith("Stack 'cli'")), announced.errors.join("\n"));
+        } finally {
+            fs.rmSync(projectFile, { force: true });
+        }
     });
 });

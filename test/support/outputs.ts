@@ -22,14 +22,26 @@ export function thrown(fn: () => unknown): any {
 }
 
 /**
- * The reasons of an `InputPropertiesError`, keyed by property path (several reasons for one path
- * joined with " | "); fails when `err` is any other error.
+ * The reasons of an `InputPropertiesError` (or of the stack program's `StackConfigError`, a RunError
+ * with the same `errors`), keyed by property path (several reasons for one path joined with " | ");
+ * fails when `err` is any other error.
  */
 export function reasons(err: unknown): Record<string, string> {
-    assert.ok(pulumi.InputPropertiesError.isInstance(err), `expected InputPropertiesError, got ${err}`);
+    const stackError = pulumi.RunError.isInstance(err) && Array.isArray((err as { errors?: unknown }).errors);
+    assert.ok(pulumi.InputPropertiesError.isInstance(err) || stackError, `expected InputPropertiesError, got ${err}`);
     const out: Record<string, string> = {};
     for (const e of (err as pulumi.InputPropertiesError).errors) {
         out[e.propertyPath] = out[e.propertyPath] ? `${out[e.propertyPath]} | ${e.reason}` : e.reason;
     }
     return out;
+}
+
+/** Awaits `fn` and returns the error it rejects with; fails when it resolves. */
+export async function rejection(fn: () => Promise<unknown> | unknown): Promise<any> {
+    try {
+        await fn();
+    } catch (err) {
+        return err;
+    }
+    throw new Error("expected an error, but none was thrown");
 }

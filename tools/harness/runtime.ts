@@ -51,6 +51,14 @@ export interface RecordedOptions {
     provider: string;
 }
 
+/** One resource the program read (a StackReference): reads register nothing. */
+export interface RecordedRead {
+    type: string;
+    name: string;
+    /** The id read: for a StackReference, the stack's name. */
+    id: string;
+}
+
 /** One invoke the program made. */
 export interface RecordedInvoke {
     token: string;
@@ -79,6 +87,7 @@ export interface HarnessOptions {
 export class MockHarness {
     readonly resources: RecordedResource[] = [];
     readonly invokes: RecordedInvoke[] = [];
+    readonly reads: RecordedRead[] = [];
 
     private constructor(private readonly options: HarnessOptions) {}
 
@@ -125,9 +134,9 @@ export class MockHarness {
             const name = String(args.inputs.name ?? args.name);
             const outputs = this.options.stackOutputs?.[name];
             if (!outputs) {
-                throw new Error(
-                    `StackReference to "${name}" has no outputs in this run: add a fixture for that stack.`,
-                );
+                // The backend's own words for a stack it does not have (pulumi/pulumi pkg/backend/backend.go,
+                // GetStackOutputs), so a missing fixture reads as a missing stack does in `pulumi preview`.
+                throw new Error(`unknown stack "${name}"`);
             }
             return { id: name, state: { name, outputs, secretOutputNames: [] } };
         }
@@ -149,6 +158,11 @@ export class MockHarness {
 
     private wrapMonitor(): void {
         const monitor = pulumi.runtime.getMonitor() as any;
+        const read = monitor.readResource.bind(monitor);
+        monitor.readResource = (req: any, callback: (err: any, resp: any) => void) => {
+            this.reads.push({ type: req.getType(), name: req.getName(), id: req.getId() });
+            read(req, callback);
+        };
         const register = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
             const raw = req.getObject()?.toJavaScript() ?? {};

@@ -46,9 +46,8 @@ function parseArgs(argv: string[]): CliArgs {
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
     const plan = await runPlan({ stack: args.stack, policyConfig: args.policyConfig });
-    const text = args.json
-        ? JSON.stringify({ stack: plan.stack, resources: plan.resources, helmValues: plan.helmValues, outputs: plan.outputs, policyViolations: plan.policyViolations, warnings: plan.warnings, errors: plan.errors }, null, 2)
-        : renderText(plan);
+    // --json is the whole result: everything the text shows, and every resource's inputs.
+    const text = args.json ? JSON.stringify(plan, null, 2) : renderText(plan);
     process.stdout.write(`${text}\n`);
     process.exitCode = plan.errors.length > 0 ? 1 : 0;
     if (args.writeFixture && plan.errors.length === 0) {

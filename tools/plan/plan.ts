@@ -1,8 +1,9 @@
 import * as path from "path";
 import { InputPropertyError } from "@pulumi/pulumi";
 import { MockHarness, RecordedResource } from "../harness/runtime";
-import { evaluatePlanPolicies } from "./policies";
-import { readFixtures, readStackConfig } from "./stack-file";
+import { evaluatePlanPolicies, PolicyReport } from "./policies";
+import { PlanReview, reviewPlan } from "./review";
+import { Fixtures, readFixtures, readProject, readStackText, stackConfigFor } from "./stack-file";
 
 /** One resource of the plan, as `--json` prints it. */
 export interface PlannedResource {
@@ -12,6 +13,10 @@ export interface PlannedResource {
     parentType?: string;
     urn: string;
     inputs: Record<string, any>;
+    /** Name of the explicit provider the resource was registered with, if any. */
+    provider?: string;
+    /** Where it is created: cloud, region or location, account, project or subscription. */
+    where?: string;
 }
 
 /** The result of one offline plan. */
@@ -24,10 +29,16 @@ export interface PlanResult {
     outputs: Record<string, unknown>;
     /** Config keys that were secret placeholders. */
     secretConfigKeys: string[];
+    /** Stacks the program read (StackReferences: reads, never registrations). */
+    stackReads: string[];
     /** Every policy violation, mandatory and advisory; mandatory ones are also in `errors`. */
     policyViolations: { policy: string; enforcementLevel: string; resource?: string; message: string }[];
     /** Where the policy pack's control-plane store came from. */
     policyControlPlaneSource?: string;
+    /** Every policy that ran, its level and its violation count. */
+    policies: PolicyReport["evaluated"];
+    /** What remote components and Helm create beyond the listed resources; facts; cross-stack checks. */
+    review?: PlanReview;
     warnings: string[];
     errors: string[];
 }
@@ -36,6 +47,10 @@ export interface PlanOptions {
     stack: string;
     /** Folder holding `Pulumi.<stack>.yaml`; default `stacks` in the project root. */
     stacksDir?: string;
+    /** The stack file's text, instead of reading `<stacksDir>/Pulumi.<stack>.yaml`. */
+    stackText?: string;
+    /** The project file; default the project's Pulumi.yaml. */
+    projectFile?: string;
     /** Folder holding referenced stacks' outputs; default `<stacksDir>/fixtures`. */
     fixturesDir?: string;
     /** Policy-pack config file (`--policy-pack-config` format); default the pack's own defaults. */
@@ -51,21 +66,30 @@ const ROOT = path.resolve(__dirname, "..", "..");
  */
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     const stacksDir = options.stacksDir ?? path.join(ROOT, "stacks");
-    const result: PlanResult = { stack: options.stack, resources: [], helmValues: {}, outputs: {}, secretConfigKeys: [], policyViolations: [], warnings: [], errors: [] };
+    const result: PlanResult = { stack: options.stack, resources: [], helmValues: {}, outputs: {}, secretConfigKeys: [], stackReads: [], policyViolations: [], policies: [], warnings: [], errors: [] };
     let harness: MockHarness;
     let orgIdentity: string | undefined;
+    let engineConfig: Record<string, string>;
+    let fixtures: Fixtures;
     try {
-        const stackConfig = readStackConfig(stacksDir, options.stack);
+        const project = readProject(options.projectFile ?? path.join(ROOT, "Pulumi.yaml"));
+        const stackConfig = stackConfigFor(project, options.stack, options.stackText ?? readStackText(stacksDir, options.stack));
         result.secretConfigKeys = stackConfig.secretKeys;
-        const fixtures = readFixtures(options.fixturesDir ?? path.join(stacksDir, "fixtures"));
+        if (stackConfig.cliErrors.length > 0) {
+            // `pulumi preview` stops here, before the program runs.
+            result.errors.push(...stackConfig.cliErrors);
+            return result;
+        }
+        engineConfig = stackConfig.config;
+        fixtures = readFixtures(options.fixturesDir ?? path.join(stacksDir, "fixtures"));
         const orgStack = stackConfig.config["flexplane:orgStack"];
-        orgIdentity = orgStack ? (fixtures[orgStack]?.secretsManagerIdentity as string | undefined) : undefined;
+        orgIdentity = orgStack ? (fixtures.outputs[orgStack]?.secretsManagerIdentity as string | undefined) : undefined;
         harness = MockHarness.install({
             project: "flexplane",
             stack: options.stack,
             config: stackConfig.config,
             secretConfigKeys: stackConfig.secretKeys,
-            stackOutputs: fixtures,
+            stackOutputs: fixtures.outputs,
         });
     } catch (err) {
         result.errors.push(messageOf(err));
@@ -87,6 +111,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         restore();
     }
     result.resources = harness.resources.map(toPlanned);
+    result.stackReads = harness.reads.filter((r) => r.type === "pulumi:pulumi:StackReference").map((r) => r.id);
     for (const release of harness.ofType("kubernetes:helm.sh/v3:Release")) {
         result.helmValues[release.name] = release.inputs.values;
     }
@@ -98,15 +123,28 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         const report = evaluatePlanPolicies(harness.resources, options.policyConfig, orgIdentity, ownIdentity);
         result.policyViolations = report.violations;
         result.policyControlPlaneSource = report.controlPlaneSource;
+        result.policies = report.evaluated;
         for (const v of report.violations.filter((v) => v.enforcementLevel === "mandatory")) {
             result.errors.push(`policy ${v.policy}${v.resource ? ` on ${v.resource}` : ""}: ${v.message}`);
         }
+    }
+    if (result.errors.length === 0) {
+        result.review = reviewPlan(result, engineConfig, fixtures);
     }
     return result;
 }
 
 function toPlanned(r: RecordedResource): PlannedResource {
-    return { type: r.type, name: r.name, ...(r.parent ? { parent: r.parent, parentType: r.parentType } : {}), urn: r.urn, inputs: r.inputs };
+    // A provider reference is `<urn>::<id>`; the URN ends with the provider's name.
+    const provider = r.options.provider ? r.options.provider.split("::").slice(-2, -1)[0] : undefined;
+    return {
+        type: r.type,
+        name: r.name,
+        ...(r.parent ? { parent: r.parent, parentType: r.parentType } : {}),
+        urn: r.urn,
+        inputs: r.inputs,
+        ...(provider ? { provider } : {}),
+    };
 }
 
 /** The mock runtime logs through console; errors and warnings belong in the plan's report. */

@@ -1,12 +1,16 @@
 import * as fs from "fs";
-import { evaluatePolicies, PolicyViolation, readPolicyPackConfig } from "../../policy/evaluate";
-import type { PolicyConfig } from "../../policy/policies";
+import { evaluatePolicies, levelOf, PolicyViolation, readPolicyPackConfig } from "../../policy/evaluate";
+import { allPolicies, PolicyConfig } from "../../policy/policies";
 import type { RecordedResource } from "../harness/runtime";
 
 /** The policy pack's verdict on one plan. */
 export interface PolicyReport {
     /** Where `controlPlaneSecretsManager` came from, for the reader of the plan. */
     controlPlaneSource: string;
+    /** The store the pack compared the data plane's with. */
+    controlPlaneSecretsManager?: string;
+    /** Every policy that ran, at the level it ran at, and how many violations it reported. */
+    evaluated: { policy: string; enforcementLevel: "mandatory" | "advisory"; violations: number }[];
     violations: PolicyViolation[];
 }
 
@@ -39,5 +43,10 @@ export function evaluatePlanPolicies(
         propertyDependencies: r.propertyDependencies,
         ...(r.parent ? { parent: r.parent } : {}),
     }));
-    return { controlPlaneSource, violations: evaluatePolicies(planned, merged, { enforcementLevels }) };
+    const violations = evaluatePolicies(planned, merged, { enforcementLevels });
+    const evaluated = allPolicies.flatMap((policy) => {
+        const level = levelOf(policy.name, policy.enforcementLevel, enforcementLevels);
+        return level === undefined ? [] : [{ policy: policy.name, enforcementLevel: level, violations: violations.filter((v) => v.policy === policy.name).length }];
+    });
+    return { controlPlaneSource, controlPlaneSecretsManager, evaluated, violations };
 }

@@ -1,11 +1,23 @@
 import { stringify } from "yaml";
 import type { PlanResult, PlannedResource } from "./plan";
+import type { PlanReview } from "./review";
 
-/** The plan as text: the resource tree, the Helm values, the outputs, then warnings and errors. */
+/**
+ * The plan as text, in the order a reviewer reads it: key facts, the resources with where each goes,
+ * what remote components create beyond them, the cross-stack rules and policies checked, the Helm
+ * values and outputs, then warnings and errors.
+ */
 export function renderText(plan: PlanResult): string {
-    const lines: string[] = [`Offline plan for stack "${plan.stack}" (mock runtime: no cloud, no credentials)`, ""];
-    lines.push(`Resources (${plan.resources.length}):`);
+    const lines: string[] = [`Offline plan for stack "${plan.stack}" (mock runtime: no cloud, no credentials)`];
+    if (plan.review) {
+        lines.push(...facts(plan.review));
+    }
+    lines.push("", `Resources (${plan.resources.length}), each with where it is created:`);
     lines.push(...tree(plan.resources));
+    if (plan.review) {
+        lines.push(...remote(plan.review), ...crossStack(plan.review));
+    }
+    lines.push(...policies(plan));
     for (const [release, values] of Object.entries(plan.helmValues)) {
         lines.push("", `Helm values of release "${release}" (secrets redacted):`);
         lines.push(...indent(stringify(values).trimEnd().split("\n")));
@@ -16,14 +28,6 @@ export function renderText(plan: PlanResult): string {
     }
     if (plan.secretConfigKeys.length > 0) {
         lines.push("", `Secret config replaced by placeholders: ${plan.secretConfigKeys.join(", ")}`);
-    }
-    if (plan.policyControlPlaneSource) {
-        const advisory = plan.policyViolations.filter((v) => v.enforcementLevel !== "mandatory");
-        const mandatory = plan.policyViolations.length - advisory.length;
-        lines.push("", `Policy pack: ${mandatory} mandatory and ${advisory.length} advisory violation(s); control plane's store from ${plan.policyControlPlaneSource}.`);
-        for (const v of advisory) {
-            lines.push(`  advisory ${v.policy}${v.resource ? ` on ${v.resource}` : ""}: ${v.message}`);
-        }
     }
     for (const warning of plan.warnings) {
         lines.push(`warning: ${warning}`);
@@ -40,6 +44,62 @@ export function renderText(plan: PlanResult): string {
     return lines.join("\n");
 }
 
+function facts(review: PlanReview): string[] {
+    const f = review.facts;
+    const rows: [string, string | undefined][] = [
+        ["Kubernetes", f.kubernetes],
+        ...f.nodes.map((n): [string, string] => ["Nodes", n]),
+        ["Chart", f.chart],
+        ["Secret store", f.secretStore],
+        ["Log storage", f.logStorage],
+        ["Control plane", f.controlPlane],
+        ...f.airbyte.map((a): [string, string] => ["Airbyte", a]),
+    ];
+    const present = rows.filter(([, value]) => value !== undefined);
+    return present.length === 0 ? [] : ["", "Key facts:", ...present.map(([label, value]) => `  ${label}: ${value}`)];
+}
+
+function remote(review: PlanReview): string[] {
+    if (review.remoteComponents.length === 0) {
+        return [];
+    }
+    return [
+        "",
+        "Not listed above: what these create when they run (the plan sees them as one resource each):",
+        ...review.remoteComponents.map((n) => `  ${n.type}  ${n.name}: ${n.creates}`),
+    ];
+}
+
+function crossStack(review: PlanReview): string[] {
+    const lines = ["", "Cross-stack rules, checked before any resource is created:"];
+    for (const read of review.crossStack) {
+        lines.push(`  ${read.key} ${read.stack} (${read.source}): ${read.checks}.`);
+        lines.push(`    it exports ${JSON.stringify(read.exports)}`);
+    }
+    lines.push(...review.crossStackNotes.map((note) => `  ${note}`));
+    return lines;
+}
+
+function policies(plan: PlanResult): string[] {
+    if (!plan.policyControlPlaneSource) {
+        return [];
+    }
+    const mandatory = plan.policyViolations.filter((v) => v.enforcementLevel === "mandatory").length;
+    const advisory = plan.policyViolations.length - mandatory;
+    const lines = [
+        "",
+        `Policy pack: ${plan.policies.length} policies ran, ${mandatory} mandatory and ${advisory} advisory violation(s); ` +
+            `the control plane's store came from ${plan.policyControlPlaneSource}.`,
+    ];
+    for (const p of plan.policies) {
+        lines.push(`  ${p.policy} (${p.enforcementLevel}): ${p.violations === 0 ? "no violation" : `${p.violations} violation(s)`}`);
+    }
+    for (const v of plan.policyViolations.filter((x) => x.enforcementLevel !== "mandatory")) {
+        lines.push(`  advisory ${v.policy}${v.resource ? ` on ${v.resource}` : ""}: ${v.message}`);
+    }
+    return lines;
+}
+
 function tree(resources: PlannedResource[]): string[] {
     const keyOf = (type: string | undefined, name: string | undefined) => (type && name ? `${type}::${name}` : "");
     const known = new Set(resources.map((r) => keyOf(r.type, r.name)));
@@ -51,7 +111,7 @@ function tree(resources: PlannedResource[]): string[] {
     const lines: string[] = [];
     const walk = (parent: string, depth: number) => {
         for (const r of children.get(parent) ?? []) {
-            lines.push(`${"  ".repeat(depth + 1)}${r.type}  ${r.name}`);
+            lines.push(`${"  ".repeat(depth + 1)}${r.type}  ${r.name}${r.where ? `  [${r.where}]` : ""}`);
             walk(keyOf(r.type, r.name), depth + 1);
         }
     };

@@ -1,6 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { configKey } from "../../program/config-keys";
+import {
+    CliConfigError, CliConfigValue, CliProject, fullTypeName, loadProject, mergeStackConfig, qualifiedKey, stackConfigOf,
+} from "../pulumi-cli/config";
 import { SECRET_CONFIG_PLACEHOLDER } from "../harness/runtime";
 
 /** A stack's config as the Pulumi engine hands it to the program, with secrets as placeholders. */
@@ -10,38 +14,93 @@ export interface StackConfig {
     config: Record<string, string>;
     /** Keys whose values are secret (placeholders here). */
     secretKeys: string[];
+    /** What the CLI would refuse before running the program, each with the command that fixes it. */
+    cliErrors: string[];
 }
 
 /** Comment lines `# secret: <key>` name the secrets a stack needs; they are set with --secret. */
 const SECRET_COMMENT = /^#\s*secret:\s*(\S+)/;
 
-/** Reads `stacks/Pulumi.<stack>.yaml`; secret values, encrypted or only announced, become a placeholder. */
-export function readStackConfig(stacksDir: string, stack: string): StackConfig {
+/** Reads `<stacksDir>/Pulumi.<stack>.yaml`, or says which stacks exist. */
+export function readStackText(stacksDir: string, stack: string): string {
     const file = path.join(stacksDir, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(file)) {
         const known = listStacks(stacksDir).join(", ") || "none";
         throw new Error(`No stack file ${file}: pick one of ${known}, or create it.`);
     }
-    const text = fs.readFileSync(file, "utf8");
-    const document = (parse(text) ?? {}) as { config?: Record<string, unknown> };
+    return fs.readFileSync(file, "utf8");
+}
+
+/** The secrets a stack file announces in `# secret:` comments. */
+export function announcedSecrets(text: string): string[] {
+    return text.split("\n").map((line) => SECRET_COMMENT.exec(line.trim())?.[1]).filter((k): k is string => k !== undefined);
+}
+
+/** Loads Pulumi.yaml as the CLI does; throws its refusal. */
+export function readProject(projectFile: string): CliProject {
+    const { project, errors } = loadProject(parse(fs.readFileSync(projectFile, "utf8")));
+    if (!project) {
+        throw new Error(`${projectFile}: ${errors.join("; ")}`);
+    }
+    return project;
+}
+
+/**
+ * A stack file's config as the engine would pass it after the CLI's checks (`mergeStackConfig`):
+ * project defaults filled in; secret values, encrypted or only announced in `# secret:` comments,
+ * replaced by a placeholder. The CLI's refusals come back in `cliErrors`, each with its fix.
+ */
+export function stackConfigFor(project: CliProject, stack: string, text: string): StackConfig {
+    const values = stackConfigOf(project.name, parse(text) ?? {});
+    for (const key of announcedSecrets(text).filter((k) => !values.has(k))) {
+        values.set(key, { text: SECRET_CONFIG_PLACEHOLDER, secure: true, object: false });
+    }
+    const merged = mergeStackConfig(stack, project, values);
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
-    for (const [key, value] of Object.entries(document.config ?? {})) {
-        if (isSecure(value)) {
-            config[key] = SECRET_CONFIG_PLACEHOLDER;
+    for (const [key, value] of merged.config) {
+        config[key] = engineText(value);
+        if (value.secure) {
             secretKeys.push(key);
-        } else {
-            config[key] = typeof value === "string" ? value : JSON.stringify(value);
         }
     }
-    for (const line of text.split("\n")) {
-        const announced = SECRET_COMMENT.exec(line.trim())?.[1];
-        if (announced && !(announced in config)) {
-            config[announced] = SECRET_CONFIG_PLACEHOLDER;
-            secretKeys.push(announced);
-        }
+    return { stack, config, secretKeys, cliErrors: merged.errors.map((e) => `${e.message}. ${fixFor(project, e)}`) };
+}
+
+/** What the engine passes for a value: plain text, JSON for objects, secure parts as the placeholder. */
+function engineText(value: CliConfigValue): string {
+    if (!value.secure) {
+        return value.text;
     }
-    return { stack, config, secretKeys };
+    if (!value.object) {
+        return SECRET_CONFIG_PLACEHOLDER;
+    }
+    const decrypt = (v: unknown): unknown => {
+        if (Array.isArray(v)) {
+            return v.map(decrypt);
+        }
+        if (v !== null && typeof v === "object") {
+            const entries = Object.entries(v);
+            return entries.length === 1 && entries[0][0] === "secure" ? SECRET_CONFIG_PLACEHOLDER : Object.fromEntries(entries.map(([k, x]) => [k, decrypt(x)]));
+        }
+        return v;
+    };
+    return JSON.stringify(decrypt(value.raw));
+}
+
+/** What answers one of the CLI's refusals: the command per key, or the type to give. */
+function fixFor(project: CliProject, error: CliConfigError): string {
+    const full = (key: string) => qualifiedKey(project.name, key);
+    const example = (key: string) => configKey(key)?.example ?? "<value>";
+    if (error.kind === "type") {
+        const [key] = error.keys;
+        const declared = project.config[key];
+        return `Give ${full(key)} a value of type '${fullTypeName(declared.type!, declared.items)}', e.g. ${example(key)}.`;
+    }
+    const commands = error.keys.map((key) =>
+        `pulumi config set${error.kind === "notSecret" || project.config[key].secret ? " --secret" : ""} ${full(key)} ${example(key)}`);
+    const lead = error.kind === "notSecret" ? "Remove the plain value from the stack file and run" : "Run";
+    return commands.length === 1 ? `${lead} \`${commands[0]}\`.` : `${lead}:\n${commands.map((c) => `    ${c}`).join("\n")}`;
 }
 
 /** Stack names that have a `Pulumi.<stack>.yaml` in `stacksDir`. */
@@ -52,25 +111,28 @@ export function listStacks(stacksDir: string): string[] {
         .sort();
 }
 
+/** Referenced stacks' outputs by every name a StackReference may use, and the file each came from. */
+export interface Fixtures {
+    outputs: Record<string, Record<string, unknown>>;
+    files: Record<string, string>;
+}
+
 /**
  * Outputs of the stacks this one references, from `stacks/fixtures/<stack>.json`: the offline
  * stand-in for the backend. Keyed by every name a StackReference may use (`org`, `acme/flexplane/org`).
  */
-export function readFixtures(fixturesDir: string): Record<string, Record<string, unknown>> {
-    const outputs: Record<string, Record<string, unknown>> = {};
+export function readFixtures(fixturesDir: string): Fixtures {
+    const fixtures: Fixtures = { outputs: {}, files: {} };
     if (!fs.existsSync(fixturesDir)) {
-        return outputs;
+        return fixtures;
     }
     for (const file of fs.readdirSync(fixturesDir).filter((f) => f.endsWith(".json"))) {
         const stack = file.replace(/\.json$/, "");
         const fixture = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), "utf8")) as { names?: string[]; outputs: Record<string, unknown> };
         for (const name of [stack, ...(fixture.names ?? [])]) {
-            outputs[name] = fixture.outputs;
+            fixtures.outputs[name] = fixture.outputs;
+            fixtures.files[name] = path.join(fixturesDir, file);
         }
     }
-    return outputs;
-}
-
-function isSecure(value: unknown): boolean {
-    return typeof value === "object" && value !== null && "secure" in value;
+    return fixtures;
 }

@@ -3,7 +3,7 @@ import * as fc from "fast-check";
 import { AirbyteErrorKind, describeFailure, errorDetail, kindForStatus, redact } from "../../components/airbyte/errors";
 import { namePatch } from "../../components/airbyte/provider-common";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from "../../components/airbyte/retry";
-import { apiUrlForAirbyteUrl, checkApiUrl, isLoopbackHost, normalizeApiUrl } from "../../components/airbyte/url";
+import { apiUrlForAirbyteUrl, checkAirbyteUrl, checkApiUrl, isLoopbackHost, normalizeApiUrl } from "../../components/airbyte/url";
 
 /** Asserts that `fn` maps each input to its expected value. */
 function expectMapping<T>(fn: (input: string) => T, cases: Array<[string, T]>): void {
@@ -22,7 +22,7 @@ describe("Airbyte API URL rules", () => {
         ]);
     });
 
-    it("refuses plain http off the loopback, web addresses, bare hosts and embedded credentials, saying what to use", () => {
+    it("refuses plain http off the loopback, web addresses, bare hosts, the internal API and embedded credentials, saying what to use", () => {
         const problem = (url: string) => {
             const checked = checkApiUrl(url);
             assert.ok("problem" in checked, `${url} should be refused`);
@@ -31,6 +31,7 @@ describe("Airbyte API URL rules", () => {
         assert.match(problem("http://airbyte.corp.example/api/public/v1"), /must use https/);
         assert.match(problem("https://cloud.airbyte.com"), /web address, not its API; use https:\/\/api.airbyte.com\/v1/);
         assert.match(problem("https://airbyte.corp.example"), /serves it at https:\/\/airbyte.corp.example\/api\/public\/v1/);
+        assert.match(problem("https://airbyte.corp.example/tools/api/v1"), /internal config API, not its public API; use https:\/\/airbyte.corp.example\/tools\/api\/public\/v1/);
         assert.match(problem("https://user:pw@api.airbyte.com/v1"), /must not carry a user name or password/);
         assert.match(problem("https://api.airbyte.com/v1?x=1"), /without a query/);
         assert.match(problem("not a url"), /is not a URL/);
@@ -48,13 +49,28 @@ describe("Airbyte API URL rules", () => {
         ]);
     });
 
-    it("derives the API URL from the chart's airbyteUrl", () => {
+    it("derives the API URL from the chart's airbyteUrl, keeping a sub-path", () => {
         expectMapping(apiUrlForAirbyteUrl, [
             ["https://cloud.airbyte.com", "https://api.airbyte.com/v1"],
             ["https://cloud.airbyte.com/", "https://api.airbyte.com/v1"],
             ["https://airbyte.corp.example/", "https://airbyte.corp.example/api/public/v1"],
-            ["https://airbyte.corp.example:8443/ui", "https://airbyte.corp.example:8443/api/public/v1"],
+            ["https://airbyte.corp.example:8443/airbyte", "https://airbyte.corp.example:8443/airbyte/api/public/v1"],
+            ["https://corp.example/tools/airbyte//", "https://corp.example/tools/airbyte/api/public/v1"],
         ]);
+    });
+
+    it("refuses an API address given as the web address, with the web address to use", () => {
+        const problem = (url: string) => {
+            const checked = checkAirbyteUrl(url);
+            assert.ok("problem" in checked, `${url} should be refused`);
+            return checked.problem;
+        };
+        assert.match(problem("https://api.airbyte.com"), /Airbyte Cloud's API host, not the control plane's web address; use https:\/\/cloud\.airbyte\.com/);
+        assert.match(problem("https://api.airbyte.com/v1"), /use https:\/\/cloud\.airbyte\.com/);
+        assert.match(problem("https://corp.example/airbyte/api/public/v1"), /is an API address.*use https:\/\/corp\.example\/airbyte \(/);
+        assert.match(problem("https://corp.example/api/v1/"), /use https:\/\/corp\.example \(/);
+        assert.throws(() => apiUrlForAirbyteUrl("https://api.airbyte.com"), /Invalid Airbyte URL/);
+        assert.deepEqual(checkAirbyteUrl("https://corp.example/airbyte/"), { url: "https://corp.example/airbyte" });
     });
 });
 

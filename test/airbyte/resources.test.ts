@@ -99,6 +99,14 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
         assert.match(error.message, /importedCredentials: only used with importId/);
     });
 
+    it("refuses a reserved region name and one longer than Airbyte stores, before registering", async () => {
+        const { AirbyteRegion } = await import("../../components/airbyte");
+        const reserved = thrown(() => new AirbyteRegion("us", { application, organizationId: ORG, name: "US" }));
+        assert.match(reserved.message, /name: "US" is reserved by Airbyte's default regions \(AUTO, US, EU\)/);
+        const long = thrown(() => new AirbyteRegion("long", { application, organizationId: ORG, name: "r".repeat(300) }));
+        assert.match(long.message, /name: is 300 characters long; Airbyte stores at most 255/);
+    });
+
     it("canned outputs ignore other dynamic resources", () => {
         const args = { type: "pulumi-nodejs:dynamic:Resource", name: "x", inputs: { foo: 1 }, custom: true } as any;
         assert.equal(airbyteOutputs(args), undefined);

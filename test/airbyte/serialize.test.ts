@@ -62,7 +62,8 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         const read = await provider.read!(created.id, created.outs);
         assert.equal(read.props.clientSecret, created.outs.clientSecret);
         await provider.delete!(created.id, created.outs);
-        assert.equal(w.fake.dataplanes.has(created.id), false);
+        assert.equal(w.fake.dataplanes.get(created.id)?.tombstone, true);
+        assert.deepEqual(await provider.read!(created.id, created.outs), { id: "", props: {} });
     });
 
     it("runs every operation of the serialized region provider, the shared ones included", async () => {
@@ -82,7 +83,7 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         assert.equal(w.fake.regions.get(created.id)?.name, "eu", "adopting renames the region back to the inputs' name");
         await provider.delete!(created.id, created.outs);
         await provider.delete!(created.id, created.outs);
-        assert.equal(w.fake.regions.has(created.id), false);
+        assert.deepEqual([w.fake.regions.get(created.id)?.tombstone, w.fake.regions.get(created.id)?.name], [true, `deleted-${created.id}-eu`]);
         assert.deepEqual(await provider.read!(created.id, created.outs), { id: "", props: {} });
     });
 

@@ -17,8 +17,12 @@ export { DEFAULT_RETRY_POLICY } from "./retry";
 export type { RetryPolicy } from "./retry";
 export { apiUrlForAirbyteUrl, checkAirbyteUrl, checkApiUrl, DEFAULT_AIRBYTE_API_URL, normalizeApiUrl } from "./url";
 export {
+    AIRBYTE_CREDENTIAL_CHECK_KIND,
+    AIRBYTE_CREDENTIAL_CHECK_TYPE,
     AIRBYTE_DATAPLANE_KIND,
     AIRBYTE_DATAPLANE_TYPE,
+    AIRBYTE_HEALTH_CHECK_KIND,
+    AIRBYTE_HEALTH_CHECK_TYPE,
     AIRBYTE_REGION_KIND,
     AIRBYTE_REGION_TYPE,
 } from "./kinds";
@@ -28,4 +32,9 @@ export { AirbyteRegion, createRegionProvider, RESERVED_REGION_NAMES } from "./re
 export type { AirbyteRegionArgs, AirbyteRegionState } from "./region";
 export { AirbyteDataplane, createDataplaneProvider } from "./dataplane";
 export type { AirbyteDataplaneArgs, AirbyteDataplaneState } from "./dataplane";
+export { AirbyteDataplaneCredentialCheck, createCredentialCheckProvider, exchangeDataplaneCredentials } from "./credential-check";
+export type { AirbyteDataplaneCredentialCheckArgs } from "./credential-check";
+export { AirbyteDataplaneHealthCheck, createHealthCheckProvider, DEFAULT_HEALTH_TIMEOUT_SECONDS } from "./health-check";
+export type { AirbyteDataplaneHealthCheckArgs } from "./health-check";
+export type { DataPlaneConnectionArgs, DataPlaneHealthWaitArgs } from "./connection-proof";
 export type { ProviderClientOptions } from "./provider-common";

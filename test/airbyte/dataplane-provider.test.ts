@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { exchangeDataplaneCredentials } from "../../components/airbyte/credential-check";
 import { AirbyteDataplaneState, createDataplaneProvider } from "../../components/airbyte/dataplane";
 import { AIRBYTE_DATAPLANE_KIND } from "../../components/airbyte/kinds";
 import { UNKNOWN } from "../../components/airbyte/provider-common";
@@ -22,11 +23,12 @@ describe("AirbyteDataplane provider against a server that answers as airbyte-ser
 
     const liveNames = () => w.fake.state.liveDataplanes([regionId]).map((d) => d.name).sort();
 
-    it("create keeps the credentials that only the create answer carries", async () => {
+    it("create keeps the credentials that only the create answer carries, and they work at the token endpoint", async () => {
         const { id, outs } = await provider.create(inputs);
         const stored = w.fake.dataplanes.get(id);
         assert.deepEqual([outs?.dataplaneId, outs?.clientId, outs?.clientSecret], [id, stored?.clientId, stored?.clientSecret]);
         assert.deepEqual([outs?.name, outs?.enabled, outs?.createdAt], ["aws-eu-west-1", true, "2026-01-01T00:00Z"]);
+        await exchangeDataplaneCredentials(w.fake.airbyteUrl, outs!.clientId!, outs!.clientSecret!, w.providerOptions());
     });
 
     it("create succeeds with the credentials even when the follow-up list fails", async () => {
@@ -85,10 +87,12 @@ describe("AirbyteDataplane provider against a server that answers as airbyte-ser
         assert.deepEqual([rename.changes, rename.replaces, rename.deleteBeforeReplace], [true, [], false]);
     });
 
-    it("delete removes the data plane; an unlisted one counts as deleted", async () => {
+    it("delete removes the data plane, and its credentials stop working; an unlisted one counts as deleted", async () => {
         const { id, outs } = await provider.create(inputs);
         await provider.delete!(id, outs!);
         assert.equal(w.fake.dataplanes.get(id)?.tombstone, true);
+        const refused = await rejection(exchangeDataplaneCredentials(w.fake.airbyteUrl, outs!.clientId!, outs!.clientSecret!, w.providerOptions()));
+        assert.match(refused.message, /refused data plane client/);
         await provider.delete!(id, outs!);
         assert.equal(w.fake.apiCalls().filter((c) => c === `DELETE /dataplanes/${id}`).length, 1);
     });
@@ -119,6 +123,7 @@ describe("AirbyteDataplane provider against a server that answers as airbyte-ser
             assert.equal(orphan.tombstone, true, "the data plane whose credentials were lost is deleted");
             assert.deepEqual(liveNames(), ["aws-eu-west-1"]);
             assert.equal(outs?.clientSecret, w.fake.dataplanes.get(id)?.clientSecret);
+            await exchangeDataplaneCredentials(w.fake.airbyteUrl, outs!.clientId!, outs!.clientSecret!, w.providerOptions());
         });
     }
 

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
+import { launcherDeploymentName } from "../../components/airbyte/connection-proof";
 import { AirbyteErrorKind, classifyFailure, describeFailure, errorDetail, redact } from "../../components/airbyte/errors";
 import { readServerError } from "../../components/airbyte/problem";
 import { isAmbiguousCreateFailure, namePatch } from "../../components/airbyte/provider-common";
@@ -74,6 +75,15 @@ describe("Airbyte API URL rules", () => {
         assert.match(problem("https://corp.example/api/v1/"), /use https:\/\/corp\.example \(/);
         assert.throws(() => apiUrlForAirbyteUrl("https://api.airbyte.com"), /Invalid Airbyte URL/);
         assert.deepEqual(checkAirbyteUrl("https://corp.example/airbyte/"), { url: "https://corp.example/airbyte" });
+    });
+
+    it("names the launcher Deployment as the chart's fullname does", () => {
+        expectMapping(launcherDeploymentName, [
+            ["airbyte-data-plane", "airbyte-data-plane"],
+            ["prod-airbyte-data-plane", "prod-airbyte-data-plane"],
+            ["eu", "eu-airbyte-data-plane"],
+            ["x".repeat(60), "x".repeat(60) + "-ai"],
+        ]);
     });
 });
 

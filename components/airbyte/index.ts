@@ -25,6 +25,8 @@ export {
     AIRBYTE_HEALTH_CHECK_TYPE,
     AIRBYTE_REGION_KIND,
     AIRBYTE_REGION_TYPE,
+    AIRBYTE_WORKSPACE_REGION_KIND,
+    AIRBYTE_WORKSPACE_REGION_TYPE,
 } from "./kinds";
 export type { AirbyteApplicationArgs, AirbyteConnectionArgs, AirbyteObjectArgs } from "./resource-common";
 export type { AirbyteObjectResource } from "./resource-common";
@@ -36,5 +38,7 @@ export { AirbyteDataplaneCredentialCheck, createCredentialCheckProvider, exchang
 export type { AirbyteDataplaneCredentialCheckArgs } from "./credential-check";
 export { AirbyteDataplaneHealthCheck, createHealthCheckProvider, DEFAULT_HEALTH_TIMEOUT_SECONDS } from "./health-check";
 export type { AirbyteDataplaneHealthCheckArgs } from "./health-check";
+export { AirbyteWorkspaceRegion, createWorkspaceRegionProvider } from "./workspace";
+export type { AirbyteWorkspaceRegionArgs } from "./workspace";
 export type { DataPlaneConnectionArgs, DataPlaneHealthWaitArgs } from "./connection-proof";
 export type { ProviderClientOptions } from "./provider-common";

@@ -5,8 +5,9 @@ import { airbyteDataplaneProvider, AirbyteDataplaneState } from "../../component
 import { AIRBYTE_DATAPLANE_KIND, AIRBYTE_REGION_KIND } from "../../components/airbyte/kinds";
 import { credentialCheckProvider } from "../../components/airbyte/credential-check";
 import { healthCheckProvider } from "../../components/airbyte/health-check";
-import { AIRBYTE_CREDENTIAL_CHECK_KIND, AIRBYTE_HEALTH_CHECK_KIND } from "../../components/airbyte/kinds";
+import { AIRBYTE_CREDENTIAL_CHECK_KIND, AIRBYTE_HEALTH_CHECK_KIND, AIRBYTE_WORKSPACE_REGION_KIND } from "../../components/airbyte/kinds";
 import { airbyteRegionProvider } from "../../components/airbyte/region";
+import { workspaceRegionProvider } from "../../components/airbyte/workspace";
 import { APP_ID, APP_SECRET, rejection, world } from "./setup";
 
 /** Loads serialized provider text the way Pulumi's dynamic provider host does (`require(...).handler()`). */
@@ -48,7 +49,7 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         });
         assert.match(String(check.outs?.tokenEndpoint), /\/api\/v1\/dataplanes\/token$/);
 
-        for (const provider of [airbyteRegionProvider, airbyteDataplaneProvider, credentialCheckProvider, healthCheckProvider]) {
+        for (const provider of [airbyteRegionProvider, airbyteDataplaneProvider, credentialCheckProvider, healthCheckProvider, workspaceRegionProvider]) {
             const serialized = await pulumi.runtime.serializeFunction(() => provider);
             assert.equal(serialized.containsSecrets, false);
             for (const secret of [APP_ID, APP_SECRET, dataplaneSecret, ...w.fake.issuedTokens]) {
@@ -98,9 +99,9 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         assert.deepEqual(await provider.read!(created.id, created.outs), { id: "", props: {} });
     });
 
-    it("runs the serialized connection-proof providers end to end", async () => {
-        const [check, health] = await Promise.all(
-            [credentialCheckProvider, healthCheckProvider].map(async (p) => load((await pulumi.runtime.serializeFunction(() => p)).text)),
+    it("runs the serialized connection-proof and workspace providers end to end", async () => {
+        const [check, health, workspace] = await Promise.all(
+            [credentialCheckProvider, healthCheckProvider, workspaceRegionProvider].map(async (p) => load((await pulumi.runtime.serializeFunction(() => p)).text)),
         );
         const regionId = (await w.client().createRegion({ name: "eu", organizationId: w.organizationId })).regionId;
         const dp = await w.client().createDataplane({ name: "eu-1", regionId });
@@ -112,6 +113,9 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         w.fake.heartbeat(dp.dataplaneId);
         const healthy = await health.create({ __kind: AIRBYTE_HEALTH_CHECK_KIND, ...w.connection, airbyteUrl: w.fake.airbyteUrl, dataplaneId: dp.dataplaneId, organizationId: w.organizationId, timeoutSeconds: 30 });
         assert.equal(healthy.outs.status, "HEALTHY");
+        const workspaceId = w.fake.addWorkspace(w.organizationId);
+        await workspace.create({ __kind: AIRBYTE_WORKSPACE_REGION_KIND, ...w.connection, organizationId: w.organizationId, regionId, workspaceId });
+        assert.equal(w.fake.state.workspaces.get(workspaceId)?.regionId, regionId);
     });
 
     it("throws real Errors with the explanation from serialized code", async () => {

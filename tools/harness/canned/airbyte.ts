@@ -4,6 +4,7 @@ import {
     AIRBYTE_DATAPLANE_KIND,
     AIRBYTE_HEALTH_CHECK_KIND,
     AIRBYTE_REGION_KIND,
+    AIRBYTE_WORKSPACE_REGION_KIND,
 } from "../../../components/airbyte/kinds";
 import type { CannedOutputs } from "./index";
 
@@ -44,6 +45,9 @@ export const airbyteOutputs: CannedOutputs = (args) => {
     }
     if (kind === AIRBYTE_HEALTH_CHECK_KIND) {
         return { status: "HEALTHY", lastHeartbeatAt: CANNED_AIRBYTE_TIMESTAMP };
+    }
+    if (kind === AIRBYTE_WORKSPACE_REGION_KIND) {
+        return { regionName: "offline-plan-region", dataResidency: "offline-plan-region" };
     }
     return undefined;
 };

@@ -62,6 +62,7 @@ async function runRegionStack(config: pulumi.Config): Promise<Record<string, unk
         ...deployment.target,
         clientId: credentials.clientId,
         clientSecret: credentials.clientSecret,
+        connection: credentials.connection,
         airbyteUrl: common.airbyteUrl,
         chart: { version: common.chartVersion, allowUntestedVersion: common.allowUntestedChartVersion },
     });
@@ -80,6 +81,7 @@ async function runRegionStack(config: pulumi.Config): Promise<Record<string, unk
             serviceAccountName: dataPlane.serviceAccountName,
             chartVersion: dataPlane.chartVersion,
             secretsManagerIdentity: dataPlane.secretsManagerIdentity,
+            connectionStatus: dataPlane.connectionStatus,
         },
         ...deployment.outputs,
     };

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 const root = path.resolve(__dirname, "..", "..");
 const project = parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8"));
 const declared = new Set(Object.keys(project.config).map((k) => `flexplane:${k}`));
-const structured = ["flexplane:secretsManager", "flexplane:tags", "flexplane:byo", "flexplane:aws", "flexplane:gcp", "flexplane:azure", "flexplane:controlPlaneRole"];
+const structured = ["flexplane:secretsManager", "flexplane:tags", "flexplane:byo", "flexplane:aws", "flexplane:gcp", "flexplane:azure", "flexplane:controlPlaneRole", "flexplane:workspaceRegions"];
 const providerKeys = /^(aws|gcp|azure-native):/;
 const reference = fs.readFileSync(path.join(root, "docs", "configuration.md"), "utf8");
 

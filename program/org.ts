@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AirbyteRegion, AirbyteWorkspaceRegion, RESERVED_REGION_NAMES } from "../components/airbyte";
 import { InputProblems } from "../components/shared/errors";
+import { isGuid } from "../components/shared/formats";
 import { secretsManagerIdentity } from "../components/shared/identity";
 import { DeclaredSecretsManager, readSecretsManager } from "./config";
 import { airbyteApiUrl, airbyteApplication, protectAirbyteObjects } from "./registration";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `flexplane:workspaceRegions`: Airbyte region name -> ids of the workspaces to run there. Records every problem;
@@ -32,7 +31,7 @@ export function readWorkspaceRegions(
             continue;
         }
         ids.forEach((workspaceId, index) => {
-            if (typeof workspaceId !== "string" || !UUID.test(workspaceId)) {
+            if (!isGuid(workspaceId)) {
                 problems.add(`${path}[${index}]`, `"${workspaceId}" is not a workspace id: copy the UUID from the workspace's URL in Airbyte.`);
                 return;
             }
@@ -66,7 +65,7 @@ export async function runOrgStack(config: pulumi.Config): Promise<Record<string,
     // The org stack only names the store; credentials for it are the data planes' business.
     const store = readSecretsManager(config, problems, declared, { readCredentials: false }) ?? {};
     const organizationId = config.get("organizationId") ?? "";
-    problems.check(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organizationId), "flexplane:organizationId",
+    problems.check(isGuid(organizationId), "flexplane:organizationId",
         `"${organizationId}" is not an organization id: copy the UUID from Airbyte's organization settings.`);
     const regionNames = config.getObject<string[]>("airbyteRegions") ?? [];
     problems.check(Array.isArray(regionNames) && regionNames.every((n) => typeof n === "string" && n !== ""), "flexplane:airbyteRegions",

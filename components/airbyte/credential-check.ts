@@ -5,14 +5,13 @@
  * sends exactly these two fields; airbyte-server `controllers/DataplaneController.getDataplaneToken`, anonymous).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { isGuid } from "../shared/formats";
 import { ApiCall } from "./exchange";
 import { AirbyteTransport, ResponseShapeError } from "./http";
 import { AIRBYTE_CREDENTIAL_CHECK_KIND } from "./kinds";
 import { apiErrorKind, differs, isUnknown, ownFields, ProviderClientOptions } from "./provider-common";
 import { withSecretOutputs } from "./resource-common";
 import { checkAirbyteUrl, internalApiUrl } from "./url";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What is lost when a data plane has no credentials in hand, and the one way back. */
 export const CREDENTIALS_LOST =
@@ -43,7 +42,7 @@ export function credentialCheckFailures(news: CredentialCheckState): pulumi.dyna
     }
     // The client id is the id of the data plane's service account (publicapi DataplaneService.controllerCreateDataplane:
     // `clientId(serviceAccount.id.toString())`); the server calls UUID.fromString on it.
-    if (!isUnknown(news.clientId) && news.clientId && !UUID.test(news.clientId)) {
+    if (!isUnknown(news.clientId) && news.clientId && !isGuid(news.clientId)) {
         failures.push({ property: "clientId", reason: "is not a UUID, so it is no data plane's client id: copy the clientId from the data plane's create answer." });
     }
     return failures;

@@ -4,7 +4,7 @@ import { AirbyteClient, AirbyteDataplaneInfo } from "./client";
 import { AIRBYTE_DATAPLANE_KIND } from "./kinds";
 import { ObjectDefinition, objectProvider } from "./object-provider";
 import { isAmbiguousCreateFailure, isUnknown, ObjectState, ownFields, ProviderClientOptions } from "./provider-common";
-import { AirbyteObjectArgs, AirbyteObjectResource, checkObjectArgs, objectProps, protectedByDefault } from "./resource-common";
+import { AirbyteObjectArgs, AirbyteObjectResource, APPLICATION_SECRET_OUTPUTS, checkObjectArgs, objectProps, protectedByDefault } from "./resource-common";
 
 /** Inputs and state of an `AirbyteDataplane` as the provider sees them (plain values, secrets unwrapped). */
 export interface AirbyteDataplaneState extends ObjectState {
@@ -20,8 +20,7 @@ export interface AirbyteDataplaneState extends ObjectState {
 
 /** Outputs that hold credentials: the application's and the data plane's own. */
 export const DATAPLANE_SECRET_OUTPUTS = [
-    "applicationClientId",
-    "applicationClientSecret",
+    ...APPLICATION_SECRET_OUTPUTS,
     "clientId",
     "clientSecret",
     "importedClientId",

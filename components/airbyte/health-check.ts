@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AirbyteClient, AirbyteDataplaneHealth } from "./client";
 import { AIRBYTE_HEALTH_CHECK_KIND } from "./kinds";
 import { checkConnection, clientFor, ConnectionState, differs, isUnknown, ownFields, ProviderClientOptions, requireText } from "./provider-common";
-import { AirbyteConnectionArgs, connectionProps, withSecretOutputs } from "./resource-common";
+import { AirbyteConnectionArgs, APPLICATION_SECRET_OUTPUTS, connectionProps, withSecretOutputs } from "./resource-common";
 import { checkAirbyteUrl } from "./url";
 
 /** How long `pulumi up` waits for HEALTHY unless told otherwise: ten heartbeat periods. */
@@ -168,7 +168,6 @@ export class AirbyteDataplaneHealthCheck extends pulumi.dynamic.Resource {
             lastHeartbeatAt: undefined,
             dataplaneVersion: undefined,
         };
-        const secrets = ["applicationClientId", "applicationClientSecret"];
-        super(healthCheckProvider, name, props, withSecretOutputs(opts, secrets), "flexplane", "AirbyteDataplaneHealthCheck");
+        super(healthCheckProvider, name, props, withSecretOutputs(opts, APPLICATION_SECRET_OUTPUTS), "flexplane", "AirbyteDataplaneHealthCheck");
     }
 }

@@ -4,7 +4,7 @@ import { AirbyteClient, AirbyteDataplaneInfo, AirbyteRegionInfo } from "./client
 import { AIRBYTE_REGION_KIND } from "./kinds";
 import { ObjectDefinition, objectProvider } from "./object-provider";
 import { ObjectState, ownFields, ProviderClientOptions } from "./provider-common";
-import { AirbyteObjectArgs, AirbyteObjectResource, checkObjectArgs, objectProps, protectedByDefault } from "./resource-common";
+import { AirbyteObjectArgs, AirbyteObjectResource, APPLICATION_SECRET_OUTPUTS, checkObjectArgs, objectProps, protectedByDefault } from "./resource-common";
 
 /**
  * Names of the default regions (airbyte-commons `Constants.kt`: AUTO_DATAPLANE_GROUP, US_DATAPLANE_GROUP,
@@ -32,8 +32,6 @@ export interface AirbyteRegionState extends ObjectState {
     deleteDataplanes?: boolean;
 }
 
-/** Outputs that hold credentials. */
-export const REGION_SECRET_OUTPUTS = ["applicationClientId", "applicationClientSecret"];
 
 function regionOuts(inputs: AirbyteRegionState, live: Partial<AirbyteRegionInfo>): AirbyteRegionState {
     return { ...ownFields(inputs), __kind: AIRBYTE_REGION_KIND, ...live };
@@ -158,7 +156,7 @@ export class AirbyteRegion extends AirbyteObjectResource {
             deleteDataplanes: args.deleteDataplanes,
             regionId: undefined,
         });
-        super("AirbyteRegion", airbyteRegionProvider, name, props, protectedByDefault(opts), REGION_SECRET_OUTPUTS);
+        super("AirbyteRegion", airbyteRegionProvider, name, props, protectedByDefault(opts), APPLICATION_SECRET_OUTPUTS);
     }
 }
 

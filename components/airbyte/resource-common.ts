@@ -1,6 +1,7 @@
 /** Arguments and checks shared by the `AirbyteRegion` and `AirbyteDataplane` resource classes. */
 import * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../shared/errors";
+import { isGuid } from "../shared/formats";
 import { MAX_NAME_LENGTH } from "./object-provider";
 import { checkApiUrl, DEFAULT_AIRBYTE_API_URL } from "./url";
 
@@ -25,8 +26,6 @@ export interface AirbyteConnectionArgs {
     /** Application whose token authenticates every call. Both values are wrapped in `pulumi.secret`. */
     application: AirbyteApplicationArgs;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records problems with the plain (already known) connection arguments, under `prefix` (e.g. `connection.waitForHealthy.`). */
 export function checkConnectionArgs(problems: InputProblems, args: AirbyteConnectionArgs | undefined, prefix = ""): void {
@@ -58,7 +57,7 @@ export function checkText(problems: InputProblems, path: string, value: pulumi.I
 
 /** Records a problem when a plain string argument is set and not a UUID. */
 export function checkUuid(problems: InputProblems, path: string, value: pulumi.Input<string> | undefined, what: string): void {
-    if (typeof value === "string" && value !== "" && !UUID.test(value)) {
+    if (typeof value === "string" && value !== "" && !isGuid(value)) {
         problems.add(path, `"${value}" is not a UUID; pass ${what}.`);
     }
 }
@@ -71,6 +70,9 @@ export function connectionProps(args: AirbyteConnectionArgs): Record<string, pul
         applicationClientSecret: pulumi.secret(args.application.clientSecret),
     };
 }
+
+/** The outputs of every resource that calls the API as the application: its credentials. */
+export const APPLICATION_SECRET_OUTPUTS = ["applicationClientId", "applicationClientSecret"];
 
 /** `opts` with `keys` added to its `additionalSecretOutputs`. */
 export function withSecretOutputs(

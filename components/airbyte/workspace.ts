@@ -7,7 +7,7 @@ import { InputProblems } from "../shared/errors";
 import { AirbyteClient, AirbyteRegionInfo, AirbyteWorkspaceInfo } from "./client";
 import { AIRBYTE_WORKSPACE_REGION_KIND } from "./kinds";
 import { checkConnection, clientFor, ConnectionState, differs, ownFields, ProviderClientOptions, requireText } from "./provider-common";
-import { AirbyteConnectionArgs, checkConnectionArgs, checkText, checkUuid, connectionProps, withSecretOutputs } from "./resource-common";
+import { AirbyteConnectionArgs, APPLICATION_SECRET_OUTPUTS, checkConnectionArgs, checkText, checkUuid, connectionProps, withSecretOutputs } from "./resource-common";
 
 export interface WorkspaceRegionState extends ConnectionState {
     __kind?: typeof AIRBYTE_WORKSPACE_REGION_KIND;
@@ -126,8 +126,7 @@ export class AirbyteWorkspaceRegion extends pulumi.dynamic.Resource {
             regionName: undefined,
             dataResidency: undefined,
         };
-        super(workspaceRegionProvider, name, props, withSecretOutputs(opts, ["applicationClientId", "applicationClientSecret"]),
-            "flexplane", "AirbyteWorkspaceRegion");
+        super(workspaceRegionProvider, name, props, withSecretOutputs(opts, APPLICATION_SECRET_OUTPUTS), "flexplane", "AirbyteWorkspaceRegion");
     }
 }
 

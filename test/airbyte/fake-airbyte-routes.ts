@@ -24,6 +24,11 @@ export interface Caller {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ORGANIZATION_ADMIN = "ORGANIZATION_ADMIN";
 
+/** The answer of the handler for the request's method; an unmapped method is an unknown route. */
+function byMethod(request: RecordedRequest, handlers: Record<string, () => Reply>): Reply {
+    return handlers[request.method]?.() ?? routeNotFound();
+}
+
 export class FakeAirbyteRoutes {
     constructor(private readonly state: FakeAirbyteState) {}
 
@@ -86,20 +91,11 @@ export class FakeAirbyteRoutes {
         if (!region) {
             return errorIdOnly(500);
         }
-        const refused = this.guard(region.organizationId, caller, "entitlement-first");
-        if (refused) {
-            return refused;
-        }
-        switch (request.method) {
-            case "GET":
-                return { status: 200, body: regionBody(region) };
-            case "PATCH":
-                return this.state.patchRegion(region, request.body ?? {});
-            case "DELETE":
-                return this.state.deleteRegion(region);
-            default:
-                return routeNotFound();
-        }
+        return this.guard(region.organizationId, caller, "entitlement-first") ?? byMethod(request, {
+            GET: () => ({ status: 200, body: regionBody(region) }),
+            PATCH: () => this.state.patchRegion(region, request.body ?? {}),
+            DELETE: () => this.state.deleteRegion(region),
+        });
     }
 
     private dataplaneCollection(request: RecordedRequest, caller: Caller): Reply {
@@ -143,20 +139,11 @@ export class FakeAirbyteRoutes {
         if (!dataplane) {
             return errorIdOnly(500);
         }
-        const refused = this.guard(this.state.regions.get(dataplane.regionId)!.organizationId, caller, "entitlement-first");
-        if (refused) {
-            return refused;
-        }
-        switch (request.method) {
-            case "GET":
-                return { status: 200, body: dataplaneBody(dataplane) };
-            case "PATCH":
-                return this.state.patchDataplane(dataplane, request.body ?? {});
-            case "DELETE":
-                return this.state.deleteDataplane(dataplane);
-            default:
-                return routeNotFound();
-        }
+        return this.guard(this.state.regions.get(dataplane.regionId)!.organizationId, caller, "entitlement-first") ?? byMethod(request, {
+            GET: () => ({ status: 200, body: dataplaneBody(dataplane) }),
+            PATCH: () => this.state.patchDataplane(dataplane, request.body ?? {}),
+            DELETE: () => this.state.deleteDataplane(dataplane),
+        });
     }
 
     /**

@@ -9,6 +9,13 @@ import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfte
 import { apiUrlForAirbyteUrl, checkAirbyteUrl, checkApiUrl, isLoopbackHost, normalizeApiUrl } from "../../components/airbyte/url";
 import { entitlementProblem, forbiddenProblem, routeNotFound, unexpectedProblem } from "./fake-airbyte-replies";
 
+/** The reason `check` refuses `url`; fails when it accepts it. */
+function refusal(check: (url: string) => { url: string } | { problem: string }, url: string): string {
+    const checked = check(url);
+    assert.ok("problem" in checked, `${url} should be refused`);
+    return checked.problem;
+}
+
 /** Asserts that `fn` maps each input to its expected value. */
 function expectMapping<T>(fn: (input: string) => T, cases: Array<[string, T]>): void {
     for (const [input, expected] of cases) {
@@ -27,11 +34,7 @@ describe("Airbyte API URL rules", () => {
     });
 
     it("refuses plain http off the loopback, web addresses, bare hosts, the internal API and embedded credentials, saying what to use", () => {
-        const problem = (url: string) => {
-            const checked = checkApiUrl(url);
-            assert.ok("problem" in checked, `${url} should be refused`);
-            return checked.problem;
-        };
+        const problem = (url: string) => refusal(checkApiUrl, url);
         assert.match(problem("http://airbyte.corp.example/api/public/v1"), /must use https/);
         assert.match(problem("https://cloud.airbyte.com"), /web address, not its API; use https:\/\/api.airbyte.com\/v1/);
         assert.match(problem("https://airbyte.corp.example"), /serves it at https:\/\/airbyte.corp.example\/api\/public\/v1/);
@@ -64,11 +67,7 @@ describe("Airbyte API URL rules", () => {
     });
 
     it("refuses an API address given as the web address, with the web address to use", () => {
-        const problem = (url: string) => {
-            const checked = checkAirbyteUrl(url);
-            assert.ok("problem" in checked, `${url} should be refused`);
-            return checked.problem;
-        };
+        const problem = (url: string) => refusal(checkAirbyteUrl, url);
         assert.match(problem("https://api.airbyte.com"), /Airbyte Cloud's API host, not the control plane's web address; use https:\/\/cloud\.airbyte\.com/);
         assert.match(problem("https://api.airbyte.com/v1"), /use https:\/\/cloud\.airbyte\.com/);
         assert.match(problem("https://corp.example/airbyte/api/public/v1"), /is an API address.*use https:\/\/corp\.example\/airbyte \(/);

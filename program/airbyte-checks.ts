@@ -10,7 +10,7 @@ import { DEFAULT_AIRBYTE_URL } from "../components/dataplane/args";
 import { normalizeAirbyteUrl } from "../components/dataplane/validate";
 import { registrationSources } from "./argument-sources";
 import { refuseUnused, requireSecret, StackInputs, valueOf } from "./config";
-import { airbyteApplication } from "./registration";
+import { airbyteApplication, healthTimeoutProblem } from "./registration";
 
 /** A stand-in region id: the real one is read from the org stack after these checks. */
 const REGION_ID_STAND_IN = "00000000-0000-4000-8000-000000000000";
@@ -74,6 +74,11 @@ export function checkRegistration(inputs: StackInputs): boolean {
         }
     }
     checkApiUrlKey(inputs);
+    const healthTimeout = valueOf<number>(inputs, "dataPlaneHealthTimeoutSeconds");
+    const timeoutProblem = healthTimeout === undefined ? undefined : healthTimeoutProblem(healthTimeout);
+    if (timeoutProblem) {
+        inputs.problems.add("flexplane:dataPlaneHealthTimeoutSeconds", timeoutProblem);
+    }
     if (application !== undefined) {
         const apiUrlKey = valueOf(inputs, "airbyteApiUrl") !== undefined ? "flexplane:airbyteApiUrl" : "flexplane:airbyteUrl";
         inputs.problems.adopt(registrationSources(apiUrlKey), () => validateDataplaneArgs("airbyte-dataplane", {

@@ -26,7 +26,7 @@ export interface ConfigKeySpec {
     /** Holds a credential: set only with `pulumi config set --secret`; never has a default. */
     secret?: boolean;
     /** The value when the key is unset. Keys with one are declared in Pulumi.yaml with `default:`. */
-    default?: string | boolean | readonly string[] | Record<string, never>;
+    default?: string | number | boolean | readonly string[] | Record<string, never>;
     /** The default in words, when it is computed rather than fixed (e.g. "the stack name"). */
     defaultText?: string;
     /** Required on every stack whose role and cloud read it. */
@@ -59,6 +59,8 @@ export const CONFIG_KEYS: readonly ConfigKeySpec[] = [
         description: "Client secret of that Airbyte application." },
     { name: "airbyteApiUrl", type: "string", defaultText: "derived from airbyteUrl", roles: BOTH, example: "https://airbyte.example.com/api/public/v1",
         description: "Public API base URL: https://api.airbyte.com/v1 for Airbyte Cloud, else <airbyteUrl>/api/public/v1." },
+    { name: "protectAirbyteObjects", type: "boolean", default: true, roles: BOTH, example: "false",
+        description: "Protect the Airbyte regions (org stack) and the registered data plane (region stacks) against deletion and replacement." },
 
     // Region stacks.
     { name: "cloud", type: "string", required: true, roles: REGION, example: "aws",
@@ -97,6 +99,10 @@ export const CONFIG_KEYS: readonly ConfigKeySpec[] = [
         description: "Stacks of data planes that back this one up; they must share its Airbyte region and secret store." },
     { name: "dataPlaneName", type: "string", defaultText: "the stack name", roles: REGION, example: "aws-us-east-1",
         description: "The data plane's name in Airbyte when the stack registers it." },
+    { name: "verifyDataPlaneCredentials", type: "boolean", default: true, roles: REGION, example: "false",
+        description: "Exchange the data plane's credentials at <airbyteUrl>/api/v1/dataplanes/token before installing the chart." },
+    { name: "dataPlaneHealthTimeoutSeconds", type: "integer", default: 300, roles: REGION, example: "600",
+        description: "Stacks that register their data plane: seconds to wait after the release for the control plane to report it HEALTHY; 0 does not wait." },
 
     // byo stacks.
     { name: "byo", type: "object", required: true, roles: REGION, clouds: ["byo"], example: "{region: us-east-1, storage: {s3: {...}}}",
@@ -133,6 +139,10 @@ export const CONFIG_KEYS: readonly ConfigKeySpec[] = [
         description: "The Airbyte organization's UUID." },
     { name: "airbyteRegions", type: "array", default: [], roles: ORG, example: "[us-east, eu-west]",
         description: "Names of the Airbyte regions to create; region stacks pick one with airbyteRegion." },
+    { name: "deleteRegionsWithDataplanes", type: "boolean", default: false, roles: ORG, example: "true",
+        description: "Delete an Airbyte region even when it still has data planes (Airbyte deletes them with it)." },
+    { name: "workspaceRegions", type: "object", roles: ORG, example: "{eu-west: [<workspace id>]}",
+        description: "Airbyte region name -> ids of the workspaces to run in that region." },
     { name: "controlPlaneRole", type: "object", roles: ORG, example: "{airbytePrincipalArn: arn:aws:iam::000000000000:role/airbyte}",
         description: "AWS store in IAM_ROLE mode: {airbytePrincipalArn, dataPlanePrincipalArns?}; creates the role the control plane assumes." },
     { name: "controlPlaneExternalId", type: "string", secret: true, defaultText: "required with controlPlaneRole", roles: ORG,

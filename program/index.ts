@@ -77,6 +77,7 @@ async function runRegionStack(inputs: StackInputs): Promise<Record<string, unkno
         ...deployment.target,
         clientId: credentials.clientId,
         clientSecret: credentials.clientSecret,
+        connection: credentials.connection,
         airbyteUrl: common.airbyteUrl,
         edition: common.edition,
         chart: { version: common.chartVersion, allowUntestedVersion: common.allowUntestedChartVersion },
@@ -96,6 +97,7 @@ async function runRegionStack(inputs: StackInputs): Promise<Record<string, unkno
             serviceAccountName: dataPlane.serviceAccountName,
             chartVersion: dataPlane.chartVersion,
             secretsManagerIdentity: dataPlane.secretsManagerIdentity,
+            connectionStatus: dataPlane.connectionStatus,
         },
         ...deployment.outputs,
     };

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../shared/errors";
-import { AirbyteDataplaneInfo } from "./client";
+import { AirbyteClient, AirbyteDataplaneInfo } from "./client";
 import { AIRBYTE_DATAPLANE_KIND } from "./kinds";
-import { isUnknown, ObjectDefinition, objectProvider, ObjectState, ownFields, ProviderClientOptions } from "./provider-common";
-import { AirbyteObjectArgs, AirbyteObjectResource, checkObjectArgs, objectProps } from "./resource-common";
+import { ObjectDefinition, objectProvider } from "./object-provider";
+import { isAmbiguousCreateFailure, isUnknown, ObjectState, ownFields, ProviderClientOptions } from "./provider-common";
+import { AirbyteObjectArgs, AirbyteObjectResource, APPLICATION_SECRET_OUTPUTS, checkObjectArgs, objectProps, protectedByDefault } from "./resource-common";
 
 /** Inputs and state of an `AirbyteDataplane` as the provider sees them (plain values, secrets unwrapped). */
 export interface AirbyteDataplaneState extends ObjectState {
@@ -19,8 +20,7 @@ export interface AirbyteDataplaneState extends ObjectState {
 
 /** Outputs that hold credentials: the application's and the data plane's own. */
 export const DATAPLANE_SECRET_OUTPUTS = [
-    "applicationClientId",
-    "applicationClientSecret",
+    ...APPLICATION_SECRET_OUTPUTS,
     "clientId",
     "clientSecret",
     "importedClientId",
@@ -49,6 +49,61 @@ function keptCredentials(olds: AirbyteDataplaneState, news: AirbyteDataplaneStat
     return { clientId: news.importedClientId, clientSecret: news.importedClientSecret };
 }
 
+/** Creates a data plane and reads it back from its region's list; never fails once it exists. */
+async function createDataplane(client: AirbyteClient, inputs: AirbyteDataplaneState): Promise<{ id: string; outs: AirbyteDataplaneState }> {
+    const created = await client.createDataplane({ name: inputs.name ?? "", regionId: inputs.regionId ?? "", enabled: inputs.enabled });
+    // The data plane exists now and its secret is in hand: nothing below may fail the create, or Pulumi would
+    // forget a data plane whose credentials can never be read again.
+    const fallback: Partial<AirbyteDataplaneInfo> = { name: inputs.name, regionId: inputs.regionId, enabled: inputs.enabled };
+    const listed = await client.listDataplanes(inputs.regionId ?? "").catch(() => []);
+    const live = listed.find((d) => d.dataplaneId === created.dataplaneId) ?? fallback;
+    return { id: created.dataplaneId, outs: dataplaneOuts(inputs, { ...live, dataplaneId: created.dataplaneId }, created) };
+}
+
+/**
+ * Refuses a region that is deleted: Airbyte would create the data plane all the same
+ * (DataplaneServiceDataImpl.createDataplaneAndServiceAccount finds tombstoned regions by id), and it would never get work.
+ */
+async function requireLiveRegion(client: AirbyteClient, regionId: string): Promise<void> {
+    const region = await client.getRegion(regionId);
+    if (!(await client.listRegions(region.organizationId)).some((r) => r.regionId === regionId)) {
+        throw new Error(`Region ${regionId} ("${region.name}") was deleted, so a data plane in it would never get work. ` +
+            `Point regionId at a live region (a region stack reads it from the org stack's regionIds).`);
+    }
+}
+
+/** Why a data plane named like `inputs` is not created next to the region's live data planes `listed`. */
+export function dataplaneNameClash(inputs: AirbyteDataplaneState, listed: AirbyteDataplaneInfo[]): string | undefined {
+    const namesake = listed.find((d) => d.name === inputs.name);
+    if (!namesake) {
+        return undefined;
+    }
+    return `Region ${inputs.regionId} already has a data plane named "${inputs.name}" (${namesake.dataplaneId}). Airbyte ` +
+        `allows namesakes, but Flexplane does not create one: a data plane's credentials exist only in its create ` +
+        `answer, and a namesake would hide which data plane this stack runs. Adopt it with importId and ` +
+        `importedCredentials if you hold its credentials; otherwise delete it in Airbyte, or choose another name.`;
+}
+
+/**
+ * The data plane a create whose answer was lost made. Its credentials were only in that answer, so it can never
+ * connect: it is deleted and created again, once (the new one's answer carries new credentials).
+ */
+async function replaceLostDataplane(
+    client: AirbyteClient,
+    inputs: AirbyteDataplaneState,
+    found: AirbyteDataplaneInfo,
+): Promise<{ id: string; outs: AirbyteDataplaneState }> {
+    await client.deleteDataplane(found.dataplaneId);
+    try {
+        return await createDataplane(client, inputs);
+    } catch (error) {
+        const lost = isAmbiguousCreateFailure(error) ? " Its answer was lost again; run `pulumi up` again." : "";
+        throw new Error(`The answer to creating data plane "${inputs.name}" was lost, and with it the credentials of ` +
+            `the data plane it made (${found.dataplaneId}), which Airbyte returns only then: Flexplane deleted it and ` +
+            `created a new one, which failed: ${(error as Error).message}${lost}`);
+    }
+}
+
 /**
  * A data plane belongs to a region. Its credentials exist only in the create response (or, for an adopted
  * one, in importedClientId and importedClientSecret), so every state carries them over.
@@ -60,24 +115,16 @@ const DATAPLANE: ObjectDefinition<AirbyteDataplaneState, AirbyteDataplaneInfo> =
     parentKey: "regionId",
     parentNoun: "region",
     updateKeys: ["importedClientId", "importedClientSecret"],
+    list: (client, regionId) => client.listDataplanes(regionId),
     get: (client, id) => client.getDataplane(id),
     update: (client, id, patch) => client.updateDataplane(id, patch),
-    remove: (client, id) => client.deleteDataplane(id),
+    remove: (client, live) => client.deleteDataplane(live.dataplaneId),
     async create(client, inputs) {
-        const created = await client.createDataplane({
-            name: inputs.name ?? "",
-            regionId: inputs.regionId ?? "",
-            enabled: inputs.enabled,
-        });
-        // The data plane exists now and its secret is in hand: nothing below may fail the create, or
-        // Pulumi would forget a data plane whose credentials can never be read again.
-        const fallback: Partial<AirbyteDataplaneInfo> = { name: inputs.name, regionId: inputs.regionId, enabled: inputs.enabled };
-        const live = await client.getDataplane(created.dataplaneId).catch(() => fallback);
-        return {
-            id: created.dataplaneId,
-            outs: dataplaneOuts(inputs, { ...live, dataplaneId: created.dataplaneId }, created),
-        };
+        await requireLiveRegion(client, inputs.regionId ?? "");
+        return createDataplane(client, inputs);
     },
+    clash: dataplaneNameClash,
+    adoptLost: replaceLostDataplane,
     outs: (news, live, olds) => dataplaneOuts(news, live, keptCredentials(olds, news)),
     moreFailures(news) {
         const imported = [news.importedClientId, news.importedClientSecret].filter((v) => v !== undefined && v !== "");
@@ -114,7 +161,8 @@ export interface AirbyteDataplaneArgs extends AirbyteObjectArgs {
 /**
  * An Airbyte data plane registered in a region. Its `clientId` and `clientSecret` come only from the create
  * response and live on as secret outputs in the stack's state; losing the state means deleting the data
- * plane in Airbyte and creating a new one.
+ * plane in Airbyte and creating a new one. Protected by default (pass `protect: false` to allow deleting or
+ * replacing it).
  */
 export class AirbyteDataplane extends AirbyteObjectResource {
     /** The data plane's id (UUID), also the resource id. */
@@ -136,7 +184,7 @@ export class AirbyteDataplane extends AirbyteObjectResource {
             clientId: undefined,
             clientSecret: undefined,
         });
-        super("AirbyteDataplane", airbyteDataplaneProvider, name, props, opts, DATAPLANE_SECRET_OUTPUTS);
+        super("AirbyteDataplane", airbyteDataplaneProvider, name, props, protectedByDefault(opts), DATAPLANE_SECRET_OUTPUTS);
         // Secret on the program side too, whatever the engine (or a mock) does with additionalSecretOutputs.
         this.clientId = pulumi.secret(this.clientId);
         this.clientSecret = pulumi.secret(this.clientSecret);

@@ -10,6 +10,16 @@ export interface ApiCall {
     subject: string;
     /** False for creates: sending them twice could create two objects. */
     idempotent: boolean;
+    /** Absolute base URL for a call outside the public API (the internal `<airbyteUrl>/api/v1`). */
+    baseUrl?: string;
+    /** Sent without the application's token (the data plane's own token exchange). */
+    anonymous?: boolean;
+    /** Trades a client id and secret for a token: a refusal means wrong credentials (errors.ts). */
+    credentialExchange?: boolean;
+    /** The path names one object by id: a 500 with only an errorId then means an unknown id (errors.ts). */
+    byId?: boolean;
+    /** Who may make the call, for the message of a 403 (errors.ts `requires`). */
+    requires?: string;
 }
 
 /** A response, or why none arrived. */

@@ -1,5 +1,6 @@
-import { AirbyteApiError, AirbyteErrorKind, errorDetail, kindForStatus } from "./errors";
+import { AirbyteApiError, AirbyteErrorKind, classifyFailure, errorDetail, isDeterministic } from "./errors";
 import { ApiCall, pathWithQuery, sendOnce } from "./exchange";
+import { readServerError } from "./problem";
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
 import { DEFAULT_AIRBYTE_API_URL, normalizeApiUrl } from "./url";
 
@@ -15,7 +16,7 @@ export interface AirbyteClientOptions {
     timeoutMs?: number;
     /** Retry policy for 429, 5xx, network failures and timeouts. Defaults in `DEFAULT_RETRY_POLICY`. */
     retry?: Partial<RetryPolicy>;
-    /** A token is replaced this long before it expires. Default 30 000 ms (tokens live 3 minutes). */
+    /** A token is replaced this long before it expires. Default 30 000 ms (at most half its `expires_in`). */
     tokenRefreshMarginMs?: number;
     /** Clock in epoch milliseconds. Default `Date.now`. */
     now?: () => number;
@@ -27,16 +28,16 @@ export interface AirbyteClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_TOKEN_REFRESH_MARGIN_MS = 30_000;
-/** Lifetime assumed when the token response has no `expires_in`: Airbyte documents 3 minutes. */
+/**
+ * Lifetime assumed when a token response has no `expires_in` (the public endpoint always sends it: 15 minutes by
+ * default, `application-token-expiration-in-minutes` in airbyte-server's application.yml; Airbyte's docs say 3).
+ */
 export const DEFAULT_TOKEN_LIFETIME_S = 180;
 export const TOKEN_PATH = "/applications/token";
 
 /** Network failures where the request never left the machine, so even a create may be sent again. */
 const NOT_SENT_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];
-const CREATE_NOT_RETRIED =
-    "A create is not retried after this kind of failure, because it may have succeeded on the server and a data " +
-    "plane's credentials exist only in that response: list the organization's regions or the region's data planes " +
-    "and delete any leftover before running again.";
+const CREATE_NOT_RETRIED = "A create is not resent after this kind of failure, because it may have succeeded on the server.";
 
 /** The final response to a call, after retries. */
 interface Answer {
@@ -53,13 +54,14 @@ export class ResponseShapeError {
 }
 
 /**
- * Token handling, timeouts and retries for the public API. The access token is cached until shortly before
- * it expires; a 401 on a call gets exactly one retry with a new token.
+ * Token handling, timeouts and retries for Airbyte's API. The access token is cached until shortly before
+ * it expires; a 401 on a call gets exactly one retry with a new token. A transport built without application
+ * credentials sends only anonymous calls (the data plane's own token exchange).
  */
 export class AirbyteTransport {
     readonly apiUrl: string;
-    private readonly clientId: string;
-    private readonly clientSecret: string;
+    private readonly clientId: string | undefined;
+    private readonly clientSecret: string | undefined;
     private readonly timeoutMs: number;
     private readonly policy: RetryPolicy;
     private readonly refreshMarginMs: number;
@@ -68,17 +70,11 @@ export class AirbyteTransport {
     private readonly random: () => number;
     private token: { value: string; refreshAt: number } | undefined;
     private pendingToken: Promise<string> | undefined;
-    private readonly issuedTokens: string[];
+    private readonly secrets: string[];
 
     // Every field is set in the constructor, never by an initializer: Pulumi's closure serializer rebuilds
     // classes from their constructor text and drops field initializers.
-    constructor(options: AirbyteClientOptions) {
-        if (!options.clientId || !options.clientSecret) {
-            throw new Error(
-                "The Airbyte API client needs the application's clientId and clientSecret; create an application " +
-                    "in Airbyte under Settings > Applications and pass both.",
-            );
-        }
+    constructor(options: Omit<AirbyteClientOptions, "clientId" | "clientSecret"> & { clientId?: string; clientSecret?: string }) {
         this.apiUrl = normalizeApiUrl(options.apiUrl ?? DEFAULT_AIRBYTE_API_URL);
         this.clientId = options.clientId;
         this.clientSecret = options.clientSecret;
@@ -88,19 +84,31 @@ export class AirbyteTransport {
         this.now = options.now ?? (() => Date.now());
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
         this.random = options.random ?? (() => Math.random());
-        this.issuedTokens = [];
+        this.secrets = options.clientSecret ? [options.clientSecret] : [];
     }
 
-    /** Sends an authenticated call and decodes its JSON body (`undefined` when the body is empty). */
+    /** Treats `value` as a secret: error messages never quote it. */
+    addSecret(value: string | undefined): void {
+        if (value) {
+            this.secrets.push(value);
+        }
+    }
+
+    /** The clock and sleep the transport waits with (providers poll with the same ones). */
+    get clock(): { now: () => number; sleep: (ms: number) => Promise<void> } {
+        return { now: this.now, sleep: this.sleep };
+    }
+
+    /** Sends a call (authenticated unless `anonymous`) and decodes its JSON body (`undefined` when empty). */
     async call<T>(call: ApiCall, decode: (body: any) => T): Promise<T> {
-        let answer = await this.exchange(call, await this.accessToken());
-        if (answer.status === 401) {
+        let answer = await this.exchange(call, call.anonymous ? undefined : await this.accessToken());
+        if (answer.status === 401 && !call.anonymous) {
             this.token = undefined;
             const retried = await this.exchange(call, await this.accessToken());
             answer = { ...retried, attempts: answer.attempts + retried.attempts };
         }
         if (answer.status >= 300) {
-            throw this.failure(call, answer, answer.status < 400 ? "invalid-response" : kindForStatus(answer.status));
+            throw this.failure(call, answer);
         }
         return this.decode(call, answer, decode);
     }
@@ -118,20 +126,23 @@ export class AirbyteTransport {
     }
 
     private async fetchToken(): Promise<string> {
+        if (!this.clientId || !this.clientSecret) {
+            throw new Error("This Airbyte API call needs an application's clientId and clientSecret, and none were given.");
+        }
+        // The server reads client_id and client_secret; grant_type is sent as the OAuth form asks, not required
+        // (airbyte-server publicapi ApplicationsController.publicGetAccessToken).
         const call: ApiCall = {
             method: "POST",
             path: TOKEN_PATH,
             body: { client_id: this.clientId, client_secret: this.clientSecret, grant_type: "client_credentials" },
             subject: "the application's access token",
             idempotent: true,
+            credentialExchange: true,
         };
         const requestedAt = this.now();
         const answer = await this.exchange(call, undefined);
-        if (answer.status === 400 || answer.status === 401 || answer.status === 403) {
-            throw this.failure(call, answer, "bad-credentials");
-        }
         if (answer.status >= 300) {
-            throw this.failure(call, answer, answer.status < 400 ? "invalid-response" : kindForStatus(answer.status));
+            throw this.failure(call, answer);
         }
         const token = this.decode(call, answer, (body) => {
             if (typeof body?.access_token !== "string" || body.access_token === "") {
@@ -140,20 +151,30 @@ export class AirbyteTransport {
             const seconds = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_LIFETIME_S;
             return { value: body.access_token as string, lifetimeMs: seconds * 1000 };
         });
-        this.issuedTokens.push(token.value);
+        this.secrets.push(token.value);
         const margin = Math.min(this.refreshMarginMs, token.lifetimeMs / 2);
         this.token = { value: token.value, refreshAt: requestedAt + token.lifetimeMs - margin };
         return token.value;
     }
 
+    private urlOf(call: ApiCall): string {
+        return `${call.baseUrl ?? this.apiUrl}${pathWithQuery(call)}`;
+    }
+
+    /** How many retries an error answer allows: none for a refused name, one for answers that mean a wrong id or secret. */
+    private retriesFor(call: ApiCall, status: number, text: string): number {
+        const kind = classifyFailure(status, readServerError(text), traitsOf(call));
+        if (kind === "name-taken") return 0;
+        return isDeterministic(kind) ? Math.min(1, this.policy.maxRetries) : this.policy.maxRetries;
+    }
+
     /** Sends `call` until it gets a final answer, retrying what the policy allows. */
     private async exchange(call: ApiCall, token: string | undefined): Promise<Answer> {
         for (let attempt = 1; ; attempt++) {
-            const outcome = await sendOnce(`${this.apiUrl}${pathWithQuery(call)}`, call, token, this.timeoutMs);
-            const retriesLeft = attempt <= this.policy.maxRetries;
+            const outcome = await sendOnce(this.urlOf(call), call, token, this.timeoutMs);
             if ("failure" in outcome) {
                 const safe = call.idempotent || NOT_SENT_CODES.includes(outcome.code ?? "");
-                if (safe && retriesLeft) {
+                if (safe && attempt <= this.policy.maxRetries) {
                     await this.sleep(retryDelayMs(attempt - 1, this.policy, this.random));
                     continue;
                 }
@@ -163,6 +184,7 @@ export class AirbyteTransport {
                     status: 0,
                     method: call.method,
                     path: pathWithQuery(call),
+                    baseUrl: call.baseUrl ?? this.apiUrl,
                     subject: call.subject,
                     attempts: attempt,
                     detail: outcome.code,
@@ -170,7 +192,7 @@ export class AirbyteTransport {
                 });
             }
             const mayResend = call.idempotent || outcome.status === 429 || outcome.status === 503;
-            if (isRetryableStatus(outcome.status) && mayResend && retriesLeft) {
+            if (isRetryableStatus(outcome.status) && mayResend && attempt <= this.retriesFor(call, outcome.status, outcome.text)) {
                 const retryAfter = parseRetryAfterMs(outcome.retryAfter, this.now());
                 await this.sleep(retryDelayMs(attempt - 1, this.policy, this.random, retryAfter));
                 continue;
@@ -184,31 +206,41 @@ export class AirbyteTransport {
         try {
             body = answer.text.trim() === "" ? undefined : JSON.parse(answer.text);
         } catch {
-            throw this.failure(call, answer, "invalid-response", "the body is not JSON");
+            throw this.failure(call, answer, "the body is not JSON");
         }
         try {
             return decode(body);
         } catch (error) {
             if (error instanceof ResponseShapeError) {
-                throw this.failure(call, answer, "invalid-response", error.problem);
+                throw this.failure(call, answer, error.problem);
             }
             throw error;
         }
     }
 
-    private failure(call: ApiCall, answer: Answer, kind: AirbyteErrorKind, problem?: string): AirbyteApiError {
-        const secrets = [this.clientSecret, ...this.issuedTokens];
+    /** The error for an answer: its kind from status and body, or `invalid-response` with `problem`. */
+    private failure(call: ApiCall, answer: Answer, problem?: string): AirbyteApiError {
+        const server = readServerError(answer.text);
+        const kind: AirbyteErrorKind = problem ? "invalid-response" : classifyFailure(answer.status, server, traitsOf(call));
         const redirected = answer.status >= 300 && answer.status < 400 ? `redirected to ${answer.location ?? "?"}` : undefined;
+        const entitlement = kind === "not-entitled" && server.entitlement ? `missing entitlement ${server.entitlement}` : undefined;
         const unretriedCreate = !call.idempotent && kind === "server" && answer.status !== 503;
         return new AirbyteApiError({
             kind,
             status: answer.status,
             method: call.method,
             path: pathWithQuery(call),
+            baseUrl: call.baseUrl ?? this.apiUrl,
             subject: call.subject,
             attempts: answer.attempts,
-            detail: problem ?? redirected ?? errorDetail(answer.text, secrets),
+            detail: problem ?? redirected ?? entitlement ?? errorDetail(server, this.secrets),
+            errorId: server.errorId,
+            requires: call.requires,
             note: unretriedCreate ? CREATE_NOT_RETRIED : undefined,
         });
     }
+}
+
+function traitsOf(call: ApiCall): { token: boolean; byId: boolean } {
+    return { token: call.credentialExchange === true, byId: call.byId === true };
 }

@@ -8,3 +8,11 @@ export const AIRBYTE_DATAPLANE_KIND = "airbyte-dataplane" as const;
 /** Pulumi type tokens of the two dynamic resources (distinct, so a region and a data plane may share a name). */
 export const AIRBYTE_REGION_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteRegion" as const;
 export const AIRBYTE_DATAPLANE_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteDataplane" as const;
+
+export const AIRBYTE_CREDENTIAL_CHECK_KIND = "airbyte-dataplane-credential-check" as const;
+export const AIRBYTE_HEALTH_CHECK_KIND = "airbyte-dataplane-health-check" as const;
+export const AIRBYTE_WORKSPACE_REGION_KIND = "airbyte-workspace-region" as const;
+
+export const AIRBYTE_CREDENTIAL_CHECK_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteDataplaneCredentialCheck" as const;
+export const AIRBYTE_HEALTH_CHECK_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteDataplaneHealthCheck" as const;
+export const AIRBYTE_WORKSPACE_REGION_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteWorkspaceRegion" as const;

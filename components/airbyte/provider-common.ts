@@ -3,7 +3,7 @@
  * captures no credentials: the application's id and secret always come from the resource's own inputs.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { AirbyteClient, AirbyteObjectInfo, NameEnabledPatch } from "./client";
+import { AirbyteClient, NameEnabledPatch } from "./client";
 import { AirbyteClientOptions } from "./http";
 import { checkApiUrl, DEFAULT_AIRBYTE_API_URL } from "./url";
 
@@ -47,10 +47,21 @@ export function differs(olds: Record<string, any>, news: Record<string, any>, ke
     return isUnknown(news[key]) || olds[key] !== news[key];
 }
 
-/** True for an `AirbyteApiError` that means the object does not exist. */
-export function isNotFound(error: unknown): boolean {
+/** The `kind` of an `AirbyteApiError` (matched by name: serialized code has its own copy of the class), else undefined. */
+export function apiErrorKind(error: unknown): string | undefined {
     const candidate = error as { name?: string; kind?: string } | undefined;
-    return candidate?.name === "AirbyteApiError" && candidate.kind === "not-found";
+    return candidate?.name === "AirbyteApiError" ? candidate.kind : undefined;
+}
+
+/**
+ * True when a create failed without a definite answer, so it may have been committed: no response (connection
+ * reset, timeout) or a gateway's 502/504. A 500 from Airbyte's server itself comes from an exception that rolled
+ * the create's transaction back (`@Transactional` on `createDataplaneAndServiceAccount`, `writeDataplaneGroup`).
+ */
+export function isAmbiguousCreateFailure(error: unknown): boolean {
+    const kind = apiErrorKind(error);
+    const status = (error as { status?: number } | undefined)?.status;
+    return kind === "network" || kind === "timeout" || (kind === "server" && (status === 502 || status === 504));
 }
 
 /** Check failures for the connection inputs, and the inputs with `apiUrl` normalized. */
@@ -103,18 +114,6 @@ export function ownFields<T extends Record<string, any>>(props: T): T {
     return rest as T;
 }
 
-/** `promise`'s value, or undefined when it fails because the object does not exist. */
-export async function unlessNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
-    try {
-        return await promise;
-    } catch (error) {
-        if (isNotFound(error)) {
-            return undefined;
-        }
-        throw error;
-    }
-}
-
 /** Inputs and state every Airbyte object resource has, besides its parent and its id. */
 export interface ObjectState extends ConnectionState {
     __kind?: string;
@@ -125,114 +124,3 @@ export interface ObjectState extends ConnectionState {
     updatedAt?: string;
 }
 
-/**
- * What sets one kind of Airbyte object (region, data plane) apart for `objectProvider`. It is serialized with
- * the provider: plain values and functions that get their client as an argument, never credentials.
- */
-export interface ObjectDefinition<S extends ObjectState, L extends AirbyteObjectInfo> {
-    /** The discriminator stored in the inputs (kinds.ts). */
-    kind: NonNullable<S["__kind"]>;
-    /** How messages name the object, e.g. "data plane". */
-    noun: string;
-    /** The field of the API's answers that holds the object's id, e.g. "regionId". */
-    idKey: keyof L & string;
-    /** The input naming the parent the object belongs to; changing it replaces the object. */
-    parentKey: keyof L & keyof S & string;
-    /** How messages name the parent, e.g. "organization". */
-    parentNoun: string;
-    /** Inputs updated in place besides name, enabled and the connection. */
-    updateKeys: ReadonlyArray<keyof S & string>;
-    get(client: AirbyteClient, id: string): Promise<L>;
-    update(client: AirbyteClient, id: string, patch: NameEnabledPatch): Promise<L>;
-    remove(client: AirbyteClient, id: string): Promise<void>;
-    /** Creates a new object (the inputs hold no importId). */
-    create(client: AirbyteClient, inputs: S): Promise<{ id: string; outs: S }>;
-    /** The state for the inputs `news` and the object as read; `olds` is the previous state (empty when adopting). */
-    outs(news: S, live: Partial<L>, olds: S): S;
-    /** Check failures beyond the connection, the parent id and the name. */
-    moreFailures?(news: S): pulumi.dynamic.CheckFailure[];
-}
-
-/**
- * The CRUD operations shared by the Airbyte objects: adopting with `importId`, reading (a deleted object is
- * gone, an id-only read is an import), renaming and enabling in place, and deleting (an already deleted object
- * is done). `options` tunes the HTTP client and never carries credentials.
- */
-export function objectProvider<S extends ObjectState, L extends AirbyteObjectInfo>(
-    object: ObjectDefinition<S, L>,
-    options: ProviderClientOptions,
-): pulumi.dynamic.ResourceProvider<S, S> {
-    const { noun, parentKey, idKey } = object;
-    return {
-        async check(_olds, news) {
-            const { inputs, failures } = checkConnection(news);
-            failures.push(...requireText(news, parentKey, `the id of the Airbyte ${object.parentNoun} the ${noun} belongs to`));
-            failures.push(...requireText(news, "name", `the ${noun}'s name as Airbyte shows it`));
-            failures.push(...(object.moreFailures?.(news) ?? []));
-            return { inputs: { ...inputs, __kind: object.kind }, failures };
-        },
-
-        async diff(_id, olds, news) {
-            const replaces = [parentKey].filter((key) => differs(olds, news, key));
-            const updates = ["name", ...object.updateKeys, ...CONNECTION_KEYS].filter((key) => differs(olds, news, key));
-            if (news.enabled !== undefined && differs(olds, news, "enabled")) {
-                updates.push("enabled");
-            }
-            return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
-        },
-
-        async create(inputs) {
-            const client = clientFor(inputs, options, `create ${noun} "${inputs.name}"`);
-            if (!inputs.importId) {
-                return object.create(client, inputs);
-            }
-            const live = await object.get(client, inputs.importId);
-            const owner: unknown = live[parentKey];
-            if (owner !== inputs[parentKey]) {
-                throw new Error(
-                    `Cannot adopt ${noun} ${live[idKey]}: it belongs to ${object.parentNoun} ${owner}, ` +
-                        `not ${inputs[parentKey]}. Fix ${parentKey} or importId.`,
-                );
-            }
-            const patch = namePatch(live, inputs);
-            const current = patch ? await object.update(client, String(live[idKey]), patch) : live;
-            return { id: String(current[idKey]), outs: object.outs(inputs, current, {} as S) };
-        },
-
-        async read(id, props) {
-            const state = props ?? ({} as S);
-            const client = clientFor(state, options, `read ${noun} ${id}`);
-            const live = await unlessNotFound(object.get(client, id));
-            if (live === undefined) {
-                return { id: "", props: {} as S };
-            }
-            const outs = object.outs(state, live, state);
-            if (state.name !== undefined) {
-                return { id, props: outs };
-            }
-            // Read with only an id (an import): the live object supplies the inputs too.
-            const inputs: ObjectState = {
-                __kind: object.kind,
-                apiUrl: client.apiUrl,
-                applicationClientId: state.applicationClientId,
-                applicationClientSecret: state.applicationClientSecret,
-                [parentKey]: live[parentKey],
-                name: live.name,
-                enabled: live.enabled,
-            };
-            return { id, props: { ...outs, apiUrl: client.apiUrl }, inputs: inputs as S };
-        },
-
-        async update(id, olds, news) {
-            const client = clientFor(news, options, `update ${noun} ${id}`);
-            const patch = namePatch(olds, news);
-            const live = patch ? await object.update(client, id, patch) : await object.get(client, id);
-            return { outs: object.outs(news, live, olds) };
-        },
-
-        async delete(id, props) {
-            const client = clientFor(props, options, `delete ${noun} ${id}`);
-            await unlessNotFound(object.remove(client, id));
-        },
-    };
-}

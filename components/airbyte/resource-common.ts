@@ -1,6 +1,8 @@
 /** Arguments and checks shared by the `AirbyteRegion` and `AirbyteDataplane` resource classes. */
 import * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../shared/errors";
+import { isGuid } from "../shared/formats";
+import { MAX_NAME_LENGTH } from "./object-provider";
 import { checkApiUrl, DEFAULT_AIRBYTE_API_URL } from "./url";
 
 /** An Airbyte application (Settings > Applications); its user must be an organization admin. */
@@ -25,14 +27,12 @@ export interface AirbyteConnectionArgs {
     application: AirbyteApplicationArgs;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Records problems with the plain (already known) connection arguments. */
-export function checkConnectionArgs(problems: InputProblems, args: AirbyteConnectionArgs | undefined): void {
+/** Records problems with the plain (already known) connection arguments, under `prefix` (e.g. `connection.waitForHealthy.`). */
+export function checkConnectionArgs(problems: InputProblems, args: AirbyteConnectionArgs | undefined, prefix = ""): void {
     if (typeof args?.apiUrl === "string") {
         const checked = checkApiUrl(args.apiUrl);
         if ("problem" in checked) {
-            problems.add("apiUrl", checked.problem);
+            problems.add(`${prefix}apiUrl`, checked.problem);
         }
     }
     const application = args?.application;
@@ -40,7 +40,7 @@ export function checkConnectionArgs(problems: InputProblems, args: AirbyteConnec
         const value = application?.[key];
         if (value === undefined || value === null || value === "") {
             problems.add(
-                `application.${key}`,
+                `${prefix}application.${key}`,
                 `required: the ${key === "clientId" ? "client id" : "client secret"} of an Airbyte application ` +
                     `(Settings > Applications) created by an organization admin; read it from a secret config value.`,
             );
@@ -57,7 +57,7 @@ export function checkText(problems: InputProblems, path: string, value: pulumi.I
 
 /** Records a problem when a plain string argument is set and not a UUID. */
 export function checkUuid(problems: InputProblems, path: string, value: pulumi.Input<string> | undefined, what: string): void {
-    if (typeof value === "string" && value !== "" && !UUID.test(value)) {
+    if (typeof value === "string" && value !== "" && !isGuid(value)) {
         problems.add(path, `"${value}" is not a UUID; pass ${what}.`);
     }
 }
@@ -71,6 +71,9 @@ export function connectionProps(args: AirbyteConnectionArgs): Record<string, pul
     };
 }
 
+/** The outputs of every resource that calls the API as the application: its credentials. */
+export const APPLICATION_SECRET_OUTPUTS = ["applicationClientId", "applicationClientSecret"];
+
 /** `opts` with `keys` added to its `additionalSecretOutputs`. */
 export function withSecretOutputs(
     opts: pulumi.CustomResourceOptions | undefined,
@@ -80,9 +83,21 @@ export function withSecretOutputs(
     return { ...opts, additionalSecretOutputs: [...existing, ...keys.filter((k) => !existing.includes(k))] };
 }
 
+/**
+ * `opts` with `protect` on unless the caller decided: an Airbyte region or data plane is not lightly deleted or
+ * replaced (a data plane's credentials exist only in the state; a region's deletion takes its data planes).
+ */
+export function protectedByDefault(opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
+    return { ...opts, protect: opts?.protect ?? true };
+}
+
 /** The arguments every Airbyte object (region, data plane) takes besides its parent. */
 export interface AirbyteObjectArgs extends AirbyteConnectionArgs {
-    /** Name as Airbyte shows it, unique within the parent (organization or region); updated in place. */
+    /**
+     * Name as Airbyte shows it, at most 255 characters; updated in place. Region names are unique within the
+     * organization, deleted regions included; Airbyte allows data planes of the same name, Flexplane refuses to create
+     * one next to a live namesake in its region (so a retried create can never leave a duplicate).
+     */
     name: pulumi.Input<string>;
     /**
      * Whether Airbyte uses the object (workspaces may use a region; a data plane takes work); updated in place.
@@ -91,8 +106,9 @@ export interface AirbyteObjectArgs extends AirbyteConnectionArgs {
      */
     enabled?: pulumi.Input<boolean>;
     /**
-     * Id of an existing object to adopt instead of creating one (Pulumi's `import` option cannot reach a
-     * dynamic provider). Read only at creation; deleting the resource deletes the adopted object.
+     * Id of an existing live object to adopt instead of creating one (Pulumi's `import` option cannot reach a
+     * dynamic provider). It must be listed in the given parent. Read only at creation; deleting the resource
+     * deletes the adopted object.
      */
     importId?: pulumi.Input<string>;
 }
@@ -114,6 +130,9 @@ export function checkObjectArgs(problems: InputProblems, args: AirbyteObjectArgs
     checkText(problems, rules.parent.key, parentId, rules.parent.missing);
     checkUuid(problems, rules.parent.key, parentId, rules.parent.notUuid);
     checkText(problems, "name", args?.name, `the ${rules.noun}'s name, e.g. "${rules.exampleName}"`);
+    if (typeof args?.name === "string" && args.name.length > MAX_NAME_LENGTH) {
+        problems.add("name", `is ${args.name.length} characters long; Airbyte stores at most ${MAX_NAME_LENGTH}.`);
+    }
     checkUuid(problems, "importId", args?.importId, `the id (UUID) of the ${rules.noun} to adopt, or leave importId unset`);
 }
 

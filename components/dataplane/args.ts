@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
+import type { DataPlaneConnectionArgs } from "../airbyte/connection-proof";
 import type { PodScheduling, SecretsManagerSpec, StorageSpec } from "../shared/types";
 import type { Edition } from "./edition";
 
@@ -111,4 +112,13 @@ export interface DataPlaneArgs {
     extraValues?: Record<string, unknown>;
     /** Resources the release waits for (node groups, IAM policies). */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
+    /**
+     * How `pulumi up` proves the data plane connected: `verifyCredentials` (default `true`) exchanges the
+     * credentials at `<airbyteUrl>/api/v1/dataplanes/token` before the chart is installed; `waitForHealthy`
+     * (an organization admin's application, the data plane's id) waits after the release until the control
+     * plane reports it HEALTHY. See docs/airbyte-api.md.
+     *
+     * @default { verifyCredentials: true } (no health wait)
+     */
+    connection?: DataPlaneConnectionArgs;
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { credentialCheckBeforeRelease, healthAfterRelease, validateConnectionProof } from "../airbyte/connection-proof";
 import { DataPlaneArgs, CHART_NAME, MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "./args";
 import { mergeValues } from "./extra-values";
 import { claimNamespace } from "./namespace-claims";
@@ -31,9 +32,12 @@ export class DataPlane extends pulumi.ComponentResource {
     readonly values: pulumi.Output<ChartValues>;
     /** Status reported by Helm. */
     readonly releaseStatus: pulumi.Output<string>;
+    /** How `pulumi up` proved the connection: `HEALTHY`, or what was checked (see `connection`). */
+    readonly connectionStatus: pulumi.Output<string>;
 
     constructor(name: string, args: DataPlaneArgs, opts?: pulumi.ComponentResourceOptions) {
         const settings = resolveDataPlaneSettings(name, args);
+        validateConnectionProof(name, args.connection);
         claimNamespace(name, args.kubernetesProvider, settings.namespace);
         super("flexplane:index:DataPlane", name, {}, opts);
 
@@ -63,6 +67,9 @@ export class DataPlane extends pulumi.ComponentResource {
             }, secretOpts)
             : undefined;
 
+        const proof = { ...settings, clientId: args.clientId, clientSecret: args.clientSecret };
+        const credentialCheck = credentialCheckBeforeRelease(name, args.connection, proof, this);
+
         const values = pulumi
             .all([storageName(args), pulumi.output(args.serviceAccountAnnotations ?? {})])
             .apply(([bucket, annotations]) => mergeValues(buildValues(valuesPlan(settings, args, bucket, annotations)), args.extraValues));
@@ -79,7 +86,8 @@ export class DataPlane extends pulumi.ComponentResource {
             skipAwait: false,
             timeout: settings.timeoutSeconds,
             values,
-        }, { ...childOpts, dependsOn: pulumi.output(args.dependsOn ?? []).apply((deps) => [secret, ...(gcsKeySecret ? [gcsKeySecret] : []), ...(namespace ? [namespace] : []), ...deps]) });
+        }, { ...childOpts, dependsOn: pulumi.output(args.dependsOn ?? []).apply((deps) => [secret, ...(gcsKeySecret ? [gcsKeySecret] : []), ...(namespace ? [namespace] : []), ...credentialCheck, ...deps]) });
+        this.connectionStatus = healthAfterRelease(name, args.connection, proof, release, this);
 
         this.namespace = pulumi.output(settings.namespace);
         this.releaseName = release.name;
@@ -98,6 +106,7 @@ export class DataPlane extends pulumi.ComponentResource {
             secretName: this.secretName,
             values: this.values,
             releaseStatus: this.releaseStatus,
+            connectionStatus: this.connectionStatus,
         });
     }
 }

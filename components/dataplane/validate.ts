@@ -1,3 +1,4 @@
+import { apiAddressAsWebAddress } from "../airbyte/url";
 import { exactlyOne, InputProblems } from "../shared/errors";
 import { isAwsRegion } from "../shared/formats";
 import { secretsManagerIdentity } from "../shared/identity";
@@ -115,6 +116,8 @@ export function normalizeAirbyteUrl(problems: InputProblems, raw: string): strin
     if (parsed.search || parsed.hash) {
         problems.add("airbyteUrl", `"${raw}" must not have a query or fragment: give the base URL only.`);
     }
+    const apiAddress = apiAddressAsWebAddress(raw);
+    if (apiAddress) problems.add("airbyteUrl", apiAddress);
     return raw.replace(/\/+$/, "");
 }
 

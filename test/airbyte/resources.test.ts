@@ -99,6 +99,27 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
         assert.match(error.message, /importedCredentials: only used with importId/);
     });
 
+    it("registers a workspace assignment with secret application credentials, and refuses ids that are not UUIDs", async () => {
+        const { AirbyteWorkspaceRegion, AIRBYTE_WORKSPACE_REGION_TYPE } = await import("../../components/airbyte");
+        const workspaceId = "3c1d9a7e-5b2f-4c6d-8e9f-0a1b2c3d4e5f";
+        new AirbyteWorkspaceRegion("ws", { application, organizationId: ORG, regionId: fakeUuid("airbyte-region/eu"), workspaceId });
+        await harness.settle();
+        const recorded = harness.one(AIRBYTE_WORKSPACE_REGION_TYPE, "ws");
+        assert.deepEqual([recorded.inputs.__kind, recorded.inputs.workspaceId, recorded.inputs.applicationClientSecret], ["airbyte-workspace-region", workspaceId, REDACTED]);
+        const error = thrown(() => new AirbyteWorkspaceRegion("bad", { application, organizationId: ORG, regionId: "eu", workspaceId: "my workspace" }));
+        assert.ok(error instanceof pulumi.InputPropertiesError);
+        assert.match(error.message, /workspaceId: "my workspace" is not a UUID; pass the workspace's id \(a UUID\), from its URL in Airbyte/);
+        assert.match(error.message, /regionId: "eu" is not a UUID/);
+    });
+
+    it("refuses a reserved region name and one longer than Airbyte stores, before registering", async () => {
+        const { AirbyteRegion } = await import("../../components/airbyte");
+        const reserved = thrown(() => new AirbyteRegion("us", { application, organizationId: ORG, name: "US" }));
+        assert.match(reserved.message, /name: "US" is reserved by Airbyte's default regions \(AUTO, US, EU\)/);
+        const long = thrown(() => new AirbyteRegion("long", { application, organizationId: ORG, name: "r".repeat(300) }));
+        assert.match(long.message, /name: is 300 characters long; Airbyte stores at most 255/);
+    });
+
     it("canned outputs ignore other dynamic resources", () => {
         const args = { type: "pulumi-nodejs:dynamic:Resource", name: "x", inputs: { foo: 1 }, custom: true } as any;
         assert.equal(airbyteOutputs(args), undefined);

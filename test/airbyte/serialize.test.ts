@@ -3,7 +3,11 @@ import Module from "node:module";
 import * as pulumi from "@pulumi/pulumi";
 import { airbyteDataplaneProvider, AirbyteDataplaneState } from "../../components/airbyte/dataplane";
 import { AIRBYTE_DATAPLANE_KIND, AIRBYTE_REGION_KIND } from "../../components/airbyte/kinds";
+import { credentialCheckProvider } from "../../components/airbyte/credential-check";
+import { healthCheckProvider } from "../../components/airbyte/health-check";
+import { AIRBYTE_CREDENTIAL_CHECK_KIND, AIRBYTE_HEALTH_CHECK_KIND, AIRBYTE_WORKSPACE_REGION_KIND } from "../../components/airbyte/kinds";
 import { airbyteRegionProvider } from "../../components/airbyte/region";
+import { workspaceRegionProvider } from "../../components/airbyte/workspace";
 import { APP_ID, APP_SECRET, rejection, world } from "./setup";
 
 /** Loads serialized provider text the way Pulumi's dynamic provider host does (`require(...).handler()`). */
@@ -37,13 +41,21 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         const dataplaneSecret = (dataplane.outs as AirbyteDataplaneState).clientSecret ?? "";
         assert.ok(dataplaneSecret.length > 10 && w.fake.issuedTokens.length > 0);
 
-        for (const provider of [airbyteRegionProvider, airbyteDataplaneProvider]) {
+        const check = await credentialCheckProvider.create({
+            __kind: AIRBYTE_CREDENTIAL_CHECK_KIND,
+            airbyteUrl: w.fake.airbyteUrl,
+            clientId: (dataplane.outs as AirbyteDataplaneState).clientId,
+            clientSecret: dataplaneSecret,
+        });
+        assert.match(String(check.outs?.tokenEndpoint), /\/api\/v1\/dataplanes\/token$/);
+
+        for (const provider of [airbyteRegionProvider, airbyteDataplaneProvider, credentialCheckProvider, healthCheckProvider, workspaceRegionProvider]) {
             const serialized = await pulumi.runtime.serializeFunction(() => provider);
             assert.equal(serialized.containsSecrets, false);
             for (const secret of [APP_ID, APP_SECRET, dataplaneSecret, ...w.fake.issuedTokens]) {
                 assert.ok(!serialized.text.includes(secret), "serialized provider must not contain a credential");
             }
-            assert.match(serialized.text, /applications\/token/, "the text is the real provider, client included");
+            assert.match(serialized.text, /applications\/token|dataplanes\/token/, "the text is the real provider, client included");
         }
     });
 
@@ -62,7 +74,8 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         const read = await provider.read!(created.id, created.outs);
         assert.equal(read.props.clientSecret, created.outs.clientSecret);
         await provider.delete!(created.id, created.outs);
-        assert.equal(w.fake.dataplanes.has(created.id), false);
+        assert.equal(w.fake.dataplanes.get(created.id)?.tombstone, true);
+        assert.deepEqual(await provider.read!(created.id, created.outs), { id: "", props: {} });
     });
 
     it("runs every operation of the serialized region provider, the shared ones included", async () => {
@@ -82,8 +95,27 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         assert.equal(w.fake.regions.get(created.id)?.name, "eu", "adopting renames the region back to the inputs' name");
         await provider.delete!(created.id, created.outs);
         await provider.delete!(created.id, created.outs);
-        assert.equal(w.fake.regions.has(created.id), false);
+        assert.deepEqual([w.fake.regions.get(created.id)?.tombstone, w.fake.regions.get(created.id)?.name], [true, `deleted-${created.id}-eu`]);
         assert.deepEqual(await provider.read!(created.id, created.outs), { id: "", props: {} });
+    });
+
+    it("runs the serialized connection-proof and workspace providers end to end", async () => {
+        const [check, health, workspace] = await Promise.all(
+            [credentialCheckProvider, healthCheckProvider, workspaceRegionProvider].map(async (p) => load((await pulumi.runtime.serializeFunction(() => p)).text)),
+        );
+        const regionId = (await w.client().createRegion({ name: "eu", organizationId: w.organizationId })).regionId;
+        const dp = await w.client().createDataplane({ name: "eu-1", regionId });
+        const checked = await check.create({ __kind: AIRBYTE_CREDENTIAL_CHECK_KIND, airbyteUrl: w.fake.airbyteUrl, clientId: dp.clientId, clientSecret: dp.clientSecret });
+        assert.equal(checked.id, "dataplane-credentials");
+        const refused = await rejection(check.create({ __kind: AIRBYTE_CREDENTIAL_CHECK_KIND, airbyteUrl: w.fake.airbyteUrl, clientId: dp.clientId, clientSecret: "wrong-secret" }));
+        assert.ok(refused instanceof Error);
+        assert.match(refused.message, /refused data plane client/);
+        w.fake.heartbeat(dp.dataplaneId);
+        const healthy = await health.create({ __kind: AIRBYTE_HEALTH_CHECK_KIND, ...w.connection, airbyteUrl: w.fake.airbyteUrl, dataplaneId: dp.dataplaneId, organizationId: w.organizationId, timeoutSeconds: 30 });
+        assert.equal(healthy.outs.status, "HEALTHY");
+        const workspaceId = w.fake.addWorkspace(w.organizationId);
+        await workspace.create({ __kind: AIRBYTE_WORKSPACE_REGION_KIND, ...w.connection, organizationId: w.organizationId, regionId, workspaceId });
+        assert.equal(w.fake.state.workspaces.get(workspaceId)?.regionId, regionId);
     });
 
     it("throws real Errors with the explanation from serialized code", async () => {

@@ -16,7 +16,7 @@ export function fastOptions(clock: FakeClock, waits: { sleep: (ms: number) => Pr
     } satisfies Partial<AirbyteClientOptions>;
 }
 
-/** A started fake server with one admin application and one organization, plus a client for it. */
+/** A started fake server with one admin application and one entitled organization, plus a client for it. */
 export async function world(options: FakeAirbyteOptions = {}) {
     const clock = new FakeClock();
     const fake = await FakeAirbyte.start({ now: clock.now, ...options });
@@ -33,8 +33,12 @@ export async function world(options: FakeAirbyteOptions = {}) {
         });
     /** The connection inputs of a resource that uses the admin application. */
     const connection = { apiUrl: fake.apiUrl, applicationClientId: APP_ID, applicationClientSecret: APP_SECRET };
-    return { clock, fake, organizationId, waits: sleeper.waits, sleeper, client, connection };
+    /** Provider options: the world's clock and recorded sleeps. */
+    const providerOptions = () => fastOptions(clock, sleeper);
+    return { clock, fake, organizationId, waits: sleeper.waits, sleeper, client, connection, providerOptions };
 }
+
+export type World = Awaited<ReturnType<typeof world>>;
 
 /** The rejection of `promise`, failing the test if it resolves. */
 export async function rejection(promise: Promise<unknown>): Promise<any> {
@@ -44,4 +48,9 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
         return error;
     }
     throw new Error("expected the call to fail, but it succeeded");
+}
+
+/** Live (listed) region names of the organization, as Airbyte's list shows them. */
+export function liveRegionNames(w: World): string[] {
+    return w.fake.state.liveRegions([w.organizationId]).map((r) => r.name).sort();
 }

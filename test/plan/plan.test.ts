@@ -17,6 +17,7 @@ describe("offline plan", () => {
         const types = plan.resources.map((r) => `${r.type} ${r.name} <- ${r.parent ?? ""}`);
         assert.ok(types.includes("kubernetes:helm.sh/v3:Release data-plane <- data-plane"), types.join("\n"));
         assert.ok(types.includes("kubernetes:core/v1:Secret data-plane-credentials <- data-plane"));
+        assert.ok(types.includes("pulumi-nodejs:dynamic/flexplane:AirbyteDataplaneCredentialCheck data-plane-credential-check <- data-plane"));
         const secret = plan.resources.find((r) => r.type === "kubernetes:core/v1:Secret")!;
         // Key names stay visible for a reviewer; every value is redacted.
         assert.deepEqual(secret.inputs.stringData, {
@@ -29,8 +30,8 @@ describe("offline plan", () => {
         assert.equal(values.secretsManager.type, "AWS_SECRET_MANAGER");
         assert.equal(values.storage.bucket.log, "acme-airbyte-dp-logs");
         const text = renderText(plan);
-        assert.match(text, /Resources \(5\), each with where it is created:/);
-        assert.match(text, /\n {2}flexplane:index:DataPlane {2}data-plane\n {4}kubernetes:core\/v1:Namespace {2}data-plane-namespace {2}\[Kubernetes cluster of provider byo-cluster, cluster-wide\]/);
+        assert.match(text, /Resources \(6\), each with where it is created:/);
+        assert.match(text, /\n {2}flexplane:index:DataPlane {2}data-plane\n( {4}\S+ {2}\S+.*\n)* {4}kubernetes:core\/v1:Namespace {2}data-plane-namespace {2}\[Kubernetes cluster of provider byo-cluster, cluster-wide\]/);
         assert.match(text, /type: AWS_SECRET_MANAGER/);
         assert.match(text, /Secret config replaced by placeholders: flexplane:dataPlaneClientId/);
         assert.match(text, /No errors\.$/);

@@ -43,6 +43,11 @@ describe("org stack and data-plane registration", () => {
         const secret = plan.resources.find((r) => r.type === "kubernetes:core/v1:Secret")!;
         assert.equal(secret.inputs.stringData.DATAPLANE_CLIENT_SECRET, "[secret]");
         assert.match(String(plan.outputs.airbyteDataplaneId), /^[0-9a-f-]{36}$/);
+        const check = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/flexplane:AirbyteDataplaneCredentialCheck")!;
+        assert.deepEqual([check.inputs.airbyteUrl, check.inputs.clientSecret], ["https://cloud.airbyte.com", "[secret]"]);
+        const health = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/flexplane:AirbyteDataplaneHealthCheck")!;
+        assert.deepEqual([health.inputs.regionId, health.inputs.timeoutSeconds, health.inputs.dataplaneId], [registration.inputs.regionId, 300, plan.outputs.airbyteDataplaneId]);
+        assert.equal((plan.outputs.dataPlane as any).connectionStatus, "HEALTHY");
         assert.ok(!plan.resources.some((r) => JSON.stringify(r.inputs).includes("offline-plan-secret-")), "the data plane's secret leaked into recorded inputs");
     });
 

@@ -203,6 +203,10 @@ const MISTAKES: Mistake[] = [
     { what: "a malformed principal ARN", base: "org", set: { "flexplane:controlPlaneRole": { airbytePrincipalArn: "airbyte" } }, expect: [["flexplane:controlPlaneRole.airbytePrincipalArn", /^"airbyte" is not an IAM role or user ARN/]] },
     { what: "a malformed data-plane principal pattern", base: "org", set: { "flexplane:controlPlaneRole": { airbytePrincipalArn: "arn:aws:iam::000000000000:role/airbyte-control-plane", dataPlanePrincipalArns: ["role/*"] } },
         expect: [["flexplane:controlPlaneRole.dataPlanePrincipalArns[0]", /^"role\/\*" is not an IAM role or user ARN pattern/]] },
+    { what: "a workspace mapped to a region the org stack does not create", base: "org", set: { "flexplane:workspaceRegions": { mars: ["3c1d9a7e-5b2f-4c6d-8e9f-0a1b2c3d4e5f"] } },
+        expect: [["flexplane:workspaceRegions.mars", /^is not one of flexplane:airbyteRegions/]] },
+    { what: "a health wait beyond an hour", base: "registers", set: { "flexplane:dataPlaneHealthTimeoutSeconds": 7200 },
+        expect: [["flexplane:dataPlaneHealthTimeoutSeconds", /^7200 is not a whole number of seconds from 0 \(do not wait\) to 3600/]] },
     { what: "a region-stack key on the org stack", base: "org", set: { "flexplane:cloud": "aws" }, expect: [["flexplane:cloud", /^is only read by region stacks, and this is an org stack/]] },
 ];
 

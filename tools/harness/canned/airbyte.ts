@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import { AIRBYTE_DATAPLANE_KIND, AIRBYTE_REGION_KIND } from "../../../components/airbyte/kinds";
+import {
+    AIRBYTE_CREDENTIAL_CHECK_KIND,
+    AIRBYTE_DATAPLANE_KIND,
+    AIRBYTE_HEALTH_CHECK_KIND,
+    AIRBYTE_REGION_KIND,
+    AIRBYTE_WORKSPACE_REGION_KIND,
+} from "../../../components/airbyte/kinds";
 import type { CannedOutputs } from "./index";
 
 /** Timestamp the offline plan shows for every Airbyte object. */
@@ -33,6 +39,15 @@ export const airbyteOutputs: CannedOutputs = (args) => {
             clientId: fakeUuid(`airbyte-dataplane-client/${args.name}`),
             clientSecret: `offline-plan-secret-${fakeUuid(`airbyte-dataplane-secret/${args.name}`)}`,
         };
+    }
+    if (kind === AIRBYTE_CREDENTIAL_CHECK_KIND) {
+        return { tokenEndpoint: `${args.inputs?.airbyteUrl ?? ""}/api/v1/dataplanes/token` };
+    }
+    if (kind === AIRBYTE_HEALTH_CHECK_KIND) {
+        return { status: "HEALTHY", lastHeartbeatAt: CANNED_AIRBYTE_TIMESTAMP };
+    }
+    if (kind === AIRBYTE_WORKSPACE_REGION_KIND) {
+        return { regionName: "offline-plan-region", dataResidency: "offline-plan-region" };
     }
     return undefined;
 };

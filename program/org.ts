@@ -56,7 +56,10 @@ export async function runOrgStack(config: pulumi.Config): Promise<Record<string,
         const role = new ControlPlaneSecretsRole("control-plane-secrets", {
             airbytePrincipalArn: roleConfig.airbytePrincipalArn,
             externalId: config.requireSecret("controlPlaneExternalId"),
-            secretsManager: { region: store.aws.region, accountId: store.aws.accountId, kmsKeyArn: store.aws.kmsKeyArn },
+            secretsManager: {
+                region: store.aws.region, accountId: store.aws.accountId, kmsKeyArn: store.aws.kmsKeyArn,
+                ...(store.aws.allowUntaggedSecrets !== undefined ? { allowUntaggedSecrets: store.aws.allowUntaggedSecrets } : {}),
+            },
         });
         outputs.controlPlaneRoleArn = role.roleArn;
         outputs.secretStorageJson = role.secretStorageJson;

@@ -94,9 +94,11 @@ export interface ControlPlaneSecretsRoleArgs {
     /**
      * The store, as declared for the organization: region and account of the secrets, and the KMS
      * key that encrypts them, if any. The role is created in the account of the AWS provider, which
-     * must be `accountId` (checked).
+     * must be `accountId` (checked). `allowUntaggedSecrets` (default `false`) also lets the role use
+     * untagged `airbyte_*` secrets, e.g. those written before the control plane switched from
+     * ACCESS_KEY mode, which never tags (see `SecretsManagerGrant`).
      */
-    secretsManager: { region: string; accountId: string; kmsKeyArn?: string };
+    secretsManager: { region: string; accountId: string; kmsKeyArn?: string; allowUntaggedSecrets?: boolean };
     /** Tags on the role. Default: none. */
     tags?: Record<string, string>;
 }
@@ -131,6 +133,11 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
             sm.kmsKeyArn === undefined || (isKmsKeyArn(sm.kmsKeyArn) && parseArn(sm.kmsKeyArn)?.region === sm.region),
             "secretsManager.kmsKeyArn",
             `set the ARN of the KMS key that encrypts the secrets, in ${sm.region}, or remove it.`,
+        );
+        problems.check(
+            sm.allowUntaggedSecrets === undefined || typeof sm.allowUntaggedSecrets === "boolean",
+            "secretsManager.allowUntaggedSecrets",
+            "set true or false (default false: only secrets tagged AirbyteManaged=true are reachable).",
         );
         problems.throwIfAny();
         super("flexplane:aws:ControlPlaneSecretsRole", name, {}, opts);

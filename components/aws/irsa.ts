@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { iamRoleNamePrefix } from "./arns";
-import { irsaTrustPolicy, s3PolicyDocument, S3Grant, secretsManagerPolicyDocument, SecretsManagerGrant } from "./policies";
+import { irsaTrustPolicy, s3PolicyDocument, S3Grant, secretsManagerReadPolicyDocument, SecretsManagerGrant } from "./policies";
 
 /** The data plane's IAM role and the inline policies it carries. */
 export interface DataPlaneRole {
@@ -11,8 +11,9 @@ export interface DataPlaneRole {
 
 /**
  * The IAM role the chart's service account assumes through the cluster's OIDC provider (IRSA). It
- * carries the Secrets Manager policy for the declared store when `secretsManager` is given, and the
- * S3 policy for the log bucket when `storage` is given.
+ * carries the read-only Secrets Manager policy for the declared store when `secretsManager` is given
+ * (connector pods run under the same service account, so the role never writes secrets), and the S3
+ * policy for the log bucket when `storage` is given.
  */
 export function createDataPlaneRole(
     name: string,
@@ -48,7 +49,7 @@ export function createDataPlaneRole(
         policies.push(
             new aws.iam.RolePolicy(
                 `${name}-secrets-manager`,
-                { role: role.id, policy: JSON.stringify(secretsManagerPolicyDocument(args.secretsManager)) },
+                { role: role.id, policy: JSON.stringify(secretsManagerReadPolicyDocument(args.secretsManager)) },
                 { parent },
             ),
         );

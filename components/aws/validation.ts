@@ -177,5 +177,5 @@ export function secretsManagerGrant(problems: InputProblems, spec: SecretsManage
     if (kind !== "aws" || aws?.useServiceAccountIdentity !== true || aws.accessKeys !== undefined) {
         return undefined;
     }
-    return { region: aws.region, accountId: aws.accountId, kmsKeyArn: aws.kmsKeyArn };
+    return { region: aws.region, accountId: aws.accountId, kmsKeyArn: aws.kmsKeyArn, allowUntaggedSecrets: aws.allowUntaggedSecrets === true };
 }

@@ -45,6 +45,14 @@ export interface AwsSecretsManagerSpec {
     /** KMS key that encrypts the secrets (rendered as the chart's `kmsArn`). */
     kmsKeyArn?: string;
     /**
+     * Also reach secrets that lack the `AirbyteManaged=true` tag, limited to the platform's own names
+     * (`airbyte_*`). Needed only when the control plane writes untagged secrets: in ACCESS_KEY mode
+     * (the platform never tags there) or IAM_ROLE mode without `tagKey`. Default `false`: the roles
+     * Flexplane creates reach tagged secrets only. Read by the IAM policies of EksCluster and
+     * ControlPlaneSecretsRole; a data plane with access keys is governed by its keys' own policy.
+     */
+    allowUntaggedSecrets?: boolean;
+    /**
      * Extra tags put on every secret the data plane creates. `AirbyteManaged=true` is always added
      * and cannot be overridden.
      */

@@ -3,6 +3,7 @@ import { clusterEndpointRestricted, gcpNoLongLivedServiceAccountKeys } from "./a
 import { eksNoFargate, nodesSpanTwoZones } from "./clusters";
 import { dataPlaneChartPinned, helmValuesNoPlaintextSecrets } from "./helm";
 import { dataPlaneEgressOnly, nodesWithoutPublicIps } from "./network";
+import { secretsManagerAccessTagScoped } from "./secrets-access";
 import { secretsManagerMatchesControlPlane } from "./secrets-manager";
 import { azureLogStoragePrivate, gcsLogBucketsPrivate, s3LogBucketsProtected } from "./storage";
 
@@ -15,8 +16,8 @@ export { SECRETS_MANAGER_IDENTITY_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE
 export const clusterPolicies = [eksNoFargate, nodesSpanTwoZones];
 /** Network exposure: nothing reaches in. */
 export const networkPolicies = [dataPlaneEgressOnly, nodesWithoutPublicIps];
-/** Secrets: the control plane's store, no credential in Helm values. */
-export const secretPolicies = [secretsManagerMatchesControlPlane, helmValuesNoPlaintextSecrets];
+/** Secrets: the control plane's store, reached only under the AirbyteManaged tag, no credential in Helm values. */
+export const secretPolicies = [secretsManagerMatchesControlPlane, secretsManagerAccessTagScoped, helmValuesNoPlaintextSecrets];
 /** Log storage: private, encrypted, TLS only. */
 export const storagePolicies = [s3LogBucketsProtected, gcsLogBucketsPrivate, azureLogStoragePrivate];
 /** Release hygiene. */

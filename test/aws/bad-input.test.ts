@@ -21,7 +21,7 @@ describe("EksCluster bad input", () => {
         assert.deepEqual(r.network, { kind: "new", cidrBlock: "10.0.0.0/16", availabilityZoneCount: 3, availabilityZoneNames: undefined, natGateways: "OnePerAz" });
         assert.deepEqual(r.nodes, { instanceTypes: ["m6i.xlarge"], minSize: 2, desiredSize: 2, maxSize: 6, diskSizeGiB: 100, capacityType: "ON_DEMAND", labels: {} });
         assert.deepEqual(r.bucket, { kind: "new", region: "eu-west-1", logExpirationDays: 90, versioning: false, kmsKeyArn: undefined, retainOnDestroy: true });
-        assert.deepEqual(r.secretsManagerGrant, { region: "us-east-1", accountId: "210987654321", kmsKeyArn: undefined });
+        assert.deepEqual(r.secretsManagerGrant, { region: "us-east-1", accountId: "210987654321", kmsKeyArn: undefined, allowUntaggedSecrets: false });
     });
 
     describe("Fargate, in every form", () => {

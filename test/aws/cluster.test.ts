@@ -115,9 +115,10 @@ describe("EksCluster (mocks)", () => {
         new aws.EksCluster("dp", baseArgs());
         await h.settle();
         const policy = policyOf(h.one("aws:iam/rolePolicy:RolePolicy", "dp-secrets-manager").inputs.policy);
-        assert.equal(policy.Statement[1].Resource, `arn:aws:secretsmanager:${DECLARED_STORE.region}:${DECLARED_STORE.accountId}:secret:*`);
+        assert.equal(policy.Statement[0].Resource, `arn:aws:secretsmanager:${DECLARED_STORE.region}:${DECLARED_STORE.accountId}:secret:*`);
         assert.ok(!JSON.stringify(policy).includes("eu-west-1"), "the cluster's region must not appear in the secrets policy");
-        assert.deepEqual(policy, aws.secretsManagerPolicyDocument(DECLARED_STORE));
+        // Connector pods run under this role: it reads secrets and never writes them.
+        assert.deepEqual(policy, aws.secretsManagerReadPolicyDocument({ ...DECLARED_STORE, allowUntaggedSecrets: false }));
     });
 
     it("passes the declared store to DataPlane in IRSA mode and S3 through the role", async () => {

@@ -84,3 +84,24 @@ export const IRSA_AUDIENCE = "sts.amazonaws.com";
 
 /** Annotation that binds a Kubernetes service account to an IAM role (IRSA). */
 export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+
+/**
+ * Instance metadata (IMDS) settings of every node: session tokens required (IMDSv2) and a PUT
+ * response hop limit of 1, so that the token answer never reaches a pod behind the node's network
+ * hop and pods cannot read the node role's credentials. `@pulumi/eks`'s `enableIMDSv2` sets a
+ * limit of 2 (pulumi/pulumi-eks `nodejs/eks/nodes/nodegroup.ts`, `createMNGCustomLaunchTemplate`),
+ * hence the component's own launch template. Host-network pods (the VPC CNI) still reach IMDS.
+ */
+export const NODE_METADATA_OPTIONS = {
+    httpEndpoint: "enabled",
+    httpTokens: "required",
+    httpPutResponseHopLimit: 1,
+    httpProtocolIpv6: "disabled",
+    instanceMetadataTags: "disabled",
+} as const;
+
+/** Root device of Amazon Linux 2023 EKS AMIs (the one `@pulumi/eks` also sizes). */
+export const NODE_ROOT_DEVICE_NAME = "/dev/xvda";
+
+/** Volume type of node root volumes. */
+export const NODE_ROOT_VOLUME_TYPE = "gp3";

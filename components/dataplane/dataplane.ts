@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { DataPlaneArgs, CHART_NAME, MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "./args";
 import { mergeValues } from "./extra-values";
 import { claimNamespace } from "./namespace-claims";
+import { createMetadataNetworkPolicies, resolveMetadataNetworkPolicy } from "./network-policy";
 import { secretData } from "./secret-data";
 import { DataPlaneSettings, resolveDataPlaneSettings } from "./validate";
 import { buildValues, ChartValues, ValuesPlan } from "./values";
@@ -33,6 +34,7 @@ export class DataPlane extends pulumi.ComponentResource {
 
     constructor(name: string, args: DataPlaneArgs, opts?: pulumi.ComponentResourceOptions) {
         const settings = resolveDataPlaneSettings(name, args);
+        const metadataPolicy = resolveMetadataNetworkPolicy(name, args.metadataNetworkPolicy);
         claimNamespace(name, args.kubernetesProvider, settings.namespace);
         super("flexplane:index:DataPlane", name, {}, opts);
 
@@ -40,6 +42,8 @@ export class DataPlane extends pulumi.ComponentResource {
         const namespace = settings.createNamespace
             ? new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: settings.namespace, labels: MANAGED_BY } }, childOpts)
             : undefined;
+        createMetadataNetworkPolicies(name, metadataPolicy, namespace ? namespace.metadata.name : settings.namespace, MANAGED_BY,
+            { ...childOpts, dependsOn: namespace ? [namespace] : [] });
         const secret = new k8s.core.v1.Secret(`${name}-credentials`, {
             metadata: {
                 name: settings.secretName,

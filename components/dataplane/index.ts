@@ -5,3 +5,13 @@ export type { DataPlaneSettings } from "./validate";
 export * from "./values";
 export { extraValuesProblems, mergeValues, INLINE_SECRET_KEYS } from "./extra-values";
 export { secretData } from "./secret-data";
+export { createMetadataNetworkPolicies, resolveMetadataNetworkPolicy } from "./network-policy";
+export {
+    DEFAULT_METADATA_NETWORK_POLICY,
+    JOB_POD_LABEL,
+    METADATA_IPV4_CIDRS,
+    METADATA_IPV6_CIDRS,
+    METADATA_NETWORK_POLICY_MODES,
+    metadataPolicySpec,
+} from "./metadata-policy";
+export type { MetadataNetworkPolicyMode } from "./metadata-policy";

@@ -19,6 +19,9 @@ export const AUTOPILOT_FORBIDDEN_INPUTS = [
     "workloadIdentityConfig",
 ] as const;
 
+/** GKE Dataplane V2: eBPF datapath with built-in NetworkPolicy enforcement. */
+export const DATAPLANE_V2 = "ADVANCED_DATAPATH";
+
 /** Where the cluster attaches. */
 export interface ClusterAttachment {
     /** Network self link or id. */
@@ -41,7 +44,8 @@ export interface ClusterAttachment {
  * nodes' service account is set through the auto-provisioning defaults.
  *
  * Standard: the default pool is removed after creation (`removeDefaultNodePool`, one initial node)
- * and separate node pools are managed; shielded nodes and Workload Identity are turned on. The
+ * and separate node pools are managed; shielded nodes, Workload Identity and Dataplane V2 (which
+ * enforces NetworkPolicies, as Autopilot always does) are turned on. The
  * cluster-level `nodeConfig` is left out: it only describes the discarded default pool, and the
  * provider would replace the cluster whenever it differs from the first remaining pool.
  */
@@ -86,6 +90,9 @@ export function clusterInputs(settings: GkeSettings, attachment: ClusterAttachme
         removeDefaultNodePool: true,
         initialNodeCount: 1,
         networkingMode: "VPC_NATIVE",
+        // Dataplane V2 (Cilium) enforces NetworkPolicies, which Autopilot always does. Set only at
+        // creation: changing it replaces the cluster.
+        datapathProvider: DATAPLANE_V2,
         enableShieldedNodes: true,
         workloadIdentityConfig: { workloadPool: `${settings.project}.svc.id.goog` },
     };

@@ -1,8 +1,10 @@
 import type { Policies } from "@pulumi/policy";
 import { clusterEndpointRestricted, gcpNoLongLivedServiceAccountKeys } from "./advisory";
 import { eksNoFargate, nodesSpanTwoZones } from "./clusters";
+import { eksNodesHardened } from "./nodes";
 import { dataPlaneChartPinned, helmValuesNoPlaintextSecrets } from "./helm";
 import { dataPlaneEgressOnly, nodesWithoutPublicIps } from "./network";
+import { clusterNetworkPolicyEnforced, connectorPodsOffMetadata } from "./network-policies";
 import { secretsManagerAccessTagScoped } from "./secrets-access";
 import { secretsManagerMatchesControlPlane } from "./secrets-manager";
 import { azureLogStoragePrivate, gcsLogBucketsPrivate, s3LogBucketsProtected } from "./storage";
@@ -12,10 +14,10 @@ export * from "./identity";
 export { CREDENTIAL_PATTERNS, CREDENTIAL_VALUE_KEYS, credentialLookalikes } from "./helm";
 export { SECRETS_MANAGER_IDENTITY_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, CHART_NAME, isDataPlaneChart } from "./tokens";
 
-/** Cluster shape: where the data plane's pods may run. */
-export const clusterPolicies = [eksNoFargate, nodesSpanTwoZones];
-/** Network exposure: nothing reaches in. */
-export const networkPolicies = [dataPlaneEgressOnly, nodesWithoutPublicIps];
+/** Cluster shape: where the data plane's pods may run, on nodes that keep their credentials to themselves. */
+export const clusterPolicies = [eksNoFargate, nodesSpanTwoZones, eksNodesHardened];
+/** Network exposure: nothing reaches in; connector pods do not reach the node's credentials. */
+export const networkPolicies = [dataPlaneEgressOnly, nodesWithoutPublicIps, clusterNetworkPolicyEnforced, connectorPodsOffMetadata];
 /** Secrets: the control plane's store, reached only under the AirbyteManaged tag, no credential in Helm values. */
 export const secretPolicies = [secretsManagerMatchesControlPlane, secretsManagerAccessTagScoped, helmValuesNoPlaintextSecrets];
 /** Log storage: private, encrypted, TLS only. */

@@ -35,6 +35,7 @@ export const T = {
     azureBlobContainer: "azure-native:storage:BlobContainer",
     k8sSecret: "kubernetes:core/v1:Secret",
     k8sService: "kubernetes:core/v1:Service",
+    k8sNetworkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
     k8sServicePatch: "kubernetes:core/v1:ServicePatch",
     helmRelease: "kubernetes:helm.sh/v3:Release",
     helmChartV4: "kubernetes:helm.sh/v4:Chart",

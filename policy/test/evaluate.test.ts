@@ -20,6 +20,7 @@ function awsStack(): PlannedResource[] {
         planned(T.s3BucketPolicy, "dp-logs-tls", { ...ok.s3BucketPolicy, bucket: "dp-logs-id" }),
         planned(T.k8sSecret, "dp-credentials", ok.dataPlaneSecret),
         planned(T.k8sService, "dp-metrics", ok.service),
+        planned(T.k8sNetworkPolicy, "dp-connector-metadata-ipv4", ok.metadataNetworkPolicy),
         planned(T.helmRelease, "dp-release", ok.release),
     ];
 }
@@ -31,6 +32,7 @@ function gcpStack(): PlannedResource[] {
         planned(T.gkeNodePool, "dp-jobs", ok.gkeNodePool),
         planned(T.gcsBucket, "dp-logs", ok.gcsBucket),
         planned(T.k8sSecret, "dp-credentials", mutate(ok.dataPlaneSecret, "metadata.annotations", { "flexplane.dev/secrets-manager-identity": CONTROL_PLANE.gcp })),
+        planned(T.k8sNetworkPolicy, "dp-connector-metadata-ipv4", ok.metadataNetworkPolicy),
         planned(T.helmRelease, "dp-release", release),
     ];
 }
@@ -41,6 +43,7 @@ function azureStack(): PlannedResource[] {
         planned(T.aksAgentPool, "dp-jobs", ok.aksAgentPool),
         planned(T.azureStorageAccount, "dp-logs", ok.storageAccount),
         planned(T.azureBlobContainer, "dp-logs-container", ok.blobContainer),
+        planned(T.k8sNetworkPolicy, "dp-connector-metadata-ipv4", ok.metadataNetworkPolicy),
         planned(T.helmRelease, "dp-release", mutate(ok.release, "values.secretsManager", azureSecretsManagerValues)),
     ];
 }

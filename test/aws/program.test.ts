@@ -22,7 +22,7 @@ async function deployAws(aws: unknown, config: Record<string, string> = {}, secr
 
 describe("aws stack program", () => {
     it("creates an EksCluster from flexplane:aws and aws:region and returns its target and outputs", async () => {
-        const { h, run } = await deployAws({ kubernetesVersion: "1.34", nodes: { desiredSize: 3 } }, { "aws:profile": "ops" });
+        const { h, run } = await deployAws({ kubernetesVersion: "1.34", nodes: { desiredSize: 3 }, endpoint: { publicAccessCidrs: ["203.0.113.0/24"] } }, { "aws:profile": "ops" });
         const deployment = await run();
         await h.settle();
         assert.equal(deployment.clusterRegion, "eu-west-1");
@@ -40,7 +40,7 @@ describe("aws stack program", () => {
 
     it("reads an existing bucket's keys from secret config when logBucket.auth is accessKeys", async () => {
         const { h, run } = await deployAws(
-            { logBucket: { existingBucketName: "acme-airbyte-logs", auth: "accessKeys" } },
+            { logBucket: { existingBucketName: "acme-airbyte-logs", auth: "accessKeys" }, endpoint: { publicAccess: false } },
             { "flexplane:awsLogBucketAccessKeyId": "AKIAEXAMPLE", "flexplane:awsLogBucketSecretAccessKey": "s3cr3t" },
             ["flexplane:awsLogBucketAccessKeyId", "flexplane:awsLogBucketSecretAccessKey"],
         );

@@ -13,6 +13,7 @@ describe("GkeCluster: cluster and nodes", () => {
         const c = await run.deploy({ mode: "autopilot" });
         const inputs = run.h.one(CLUSTER).inputs;
         assert.equal(inputs.enableAutopilot, true);
+        assert.equal(inputs.datapathProvider, undefined, "Autopilot always runs Dataplane V2");
         for (const field of AUTOPILOT_FORBIDDEN_INPUTS) {
             assert.equal(inputs[field], undefined, `${field} must not be set on an Autopilot cluster`);
         }
@@ -30,6 +31,7 @@ describe("GkeCluster: cluster and nodes", () => {
         assert.equal(inputs.nodeConfig, undefined);
         assert.equal(inputs.enableShieldedNodes, true);
         assert.deepEqual(inputs.workloadIdentityConfig, { workloadPool: "flexplane-gke.svc.id.goog" });
+        assert.equal(inputs.datapathProvider, "ADVANCED_DATAPATH", "Dataplane V2 enforces the data plane's NetworkPolicies");
 
         const pool = run.h.one(NODE_POOL, "us-general");
         assert.equal(pool.parent, "us");

@@ -3,6 +3,7 @@
  * start from these (the happy path) and change one field per case.
  */
 import { tlsOnlyBucketPolicy } from "../../../components/aws/policies";
+import { metadataPolicySpec } from "../../../components/dataplane/metadata-policy";
 import type { PlannedResource } from "../../evaluate";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "../../policies/tokens";
 import { urnOf } from "./args";
@@ -20,8 +21,15 @@ export const ok = {
         skipDefaultNodeGroup: true,
         endpointPublicAccess: true,
         publicAccessCidrs: ["203.0.113.0/24"],
+        vpcCniOptions: { enableNetworkPolicy: true },
+        deletionProtection: true,
     },
-    eksManagedNodeGroup: { cluster: "urn-of-cluster", subnetIds: ["subnet-a", "subnet-b"], instanceTypes: ["m6i.xlarge"] },
+    eksManagedNodeGroup: {
+        cluster: "urn-of-cluster",
+        subnetIds: ["subnet-a", "subnet-b"],
+        instanceTypes: ["m6i.xlarge"],
+        launchTemplate: { id: "lt-0a1", version: "1" },
+    },
     eksNodeGroupV2: { cluster: "urn-of-cluster", nodeSubnetIds: ["subnet-a", "subnet-b"], nodeAssociatePublicIpAddress: false },
     awsEksCluster: {
         roleArn: "arn:aws:iam::123456789012:role/eks",
@@ -33,7 +41,11 @@ export const ok = {
         subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
         scalingConfig: { desiredSize: 2, minSize: 2, maxSize: 6 },
     },
-    launchTemplate: { networkInterfaces: [{ associatePublicIpAddress: "false", deleteOnTermination: "true" }] },
+    launchTemplate: {
+        networkInterfaces: [{ associatePublicIpAddress: "false", deleteOnTermination: "true" }],
+        metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 100, volumeType: "gp3", encrypted: "true" } }],
+    },
     s3Bucket: { bucket: "acme-flex-logs", forceDestroy: false },
     s3PublicAccessBlock: {
         bucket: "acme-flex-logs",
@@ -51,6 +63,7 @@ export const ok = {
         masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "ops" }] },
         removeDefaultNodePool: true,
         initialNodeCount: 1,
+        datapathProvider: "ADVANCED_DATAPATH",
     },
     gkeNodePool: { cluster: "dp", location: "europe-west1", nodeLocations: ["europe-west1-b", "europe-west1-c"] },
     gcsBucket: { location: "EU", uniformBucketLevelAccess: true, publicAccessPrevention: "enforced" },
@@ -59,6 +72,7 @@ export const ok = {
         resourceGroupName: "rg",
         agentPoolProfiles: [{ name: "system", mode: "System", count: 2, availabilityZones: ["1", "2", "3"] }],
         apiServerAccessProfile: { authorizedIPRanges: ["203.0.113.0/24"] },
+        networkProfile: { networkPlugin: "azure", networkPolicy: "cilium" },
     },
     aksAgentPool: { resourceGroupName: "rg", resourceName: "dp", availabilityZones: ["1", "2"], mode: "User" },
     storageAccount: { resourceGroupName: "rg", minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, enableHttpsTrafficOnly: true },
@@ -73,6 +87,8 @@ export const ok = {
         stringData: "[secret]",
     },
     service: { metadata: { name: "metrics", namespace: "airbyte" }, spec: { type: "ClusterIP", ports: [{ port: 9090 }] } },
+    // The policy DataPlane puts in its namespace.
+    metadataNetworkPolicy: { metadata: { name: "airbyte-connectors-no-metadata-ipv4", namespace: "airbyte" }, spec: metadataPolicySpec("ipv4") },
     release: {
         chart: "airbyte-data-plane",
         version: "2.2.0",

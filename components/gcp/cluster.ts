@@ -31,13 +31,16 @@ export interface ClusterAttachment {
     podsRangeName: string;
     servicesRangeName: string;
     nodeServiceAccountEmail: pulumi.Input<string>;
+    /** Cloud KMS key that encrypts Kubernetes Secrets (application-layer encryption). */
+    secretsKeyName: pulumi.Input<string>;
 }
 
 /**
  * The `gcp.container.Cluster` arguments for a settings object.
  *
  * Both modes: regional unless a zone was accepted, VPC-native on the given ranges, private nodes
- * (no public IPs), release channel, deletion protection, optional authorized networks.
+ * (no public IPs), release channel, deletion protection, authorized networks (unless the endpoint
+ * is private or deliberately open), Secrets encrypted with a Cloud KMS key.
  *
  * Autopilot: `enableAutopilot` plus only what Autopilot accepts. Shielded nodes and Workload
  * Identity are always on there; node settings are refused (see `AUTOPILOT_FORBIDDEN_INPUTS`). The
@@ -67,6 +70,7 @@ export function clusterInputs(settings: GkeSettings, attachment: ClusterAttachme
             ...(settings.masterIpv4CidrBlock ? { masterIpv4CidrBlock: settings.masterIpv4CidrBlock } : {}),
         },
         releaseChannel: { channel: settings.releaseChannel },
+        databaseEncryption: { state: "ENCRYPTED", keyName: attachment.secretsKeyName },
         ...(settings.kubernetesVersion ? { minMasterVersion: settings.kubernetesVersion } : {}),
         ...(settings.masterAuthorizedNetworks
             ? { masterAuthorizedNetworksConfig: { cidrBlocks: settings.masterAuthorizedNetworks.map((b) => ({ ...b })) } }

@@ -10,6 +10,13 @@ export interface ByoConfig {
     region: string;
     /** kubeconfig context to use; default the kubeconfig's current context. */
     context?: string;
+    /**
+     * The cluster's identity for the Kubernetes provider: while it stays the same, a changed
+     * kubeconfig (endpoint, credentials, auth plugin) updates the provider instead of replacing the
+     * namespace, Secret and release. Change it only to move the data plane to another cluster.
+     * Default `<region>/<context>` (`<region>/current-context` without `context`).
+     */
+    clusterIdentifier?: string;
     /** Annotations for the chart's service account (e.g. an IRSA role ARN made elsewhere). */
     serviceAccountAnnotations?: Record<string, string>;
     /** Log storage: exactly one of s3, gcs, azure. Credentials come from their own secret keys. */
@@ -29,12 +36,15 @@ export const deploy: CloudProgram = (ctx) => {
     const problems = new InputProblems("Stack config");
     problems.check(typeof byo.region === "string" && byo.region !== "", "flexplane:byo.region",
         "is required: give the region the cluster runs in, e.g. us-east-1.");
+    problems.check(byo.clusterIdentifier === undefined || (typeof byo.clusterIdentifier === "string" && byo.clusterIdentifier.trim() !== ""),
+        "flexplane:byo.clusterIdentifier", "must be a non-empty string naming the cluster, or be left out for <region>/<context>.");
     const storage = readStorage(ctx.config, byo.storage, problems);
     problems.throwIfAny();
     const kubeconfig = ctx.config.getSecret("kubeconfig");
     const provider = new k8s.Provider("byo-cluster", {
         ...(kubeconfig ? { kubeconfig } : {}),
         ...(byo.context ? { context: byo.context } : {}),
+        clusterIdentifier: byoClusterIdentifier(byo),
     });
     return {
         target: {
@@ -49,6 +59,11 @@ export const deploy: CloudProgram = (ctx) => {
         outputs: {},
     };
 };
+
+/** The byo cluster's provider identity: the configured one, else region and context. */
+export function byoClusterIdentifier(byo: Pick<ByoConfig, "region" | "context" | "clusterIdentifier">): string {
+    return byo.clusterIdentifier ?? `${byo.region}/${byo.context ?? "current-context"}`;
+}
 
 function readStorage(config: pulumi.Config, storage: ByoConfig["storage"] | undefined, problems: InputProblems): StorageSpec {
     if (storage?.s3) {

@@ -67,11 +67,8 @@ export const CLOUDWATCH_RETENTION_DAYS = [
 /** Days job logs stay in the log bucket; 0 keeps them forever. */
 export const DEFAULT_LOG_EXPIRATION_DAYS = 90;
 
-/**
- * Prefix under which the platform writes job logs. Only logs expire: the same bucket also holds
- * state and workload output, which must not be deleted behind the platform's back.
- */
-export const JOB_LOG_PREFIX = "job-logging/";
+/** Prefix under which the platform writes job logs; only they expire (see the shared constant). */
+export { JOB_LOG_PREFIX } from "../shared/types";
 
 /** Days after which an unfinished multipart upload is aborted. */
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;

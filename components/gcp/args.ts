@@ -53,12 +53,8 @@ export const GKE_DEFAULTS = {
     secretsKeyRotationPeriod: "7776000s",
 } as const;
 
-/**
- * Prefix under which the platform writes job logs: `DocumentType.LOGS` in airbytehq/airbyte-platform
- * `airbyte-commons-storage/.../StorageClient.kt` (`job-logging`, no leading slash). State, workload
- * output and activity payloads live under other prefixes and must never expire behind the platform.
- */
-export const JOB_LOG_PREFIX = "job-logging/";
+/** Prefix under which the platform writes job logs; only they expire (see the shared constant). */
+export { JOB_LOG_PREFIX } from "../shared/types";
 
 /**
  * Smallest node boot disk accepted: it holds the OS, the connector images (often 1 GB or more each)

@@ -19,6 +19,14 @@ export const DEFAULT_SERVICE_ACCOUNT_NAME = "airbyte-workload-launcher";
  */
 export const AIRBYTE_MANAGED_TAG = { key: "AirbyteManaged", value: "true" } as const;
 
+/**
+ * Prefix under which the platform writes job logs, in S3, GCS and Azure Blob alike: `DocumentType.LOGS`
+ * in airbytehq/airbyte-platform `airbyte-commons-storage/.../StorageClient.kt` (`job-logging`, no
+ * leading slash). State, workload output and activity payloads share the bucket under other
+ * prefixes; only job logs may expire.
+ */
+export const JOB_LOG_PREFIX = "job-logging/";
+
 /** Static AWS credentials. Both values are treated as secrets. */
 export interface AwsAccessKeys {
     accessKeyId: pulumi.Input<string>;

@@ -1,7 +1,10 @@
 import type { Policies } from "@pulumi/policy";
-import { clusterEndpointRestricted, gcpNoLongLivedServiceAccountKeys } from "./advisory";
+import { gcpNoLongLivedServiceAccountKeys } from "./advisory";
+import { clusterEndpointRestricted } from "./endpoints";
 import { eksNoFargate, nodesSpanTwoZones } from "./clusters";
 import { eksNodesHardened } from "./nodes";
+import { aksClusterHardened, clustersDeletionProtected, gkeSecretsEncrypted, kubernetesProvidersIdentified } from "./protection";
+import { lifecycleDeletesJobLogsOnly, s3AccessLogged } from "./storage-lifecycle";
 import { dataPlaneChartPinned, helmValuesNoPlaintextSecrets } from "./helm";
 import { dataPlaneEgressOnly, nodesWithoutPublicIps } from "./network";
 import { clusterNetworkPolicyEnforced, connectorPodsOffMetadata } from "./network-policies";
@@ -15,17 +18,21 @@ export { CREDENTIAL_PATTERNS, CREDENTIAL_VALUE_KEYS, credentialLookalikes } from
 export { SECRETS_MANAGER_IDENTITY_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, CHART_NAME, isDataPlaneChart } from "./tokens";
 
 /** Cluster shape: where the data plane's pods may run, on nodes that keep their credentials to themselves. */
-export const clusterPolicies = [eksNoFargate, nodesSpanTwoZones, eksNodesHardened];
+export const clusterPolicies = [
+    eksNoFargate, nodesSpanTwoZones, eksNodesHardened, clustersDeletionProtected, aksClusterHardened, gkeSecretsEncrypted, kubernetesProvidersIdentified,
+];
 /** Network exposure: nothing reaches in; connector pods do not reach the node's credentials. */
-export const networkPolicies = [dataPlaneEgressOnly, nodesWithoutPublicIps, clusterNetworkPolicyEnforced, connectorPodsOffMetadata];
+export const networkPolicies = [
+    dataPlaneEgressOnly, nodesWithoutPublicIps, clusterEndpointRestricted, clusterNetworkPolicyEnforced, connectorPodsOffMetadata,
+];
 /** Secrets: the control plane's store, reached only under the AirbyteManaged tag, no credential in Helm values. */
 export const secretPolicies = [secretsManagerMatchesControlPlane, secretsManagerAccessTagScoped, helmValuesNoPlaintextSecrets];
-/** Log storage: private, encrypted, TLS only. */
-export const storagePolicies = [s3LogBucketsProtected, gcsLogBucketsPrivate, azureLogStoragePrivate];
+/** Log storage: private, encrypted, TLS only; only job logs expire. */
+export const storagePolicies = [s3LogBucketsProtected, gcsLogBucketsPrivate, azureLogStoragePrivate, lifecycleDeletesJobLogsOnly];
 /** Release hygiene. */
 export const releasePolicies = [dataPlaneChartPinned];
 /** Advisory: worth a look, never blocking. */
-export const advisoryPolicies = [gcpNoLongLivedServiceAccountKeys, clusterEndpointRestricted];
+export const advisoryPolicies = [gcpNoLongLivedServiceAccountKeys, s3AccessLogged];
 
 /** Every policy of the pack, in the order they report. */
 export const allPolicies: Policies = [

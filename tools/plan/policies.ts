@@ -37,6 +37,7 @@ export function evaluatePlanPolicies(
         props: r.inputs,
         id: r.id,
         propertyDependencies: r.propertyDependencies,
+        protect: r.options.protect,
         ...(r.parent ? { parent: r.parent } : {}),
     }));
     return { controlPlaneSource, violations: evaluatePolicies(planned, merged, { enforcementLevels }) };

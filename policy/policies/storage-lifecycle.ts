@@ -70,6 +70,10 @@ export const s3AccessLogged = stackPolicy({
             const targets = targetBuckets(r, resources);
             targets?.forEach((b) => logged.add(b.urn));
             unattributed ||= targets === undefined;
+            // The bucket that receives access logs needs none of its own (AWSGuard's s3-bucket-logging-enabled exempts it too).
+            const receiver = resources.filter((b) => BUCKETS.includes(b.type) &&
+                ((r.propertyDependencies.targetBucket ?? []).includes(b.urn) || [b.props.bucket, b.props.id].includes(r.props.targetBucket)));
+            receiver.forEach((b) => logged.add(b.urn));
         }
         for (const bucket of resources.filter((r) => BUCKETS.includes(r.type))) {
             const inline = bucket.props.loggings ?? bucket.props.logging;

@@ -42,5 +42,8 @@ describe("policy s3-access-logging (advisory)", () => {
         const [m] = messages(checkStack(logging, [bucket]));
         assert.match(m, /S3 bucket "logs" keeps no server access logs/);
         assert.strictEqual(logging.enforcementLevel, "advisory");
+        const receiver = { type: T.s3Bucket, name: "access", props: { bucket: "acme-access-logs" } };
+        assert.deepStrictEqual(messages(checkStack(logging, [bucket, receiver, { type: T.s3Logging, name: "l", props: ok.s3Logging }])), [],
+            "the bucket that receives access logs needs none of its own");
     });
 });

@@ -2,9 +2,11 @@
  * Checks of the parts of `EksClusterArgs` (network, node groups, endpoint, bucket, tags). Each
  * records problems in `InputProblems` and returns the part with its defaults filled in.
  */
+import { isWholeInternet, WHOLE_INTERNET_CIDRS } from "../shared/cidr";
 import type { InputProblems } from "../shared/errors";
 import type { AwsAccessKeys } from "../shared/types";
 import type { EksEndpointOptions, EksLogBucketOptions, EksNodeGroupOptions, EksVpcOptions } from "./args";
+import type { NewBucketOptions } from "./bucket";
 import { isAwsRegion, isIpv4Cidr, isKmsKeyArn, isS3BucketName, parseArn } from "./arns";
 import {
     AIRBYTE_EKS_SUPPORT_STATEMENT,
@@ -150,9 +152,6 @@ export interface ResolvedEndpoint {
     privateAccess: boolean;
 }
 
-/** The addresses that mean "every address": an endpoint open to them is open to the internet. */
-export const WHOLE_INTERNET_CIDRS = ["0.0.0.0/0"] as const;
-
 export function resolveEndpoint(problems: InputProblems, endpoint: EksEndpointOptions | undefined): ResolvedEndpoint {
     const publicAccess = endpoint?.publicAccess ?? true;
     const privateAccess = endpoint?.privateAccess ?? true;
@@ -169,7 +168,7 @@ export function resolveEndpoint(problems: InputProblems, endpoint: EksEndpointOp
             "list one or more IPv4 CIDR blocks such as 203.0.113.0/24 (the addresses that run pulumi up).",
         );
         problems.check(
-            openToInternet === true || !(Array.isArray(cidrs) && cidrs.some((c) => (WHOLE_INTERNET_CIDRS as readonly string[]).includes(c))),
+            openToInternet === true || !(Array.isArray(cidrs) && cidrs.some(isWholeInternet)),
             "endpoint.publicAccessCidrs",
             "contains 0.0.0.0/0, which opens the API server to the whole internet: list your deployers' addresses instead, " +
                 "or set endpoint.openToInternet: true to accept that deliberately.",
@@ -181,19 +180,11 @@ export function resolveEndpoint(problems: InputProblems, endpoint: EksEndpointOp
                 "or set endpoint.publicAccess: false (Pulumi then runs inside the VPC), or endpoint.openToInternet: true to open it to every address.",
         );
     }
-    return { publicAccess, privateAccess, publicAccessCidrs: publicAccess ? (cidrs ?? [...WHOLE_INTERNET_CIDRS]) : [] };
+    return { publicAccess, privateAccess, publicAccessCidrs: publicAccess ? (cidrs ?? [WHOLE_INTERNET_CIDRS[0]]) : [] };
 }
 
 export type ResolvedBucket =
-    | {
-          kind: "new";
-          region: string;
-          logExpirationDays: number;
-          versioning: boolean;
-          kmsKeyArn?: string;
-          retainOnDestroy: boolean;
-          accessLogs?: { bucket: string; prefix?: string };
-      }
+    | ({ kind: "new" } & NewBucketOptions)
     | { kind: "existing"; name: string; region: string; accessKeys?: EksLogBucketOptions["accessKeys"] };
 
 /** Records a problem when `keys` are given without both halves; `alternative` is the other fix, if any. */

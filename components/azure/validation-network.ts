@@ -1,6 +1,6 @@
 import type { InputProblems } from "../shared/errors";
 import { AksNetworkArgs, OutboundType } from "./args";
-import { cidrContains, cidrsOverlap, Ipv4Range, parseCidr, parseIpv4 } from "../shared/cidr";
+import { cidrContains, cidrsOverlap, Ipv4Range, isWholeInternet, parseCidr, parseIpv4 } from "../shared/cidr";
 
 /** Network settings with every default applied. */
 export interface ResolvedNetwork {
@@ -108,7 +108,7 @@ export function checkAuthorizedRanges(problems: InputProblems, ranges: string[] 
     ranges.forEach((r, i) => {
         problems.check(parseCidr(r) !== undefined || parseIpv4(r) !== undefined, `apiServerAuthorizedIpRanges[${i}]`,
             `"${r}" is not an IPv4 address or CIDR: write it like 203.0.113.0/24. Include the address Pulumi runs from.`);
-        problems.check(openToInternet === true || String(r).trim() !== "0.0.0.0/0", `apiServerAuthorizedIpRanges[${i}]`,
+        problems.check(openToInternet === true || !isWholeInternet(r), `apiServerAuthorizedIpRanges[${i}]`,
             "is 0.0.0.0/0, which opens the API server to the whole internet: list your deployers' addresses, or set apiServerOpenToInternet: true to accept that deliberately.");
     });
     return ranges;

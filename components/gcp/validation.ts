@@ -10,7 +10,7 @@ import {
     ReleaseChannel,
     RELEASE_CHANNELS,
 } from "./args";
-import { cidrsOverlap, parseCidr } from "../shared/cidr";
+import { cidrsOverlap, isWholeInternet, parseCidr } from "../shared/cidr";
 import { bucketLocationServesRegion, parseLocation } from "./locations";
 import { resourceBaseName, toGcpLabels } from "./names";
 import { GCP_PROJECT_ID } from "../shared/formats";
@@ -144,7 +144,7 @@ function checkEndpoint(problems: InputProblems, args: GkeClusterArgs): { private
     (networks ?? []).forEach((block, i) => {
         problems.check(parseCidr(block.cidrBlock ?? "") !== undefined, `masterAuthorizedNetworks[${i}].cidrBlock`,
             `"${block.cidrBlock}" is not an IPv4 CIDR block: give the network that runs Pulumi and kubectl, e.g. 203.0.113.0/24.`);
-        problems.check(openToInternet === true || block.cidrBlock?.trim() !== "0.0.0.0/0", `masterAuthorizedNetworks[${i}].cidrBlock`,
+        problems.check(openToInternet === true || !isWholeInternet(block.cidrBlock), `masterAuthorizedNetworks[${i}].cidrBlock`,
             "is 0.0.0.0/0, which opens the control plane to the whole internet: give your deployers' networks, or set apiServerOpenToInternet: true to accept that deliberately.");
     });
     if (!privateEndpoint && openToInternet !== true && (networks === undefined || networks.length === 0)) {

@@ -53,10 +53,10 @@ export function frozenStackTags(tags: Record<string, string> = {}): ReadonlyMap<
     });
 }
 
-/** Resource options as a preview reports them for a resource that sets none but its parent. */
-export function resourceOptions(parentUrn?: string): PolicyResourceOptions {
+/** Resource options as a preview reports them for a resource that sets none but its parent (and `protect`). */
+export function resourceOptions(parentUrn?: string, protect = false): PolicyResourceOptions {
     return {
-        protect: false,
+        protect,
         ignoreChanges: [],
         aliases: [],
         customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },

@@ -29,6 +29,8 @@ export interface PlannedResource {
     id?: string;
     /** Property dependencies as URNs, when the runner recorded them; they take precedence over inference. */
     propertyDependencies?: Record<string, string[]>;
+    /** The resource's `protect` option, when the runner recorded it. */
+    protect?: boolean;
 }
 
 export interface PolicyViolation {
@@ -140,7 +142,7 @@ function configFor(properties: Record<string, any>, config: Partial<PolicyConfig
 }
 
 function optionsOf(r: PlannedResource, all: PlannedResource[]): PolicyResourceOptions {
-    return resourceOptions(parentOf(r, all)?.urn);
+    return resourceOptions(parentOf(r, all)?.urn, r.protect === true);
 }
 
 /** The parent a planned resource names, by URN or else by name. */

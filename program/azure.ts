@@ -20,7 +20,8 @@ export type AzureStackConfig = Omit<AksClusterArgs, "location" | "secretsManager
 /** Keys `flexplane:azure` accepts; anything else is a typo that would otherwise be ignored. */
 export const AZURE_CONFIG_KEYS = [
     "tenantId", "resourceGroupName", "kubernetesVersion", "skuTier", "upgradeChannel", "zones", "systemPool", "workloadPools",
-    "network", "apiServerAuthorizedIpRanges", "entraId", "workloadIdentity", "keyVault", "storage",
+    "network", "apiServerAuthorizedIpRanges", "apiServerOpenToInternet", "entraId", "localAccounts", "auditLogs", "secretsEncryption",
+    "deletionProtection", "workloadIdentity", "keyVault", "storage",
 ] as const;
 const STORAGE_KEYS = ["accountName", "containerName", "sku", "retainOnDelete", "existingContainer"];
 

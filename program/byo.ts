@@ -14,6 +14,13 @@ export interface ByoConfig {
     region: string;
     /** kubeconfig context to use; default the kubeconfig's current context. */
     context?: string;
+    /**
+     * The cluster's identity for the Kubernetes provider: while it stays the same, a changed
+     * kubeconfig (endpoint, credentials, auth plugin) updates the provider instead of replacing the
+     * namespace, Secret and release. Change it only to move the data plane to another cluster.
+     * Default `<region>/<context>` (`<region>/current-context` without `context`).
+     */
+    clusterIdentifier?: string;
     /** Annotations for the chart's service account (e.g. an IRSA role ARN made elsewhere). */
     serviceAccountAnnotations?: Record<string, string>;
     /** Log storage: exactly one of s3, gcs, azure. Credentials come from their own secret keys. */
@@ -25,7 +32,7 @@ export interface ByoConfig {
 }
 
 const BYO_KEYS: Record<string, readonly string[]> = {
-    "": ["region", "context", "serviceAccountAnnotations", "storage"],
+    "": ["region", "context", "clusterIdentifier", "serviceAccountAnnotations", "storage"],
     storage: ["s3", "gcs", "azure"],
     "storage.s3": ["bucket", "region", "auth"],
     "storage.gcs": ["bucket"],
@@ -54,6 +61,8 @@ export const prepare: CloudProgram = (ctx, problems) => {
     } else {
         problems.check(/^[a-z0-9-]+$/.test(byo.region), "flexplane:byo.region", `"${byo.region}" is not a region name: give the cloud region the cluster runs in, e.g. us-east-1 or europe-west1.`);
     }
+    problems.check(byo.clusterIdentifier === undefined || (typeof byo.clusterIdentifier === "string" && byo.clusterIdentifier.trim() !== ""),
+        "flexplane:byo.clusterIdentifier", "must be a non-empty string naming the cluster, or be left out for <region>/<context>.");
     const storage = readStorage(ctx.config, byo.storage, problems);
     const kubeconfigText = ctx.config.get("kubeconfig");
     if (byo.context !== undefined) {
@@ -68,6 +77,7 @@ export const prepare: CloudProgram = (ctx, problems) => {
             const provider = new k8s.Provider("byo-cluster", {
                 ...(kubeconfig ? { kubeconfig } : {}),
                 ...(byo.context ? { context: byo.context } : {}),
+                clusterIdentifier: byoClusterIdentifier(byo),
             });
             return {
                 target: {
@@ -84,6 +94,11 @@ export const prepare: CloudProgram = (ctx, problems) => {
         },
     };
 };
+
+/** The byo cluster's provider identity: the configured one, else region and context. */
+export function byoClusterIdentifier(byo: Pick<ByoConfig, "region" | "context" | "clusterIdentifier">): string {
+    return byo.clusterIdentifier ?? `${byo.region}/${byo.context ?? "current-context"}`;
+}
 
 function readStorage(config: pulumi.Config, storage: ByoConfig["storage"] | undefined, problems: StackProblems): StorageSpec {
     if (storage === undefined) {

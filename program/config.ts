@@ -8,7 +8,10 @@ import type { StackProblems } from "./stack-problems";
 
 /** The shape of `flexplane:secretsManager` in a stack file: the control plane's store, no secrets. */
 export interface DeclaredSecretsManager {
-    aws?: { region: string; accountId: string | number; auth: "serviceAccount" | "accessKeys"; kmsKeyArn?: string; tags?: Record<string, string> };
+    aws?: {
+        region: string; accountId: string | number; auth: "serviceAccount" | "accessKeys"; kmsKeyArn?: string; tags?: Record<string, string>;
+        allowUntaggedSecrets?: boolean;
+    };
     gcp?: { projectId: string; region?: string };
     azure?: { vaultUrl: string; tenantId: string };
 }

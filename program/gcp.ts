@@ -21,12 +21,13 @@ export type GcpStackOptions = Omit<GkeClusterArgs, "project" | "location" | "sec
 /** Keys `flexplane:gcp` accepts; anything else is a typo that would silently do nothing. */
 export const GCP_OPTION_KEYS = [
     "location", "allowZonalCluster", "mode", "releaseChannel", "kubernetesVersion", "deletionProtection",
-    "masterAuthorizedNetworks", "privateEndpoint", "masterIpv4CidrBlock", "network", "existingNetwork", "nodePools",
+    "masterAuthorizedNetworks", "apiServerOpenToInternet", "secretsEncryption", "privateEndpoint", "masterIpv4CidrBlock", "network",
+    "existingNetwork", "nodePools",
     "nodeServiceAccountEmail", "secretManagerRoles", "bucketRoles", "bucket",
 ] as const;
 
 const ARRAY_KEYS = ["masterAuthorizedNetworks", "nodePools", "secretManagerRoles", "bucketRoles"];
-const OBJECT_KEYS = ["network", "existingNetwork", "bucket"];
+const OBJECT_KEYS = ["network", "existingNetwork", "bucket", "secretsEncryption"];
 
 /** The stack-level settings of the GCP part, checked before anything is created. */
 export interface GcpStackSettings {

@@ -143,7 +143,10 @@ export async function runOrgStack(inputs: StackInputs): Promise<Record<string, u
             airbytePrincipalArn: roleConfig.airbytePrincipalArn,
             ...(roleConfig.dataPlanePrincipalArns !== undefined ? { dataPlanePrincipalArns: roleConfig.dataPlanePrincipalArns } : {}),
             externalId: externalId!,
-            secretsManager: { region: store.aws.region, accountId: store.aws.accountId, kmsKeyArn: store.aws.kmsKeyArn },
+            secretsManager: {
+                region: store.aws.region, accountId: store.aws.accountId, kmsKeyArn: store.aws.kmsKeyArn,
+                ...(store.aws.allowUntaggedSecrets !== undefined ? { allowUntaggedSecrets: store.aws.allowUntaggedSecrets } : {}),
+            },
         });
         outputs.controlPlaneRoleArn = role.roleArn;
         outputs.secretStorageJson = role.secretStorageJson;

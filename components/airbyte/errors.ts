@@ -1,3 +1,4 @@
+import { redactSecrets } from "../shared/redact";
 import { isEntitlementProblem, isErrorIdOnly, isRegionNameTaken, isResourceNotFound, ServerError } from "./problem";
 
 /** What went wrong with an Airbyte API call; each kind has its own explanation and fix. */
@@ -168,18 +169,14 @@ export function describeFailure(init: AirbyteApiErrorInit): string {
     }
 }
 
-const REDACTED = "[redacted]";
 const MAX_DETAIL_CHARS = 300;
 
-/** Replaces every occurrence of the given secrets (ignoring very short values) with a placeholder. */
+/**
+ * Replaces every occurrence of the given secrets (ignoring very short values) with a placeholder,
+ * in their common encodings too (URL, JSON, HTML, base64; see `components/shared/redact.ts`).
+ */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret && secret.length >= 4) {
-            out = out.split(secret).join(REDACTED);
-        }
-    }
-    return out;
+    return redactSecrets(text, secrets);
 }
 
 /**

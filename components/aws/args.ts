@@ -37,7 +37,11 @@ export interface EksNodeGroupOptions {
     desiredSize?: number;
     /** Most nodes. Default 6. */
     maxSize?: number;
-    /** Root volume per node, GiB. Default 100; at least 20. Connector pods ask 5 GiB each by default. */
+    /**
+     * Root volume per node, GiB. Default 100; at least 20. Connector pods ask 5 GiB each by default.
+     * Always gp3 and encrypted (with the account's default EBS key), through the node group's launch
+     * template.
+     */
     diskSizeGiB?: number;
     /** `ON_DEMAND` (default) or `SPOT`. */
     capacityType?: CapacityType;
@@ -45,7 +49,10 @@ export interface EksNodeGroupOptions {
     labels?: Record<string, string>;
 }
 
-/** Who may reach the Kubernetes API server, and how. */
+/**
+ * Who may reach the Kubernetes API server, and how. The public endpoint is never open to the whole
+ * internet unless `openToInternet` says so: with `publicAccess` on, `publicAccessCidrs` is required.
+ */
 export interface EksEndpointOptions {
     /**
      * Public endpoint. Default `true`: Pulumi installs the Helm release through the API server, so
@@ -53,8 +60,17 @@ export interface EksEndpointOptions {
      * the VPC (or connected to it).
      */
     publicAccess?: boolean;
-    /** CIDR blocks allowed on the public endpoint. Default `["0.0.0.0/0"]`; narrow it to your deployers. */
+    /**
+     * CIDR blocks allowed on the public endpoint: the addresses that run `pulumi up` and kubectl.
+     * Required while `publicAccess` is on, unless `openToInternet`. `0.0.0.0/0` only with `openToInternet`.
+     */
     publicAccessCidrs?: string[];
+    /**
+     * Accept a public endpoint reachable from every address (`0.0.0.0/0`, which is then the default
+     * of `publicAccessCidrs`). Default `false`. The policy pack's `cluster-endpoint-restricted` still
+     * fails such a cluster unless the pack's config lowers that policy's level.
+     */
+    openToInternet?: boolean;
     /** Private endpoint inside the VPC, used by the nodes. Default `true`. */
     privateAccess?: boolean;
 }
@@ -88,6 +104,13 @@ export interface EksLogBucketOptions {
     kmsKeyArn?: string;
     /** Keep the bucket when the stack is destroyed (losing logs is losing data). Default `true`. New bucket only. */
     retainOnDestroy?: boolean;
+    /**
+     * S3 server access logs of the bucket, delivered to `bucket` (an existing bucket in the same
+     * region and account whose bucket policy lets `logging.s3.amazonaws.com` write under `prefix`)
+     * under `prefix` (default `<log bucket name>/`). Default: off, since it needs a bucket of yours
+     * for the access logs. New bucket only.
+     */
+    accessLogs?: { bucket: string; prefix?: string };
 }
 
 /** Arguments of `flexplane:aws:EksCluster`. */
@@ -137,8 +160,17 @@ export interface EksClusterArgs {
      * administrator in any case.
      */
     adminPrincipalArns?: string[];
-    /** API server endpoint access. Default: public (all addresses) and private. */
+    /**
+     * API server endpoint access. Default: public and private; the public endpoint needs
+     * `endpoint.publicAccessCidrs` (or `endpoint.openToInternet`). Required in effect: give the
+     * deployers' addresses, or turn the public endpoint off.
+     */
     endpoint?: EksEndpointOptions;
+    /**
+     * EKS deletion protection: the cluster cannot be deleted (by Pulumi or anyone) until this is
+     * turned off and applied. Default `true`; set `false` and run `pulumi up` before `pulumi destroy`.
+     */
+    deletionProtection?: boolean;
     /** Control-plane logging. Default: api, audit, authenticator; kept 90 days. */
     controlPlaneLogs?: EksControlPlaneLogOptions;
     /**

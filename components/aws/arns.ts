@@ -91,6 +91,11 @@ export function s3BucketArns(bucket: string, region: string): { bucket: string; 
     return { bucket: `arn:${partition}:s3:::${bucket}`, objects: `arn:${partition}:s3:::${bucket}/*` };
 }
 
+/** ARN of an EKS cluster. */
+export function eksClusterArn(region: string, accountId: string, clusterName: string): string {
+    return `arn:${partitionOfRegion(region).partition}:eks:${region}:${accountId}:cluster/${clusterName}`;
+}
+
 /** Rules EKS puts on cluster names: 1-100 characters, alphanumerics, `-` and `_`, starting alphanumeric. */
 export function isEksClusterName(name: unknown): name is string {
     return typeof name === "string" && /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/.test(name);

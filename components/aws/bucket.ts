@@ -11,6 +11,8 @@ export interface NewBucketOptions {
     versioning: boolean;
     kmsKeyArn?: string;
     retainOnDestroy: boolean;
+    /** Server access logs, delivered to the caller's bucket. */
+    accessLogs?: { bucket: string; prefix?: string };
 }
 
 /** The log bucket and the resources that harden it. */
@@ -57,8 +59,8 @@ export function lifecycleRules(
 
 /**
  * A private S3 bucket for logs, state and workload output: default encryption, all four public-access
- * blocks, bucket-owner-enforced ownership (no ACLs), a TLS-only bucket policy, optional versioning and
- * log expiry. Retained when the stack is destroyed unless the caller opts out.
+ * blocks, bucket-owner-enforced ownership (no ACLs), a TLS-only bucket policy, optional versioning,
+ * server access logs and log expiry. Retained when the stack is destroyed unless the caller opts out.
  */
 export function createLogBucket(
     name: string,
@@ -101,6 +103,16 @@ export function createLogBucket(
             { parent },
         );
         hardening.push(versioning);
+    }
+    if (options.accessLogs) {
+        const target = options.accessLogs;
+        hardening.push(
+            new aws.s3.BucketLogging(
+                `${name}-logs-access-logs`,
+                { bucket: bucket.id, targetBucket: target.bucket, targetPrefix: target.prefix ?? bucket.bucket.apply((b) => `${b}/`) },
+                { parent },
+            ),
+        );
     }
     hardening.push(
         new aws.s3.BucketLifecycleConfiguration(

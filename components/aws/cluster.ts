@@ -4,7 +4,7 @@ import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import type { DataPlaneTarget } from "../shared/types";
 import type { EksClusterArgs } from "./args";
-import { accessEntryKey, eksAccessPolicyArn } from "./arns";
+import { accessEntryKey, eksAccessPolicyArn, eksClusterArn } from "./arns";
 import { createLogBucket } from "./bucket";
 import { IRSA_ROLE_ANNOTATION, KMS_DELETION_WINDOW_DAYS } from "./constants";
 import { createDataPlaneRole } from "./irsa";
@@ -45,6 +45,9 @@ export function clusterInputs(
         // Without a default node group the managed CoreDNS add-on would wait for nodes that come later
         // and time out; the self-managed CoreDNS that EKS bootstraps serves the cluster instead.
         corednsAddonOptions: { enabled: false },
+        // The VPC CNI's network policy agent, so that NetworkPolicies (DataPlane's metadata block) are enforced.
+        vpcCniOptions: { enableNetworkPolicy: true },
+        deletionProtection: r.deletionProtection,
         endpointPublicAccess: r.endpoint.publicAccess,
         endpointPrivateAccess: r.endpoint.privateAccess,
         ...(r.endpoint.publicAccess ? { publicAccessCidrs: r.endpoint.publicAccessCidrs } : {}),
@@ -130,7 +133,14 @@ export class EksCluster extends pulumi.ComponentResource {
                 eksKubeconfig({ ...clusterConnectionFromKubeconfig(json), clusterName: r.clusterName, region: r.region, ...r.kubeconfigAuth }),
             ),
         );
-        this.kubernetesProvider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this });
+        // The cluster's ARN, known before the cluster is: a new kubeconfig (endpoint, token command)
+        // updates the provider instead of replacing it and everything it deployed.
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        this.kubernetesProvider = new k8s.Provider(
+            `${name}-k8s`,
+            { kubeconfig: this.kubeconfig, clusterIdentifier: account.apply((id) => eksClusterArn(r.region, id, r.clusterName)) },
+            { parent: this },
+        );
 
         const nodes = createNodes(
             name,

@@ -67,11 +67,8 @@ export const CLOUDWATCH_RETENTION_DAYS = [
 /** Days job logs stay in the log bucket; 0 keeps them forever. */
 export const DEFAULT_LOG_EXPIRATION_DAYS = 90;
 
-/**
- * Prefix under which the platform writes job logs. Only logs expire: the same bucket also holds
- * state and workload output, which must not be deleted behind the platform's back.
- */
-export const JOB_LOG_PREFIX = "job-logging/";
+/** Prefix under which the platform writes job logs; only they expire (see the shared constant). */
+export { JOB_LOG_PREFIX } from "../shared/types";
 
 /** Days after which an unfinished multipart upload is aborted. */
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
@@ -91,3 +88,24 @@ export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
  * identity when the control plane hands them that store's configuration.
  */
 export const DATA_PLANE_ROLE_PATH = "/flexplane/data-plane/";
+
+/**
+ * Instance metadata (IMDS) settings of every node: session tokens required (IMDSv2) and a PUT
+ * response hop limit of 1, so that the token answer never reaches a pod behind the node's network
+ * hop and pods cannot read the node role's credentials. `@pulumi/eks`'s `enableIMDSv2` sets a
+ * limit of 2 (pulumi/pulumi-eks `nodejs/eks/nodes/nodegroup.ts`, `createMNGCustomLaunchTemplate`),
+ * hence the component's own launch template. Host-network pods (the VPC CNI) still reach IMDS.
+ */
+export const NODE_METADATA_OPTIONS = {
+    httpEndpoint: "enabled",
+    httpTokens: "required",
+    httpPutResponseHopLimit: 1,
+    httpProtocolIpv6: "disabled",
+    instanceMetadataTags: "disabled",
+} as const;
+
+/** Root device of Amazon Linux 2023 EKS AMIs (the one `@pulumi/eks` also sizes). */
+export const NODE_ROOT_DEVICE_NAME = "/dev/xvda";
+
+/** Volume type of node root volumes. */
+export const NODE_ROOT_VOLUME_TYPE = "gp3";

@@ -95,9 +95,11 @@ export interface ControlPlaneSecretsRoleArgs {
     /**
      * The store, as declared for the organization: region and account of the secrets, and the KMS
      * key that encrypts them, if any. The role is created in the account of the AWS provider, which
-     * must be `accountId` (checked).
+     * must be `accountId` (checked). `allowUntaggedSecrets` (default `false`) also lets the role use
+     * untagged `airbyte_*` secrets, e.g. those written before the control plane switched from
+     * ACCESS_KEY mode, which never tags (see `SecretsManagerGrant`).
      */
-    secretsManager: { region: string; accountId: string; kmsKeyArn?: string };
+    secretsManager: { region: string; accountId: string; kmsKeyArn?: string; allowUntaggedSecrets?: boolean };
     /**
      * `aws:PrincipalArn` patterns (`*` allowed) of the data-plane identities that may assume the role,
      * with the same external id. When the control plane hands a connector pod this store's
@@ -151,6 +153,11 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
         for (const [suffix, reason] of principalArnPatternProblems(given)) {
             problems.add(`dataPlanePrincipalArns${suffix}`, reason);
         }
+        problems.check(
+            sm.allowUntaggedSecrets === undefined || typeof sm.allowUntaggedSecrets === "boolean",
+            "secretsManager.allowUntaggedSecrets",
+            "set true or false (default false: only secrets tagged AirbyteManaged=true are reachable).",
+        );
         problems.throwIfAny();
         super("flexplane:aws:ControlPlaneSecretsRole", name, {}, opts);
         const dataPlanePrincipalArns = given ?? [dataPlaneRolesArnPattern(partitionOfRegion(sm.region).partition, sm.accountId, DATA_PLANE_ROLE_PATH)];

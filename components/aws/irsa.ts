@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { iamRoleNamePrefix } from "./arns";
 import { DATA_PLANE_ROLE_PATH } from "./constants";
 import {
-    assumeControlPlaneRolePolicyDocument, irsaTrustPolicy, s3PolicyDocument, S3Grant, secretsManagerPolicyDocument, SecretsManagerGrant,
+    assumeControlPlaneRolePolicyDocument, irsaTrustPolicy, s3PolicyDocument, S3Grant, secretsManagerReadPolicyDocument, SecretsManagerGrant,
 } from "./policies";
 
 /** The data plane's IAM role and the inline policies it carries. */
@@ -15,9 +15,10 @@ export interface DataPlaneRole {
 /**
  * The IAM role the chart's service account assumes through the cluster's OIDC provider (IRSA), under
  * `DATA_PLANE_ROLE_PATH` so an IAM_ROLE store's control-plane role can trust it. It carries the
- * Secrets Manager policy for the declared store when `secretsManager` is given, `sts:AssumeRole` on
- * the control-plane role when `controlPlaneRoleArn` is given, and the S3 policy for the log bucket
- * when `storage` is given.
+ * read-only Secrets Manager policy for the declared store when `secretsManager` is given (connector
+ * pods run under the same service account, so the role never writes secrets), `sts:AssumeRole` on the
+ * control-plane role when `controlPlaneRoleArn` is given, and the S3 policy for the log bucket when
+ * `storage` is given.
  */
 export function createDataPlaneRole(
     name: string,
@@ -55,7 +56,7 @@ export function createDataPlaneRole(
         policies.push(
             new aws.iam.RolePolicy(
                 `${name}-secrets-manager`,
-                { role: role.id, policy: JSON.stringify(secretsManagerPolicyDocument(args.secretsManager)) },
+                { role: role.id, policy: JSON.stringify(secretsManagerReadPolicyDocument(args.secretsManager)) },
                 { parent },
             ),
         );

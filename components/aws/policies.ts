@@ -21,20 +21,41 @@ export interface PolicyDocument {
 }
 
 /**
- * Secrets Manager actions on Airbyte's secrets: the documented set plus `DeleteSecret`, which the
- * platform calls when a connector's secret is replaced.
+ * Secrets Manager actions that read a secret: the platform's data-plane side (launcher, init
+ * container, orchestrator) only hydrates connector configurations. Its secret writers
+ * (`SecretsRepositoryWriter` and the server handlers that call it) live in the control plane's
+ * modules of airbytehq/airbyte-platform (`airbyte-commons-server`, `airbyte-data`, `airbyte-domain`);
+ * `DescribeSecret` is what the AWS secrets cache calls before it reads a value.
  */
+export const SECRETS_MANAGER_READ_ACTIONS = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"] as const;
+
+/** Actions the control plane uses on secrets that already exist (`AwsSecretManagerPersistence.kt` update and delete). */
+export const SECRETS_MANAGER_CHANGE_ACTIONS = ["secretsmanager:UpdateSecret", "secretsmanager:DeleteSecret"] as const;
+
+/**
+ * Actions that create a tagged secret: Secrets Manager authorizes the tags of `CreateSecret` as
+ * `TagResource` too (API reference, CreateSecret: "If you include tags in the secret, you also need
+ * secretsmanager:TagResource").
+ */
+export const SECRETS_MANAGER_CREATE_ACTIONS = ["secretsmanager:CreateSecret", "secretsmanager:TagResource"] as const;
+
+/** Every Secrets Manager action a Flexplane role may be granted on secrets. */
 export const SECRETS_MANAGER_SECRET_ACTIONS = [
-    "secretsmanager:GetSecretValue",
-    "secretsmanager:CreateSecret",
-    "secretsmanager:DescribeSecret",
-    "secretsmanager:TagResource",
-    "secretsmanager:UpdateSecret",
-    "secretsmanager:DeleteSecret",
+    ...SECRETS_MANAGER_READ_ACTIONS,
+    ...SECRETS_MANAGER_CHANGE_ACTIONS,
+    ...SECRETS_MANAGER_CREATE_ACTIONS,
 ] as const;
 
-/** KMS actions a Secrets Manager client needs on the customer key that encrypts the secrets. */
+/**
+ * Prefix of every secret the platform manages itself: `SecretCoordinate.kt` (airbytehq/airbyte-platform,
+ * `AirbyteManagedSecretCoordinate.ensureAirbytePrefix`) names them `airbyte_workspace_<id>_secret_<id>_v<n>`.
+ */
+export const AIRBYTE_SECRET_NAME_PREFIX = "airbyte_";
+
+/** KMS actions of a Secrets Manager client that writes secrets encrypted with the customer key. */
 export const SECRETS_KMS_ACTIONS = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"] as const;
+/** KMS actions of a client that only reads them. */
+export const SECRETS_KMS_READ_ACTIONS = ["kms:Decrypt"] as const;
 
 /** The secret store a policy grants access to: the control plane's declared store. */
 export interface SecretsManagerGrant {
@@ -44,6 +65,13 @@ export interface SecretsManagerGrant {
     accountId: string;
     /** Customer key that encrypts the secrets, when there is one. */
     kmsKeyArn?: string;
+    /**
+     * Also reach secrets without the `AirbyteManaged=true` tag, limited to the platform's own names
+     * (`airbyte_*`). Needed when the control plane creates untagged secrets: in ACCESS_KEY mode, or
+     * IAM_ROLE mode without `tagKey` (`AwsSecretManagerPersistence.kt`, `RuntimeAwsSecretsManagerClient.createSecret`).
+     * Default `false`.
+     */
+    allowUntaggedSecrets?: boolean;
 }
 
 /**
@@ -67,30 +95,80 @@ export function kmsViaServiceStatement(
 }
 
 /**
- * Airbyte's documented Secrets Manager policy, scoped to one account and region: `ListSecrets` on
- * `*` (it has no resource-level permissions), the secret actions on that store's secrets with the
- * documented `AirbyteManaged` tag condition, and the KMS actions on the key when one is given,
- * limited to calls Secrets Manager makes in that region.
+ * The condition that a secret carries `AirbyteManaged=true`. Plain `StringEquals` on the
+ * single-valued resource-tag key is false when the tag is absent; Airbyte's documented
+ * `ForAllValues:StringEquals` is true then ("The ForAllValues set operator also returns true if
+ * there are no context keys in the request", IAM User Guide, Multivalued context key examples), which
+ * reaches every untagged secret of the account and region.
+ */
+function taggedSecret(): PolicyStatement["Condition"] {
+    return { StringEquals: { [`secretsmanager:ResourceTag/${AIRBYTE_MANAGED_TAG.key}`]: AIRBYTE_MANAGED_TAG.value } };
+}
+
+/**
+ * Read access to the declared store: `GetSecretValue` and `DescribeSecret` on its secrets that carry
+ * `AirbyteManaged=true`, `kms:Decrypt` through Secrets Manager on the key when there is one, and,
+ * with `allowUntaggedSecrets`, the same reads on untagged secrets named `airbyte_*`. No
+ * `ListSecrets`: the platform never lists secrets (no call in airbytehq/airbyte-platform), and the
+ * list shows every secret's name and tags. This is the data plane's policy.
+ */
+export function secretsManagerReadPolicyDocument(grant: SecretsManagerGrant): PolicyDocument {
+    const secrets = secretsManagerSecretsArn(grant.region, grant.accountId);
+    const statements: PolicyStatement[] = [
+        { Sid: "ReadAirbyteSecrets", Effect: "Allow", Action: [...SECRETS_MANAGER_READ_ACTIONS], Resource: secrets, Condition: taggedSecret() },
+    ];
+    if (grant.allowUntaggedSecrets) {
+        statements.push({
+            Sid: "ReadUntaggedAirbyteSecrets",
+            Effect: "Allow",
+            Action: [...SECRETS_MANAGER_READ_ACTIONS],
+            Resource: airbyteSecretsArn(grant),
+        });
+    }
+    if (grant.kmsKeyArn) {
+        statements.push(kmsViaServiceStatement("UseSecretsKey", SECRETS_KMS_READ_ACTIONS, grant.kmsKeyArn, "secretsmanager", grant.region));
+    }
+    return { Version: "2012-10-17", Statement: statements };
+}
+
+/**
+ * Read and write access to the declared store, for the control plane: the reads above; `UpdateSecret`
+ * and `DeleteSecret` on its `airbyte_*` secrets that carry `AirbyteManaged=true`; `CreateSecret` and
+ * `TagResource` on `airbyte_*` names only when the request tags the secret `AirbyteManaged=true` and
+ * adds no other tag key (`aws:RequestTag` and `aws:TagKeys`, the condition keys Secrets Manager gives
+ * both actions). Secrets Manager cannot tell a new secret from an untagged one in `TagResource`, so
+ * the name prefix is what keeps other untagged secrets out of reach. With `allowUntaggedSecrets`,
+ * untagged `airbyte_*` secrets may be read, updated and deleted as well.
  */
 export function secretsManagerPolicyDocument(grant: SecretsManagerGrant): PolicyDocument {
+    const read = secretsManagerReadPolicyDocument({ ...grant, kmsKeyArn: undefined });
+    const airbyteSecrets = airbyteSecretsArn(grant);
     const statements: PolicyStatement[] = [
-        { Sid: "ListAirbyteSecrets", Effect: "Allow", Action: "secretsmanager:ListSecrets", Resource: "*" },
+        ...read.Statement,
+        { Sid: "ChangeAirbyteSecrets", Effect: "Allow", Action: [...SECRETS_MANAGER_CHANGE_ACTIONS], Resource: airbyteSecrets, Condition: taggedSecret() },
         {
-            Sid: "ManageAirbyteSecrets",
+            Sid: "CreateTaggedAirbyteSecrets",
             Effect: "Allow",
-            Action: [...SECRETS_MANAGER_SECRET_ACTIONS],
-            Resource: secretsManagerSecretsArn(grant.region, grant.accountId),
+            Action: [...SECRETS_MANAGER_CREATE_ACTIONS],
+            Resource: airbyteSecrets,
             Condition: {
-                "ForAllValues:StringEquals": {
-                    [`secretsmanager:ResourceTag/${AIRBYTE_MANAGED_TAG.key}`]: AIRBYTE_MANAGED_TAG.value,
-                },
+                StringEquals: { [`aws:RequestTag/${AIRBYTE_MANAGED_TAG.key}`]: AIRBYTE_MANAGED_TAG.value },
+                "ForAllValues:StringEquals": { "aws:TagKeys": [AIRBYTE_MANAGED_TAG.key] },
             },
         },
     ];
+    if (grant.allowUntaggedSecrets) {
+        statements.push({ Sid: "ChangeUntaggedAirbyteSecrets", Effect: "Allow", Action: [...SECRETS_MANAGER_CHANGE_ACTIONS], Resource: airbyteSecrets });
+    }
     if (grant.kmsKeyArn) {
         statements.push(kmsViaServiceStatement("UseSecretsKey", SECRETS_KMS_ACTIONS, grant.kmsKeyArn, "secretsmanager", grant.region));
     }
     return { Version: "2012-10-17", Statement: statements };
+}
+
+/** The platform's own secrets (`airbyte_*`) of the declared store. */
+function airbyteSecretsArn(grant: SecretsManagerGrant): string {
+    return secretsManagerSecretsArn(grant.region, grant.accountId).replace(/\*$/, `${AIRBYTE_SECRET_NAME_PREFIX}*`);
 }
 
 /** KMS actions S3 needs to read and write objects under SSE-KMS. */

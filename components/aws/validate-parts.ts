@@ -2,9 +2,11 @@
  * Checks of the parts of `EksClusterArgs` (network, node groups, endpoint, bucket, tags). Each
  * records problems in `InputProblems` and returns the part with its defaults filled in.
  */
+import { isWholeInternet, WHOLE_INTERNET_CIDRS } from "../shared/cidr";
 import type { InputProblems } from "../shared/errors";
 import type { AwsAccessKeys } from "../shared/types";
 import type { EksEndpointOptions, EksLogBucketOptions, EksNodeGroupOptions, EksVpcOptions } from "./args";
+import type { NewBucketOptions } from "./bucket";
 import { isAwsRegion, isIpv4Cidr, isKmsKeyArn, isS3BucketName, parseArn } from "./arns";
 import {
     AIRBYTE_EKS_SUPPORT_STATEMENT,
@@ -153,7 +155,10 @@ export interface ResolvedEndpoint {
 export function resolveEndpoint(problems: InputProblems, endpoint: EksEndpointOptions | undefined): ResolvedEndpoint {
     const publicAccess = endpoint?.publicAccess ?? true;
     const privateAccess = endpoint?.privateAccess ?? true;
+    const openToInternet = endpoint?.openToInternet ?? false;
     problems.check(publicAccess || privateAccess, "endpoint", "enable publicAccess, privateAccess or both; a cluster needs an API endpoint.");
+    problems.check(typeof openToInternet === "boolean", "endpoint.openToInternet", "set true or false (default false).");
+    problems.check(!openToInternet || publicAccess, "endpoint.openToInternet", "applies only with endpoint.publicAccess; remove it.");
     const cidrs = endpoint?.publicAccessCidrs;
     if (cidrs !== undefined) {
         problems.check(publicAccess, "endpoint.publicAccessCidrs", "applies only with endpoint.publicAccess; remove it or enable the public endpoint.");
@@ -162,12 +167,24 @@ export function resolveEndpoint(problems: InputProblems, endpoint: EksEndpointOp
             "endpoint.publicAccessCidrs",
             "list one or more IPv4 CIDR blocks such as 203.0.113.0/24 (the addresses that run pulumi up).",
         );
+        problems.check(
+            openToInternet === true || !(Array.isArray(cidrs) && cidrs.some(isWholeInternet)),
+            "endpoint.publicAccessCidrs",
+            "contains 0.0.0.0/0, which opens the API server to the whole internet: list your deployers' addresses instead, " +
+                "or set endpoint.openToInternet: true to accept that deliberately.",
+        );
+    } else if (publicAccess && openToInternet !== true) {
+        problems.add(
+            "endpoint.publicAccessCidrs",
+            "is required while the public endpoint is on: list the addresses that run pulumi up and kubectl (e.g. 203.0.113.0/24), " +
+                "or set endpoint.publicAccess: false (Pulumi then runs inside the VPC), or endpoint.openToInternet: true to open it to every address.",
+        );
     }
-    return { publicAccess, privateAccess, publicAccessCidrs: publicAccess ? (cidrs ?? ["0.0.0.0/0"]) : [] };
+    return { publicAccess, privateAccess, publicAccessCidrs: publicAccess ? (cidrs ?? [WHOLE_INTERNET_CIDRS[0]]) : [] };
 }
 
 export type ResolvedBucket =
-    | { kind: "new"; region: string; logExpirationDays: number; versioning: boolean; kmsKeyArn?: string; retainOnDestroy: boolean }
+    | ({ kind: "new" } & NewBucketOptions)
     | { kind: "existing"; name: string; region: string; accessKeys?: EksLogBucketOptions["accessKeys"] };
 
 /** Records a problem when `keys` are given without both halves; `alternative` is the other fix, if any. */
@@ -191,7 +208,7 @@ export function resolveBucket(problems: InputProblems, options: EksLogBucketOpti
         );
         const region = o.region ?? clusterRegion;
         problems.check(isAwsRegion(region), "logBucket.region", "set the bucket's region, e.g. us-east-1.");
-        for (const key of ["logExpirationDays", "versioning", "kmsKeyArn", "retainOnDestroy"] as const) {
+        for (const key of ["logExpirationDays", "versioning", "kmsKeyArn", "retainOnDestroy", "accessLogs"] as const) {
             problems.check(
                 o[key] === undefined,
                 `logBucket.${key}`,
@@ -224,6 +241,20 @@ export function resolveBucket(problems: InputProblems, options: EksLogBucketOpti
             `set the ARN of a KMS key in ${clusterRegion} (arn:aws:kms:${clusterRegion}:<account>:key/<id>), or remove it for SSE-S3.`,
         );
     }
+    const accessLogs = o.accessLogs;
+    if (accessLogs !== undefined) {
+        problems.unknownKeys("logBucket.accessLogs", accessLogs, ["bucket", "prefix"]);
+        problems.check(
+            typeof accessLogs === "object" && accessLogs !== null && isS3BucketName(accessLogs.bucket),
+            "logBucket.accessLogs.bucket",
+            `set the name of an existing S3 bucket in ${clusterRegion} that receives the access logs (not the log bucket itself), or remove accessLogs.`,
+        );
+        problems.check(
+            accessLogs?.prefix === undefined || (typeof accessLogs.prefix === "string" && /^[\w!\-.*'()/]{1,512}$/.test(accessLogs.prefix)),
+            "logBucket.accessLogs.prefix",
+            "use up to 512 letters, digits and !-_.*'()/ (e.g. access/flexplane/), or remove it for <log bucket name>/.",
+        );
+    }
     return {
         kind: "new",
         region: clusterRegion,
@@ -231,6 +262,7 @@ export function resolveBucket(problems: InputProblems, options: EksLogBucketOpti
         versioning: o.versioning ?? false,
         kmsKeyArn: o.kmsKeyArn,
         retainOnDestroy: o.retainOnDestroy ?? true,
+        ...(accessLogs !== undefined ? { accessLogs: { bucket: String(accessLogs.bucket), prefix: accessLogs.prefix } } : {}),
     };
 }
 

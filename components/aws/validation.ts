@@ -34,6 +34,7 @@ export interface ResolvedEksCluster {
     jobNodes?: ResolvedNodeGroup;
     adminPrincipalArns: string[];
     endpoint: ResolvedEndpoint;
+    deletionProtection: boolean;
     logs: { types: string[]; retentionDays: number };
     secretsEncryptionKeyArn?: string;
     bucket: ResolvedBucket;
@@ -49,13 +50,13 @@ export interface ResolvedEksCluster {
 /** Keys `EksClusterArgs` and its option objects accept; anything else is most likely a typo. */
 export const KNOWN_KEYS: Record<string, readonly string[]> = {
     "": ["secretsManager", "controlPlaneRoleArn", "namespace", "serviceAccountName", "region", "clusterName", "kubernetesVersion", "vpc", "nodes", "jobNodes",
-        "adminPrincipalArns", "endpoint", "controlPlaneLogs", "secretsEncryptionKeyArn", "logBucket", "kubeconfigAuth", "tags"],
+        "adminPrincipalArns", "endpoint", "deletionProtection", "controlPlaneLogs", "secretsEncryptionKeyArn", "logBucket", "kubeconfigAuth", "tags"],
     vpc: ["vpcId", "privateSubnetIds", "cidrBlock", "availabilityZoneCount", "availabilityZoneNames", "natGateways"],
     nodes: ["instanceTypes", "minSize", "desiredSize", "maxSize", "diskSizeGiB", "capacityType", "labels"],
     jobNodes: ["instanceTypes", "minSize", "desiredSize", "maxSize", "diskSizeGiB", "capacityType", "labels"],
-    endpoint: ["publicAccess", "publicAccessCidrs", "privateAccess"],
+    endpoint: ["publicAccess", "publicAccessCidrs", "openToInternet", "privateAccess"],
     controlPlaneLogs: ["types", "retentionDays"],
-    logBucket: ["existingBucketName", "region", "accessKeys", "logExpirationDays", "versioning", "kmsKeyArn", "retainOnDestroy"],
+    logBucket: ["existingBucketName", "region", "accessKeys", "logExpirationDays", "versioning", "kmsKeyArn", "retainOnDestroy", "accessLogs"],
     kubeconfigAuth: ["profileName", "roleArn"],
 };
 
@@ -139,6 +140,11 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
             `set the ARN of a KMS key in the cluster's region ${region}, or remove it to create one.`,
         );
     }
+    problems.check(
+        a.deletionProtection === undefined || typeof a.deletionProtection === "boolean",
+        "deletionProtection",
+        "set true (the default: EKS refuses to delete the cluster) or false (before destroying it).",
+    );
     if (a.kubeconfigAuth?.roleArn !== undefined) {
         problems.check(
             isIamPrincipalArn(a.kubeconfigAuth.roleArn) && String(a.kubeconfigAuth.roleArn).includes(":role/"),
@@ -158,6 +164,7 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
         jobNodes: a.jobNodes === undefined ? undefined : resolveNodeGroup(problems, "jobNodes", a.jobNodes, 0),
         adminPrincipalArns: Array.isArray(admins) ? admins : [],
         endpoint: resolveEndpoint(problems, a.endpoint),
+        deletionProtection: a.deletionProtection ?? true,
         logs,
         secretsEncryptionKeyArn: a.secretsEncryptionKeyArn,
         bucket: resolveBucket(problems, a.logBucket, region),
@@ -183,7 +190,7 @@ export function secretsManagerGrant(problems: InputProblems, spec: SecretsManage
     if (kind !== "aws" || aws?.useServiceAccountIdentity !== true || aws.accessKeys !== undefined) {
         return undefined;
     }
-    return { region: aws.region, accountId: aws.accountId, kmsKeyArn: aws.kmsKeyArn };
+    return { region: aws.region, accountId: aws.accountId, kmsKeyArn: aws.kmsKeyArn, allowUntaggedSecrets: aws.allowUntaggedSecrets === true };
 }
 
 /**

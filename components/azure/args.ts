@@ -89,6 +89,51 @@ export interface AksNetworkArgs {
     natIdleTimeoutMinutes?: number;
 }
 
+/**
+ * AKS resource-log categories (Azure Monitor): the audit categories and Entra ID's `guard`, plus the
+ * control-plane components' own logs.
+ */
+export const AKS_LOG_CATEGORIES = [
+    "kube-audit", "kube-audit-admin", "guard", "kube-apiserver", "kube-controller-manager", "kube-scheduler",
+    "cluster-autoscaler", "cloud-controller-manager", "csi-azuredisk-controller", "csi-azurefile-controller", "csi-snapshot-controller",
+] as const;
+export type AksLogCategory = (typeof AKS_LOG_CATEGORIES)[number];
+
+/** Audit logs defaults: writes to the API (`kube-audit-admin`, without the volume of reads) and Entra ID authorization (`guard`). */
+export const AUDIT_LOG_DEFAULTS = { categories: ["kube-audit-admin", "guard"] as AksLogCategory[], retentionDays: 90, retainOnDelete: true };
+
+/** The cluster's audit logs in Azure Monitor. */
+export interface AksAuditLogArgs {
+    /** Send audit logs. Default `true`. */
+    enabled?: boolean;
+    /**
+     * ARM id of an existing Log Analytics workspace
+     * (`/subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>`).
+     * Default: a new workspace in the component's resource group.
+     */
+    workspaceId?: string;
+    /** Log categories. Default `["kube-audit-admin", "guard"]`; `kube-audit` adds every read. */
+    categories?: AksLogCategory[];
+    /** Days a created workspace keeps the logs, 30 to 730. Default 90. */
+    retentionDays?: number;
+    /** Keep a created workspace (the audit trail) when the stack is destroyed. Default `true`. */
+    retainOnDelete?: boolean;
+}
+
+/** Encryption of Kubernetes Secrets in etcd with a key of yours (AKS KMS etcd encryption). */
+export interface AksSecretsEncryptionArgs {
+    /**
+     * Versioned Key Vault key identifier, `https://<vault>.vault.azure.net/keys/<name>/<version>`.
+     * Required. The vault must allow public network access (AKS KMS `keyVaultNetworkAccess: Public`).
+     */
+    keyId: string;
+    /**
+     * ARM id of that vault; the cluster's identity gets "Key Vault Crypto User" on the key there
+     * (Azure RBAC permission model). Required.
+     */
+    keyVaultResourceId: string;
+}
+
 /** Entra ID sign-in for the Kubernetes API instead of local accounts. */
 export interface AksEntraIdArgs {
     /** Authorize with Azure RBAC role assignments (instead of Kubernetes RBAC bindings). Default `true`. */
@@ -151,8 +196,8 @@ export interface AksClusterArgs {
     /** The control plane's secret store: exactly one of `aws`, `gcp`, `azure`. Required. */
     secretsManager: SecretsManagerSpec;
     /**
-     * Entra ID tenant of the deployer's subscription. Default `secretsManager.azure.tenantId`.
-     * Required when the store is not Azure and `entraId` is set.
+     * Entra ID tenant of the cluster's users. Default `secretsManager.azure.tenantId`, else the
+     * tenant of the deployment's subscription (AKS's own default).
      */
     tenantId?: string;
     /** Existing resource group for everything. Default: a new one named after the component. */
@@ -175,10 +220,38 @@ export interface AksClusterArgs {
     workloadPools?: NodePoolArgs[];
     /** Network. Defaults as in `AksNetworkArgs`. */
     network?: AksNetworkArgs;
-    /** CIDRs allowed to reach the API server. Default: any (the API server is public; nothing else is). */
+    /**
+     * Addresses or CIDRs allowed to reach the (public) API server: those that run Pulumi and kubectl.
+     * Required unless `apiServerOpenToInternet`; `0.0.0.0/0` only with `apiServerOpenToInternet`.
+     */
     apiServerAuthorizedIpRanges?: string[];
-    /** Sign in with Entra ID and disable local accounts. Default: local accounts (no kubelogin needed). */
+    /**
+     * Accept an API server every address may reach (no authorized ranges). Default `false`. The
+     * policy pack's `cluster-endpoint-restricted` still fails such a cluster unless the pack's
+     * config lowers that policy's level.
+     */
+    apiServerOpenToInternet?: boolean;
+    /**
+     * Entra ID sign-in with local accounts disabled. Default: on, with the defaults of
+     * `AksEntraIdArgs` (Azure RBAC, the deployer made cluster admin, kubelogin with `azurecli`).
+     * Pulumi and kubectl then need kubelogin.
+     */
     entraId?: AksEntraIdArgs;
+    /**
+     * Keep Kubernetes local accounts (a static admin credential anyone allowed to list cluster admin
+     * credentials can fetch) instead of Entra ID. Default `false`; cannot be combined with `entraId`.
+     */
+    localAccounts?: boolean;
+    /** Audit logs to Log Analytics. Default: on, a new workspace, `kube-audit-admin` and `guard`, 90 days. */
+    auditLogs?: AksAuditLogArgs;
+    /** Encrypt Secrets in etcd with your Key Vault key. Default: Azure's platform-managed encryption. */
+    secretsEncryption?: AksSecretsEncryptionArgs;
+    /**
+     * A `CanNotDelete` lock on the cluster, and Pulumi's `protect`: neither Pulumi nor anyone in Azure
+     * deletes (or Pulumi replaces) the cluster until this is turned off and applied. The lock also
+     * covers the cluster's node pools: removing a pool needs it off too. Default `true`.
+     */
+    deletionProtection?: boolean;
     /** Enable AKS workload identity (the OIDC issuer is always on). Default `false`: Airbyte cannot use it yet. */
     workloadIdentity?: boolean;
     /** Key Vault settings (ignored unless the store is Azure). */

@@ -7,6 +7,7 @@ import { Provider } from "@pulumi/kubernetes/provider";
 import type { DataPlaneTarget } from "../shared/types";
 import type { AksClusterArgs } from "./args";
 import { clusterKubeconfig } from "./kubeconfig";
+import { createAuditLogs, grantSecretsKey, lockCluster } from "./hardening";
 import { dnsPrefixFor } from "./names";
 import { createNetwork } from "./network";
 import { createWorkloadPools, jobScheduling, systemPoolProfile } from "./pools";
@@ -17,8 +18,9 @@ import { resolveAksCluster, ResolvedAksCluster } from "./validation";
 
 /**
  * An AKS cluster ready for an Airbyte Enterprise Flex data plane: private nodes over at least two
- * zones, the Key Vault wiring the platform can use (a service principal with a client secret), and
- * Blob storage for logs. Hand `dataPlaneTarget` to `DataPlane`.
+ * zones, Entra ID sign-in without local accounts, audit logs in Log Analytics, NetworkPolicies
+ * enforced (Cilium), deletion protection, the Key Vault wiring the platform can use (a service
+ * principal with a client secret), and Blob storage for logs. Hand `dataPlaneTarget` to `DataPlane`.
  */
 export class AksCluster extends pulumi.ComponentResource {
     readonly resourceGroupName: pulumi.Output<string>;
@@ -39,6 +41,8 @@ export class AksCluster extends pulumi.ComponentResource {
     readonly vaultUrl: pulumi.Output<string | undefined>;
     /** Client id of the service principal this component created for Key Vault (secret); `undefined` otherwise. */
     readonly vaultClientId: pulumi.Output<string | undefined>;
+    /** Log Analytics workspace that receives the audit logs; `undefined` when they are off. */
+    readonly auditWorkspaceId: pulumi.Output<string | undefined>;
     /** Storage account created for logs; `undefined` with `storage.existing`. */
     readonly storageAccountName: pulumi.Output<string | undefined>;
     readonly containerName: pulumi.Output<string | undefined>;
@@ -52,7 +56,8 @@ export class AksCluster extends pulumi.ComponentResource {
         const armClient = authorization.getClientConfigOutput({ parent: this });
 
         const retainGroup = s.resourceGroupName === undefined &&
-            ((!s.storage.existing && s.storage.retainOnDelete) || (s.keyVault?.create === true && s.keyVault.retainOnDelete));
+            ((!s.storage.existing && s.storage.retainOnDelete) || (s.keyVault?.create === true && s.keyVault.retainOnDelete) ||
+                (s.auditLogs !== undefined && s.auditLogs.workspaceId === undefined && s.auditLogs.retainOnDelete));
         // Deleting a resource group deletes what is in it, so it stays when anything in it must.
         const resourceGroupName = s.resourceGroupName !== undefined
             ? pulumi.output(s.resourceGroupName)
@@ -63,9 +68,19 @@ export class AksCluster extends pulumi.ComponentResource {
             subscriptionId: armClient.subscriptionId, parent: this,
         });
 
+        const secretsKeyGrant = s.secretsEncryption
+            ? [grantSecretsKey(name, s.secretsEncryption, identity.principalId, armClient.subscriptionId, this)]
+            : [];
         const cluster = new containerservice.ManagedCluster(`${name}-aks`, managedClusterArgs(name, s, {
             resourceGroupName, identityId: identity.id, subnetId: net.subnetId,
-        }), { parent: this, dependsOn: net.dependencies, ignoreChanges: ["agentPoolProfiles[0].count"] });
+        }), {
+            parent: this, dependsOn: [...net.dependencies, ...secretsKeyGrant], ignoreChanges: ["agentPoolProfiles[0].count"],
+            protect: s.deletionProtection,
+        });
+        if (s.deletionProtection) {
+            lockCluster(name, cluster.id, this);
+        }
+        const audit = s.auditLogs ? createAuditLogs(name, s.auditLogs, cluster.id, { resourceGroupName, ...common }, this) : undefined;
         const clusterRef = { resourceGroupName, clusterName: cluster.name };
         const pools = createWorkloadPools(name, s.workloadPools, clusterRef, net.subnetId, s.kubernetesVersion, { parent: this });
         const deployerAdmin = s.entraId?.grantDeployerClusterAdmin
@@ -79,7 +94,9 @@ export class AksCluster extends pulumi.ComponentResource {
         const logs = createStorage(name, s.storage, { resourceGroupName, ...common, parent: this });
 
         this.kubeconfig = clusterKubeconfig({ ...clusterRef, kubeloginMode: s.entraId?.kubeloginMode }, { parent: this, dependsOn: deployerAdmin ? [deployerAdmin] : [] });
-        this.kubernetesProvider = new Provider(`${name}-kubernetes`, { kubeconfig: this.kubeconfig }, { parent: this });
+        // The cluster's ARM id changes only when the cluster is replaced: a new kubeconfig (credentials,
+        // kubelogin mode) then updates the provider instead of replacing everything it deployed.
+        this.kubernetesProvider = new Provider(`${name}-kubernetes`, { kubeconfig: this.kubeconfig, clusterIdentifier: cluster.id }, { parent: this });
         this.resourceGroupName = resourceGroupName;
         this.clusterName = cluster.name;
         this.clusterId = cluster.id;
@@ -90,6 +107,7 @@ export class AksCluster extends pulumi.ComponentResource {
         this.egressIpAddress = net.egressIpAddress;
         this.vaultUrl = store.vaultUrl;
         this.vaultClientId = store.createdClientId;
+        this.auditWorkspaceId = audit ? audit.workspaceId : pulumi.output(undefined);
         this.storageAccountName = logs.accountName;
         this.containerName = logs.containerName;
         this.dataPlaneTarget = {
@@ -113,6 +131,7 @@ export class AksCluster extends pulumi.ComponentResource {
             egressIpAddress: this.egressIpAddress,
             vaultUrl: this.vaultUrl,
             vaultClientId: this.vaultClientId,
+            auditWorkspaceId: this.auditWorkspaceId,
             storageAccountName: this.storageAccountName,
             containerName: this.containerName,
         });
@@ -138,10 +157,20 @@ export function managedClusterArgs(
         enableRBAC: true,
         disableLocalAccounts: s.entraId !== undefined,
         aadProfile: s.entraId
-            ? { managed: true, enableAzureRBAC: s.entraId.azureRbac, tenantID: s.tenantId, adminGroupObjectIDs: s.entraId.adminGroupObjectIds }
+            ? {
+                managed: true,
+                enableAzureRBAC: s.entraId.azureRbac,
+                ...(s.tenantId ? { tenantID: s.tenantId } : {}),
+                adminGroupObjectIDs: s.entraId.adminGroupObjectIds,
+            }
             : undefined,
         oidcIssuerProfile: { enabled: true },
-        securityProfile: { workloadIdentity: { enabled: s.workloadIdentity } },
+        securityProfile: {
+            workloadIdentity: { enabled: s.workloadIdentity },
+            ...(s.secretsEncryption
+                ? { azureKeyVaultKms: { enabled: true, keyId: s.secretsEncryption.keyId, keyVaultNetworkAccess: "Public" } }
+                : {}),
+        },
         networkProfile: {
             networkPlugin: "azure",
             networkPluginMode: "overlay",
@@ -153,6 +182,7 @@ export function managedClusterArgs(
             outboundType: n.outboundType,
             loadBalancerSku: "standard",
         },
+        // Empty only with apiServerOpenToInternet (checked).
         apiServerAccessProfile: s.apiServerAuthorizedIpRanges.length > 0 ? { authorizedIPRanges: s.apiServerAuthorizedIpRanges } : undefined,
         autoUpgradeProfile: { upgradeChannel: s.upgradeChannel, nodeOSUpgradeChannel: "NodeImage" },
         autoScalerProfile: { balanceSimilarNodeGroups: "true" },

@@ -9,6 +9,8 @@ export const BUILT_IN_ROLES = {
     networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
     /** Full access to Kubernetes objects through Azure RBAC. */
     aksRbacClusterAdmin: "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b",
+    /** Cryptographic operations with Key Vault keys; what AKS KMS needs on its key. */
+    keyVaultCryptoUser: "12338af0-0e69-4776-bea7-57ae8d297424",
 } as const;
 
 /** The ARM id of a built-in role definition as seen from a subscription. */

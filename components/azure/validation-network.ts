@@ -1,6 +1,6 @@
 import type { InputProblems } from "../shared/errors";
 import { AksNetworkArgs, OutboundType } from "./args";
-import { cidrContains, cidrsOverlap, Ipv4Range, parseCidr, parseIpv4 } from "../shared/cidr";
+import { cidrContains, cidrsOverlap, Ipv4Range, isWholeInternet, parseCidr, parseIpv4 } from "../shared/cidr";
 
 /** Network settings with every default applied. */
 export interface ResolvedNetwork {
@@ -98,13 +98,18 @@ function checkRanges(problems: InputProblems, n: ResolvedNetwork, newNetwork: bo
 }
 
 /** Checks the API server allow-list: CIDRs or single addresses. */
-export function checkAuthorizedRanges(problems: InputProblems, ranges: string[] | undefined): string[] {
-    if (ranges === undefined) {
+export function checkAuthorizedRanges(problems: InputProblems, ranges: string[] | undefined, openToInternet: boolean | undefined): string[] {
+    problems.check(openToInternet === undefined || typeof openToInternet === "boolean", "apiServerOpenToInternet", "set true or false (default false).");
+    if (ranges === undefined || ranges.length === 0) {
+        problems.check(openToInternet === true, "apiServerAuthorizedIpRanges",
+            "is required: list the addresses or CIDRs that run Pulumi and kubectl (e.g. [\"203.0.113.0/24\"]), or set apiServerOpenToInternet: true to let every address reach the API server.");
         return [];
     }
     ranges.forEach((r, i) => {
         problems.check(parseCidr(r) !== undefined || parseIpv4(r) !== undefined, `apiServerAuthorizedIpRanges[${i}]`,
             `"${r}" is not an IPv4 address or CIDR: write it like 203.0.113.0/24. Include the address Pulumi runs from.`);
+        problems.check(openToInternet === true || !isWholeInternet(r), `apiServerAuthorizedIpRanges[${i}]`,
+            "is 0.0.0.0/0, which opens the API server to the whole internet: list your deployers' addresses, or set apiServerOpenToInternet: true to accept that deliberately.");
     });
     return ranges;
 }

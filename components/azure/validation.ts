@@ -2,7 +2,7 @@ import { exactlyOne, InputProblems } from "../shared/errors";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, StorageSpec } from "../shared/types";
 import {
-    AksClusterArgs, DEFAULT_KUBERNETES_VERSION, DEFAULT_ZONES, KubeloginMode, SkuTier, UpgradeChannel,
+    AKS_LOG_CATEGORIES, AksClusterArgs, AUDIT_LOG_DEFAULTS, DEFAULT_KUBERNETES_VERSION, DEFAULT_ZONES, KubeloginMode, SkuTier, UpgradeChannel,
 } from "./args";
 import { defaultStorageAccountName, isGuid, isStorageAccountName, vaultNameFromUrl } from "./names";
 import { checkZones, resolvePools, ResolvedPool } from "./validation-pools";
@@ -40,6 +40,10 @@ export interface ResolvedAksCluster {
     network: ResolvedNetwork;
     apiServerAuthorizedIpRanges: string[];
     entraId?: { azureRbac: boolean; adminGroupObjectIds: string[]; grantDeployerClusterAdmin: boolean; kubeloginMode: KubeloginMode };
+    /** Undefined when audit logs are off. */
+    auditLogs?: { workspaceId?: string; categories: string[]; retentionDays: number; retainOnDelete: boolean };
+    secretsEncryption?: { keyId: string; keyVaultResourceId: string; keyName: string };
+    deletionProtection: boolean;
     workloadIdentity: boolean;
     secretsManagerKind: "aws" | "gcp" | "azure";
     /** Present only when the store is Azure Key Vault. */
@@ -66,12 +70,10 @@ export function resolveAksCluster(name: string, args: AksClusterArgs, naming: { 
     if (kind !== undefined && kind !== "azure" && args.keyVault?.create) {
         problems.add("keyVault.create", `the control plane's secrets are in ${String(kind)}, so a Key Vault here would hold nothing: remove keyVault.`);
     }
+    // Without one, AKS uses the tenant of the deployment's subscription.
     const tenantId = args.tenantId ?? args.secretsManager?.azure?.tenantId;
     problems.check(args.tenantId === undefined || isGuid(args.tenantId), "tenantId",
         `"${args.tenantId}" is not a tenant id: give the Entra ID tenant GUID (az account show --query tenantId).`);
-    if (args.entraId !== undefined && tenantId === undefined) {
-        problems.add("tenantId", "is required with entraId when the secret store is not Azure: give the Entra ID tenant GUID of the cluster's users (az account show --query tenantId).");
-    }
 
     const kubernetesVersion = args.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
     problems.check(/^\d+\.\d+(\.\d+)?$/.test(kubernetesVersion), "kubernetesVersion",
@@ -84,8 +86,12 @@ export function resolveAksCluster(name: string, args: AksClusterArgs, naming: { 
     const zones = args.zones === undefined ? [...DEFAULT_ZONES] : checkZones(problems, "zones", args.zones);
     const pools = resolvePools(problems, args.systemPool, args.workloadPools, zones);
     const network = resolveNetwork(problems, args.network);
-    const apiServerAuthorizedIpRanges = checkAuthorizedRanges(problems, args.apiServerAuthorizedIpRanges);
+    const apiServerAuthorizedIpRanges = checkAuthorizedRanges(problems, args.apiServerAuthorizedIpRanges, args.apiServerOpenToInternet);
     const entraId = resolveEntraId(problems, args);
+    const auditLogs = resolveAuditLogs(problems, args.auditLogs);
+    const secretsEncryption = resolveSecretsEncryption(problems, args.secretsEncryption);
+    problems.check(args.deletionProtection === undefined || typeof args.deletionProtection === "boolean", "deletionProtection",
+        "set true (the default: a CanNotDelete lock and Pulumi protection) or false (before destroying the cluster or removing a node pool).");
     const storage = resolveStorage(problems, name, args, naming);
     const tags = args.tags ?? {};
     for (const [key, value] of Object.entries(tags)) {
@@ -108,6 +114,9 @@ export function resolveAksCluster(name: string, args: AksClusterArgs, naming: { 
         network,
         apiServerAuthorizedIpRanges,
         entraId,
+        ...(auditLogs ? { auditLogs } : {}),
+        ...(secretsEncryption ? { secretsEncryption } : {}),
+        deletionProtection: args.deletionProtection ?? true,
         workloadIdentity: args.workloadIdentity === true,
         secretsManagerKind: kind as ResolvedAksCluster["secretsManagerKind"],
         keyVault,
@@ -150,10 +159,14 @@ function resolveKeyVault(problems: InputProblems, name: string, args: AksCluster
 }
 
 function resolveEntraId(problems: InputProblems, args: AksClusterArgs): ResolvedAksCluster["entraId"] {
-    if (args.entraId === undefined) {
+    problems.check(args.localAccounts === undefined || typeof args.localAccounts === "boolean", "localAccounts",
+        "set true (keep local accounts, no Entra ID) or false (the default).");
+    if (args.localAccounts === true) {
+        problems.check(args.entraId === undefined, "localAccounts",
+            "contradicts entraId: Entra ID disables local accounts. Remove localAccounts (recommended) or entraId.");
         return undefined;
     }
-    const e = args.entraId;
+    const e = args.entraId ?? {};
     const groups = e.adminGroupObjectIds ?? [];
     groups.forEach((g, i) => problems.check(isGuid(g), `entraId.adminGroupObjectIds[${i}]`,
         `"${g}" is not an object id: give the GUID of an Entra ID group (az ad group show --group <name> --query id).`));
@@ -162,6 +175,50 @@ function resolveEntraId(problems: InputProblems, args: AksClusterArgs): Resolved
         `"${mode}" is not a kubelogin login mode: use ${Object.values(KubeloginMode).join(", ")}.`);
     const azureRbac = e.azureRbac ?? true;
     return { azureRbac, adminGroupObjectIds: groups, grantDeployerClusterAdmin: azureRbac && (e.grantDeployerClusterAdmin ?? true), kubeloginMode: mode };
+}
+
+const WORKSPACE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i;
+const KEY_VAULT_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i;
+
+function resolveAuditLogs(problems: InputProblems, given: AksClusterArgs["auditLogs"]): ResolvedAksCluster["auditLogs"] {
+    const a = given ?? {};
+    problems.unknownKeys("auditLogs", a, ["enabled", "workspaceId", "categories", "retentionDays", "retainOnDelete"]);
+    problems.check(a.enabled === undefined || typeof a.enabled === "boolean", "auditLogs.enabled", "set true (the default) or false.");
+    if (a.enabled === false) {
+        return undefined;
+    }
+    problems.check(a.workspaceId === undefined || WORKSPACE_ID.test(a.workspaceId), "auditLogs.workspaceId",
+        `"${a.workspaceId}" is not a Log Analytics workspace id: give /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>, or leave it out to create one.`);
+    const categories = a.categories ?? [...AUDIT_LOG_DEFAULTS.categories];
+    problems.check(Array.isArray(categories) && categories.length > 0 && categories.every((c) => (AKS_LOG_CATEGORIES as readonly string[]).includes(c)),
+        "auditLogs.categories", `list one or more of ${AKS_LOG_CATEGORIES.join(", ")}.`);
+    const retentionDays = a.retentionDays ?? AUDIT_LOG_DEFAULTS.retentionDays;
+    problems.check(Number.isInteger(retentionDays) && retentionDays >= 30 && retentionDays <= 730, "auditLogs.retentionDays",
+        `${retentionDays} is out of range: give 30 to 730 days.`);
+    if (a.workspaceId !== undefined) {
+        for (const key of ["retentionDays", "retainOnDelete"] as const) {
+            problems.check(a[key] === undefined, `auditLogs.${key}`, "applies only to a workspace this component creates: set it on your workspace, or remove workspaceId.");
+        }
+    }
+    return { workspaceId: a.workspaceId, categories, retentionDays, retainOnDelete: a.retainOnDelete ?? AUDIT_LOG_DEFAULTS.retainOnDelete };
+}
+
+function resolveSecretsEncryption(problems: InputProblems, given: AksClusterArgs["secretsEncryption"]): ResolvedAksCluster["secretsEncryption"] {
+    if (given === undefined) {
+        return undefined;
+    }
+    problems.unknownKeys("secretsEncryption", given, ["keyId", "keyVaultResourceId"]);
+    const key = /^https:\/\/([a-z0-9-]{3,24})\.vault\.azure\.net\/keys\/([\w-]{1,127})\/([0-9a-f]{32})$/i.exec(given.keyId ?? "");
+    const vault = KEY_VAULT_ID.exec(given.keyVaultResourceId ?? "");
+    problems.check(key !== null, "secretsEncryption.keyId",
+        `"${given.keyId ?? ""}" is not a versioned Key Vault key id: give https://<vault>.vault.azure.net/keys/<name>/<version> (AKS needs the version).`);
+    problems.check(vault !== null, "secretsEncryption.keyVaultResourceId",
+        `"${given.keyVaultResourceId ?? ""}" is not a Key Vault resource id: give /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>.`);
+    if (key && vault) {
+        problems.check(key[1].toLowerCase() === vault[1].toLowerCase(), "secretsEncryption.keyVaultResourceId",
+            `names vault "${vault[1]}", but the key is in "${key[1]}": give the resource id of the key's vault.`);
+    }
+    return { keyId: given.keyId, keyVaultResourceId: given.keyVaultResourceId, keyName: key?.[2] ?? "" };
 }
 
 function resolveStorage(problems: InputProblems, name: string, args: AksClusterArgs, naming: { project: string; stack: string }): ResolvedAksCluster["storage"] {

@@ -3,6 +3,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import type { DataPlaneConnectionArgs } from "../airbyte/connection-proof";
 import type { PodScheduling, SecretsManagerSpec, StorageSpec } from "../shared/types";
 import type { Edition } from "./edition";
+import type { MetadataNetworkPolicyMode } from "./metadata-policy";
 
 /** Chart versions this package was written and tested against. */
 export const SUPPORTED_CHART_VERSIONS = ["2.0.0", "2.0.1", "2.1.0", "2.1.1", "2.2.0"] as const;
@@ -121,4 +122,13 @@ export interface DataPlaneArgs {
      * @default { verifyCredentials: true } (no health wait)
      */
     connection?: DataPlaneConnectionArgs;
+    /**
+     * NetworkPolicies that deny connector (job) pods the cloud metadata endpoints, which would hand
+     * them the node's credentials: `ipv4` (default; 169.254.169.254 and GKE's 169.254.169.252),
+     * `dualStack` (also EC2's fd00:ec2::254, for IPv6 or dual-stack clusters) or `none`. Every other
+     * destination stays open. Enforced only where the cluster enforces NetworkPolicies: EksCluster
+     * (VPC CNI network policy), GkeCluster (Dataplane V2) and AksCluster (Cilium) turn that on;
+     * elsewhere the policy is inert (see docs/security.md).
+     */
+    metadataNetworkPolicy?: MetadataNetworkPolicyMode;
 }

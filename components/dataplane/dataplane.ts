@@ -4,6 +4,7 @@ import { credentialCheckBeforeRelease, healthAfterRelease, validateConnectionPro
 import { DataPlaneArgs, CHART_NAME, MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "./args";
 import { mergeValues } from "./extra-values";
 import { claimNamespace } from "./namespace-claims";
+import { createMetadataNetworkPolicies, resolveMetadataNetworkPolicy } from "./network-policy";
 import { gcsKeySecretData, secretData } from "./secret-data";
 import { DataPlaneSettings, resolveDataPlaneSettings } from "./validate";
 import { buildValues, ChartValues, ValuesPlan } from "./values";
@@ -38,6 +39,7 @@ export class DataPlane extends pulumi.ComponentResource {
     constructor(name: string, args: DataPlaneArgs, opts?: pulumi.ComponentResourceOptions) {
         const settings = resolveDataPlaneSettings(name, args);
         validateConnectionProof(name, args.connection);
+        const metadataPolicy = resolveMetadataNetworkPolicy(name, args.metadataNetworkPolicy);
         claimNamespace(name, args.kubernetesProvider, settings.namespace);
         super("flexplane:index:DataPlane", name, {}, opts);
 
@@ -47,6 +49,7 @@ export class DataPlane extends pulumi.ComponentResource {
             : undefined;
         const secretNamespace = namespace ? namespace.metadata.name : settings.namespace;
         const secretOpts = { ...childOpts, dependsOn: namespace ? [namespace] : [] };
+        createMetadataNetworkPolicies(name, metadataPolicy, secretNamespace, MANAGED_BY, secretOpts);
         const secret = new k8s.core.v1.Secret(`${name}-credentials`, {
             metadata: {
                 name: settings.secretName,

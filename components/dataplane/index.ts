@@ -9,3 +9,13 @@ export { defaultEdition, EDITIONS, isEdition, AIRBYTE_CLOUD_HOSTS } from "./edit
 export type { Edition } from "./edition";
 export { launcherExtraEnv, LAUNCHER_ENV } from "./launcher-env";
 export type { LauncherEnvVar } from "./launcher-env";
+export { createMetadataNetworkPolicies, resolveMetadataNetworkPolicy } from "./network-policy";
+export {
+    DEFAULT_METADATA_NETWORK_POLICY,
+    JOB_POD_LABEL,
+    METADATA_IPV4_CIDRS,
+    METADATA_IPV6_CIDRS,
+    METADATA_NETWORK_POLICY_MODES,
+    metadataPolicySpec,
+} from "./metadata-policy";
+export type { MetadataNetworkPolicyMode } from "./metadata-policy";

@@ -49,7 +49,12 @@ export const GKE_DEFAULTS = {
     logRetentionDays: 30,
     bucketRetainOnDelete: true,
     bucketForceDestroy: false,
+    apiServerOpenToInternet: false,
+    secretsKeyRotationPeriod: "7776000s",
 } as const;
+
+/** Prefix under which the platform writes job logs; only they expire (see the shared constant). */
+export { JOB_LOG_PREFIX } from "../shared/types";
 
 /**
  * Smallest node boot disk accepted: it holds the OS, the connector images (often 1 GB or more each)
@@ -119,7 +124,10 @@ export interface GkeBucketArgs {
     location?: string;
     /** Keep old object versions. Default `false`. */
     versioning?: boolean;
-    /** Delete objects after this many days; 0 keeps them forever. Default 30. */
+    /**
+     * Delete job logs (objects under `job-logging/`) after this many days; 0 keeps them forever.
+     * Default 30. State and workload output are never deleted by the lifecycle rule.
+     */
     logRetentionDays?: number;
     /** Keep the bucket in GCP when the stack is destroyed. Default `true`. */
     retainOnDelete?: boolean;
@@ -144,13 +152,34 @@ export interface GkeClusterArgs {
     releaseChannel?: ReleaseChannel;
     /** Minimum control-plane version (e.g. `1.33`). Default: the channel's default version. */
     kubernetesVersion?: string;
-    /** Refuse to delete the cluster until this is turned off. Default `true`. */
+    /**
+     * Refuse to delete (or replace) the cluster until this is turned off and applied. Default
+     * `true`; set `false` and run `pulumi up` before `pulumi destroy`.
+     */
     deletionProtection?: boolean;
     /**
-     * Networks allowed to reach the control plane endpoint. Default: not restricted (the endpoint
-     * still requires Google credentials). Set it to the addresses that run Pulumi and kubectl.
+     * Networks allowed to reach the control plane's public endpoint: the addresses that run Pulumi
+     * and kubectl. Required unless `privateEndpoint` or `apiServerOpenToInternet`; `0.0.0.0/0` only
+     * with `apiServerOpenToInternet`.
      */
     masterAuthorizedNetworks?: { cidrBlock: string; displayName?: string }[];
+    /**
+     * Accept a public control-plane endpoint that every address may reach (no authorized networks;
+     * it still requires Google credentials). Default `false`. The policy pack's
+     * `cluster-endpoint-restricted` still fails such a cluster unless the pack's config lowers that
+     * policy's level.
+     */
+    apiServerOpenToInternet?: boolean;
+    /**
+     * Application-layer encryption of Kubernetes Secrets with a Cloud KMS key. Default: a new key
+     * ring and key in the cluster's region, rotated every 90 days. With `keyName`
+     * (`projects/<p>/locations/<region>/keyRings/<r>/cryptoKeys/<k>`, in the cluster's region) that
+     * key is used instead. Either way the GKE service agent
+     * (`service-<project number>@container-engine-robot.iam.gserviceaccount.com`) is granted
+     * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key, which needs the right to set the
+     * key's IAM policy.
+     */
+    secretsEncryption?: { keyName?: string };
     /** Serve the control plane on its private address only (Pulumi must run inside the VPC). Default `false`. */
     privateEndpoint?: boolean;
     /** /28 for the control plane's private addresses (VPC-peering clusters). Default: GKE chooses. */

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
+import { JOB_LOG_PREFIX } from "./args";
 import type { GkeSettings } from "./validation";
 
 /** The log bucket, created or given. */
@@ -10,8 +11,8 @@ export interface LogBucket {
 
 /**
  * Arguments of the log bucket: uniform bucket-level access (no object ACLs), public access
- * prevention enforced, optional versioning, and a lifecycle rule deleting objects after
- * `logRetentionDays` (none when 0). `forceDestroy` stays off unless asked for.
+ * prevention enforced, optional versioning, and a lifecycle rule deleting job logs (`job-logging/`)
+ * after `logRetentionDays` (none when 0). `forceDestroy` stays off unless asked for.
  */
 export function bucketInputs(settings: GkeSettings): gcp.storage.BucketArgs {
     const bucket = settings.bucket;
@@ -25,10 +26,13 @@ export function bucketInputs(settings: GkeSettings): gcp.storage.BucketArgs {
         versioning: { enabled: bucket.versioning },
         forceDestroy: bucket.forceDestroy,
         labels: settings.labels,
+        // Only job logs expire: state and workload output share the bucket and belong to the platform.
         lifecycleRules: days > 0
             ? [
-                { action: { type: "Delete" }, condition: { age: days } },
-                ...(bucket.versioning ? [{ action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: days } }] : []),
+                { action: { type: "Delete" }, condition: { age: days, matchesPrefixes: [JOB_LOG_PREFIX] } },
+                ...(bucket.versioning
+                    ? [{ action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: days, matchesPrefixes: [JOB_LOG_PREFIX] } }]
+                    : []),
             ]
             : [],
     };

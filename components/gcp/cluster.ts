@@ -19,6 +19,9 @@ export const AUTOPILOT_FORBIDDEN_INPUTS = [
     "workloadIdentityConfig",
 ] as const;
 
+/** GKE Dataplane V2: eBPF datapath with built-in NetworkPolicy enforcement. */
+export const DATAPLANE_V2 = "ADVANCED_DATAPATH";
+
 /** Where the cluster attaches. */
 export interface ClusterAttachment {
     /** Network self link or id. */
@@ -28,20 +31,24 @@ export interface ClusterAttachment {
     podsRangeName: string;
     servicesRangeName: string;
     nodeServiceAccountEmail: pulumi.Input<string>;
+    /** Cloud KMS key that encrypts Kubernetes Secrets (application-layer encryption). */
+    secretsKeyName: pulumi.Input<string>;
 }
 
 /**
  * The `gcp.container.Cluster` arguments for a settings object.
  *
  * Both modes: regional unless a zone was accepted, VPC-native on the given ranges, private nodes
- * (no public IPs), release channel, deletion protection, optional authorized networks.
+ * (no public IPs), release channel, deletion protection, authorized networks (unless the endpoint
+ * is private or deliberately open), Secrets encrypted with a Cloud KMS key.
  *
  * Autopilot: `enableAutopilot` plus only what Autopilot accepts. Shielded nodes and Workload
  * Identity are always on there; node settings are refused (see `AUTOPILOT_FORBIDDEN_INPUTS`). The
  * nodes' service account is set through the auto-provisioning defaults.
  *
  * Standard: the default pool is removed after creation (`removeDefaultNodePool`, one initial node)
- * and separate node pools are managed; shielded nodes and Workload Identity are turned on. The
+ * and separate node pools are managed; shielded nodes, Workload Identity and Dataplane V2 (which
+ * enforces NetworkPolicies, as Autopilot always does) are turned on. The
  * cluster-level `nodeConfig` is left out: it only describes the discarded default pool, and the
  * provider would replace the cluster whenever it differs from the first remaining pool.
  */
@@ -63,6 +70,7 @@ export function clusterInputs(settings: GkeSettings, attachment: ClusterAttachme
             ...(settings.masterIpv4CidrBlock ? { masterIpv4CidrBlock: settings.masterIpv4CidrBlock } : {}),
         },
         releaseChannel: { channel: settings.releaseChannel },
+        databaseEncryption: { state: "ENCRYPTED", keyName: attachment.secretsKeyName },
         ...(settings.kubernetesVersion ? { minMasterVersion: settings.kubernetesVersion } : {}),
         ...(settings.masterAuthorizedNetworks
             ? { masterAuthorizedNetworksConfig: { cidrBlocks: settings.masterAuthorizedNetworks.map((b) => ({ ...b })) } }
@@ -86,6 +94,9 @@ export function clusterInputs(settings: GkeSettings, attachment: ClusterAttachme
         removeDefaultNodePool: true,
         initialNodeCount: 1,
         networkingMode: "VPC_NATIVE",
+        // Dataplane V2 (Cilium) enforces NetworkPolicies, which Autopilot always does. Set only at
+        // creation: changing it replaces the cluster.
+        datapathProvider: DATAPLANE_V2,
         enableShieldedNodes: true,
         workloadIdentityConfig: { workloadPool: `${settings.project}.svc.id.goog` },
     };

@@ -9,11 +9,13 @@ import { createPlatformIdentity, fillSecretsManager, LONG_LIVED_KEY_WARNING, pla
 import { clusterAccess } from "./kubeconfig";
 import { createNetwork } from "./network";
 import { createNodeIdentity, createNodePools, jobScheduling } from "./nodes";
+import { createSecretsEncryptionKey } from "./secrets-encryption";
 import { resolveGkeSettings } from "./validation";
 
 /**
  * A GKE cluster ready for an Airbyte Enterprise Flex data plane: a private, regional cluster
- * (Autopilot or Standard) in its own VPC with Cloud NAT, a hardened GCS bucket for logs and state,
+ * (Autopilot or Standard) in its own VPC with Cloud NAT, Secrets encrypted with a Cloud KMS key,
+ * NetworkPolicies enforced (Dataplane V2), a hardened GCS bucket for logs and state,
  * and the service-account key the platform needs for Google Secret Manager and GCS. Hand
  * `dataPlaneTarget` to `DataPlane` together with the data plane's client id and secret.
  */
@@ -50,13 +52,15 @@ export class GkeCluster extends pulumi.ComponentResource {
 
         const network = createNetwork(settings, this);
         const nodeIdentity = createNodeIdentity(settings, this);
+        const secretsKey = createSecretsEncryptionKey(settings, this);
         const cluster = createCluster(settings, {
             network: network.networkRef,
             subnetwork: network.subnetworkRef,
             podsRangeName: network.podsRangeName,
             servicesRangeName: network.servicesRangeName,
             nodeServiceAccountEmail: nodeIdentity.email,
-        }, [...network.dependencies, ...nodeIdentity.dependencies], this);
+            secretsKeyName: secretsKey.keyName,
+        }, [...network.dependencies, ...nodeIdentity.dependencies, ...secretsKey.dependencies], this);
         const nodePools = createNodePools(settings, cluster, nodeIdentity, this);
         const bucket = createLogBucket(settings, this);
         const plan = planIdentity(args.secretsManager, args.storageCredentialsJson !== undefined, settings);

@@ -34,6 +34,8 @@ export function clusterAccess(
             .apply(([name, location, endpoint, masterAuth]) =>
                 buildKubeconfig(`gke_${project}_${location}_${name}`, endpoint, masterAuth.clusterCaCertificate)),
     );
-    const provider = new k8s.Provider(`${baseName}-k8s`, { kubeconfig }, { parent });
+    // The cluster's id changes only when the cluster is replaced: a new kubeconfig (endpoint, CA,
+    // auth plugin) then updates the provider instead of replacing everything it deployed.
+    const provider = new k8s.Provider(`${baseName}-k8s`, { kubeconfig, clusterIdentifier: cluster.id }, { parent });
     return { kubeconfig, provider };
 }

@@ -10,7 +10,7 @@ import {
     ReleaseChannel,
     RELEASE_CHANNELS,
 } from "./args";
-import { cidrsOverlap, parseCidr } from "../shared/cidr";
+import { cidrsOverlap, isWholeInternet, parseCidr } from "../shared/cidr";
 import { bucketLocationServesRegion, parseLocation } from "./locations";
 import { resourceBaseName, toGcpLabels } from "./names";
 import { GCP_PROJECT_ID } from "../shared/formats";
@@ -41,6 +41,10 @@ export interface GkeSettings {
     kubernetesVersion?: string;
     deletionProtection: boolean;
     privateEndpoint: boolean;
+    /** The caller accepted a public endpoint open to every address. */
+    apiServerOpenToInternet: boolean;
+    /** The KMS key for application-layer Secrets encryption; undefined: create one. */
+    secretsEncryptionKeyName?: string;
     masterIpv4CidrBlock?: string;
     masterAuthorizedNetworks?: { cidrBlock: string; displayName?: string }[];
     network: NetworkPlan;
@@ -81,9 +85,8 @@ export function resolveGkeSettings(name: string, args: GkeClusterArgs, defaultPr
     problems.check(args.kubernetesVersion === undefined || K8S_VERSION.test(args.kubernetesVersion), "kubernetesVersion",
         `"${args.kubernetesVersion}" is not a GKE version: give a minor version such as 1.33, or leave it out for the channel's default.`);
 
-    (args.masterAuthorizedNetworks ?? []).forEach((block, i) =>
-        problems.check(parseCidr(block.cidrBlock ?? "") !== undefined, `masterAuthorizedNetworks[${i}].cidrBlock`,
-            `"${block.cidrBlock}" is not an IPv4 CIDR block: give the network that runs Pulumi and kubectl, e.g. 203.0.113.0/24.`));
+    const endpoint = checkEndpoint(problems, args);
+    const secretsEncryptionKeyName = checkSecretsEncryption(problems, args, region);
     const master = args.masterIpv4CidrBlock === undefined ? undefined : parseCidr(args.masterIpv4CidrBlock);
     problems.check(args.masterIpv4CidrBlock === undefined || master?.prefix === 28, "masterIpv4CidrBlock",
         `"${args.masterIpv4CidrBlock}" must be a /28 such as 172.16.0.0/28, or be left out to let GKE choose.`);
@@ -107,7 +110,9 @@ export function resolveGkeSettings(name: string, args: GkeClusterArgs, defaultPr
         releaseChannel,
         kubernetesVersion: args.kubernetesVersion,
         deletionProtection: args.deletionProtection ?? GKE_DEFAULTS.deletionProtection,
-        privateEndpoint: args.privateEndpoint ?? GKE_DEFAULTS.privateEndpoint,
+        privateEndpoint: endpoint.privateEndpoint,
+        apiServerOpenToInternet: endpoint.openToInternet,
+        ...(secretsEncryptionKeyName ? { secretsEncryptionKeyName } : {}),
         masterIpv4CidrBlock: args.masterIpv4CidrBlock,
         masterAuthorizedNetworks: args.masterAuthorizedNetworks,
         network: network!,
@@ -120,6 +125,50 @@ export function resolveGkeSettings(name: string, args: GkeClusterArgs, defaultPr
         bucket,
         labels: toGcpLabels(args.labels),
     };
+}
+
+/** A Cloud KMS key's resource name; the location must be the cluster's region. */
+const KMS_KEY_NAME = /^projects\/([a-z][a-z0-9-]{4,28}[a-z0-9])\/locations\/([a-z0-9-]+)\/keyRings\/[\w-]{1,63}\/cryptoKeys\/[\w-]{1,63}$/;
+
+/**
+ * The endpoint: never open to every address unless `apiServerOpenToInternet` says so. With a
+ * public endpoint, authorized networks are required and may not contain 0.0.0.0/0.
+ */
+function checkEndpoint(problems: InputProblems, args: GkeClusterArgs): { privateEndpoint: boolean; openToInternet: boolean } {
+    const privateEndpoint = args.privateEndpoint ?? GKE_DEFAULTS.privateEndpoint;
+    const openToInternet = args.apiServerOpenToInternet ?? GKE_DEFAULTS.apiServerOpenToInternet;
+    problems.check(typeof openToInternet === "boolean", "apiServerOpenToInternet", "set true or false (default false).");
+    problems.check(!(openToInternet === true && privateEndpoint), "apiServerOpenToInternet",
+        "contradicts privateEndpoint: true (a private endpoint is not on the internet); remove one of the two.");
+    const networks = args.masterAuthorizedNetworks;
+    (networks ?? []).forEach((block, i) => {
+        problems.check(parseCidr(block.cidrBlock ?? "") !== undefined, `masterAuthorizedNetworks[${i}].cidrBlock`,
+            `"${block.cidrBlock}" is not an IPv4 CIDR block: give the network that runs Pulumi and kubectl, e.g. 203.0.113.0/24.`);
+        problems.check(openToInternet === true || !isWholeInternet(block.cidrBlock), `masterAuthorizedNetworks[${i}].cidrBlock`,
+            "is 0.0.0.0/0, which opens the control plane to the whole internet: give your deployers' networks, or set apiServerOpenToInternet: true to accept that deliberately.");
+    });
+    if (!privateEndpoint && openToInternet !== true && (networks === undefined || networks.length === 0)) {
+        problems.add("masterAuthorizedNetworks",
+            "is required for the public endpoint: list the networks that run Pulumi and kubectl (e.g. [{cidrBlock: 203.0.113.0/24}]), " +
+            "or set privateEndpoint: true (Pulumi then runs inside the VPC), or apiServerOpenToInternet: true to leave it open to every address.");
+    }
+    return { privateEndpoint, openToInternet: openToInternet === true };
+}
+
+/** The caller's KMS key for Secrets encryption, checked; undefined when the component creates one. */
+function checkSecretsEncryption(problems: InputProblems, args: GkeClusterArgs, region: string): string | undefined {
+    const given = args.secretsEncryption;
+    if (given === undefined) {
+        return undefined;
+    }
+    problems.unknownKeys("secretsEncryption", given, ["keyName"]);
+    if (given.keyName === undefined) {
+        return undefined;
+    }
+    const match = KMS_KEY_NAME.exec(given.keyName);
+    problems.check(match !== null && (!region || match[2] === region), "secretsEncryption.keyName",
+        `"${given.keyName}" is not a Cloud KMS key in the cluster's region ${region}: give projects/<project>/locations/${region}/keyRings/<ring>/cryptoKeys/<key>, or leave it out to create one.`);
+    return given.keyName;
 }
 
 function checkNetwork(problems: InputProblems, args: GkeClusterArgs, reserved: string[]): NetworkPlan | undefined {

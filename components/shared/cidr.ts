@@ -51,3 +51,11 @@ export function cidrContains(outer: Ipv4Range, inner: Ipv4Range): boolean {
 export function cidrsOverlap(a: Ipv4Range, b: Ipv4Range): boolean {
     return a.first <= b.last && b.first <= a.last;
 }
+
+/** The ranges that mean "every address": an endpoint open to one of them is open to the internet. */
+export const WHOLE_INTERNET_CIDRS = ["0.0.0.0/0", "::/0"] as const;
+
+/** Whether `cidr` is one of `WHOLE_INTERNET_CIDRS` (surrounding spaces ignored). */
+export function isWholeInternet(cidr: unknown): boolean {
+    return typeof cidr === "string" && (WHOLE_INTERNET_CIDRS as readonly string[]).includes(cidr.trim());
+}

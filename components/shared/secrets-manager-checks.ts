@@ -43,6 +43,8 @@ export function checkSecretsManager(
             problems.add(`${path}.aws.tags.${AIRBYTE_MANAGED_TAG.key}`,
                 "must be \"true\" (it is added for you): the documented IAM policy only lets the data plane read secrets tagged AirbyteManaged=true.");
         }
+        problems.check(aws.allowUntaggedSecrets === undefined || typeof aws.allowUntaggedSecrets === "boolean", `${path}.aws.allowUntaggedSecrets`,
+            `must be true or false, got ${JSON.stringify(aws.allowUntaggedSecrets)}: true only when the control plane writes secrets without the AirbyteManaged tag (ACCESS_KEY mode).`);
         if (credentials) {
             checkAwsCredentials(problems, `${path}.aws`, aws);
         }

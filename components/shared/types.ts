@@ -19,6 +19,14 @@ export const DEFAULT_SERVICE_ACCOUNT_NAME = "airbyte-workload-launcher";
  */
 export const AIRBYTE_MANAGED_TAG = { key: "AirbyteManaged", value: "true" } as const;
 
+/**
+ * Prefix under which the platform writes job logs, in S3, GCS and Azure Blob alike: `DocumentType.LOGS`
+ * in airbytehq/airbyte-platform `airbyte-commons-storage/.../StorageClient.kt` (`job-logging`, no
+ * leading slash). State, workload output and activity payloads share the bucket under other
+ * prefixes; only job logs may expire.
+ */
+export const JOB_LOG_PREFIX = "job-logging/";
+
 /** Static AWS credentials. Both values are treated as secrets. */
 export interface AwsAccessKeys {
     accessKeyId: pulumi.Input<string>;
@@ -44,6 +52,14 @@ export interface AwsSecretsManagerSpec {
     accessKeys?: AwsAccessKeys;
     /** KMS key that encrypts the secrets (rendered as the chart's `kmsArn`). */
     kmsKeyArn?: string;
+    /**
+     * Also reach secrets that lack the `AirbyteManaged=true` tag, limited to the platform's own names
+     * (`airbyte_*`). Needed only when the control plane writes untagged secrets: in ACCESS_KEY mode
+     * (the platform never tags there) or IAM_ROLE mode without `tagKey`. Default `false`: the roles
+     * Flexplane creates reach tagged secrets only. Read by the IAM policies of EksCluster and
+     * ControlPlaneSecretsRole; a data plane with access keys is governed by its keys' own policy.
+     */
+    allowUntaggedSecrets?: boolean;
     /**
      * Extra tags put on every secret the data plane creates. `AirbyteManaged=true` is always added
      * and cannot be overridden.

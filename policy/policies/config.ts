@@ -18,11 +18,17 @@ export interface PolicyConfig {
     dataPlaneNamespaces: string[];
     /** `airbyte-data-plane` chart versions allowed. Default 2.0.0, 2.0.1, 2.1.0, 2.1.1, 2.2.0. */
     allowedChartVersions: string[];
+    /**
+     * Accept IAM policies that reach untagged secrets named `airbyte_*` (the stacks' and components'
+     * `secretsManager.aws.allowUntaggedSecrets`). Default `false`.
+     */
+    allowUntaggedAirbyteSecrets: boolean;
 }
 
 export const DEFAULT_POLICY_CONFIG: PolicyConfig = {
     dataPlaneNamespaces: ["airbyte"],
     allowedChartVersions: ["2.0.0", "2.0.1", "2.1.0", "2.1.1", "2.2.0"],
+    allowUntaggedAirbyteSecrets: false,
 };
 
 /** JSON schema of each config key, as the policies declare it. */
@@ -46,6 +52,13 @@ export const CONFIG_PROPERTIES: { [K in keyof PolicyConfig]-?: JsonSchema } = {
         default: DEFAULT_POLICY_CONFIG.allowedChartVersions,
         description: "Exact airbyte-data-plane chart versions that may be installed.",
     },
+    allowUntaggedAirbyteSecrets: {
+        type: "boolean",
+        default: DEFAULT_POLICY_CONFIG.allowUntaggedAirbyteSecrets,
+        description:
+            "Accept IAM policies that reach Secrets Manager secrets named airbyte_* without the AirbyteManaged tag " +
+            "(only for a control plane that writes untagged secrets, in ACCESS_KEY mode).",
+    },
 };
 
 /** Which policy declares (and so receives) each config key. */
@@ -53,6 +66,7 @@ export const CONFIG_OWNERS: { [K in keyof PolicyConfig]-?: string } = {
     controlPlaneSecretsManager: "secrets-manager-matches-control-plane",
     dataPlaneNamespaces: "data-plane-egress-only",
     allowedChartVersions: "data-plane-chart-pinned",
+    allowUntaggedAirbyteSecrets: "secrets-manager-access-tag-scoped",
 };
 
 /**

@@ -61,6 +61,8 @@ export interface StackResource {
     providerProps?: any;
     /** For each input property, the URNs of the resources its value came from. */
     propertyDependencies: Record<string, string[]>;
+    /** The resource's `protect` option, as the engine reports it. */
+    protect: boolean;
 }
 
 export interface StackCheckContext {
@@ -100,6 +102,7 @@ function stackResource(r: PolicyResource): StackResource {
         props: plain(r.props),
         providerProps: r.provider ? plain(r.provider.props) : undefined,
         propertyDependencies,
+        protect: r.opts?.protect === true,
     };
 }
 

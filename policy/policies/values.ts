@@ -4,6 +4,7 @@
  * unknowns as sentinel strings) and the offline plan (`"[unknown]"` and `"[secret]"` placeholders).
  * Every policy first takes a `plain` copy, so one unknown value never aborts a whole check.
  */
+import { isWholeInternet } from "../../components/shared/cidr";
 
 /** How an unknown value looks after `plain`, whichever runner produced it. */
 export const UNKNOWN = "[unknown]";
@@ -116,5 +117,5 @@ export function knownString(value: unknown): string | undefined {
 
 /** CIDRs that open an endpoint to the whole internet. */
 export function opensToWorld(cidrs: unknown[]): boolean {
-    return cidrs.some((c) => typeof c === "string" && ["0.0.0.0/0", "::/0"].includes(c.trim()));
+    return cidrs.some(isWholeInternet);
 }

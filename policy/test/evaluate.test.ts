@@ -7,6 +7,8 @@ import { T } from "../policies/tokens";
 import { mutate, UNKNOWN } from "./support/args";
 import { azureSecretsManagerValues, CONTROL_PLANE, gcpSecretsManagerValues, ok, planned } from "./support/fixtures";
 
+const urn = (type: string, name: string) => planned(type, name, {}).urn;
+
 /** An EKS data plane as the offline plan records it: component inputs, mock ids, secrets redacted. */
 function awsStack(): PlannedResource[] {
     const autoNamed = { forceDestroy: false }; // no `bucket` input: linked through the mock id only
@@ -18,8 +20,11 @@ function awsStack(): PlannedResource[] {
         planned(T.s3PublicAccessBlock, "dp-logs-pab", { ...ok.s3PublicAccessBlock, bucket: "dp-logs-id" }),
         planned(T.s3Encryption, "dp-logs-sse", { ...ok.s3Encryption, bucket: "dp-logs-id" }),
         planned(T.s3BucketPolicy, "dp-logs-tls", { ...ok.s3BucketPolicy, bucket: "dp-logs-id" }),
+        planned(T.s3Logging, "dp-logs-access-logs", { ...ok.s3Logging, bucket: "dp-logs-id" }),
+        planned(T.k8sProvider, "dp-k8s", ok.kubernetesProvider),
         planned(T.k8sSecret, "dp-credentials", ok.dataPlaneSecret),
         planned(T.k8sService, "dp-metrics", ok.service),
+        planned(T.k8sNetworkPolicy, "dp-connector-metadata-ipv4", ok.metadataNetworkPolicy),
         planned(T.helmRelease, "dp-release", ok.release),
     ];
 }
@@ -31,6 +36,7 @@ function gcpStack(): PlannedResource[] {
         planned(T.gkeNodePool, "dp-jobs", ok.gkeNodePool),
         planned(T.gcsBucket, "dp-logs", ok.gcsBucket),
         planned(T.k8sSecret, "dp-credentials", mutate(ok.dataPlaneSecret, "metadata.annotations", { "flexplane.dev/secrets-manager-identity": CONTROL_PLANE.gcp })),
+        planned(T.k8sNetworkPolicy, "dp-connector-metadata-ipv4", ok.metadataNetworkPolicy),
         planned(T.helmRelease, "dp-release", release),
     ];
 }
@@ -38,14 +44,16 @@ function gcpStack(): PlannedResource[] {
 function azureStack(): PlannedResource[] {
     return [
         planned(T.aksCluster, "dp", ok.aksCluster),
+        planned(T.azureLockByScope, "dp-no-delete", ok.aksLock, { propertyDependencies: { scope: [urn(T.aksCluster, "dp")] } }),
+        planned(T.azureDiagnosticSetting, "dp-audit", ok.aksAuditSetting, { propertyDependencies: { resourceUri: [urn(T.aksCluster, "dp")] } }),
         planned(T.aksAgentPool, "dp-jobs", ok.aksAgentPool),
         planned(T.azureStorageAccount, "dp-logs", ok.storageAccount),
         planned(T.azureBlobContainer, "dp-logs-container", ok.blobContainer),
+        planned(T.k8sNetworkPolicy, "dp-connector-metadata-ipv4", ok.metadataNetworkPolicy),
         planned(T.helmRelease, "dp-release", mutate(ok.release, "values.secretsManager", azureSecretsManagerValues)),
     ];
 }
 
-const urn = (type: string, name: string) => planned(type, name, {}).urn;
 /** [policy, level, resource] of each violation, for exact comparison. */
 const summary = (violations: ReturnType<typeof evaluatePolicies>) => violations.map((v) => [v.policy, v.enforcementLevel, v.resource]);
 
@@ -167,13 +175,13 @@ describe("policy-pack config files", () => {
         assert.strictEqual(config.controlPlaneSecretsManager, "aws-secrets-manager:123456789012:us-east-1");
         assert.deepStrictEqual(config.dataPlaneNamespaces, ["airbyte"]);
         assert.deepStrictEqual(config.allowedChartVersions, ["2.0.0", "2.0.1", "2.1.0", "2.1.1", "2.2.0"]);
-        assert.deepStrictEqual(enforcementLevels, { "cluster-endpoint-restricted": "advisory" });
+        assert.deepStrictEqual(enforcementLevels, { "gcp-no-long-lived-sa-keys": "advisory" });
         assert.deepStrictEqual(evaluatePolicies(awsStack(), config, { enforcementLevels }), []);
     });
 
     it("writes flat config back under the owning policies", () => {
         const { config } = readPolicyPackConfig(example);
-        const { "cluster-endpoint-restricted": _level, ...withoutLevels } = example;
+        const { "gcp-no-long-lived-sa-keys": _level, ...withoutLevels } = example;
         assert.deepStrictEqual(policyPackConfigFor(config), withoutLevels);
     });
 

@@ -20,10 +20,10 @@ describe("the pack", () => {
         }
     });
 
-    it("keeps exactly two advisory policies", () => {
+    it("keeps exactly two advisory policies: the ones that need the user's own resources or cannot be avoided", () => {
         assert.deepStrictEqual(
             allPolicies.filter((p) => p.enforcementLevel === "advisory").map((p) => p.name),
-            ["gcp-no-long-lived-sa-keys", "cluster-endpoint-restricted"],
+            ["gcp-no-long-lived-sa-keys", "s3-access-logging"],
         );
     });
 
@@ -64,7 +64,8 @@ describe("the pack as the Pulumi CLI starts it", () => {
         assert.strictEqual(byName.size, allPolicies.length);
         // Engine enum: 0 advisory, 1 mandatory.
         assert.strictEqual(byName.get("eks-no-fargate").enforcementlevel, 1);
-        assert.strictEqual(byName.get("cluster-endpoint-restricted").enforcementlevel, 0);
+        assert.strictEqual(byName.get("cluster-endpoint-restricted").enforcementlevel, 1);
+        assert.strictEqual(byName.get("s3-access-logging").enforcementlevel, 0);
         const schema = byName.get("data-plane-chart-pinned").configschema;
         assert.ok(JSON.stringify(schema).includes("allowedChartVersions"));
     });

@@ -21,7 +21,7 @@ describe("EksCluster bad input", () => {
         assert.deepEqual(r.network, { kind: "new", cidrBlock: "10.0.0.0/16", availabilityZoneCount: 3, availabilityZoneNames: undefined, natGateways: "OnePerAz" });
         assert.deepEqual(r.nodes, { instanceTypes: ["m6i.xlarge"], minSize: 2, desiredSize: 2, maxSize: 6, diskSizeGiB: 100, capacityType: "ON_DEMAND", labels: {} });
         assert.deepEqual(r.bucket, { kind: "new", region: "eu-west-1", logExpirationDays: 90, versioning: false, kmsKeyArn: undefined, retainOnDestroy: true });
-        assert.deepEqual(r.secretsManagerGrant, { region: "us-east-1", accountId: "210987654321", kmsKeyArn: undefined });
+        assert.deepEqual(r.secretsManagerGrant, { region: "us-east-1", accountId: "210987654321", kmsKeyArn: undefined, allowUntaggedSecrets: false });
     });
 
     describe("Fargate, in every form", () => {
@@ -131,6 +131,32 @@ describe("EksCluster bad input", () => {
             expectProblem(resolve({ endpoint: { publicAccess: false, privateAccess: false } }), "endpoint", /enable publicAccess, privateAccess or both/);
             expectProblem(resolve({ endpoint: { publicAccessCidrs: ["203.0.113.0"] } }), "endpoint.publicAccessCidrs", /IPv4 CIDR blocks/);
             expectProblem(resolve({ endpoint: { publicAccess: false, publicAccessCidrs: ["203.0.113.0/24"] } }), "endpoint.publicAccessCidrs", /only with endpoint.publicAccess/);
+            expectProblem(resolve({ endpoint: { publicAccess: false, openToInternet: true } }), "endpoint.openToInternet", /only with endpoint.publicAccess/);
+            expectProblem(resolve({ endpoint: { openToInternet: "yes" as any, publicAccessCidrs: ["203.0.113.0/24"] } }), "endpoint.openToInternet", /true or false/);
+        });
+
+        it("never opens the API server to the internet unless openToInternet says so", () => {
+            expectProblem(resolve({ endpoint: undefined }), "endpoint.publicAccessCidrs",
+                /is required while the public endpoint is on: list the addresses that run pulumi up .* or endpoint.openToInternet: true/);
+            expectProblem(resolve({ endpoint: { publicAccessCidrs: ["10.0.0.0/8", "0.0.0.0/0"] } }), "endpoint.publicAccessCidrs",
+                /contains 0\.0\.0\.0\/0, which opens the API server to the whole internet: .*endpoint.openToInternet: true/);
+            assert.deepEqual(resolveEksClusterArgs("dp", baseArgs({ endpoint: { openToInternet: true } }), "eu-west-1").endpoint.publicAccessCidrs, ["0.0.0.0/0"]);
+            assert.deepEqual(resolveEksClusterArgs("dp", baseArgs({ endpoint: { publicAccess: false } }), "eu-west-1").endpoint,
+                { publicAccess: false, privateAccess: true, publicAccessCidrs: [] });
+        });
+
+        it("keeps deletion protection on unless it is turned off with a boolean", () => {
+            assert.equal(resolveEksClusterArgs("dp", baseArgs(), "eu-west-1").deletionProtection, true);
+            assert.equal(resolveEksClusterArgs("dp", baseArgs({ deletionProtection: false }), "eu-west-1").deletionProtection, false);
+            expectProblem(resolve({ deletionProtection: "off" as any }), "deletionProtection", /set true \(the default: EKS refuses to delete the cluster\) or false/);
+        });
+
+        it("checks access-log settings of a new bucket", () => {
+            expectProblem(resolve({ logBucket: { accessLogs: { bucket: "Not_A_Bucket" } } }), "logBucket.accessLogs.bucket", /existing S3 bucket in eu-west-1/);
+            expectProblem(resolve({ logBucket: { accessLogs: { bucket: "acme-access-logs", prefix: "a b" } } }), "logBucket.accessLogs.prefix", /up to 512 letters/);
+            expectProblem(resolve({ logBucket: { accessLogs: { bucket: "acme-access-logs", prefx: "x" } as any } }), "logBucket.accessLogs.prefx", /is not a setting/);
+            expectProblem(resolve({ logBucket: { existingBucketName: "acme-logs", accessLogs: { bucket: "acme-access-logs" } } }), "logBucket.accessLogs",
+                /applies only to a bucket this component creates/);
         });
         it("refuses admin principals that are not IAM roles or users", () => {
             expectProblem(

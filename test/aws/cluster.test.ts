@@ -33,7 +33,9 @@ describe("EksCluster (mocks)", () => {
         assert.equal(cluster.corednsAddonOptions.enabled, false);
         assert.equal(cluster.endpointPublicAccess, true);
         assert.equal(cluster.endpointPrivateAccess, true);
-        assert.deepEqual(cluster.publicAccessCidrs, ["0.0.0.0/0"]);
+        assert.deepEqual(cluster.publicAccessCidrs, ["203.0.113.0/24"]);
+        assert.equal(cluster.deletionProtection, true);
+        assert.equal(cluster.vpcCniOptions.enableNetworkPolicy, true);
         assert.match(cluster.encryptionConfigKeyArn, /^arn:aws:kms:eu-west-1:\d{12}:key\/[0-9a-f-]{36}$/);
         assert.equal(key.inputs.enableKeyRotation, true);
         assert.deepEqual(cluster.accessEntries, {
@@ -64,14 +66,27 @@ describe("EksCluster (mocks)", () => {
         const cluster = h.one("eks:index:Cluster");
         assert.equal(general.operatingSystem, "AL2023");
         assert.equal(general.version, "1.35");
-        assert.equal(general.enableIMDSv2, true);
+        // @pulumi/eks's enableIMDSv2 would set a hop limit of 2 and diskSize an unencrypted default:
+        // both live in the group's own launch template instead.
+        assert.equal(general.enableIMDSv2, undefined);
+        assert.equal(general.diskSize, undefined);
+        const template = h.one("aws:ec2/launchTemplate:LaunchTemplate", "dp-general-nodes");
+        assert.deepEqual(general.launchTemplate, { id: template.id, version: "1" });
+        assert.deepEqual(template.inputs.metadataOptions, {
+            httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, httpProtocolIpv6: "disabled", instanceMetadataTags: "disabled",
+        });
+        assert.deepEqual(template.inputs.blockDeviceMappings, [
+            { deviceName: "/dev/xvda", ebs: { volumeSize: 100, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+        ]);
+        assert.equal(template.inputs.imageId, undefined, "EKS picks the AMI of the group's version");
+        assert.equal(template.inputs.userData, undefined, "EKS bootstraps the nodes itself");
         assert.deepEqual(general.instanceTypes, ["m6i.xlarge"]);
-        assert.equal(general.diskSize, 100);
         assert.deepEqual(general.scalingConfig, { minSize: 2, desiredSize: 2, maxSize: 6 });
         assert.equal(general.taints, undefined);
         assert.equal(general.cluster, cluster.urn);
         assert.deepEqual(general.subnetIds, h.one("eks:index:Cluster").inputs.privateSubnetIds);
         assert.deepEqual(jobs.instanceTypes, ["c6i.2xlarge"]);
+        assert.equal(jobs.launchTemplate.id, h.one("aws:ec2/launchTemplate:LaunchTemplate", "dp-jobs-nodes").id);
         assert.deepEqual(jobs.scalingConfig, { minSize: 2, desiredSize: 3, maxSize: 6 });
         assert.deepEqual(jobs.taints, [{ key: "flexplane.io/pool", value: "jobs", effect: "NO_SCHEDULE" }]);
         assert.deepEqual(jobs.labels, { "flexplane.io/pool": "jobs" });
@@ -131,9 +146,10 @@ describe("EksCluster (mocks)", () => {
         new aws.EksCluster("dp", baseArgs());
         await h.settle();
         const policy = policyOf(h.one("aws:iam/rolePolicy:RolePolicy", "dp-secrets-manager").inputs.policy);
-        assert.equal(policy.Statement[1].Resource, `arn:aws:secretsmanager:${DECLARED_STORE.region}:${DECLARED_STORE.accountId}:secret:*`);
+        assert.equal(policy.Statement[0].Resource, `arn:aws:secretsmanager:${DECLARED_STORE.region}:${DECLARED_STORE.accountId}:secret:*`);
         assert.ok(!JSON.stringify(policy).includes("eu-west-1"), "the cluster's region must not appear in the secrets policy");
-        assert.deepEqual(policy, aws.secretsManagerPolicyDocument(DECLARED_STORE));
+        // Connector pods run under this role: it reads secrets and never writes them.
+        assert.deepEqual(policy, aws.secretsManagerReadPolicyDocument({ ...DECLARED_STORE, allowUntaggedSecrets: false }));
     });
 
     it("passes the declared store to DataPlane in IRSA mode and S3 through the role", async () => {
@@ -174,6 +190,23 @@ describe("EksCluster (mocks)", () => {
         assert.deepEqual(expiry.filter, { prefix: "job-logging/" });
         assert.deepEqual(expiry.expiration, { days: 30 });
         assert.deepEqual(expiry.noncurrentVersionExpiration, { noncurrentDays: 30 });
+    });
+
+    it("sends the new bucket's access logs to the caller's bucket when asked, and nowhere by default", async () => {
+        new aws.EksCluster("dp", baseArgs({ logBucket: { accessLogs: { bucket: "acme-access-logs" } } }));
+        await h.settle();
+        const logging = h.one("aws:s3/bucketLogging:BucketLogging").inputs;
+        assert.equal(logging.targetBucket, "acme-access-logs");
+        // Default prefix: the log bucket's own name.
+        assert.match(logging.targetPrefix, /^dp-logs-[0-9a-f]+\/$/);
+        assert.equal(logging.bucket, h.one("aws:s3/bucket:Bucket").id);
+    });
+
+    it("turns deletion protection off only when asked", async () => {
+        new aws.EksCluster("dp", baseArgs({ deletionProtection: false }));
+        await h.settle();
+        assert.equal(h.one("eks:index:Cluster").inputs.deletionProtection, false);
+        assert.equal(h.ofType("aws:s3/bucketLogging:BucketLogging").length, 0);
     });
 
     it("uses the caller's key for secret encryption instead of creating one", async () => {

@@ -78,6 +78,11 @@ describe("ControlPlaneSecretsRole", () => {
                 "secretsManager.kmsKeyArn",
                 /in eu-west-1/,
             );
+            expectProblem(
+                await build({ secretsManager: { region: "us-east-1", accountId: "123456789012", allowUntaggedSecrets: "true" as any } })(),
+                "secretsManager.allowUntaggedSecrets",
+                /true or false \(default false: only secrets tagged AirbyteManaged=true are reachable\)/,
+            );
         });
     });
 
@@ -96,8 +101,9 @@ describe("ControlPlaneSecretsRole", () => {
             assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "sts:ExternalId": "acme-airbyte-7f3c" } });
             const policy = policyOf(h.one("aws:iam/rolePolicy:RolePolicy", "org-secrets-manager").inputs.policy);
             assert.deepEqual(policy, secretsManagerPolicyDocument({ region: "us-east-1", accountId: "123456789012", kmsKeyArn: KEY }));
-            assert.ok(policy.Statement[1].Action.includes("secretsmanager:DeleteSecret"));
-            assert.deepEqual(policy.Statement[2].Action, ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]);
+            const bySid = (sid: string): any => policy.Statement.find((s: any) => s.Sid === sid);
+            assert.ok(bySid("ChangeAirbyteSecrets").Action.includes("secretsmanager:DeleteSecret"));
+            assert.deepEqual(bySid("UseSecretsKey").Action, ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]);
 
             assert.equal(await pulumi.isSecret(role.secretStorageJson), true);
             assert.deepEqual(JSON.parse(await valueOf(role.secretStorageJson)), {

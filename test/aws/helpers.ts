@@ -14,10 +14,14 @@ export function installHarness(options: HarnessOptions = {}): MockHarness {
     return MockHarness.install({ ...options, config: { ...BASE_CONFIG, ...(options.config ?? {}) } });
 }
 
-/** The smallest valid arguments: IRSA for the declared store, everything else default. */
+/** The deployers' addresses every test cluster's public endpoint admits (TEST-NET-3). */
+export const DEPLOYER_CIDRS = ["203.0.113.0/24"];
+
+/** The smallest valid arguments: IRSA for the declared store, the deployers' addresses, everything else default. */
 export function baseArgs(overrides: Partial<EksClusterArgs> = {}): EksClusterArgs {
     return {
         secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true } },
+        endpoint: { publicAccessCidrs: DEPLOYER_CIDRS },
         ...overrides,
     };
 }

@@ -95,7 +95,8 @@ describe("EksCluster credential modes (mocks)", () => {
         new aws.EksCluster("dp", baseArgs({ secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true, kmsKeyArn: key } } }));
         await h.settle();
         const policy = policyOf(h.one("aws:iam/rolePolicy:RolePolicy", "dp-secrets-manager").inputs.policy);
-        assert.deepEqual(policy.Statement[2].Action, ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]);
-        assert.equal(policy.Statement[2].Resource, key);
+        // The data plane only reads secrets, so it only decrypts.
+        assert.deepEqual(policy.Statement[1].Action, ["kms:Decrypt"]);
+        assert.equal(policy.Statement[1].Resource, key);
     });
 });

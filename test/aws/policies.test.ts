@@ -5,43 +5,60 @@ import {
     irsaTrustPolicy,
     s3PolicyDocument,
     secretsManagerPolicyDocument,
+    secretsManagerReadPolicyDocument,
     tlsOnlyBucketPolicy,
 } from "../../components/aws";
 
 const KEY = "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 describe("aws policy documents", () => {
-    it("grants the documented Secrets Manager actions plus DeleteSecret, on the declared store only, under the AirbyteManaged tag", () => {
-        assert.deepEqual(secretsManagerPolicyDocument({ region: "us-east-1", accountId: "210987654321" }), {
+    it("reads the declared store's tagged secrets, and nothing else, for the data plane", () => {
+        assert.deepEqual(secretsManagerReadPolicyDocument({ region: "us-east-1", accountId: "210987654321" }), {
             Version: "2012-10-17",
             Statement: [
-                { Sid: "ListAirbyteSecrets", Effect: "Allow", Action: "secretsmanager:ListSecrets", Resource: "*" },
                 {
-                    Sid: "ManageAirbyteSecrets",
+                    Sid: "ReadAirbyteSecrets",
                     Effect: "Allow",
-                    Action: [
-                        "secretsmanager:GetSecretValue",
-                        "secretsmanager:CreateSecret",
-                        "secretsmanager:DescribeSecret",
-                        "secretsmanager:TagResource",
-                        "secretsmanager:UpdateSecret",
-                        "secretsmanager:DeleteSecret",
-                    ],
+                    Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
                     Resource: "arn:aws:secretsmanager:us-east-1:210987654321:secret:*",
-                    Condition: { "ForAllValues:StringEquals": { "secretsmanager:ResourceTag/AirbyteManaged": "true" } },
+                    Condition: { StringEquals: { "secretsmanager:ResourceTag/AirbyteManaged": "true" } },
                 },
             ],
         });
     });
 
-    it("adds the KMS actions on the secrets' key, only through Secrets Manager in that region", () => {
-        const doc = secretsManagerPolicyDocument({ region: "us-east-1", accountId: "210987654321", kmsKeyArn: KEY });
-        assert.deepEqual(doc.Statement[2], {
-            Sid: "UseSecretsKey",
-            Effect: "Allow",
-            Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
-            Resource: KEY,
-            Condition: { StringEquals: { "kms:ViaService": "secretsmanager.us-east-1.amazonaws.com" } },
+    it("lets the control plane change tagged airbyte_* secrets and create them only tagged AirbyteManaged=true", () => {
+        const doc = secretsManagerPolicyDocument({ region: "us-east-1", accountId: "210987654321" });
+        assert.deepEqual(doc.Statement.slice(1), [
+            {
+                Sid: "ChangeAirbyteSecrets",
+                Effect: "Allow",
+                Action: ["secretsmanager:UpdateSecret", "secretsmanager:DeleteSecret"],
+                Resource: "arn:aws:secretsmanager:us-east-1:210987654321:secret:airbyte_*",
+                Condition: { StringEquals: { "secretsmanager:ResourceTag/AirbyteManaged": "true" } },
+            },
+            {
+                Sid: "CreateTaggedAirbyteSecrets",
+                Effect: "Allow",
+                Action: ["secretsmanager:CreateSecret", "secretsmanager:TagResource"],
+                Resource: "arn:aws:secretsmanager:us-east-1:210987654321:secret:airbyte_*",
+                Condition: {
+                    StringEquals: { "aws:RequestTag/AirbyteManaged": "true" },
+                    "ForAllValues:StringEquals": { "aws:TagKeys": ["AirbyteManaged"] },
+                },
+            },
+        ]);
+        assert.deepEqual(doc.Statement[0], secretsManagerReadPolicyDocument({ region: "us-east-1", accountId: "210987654321" }).Statement[0]);
+    });
+
+    it("adds the KMS actions on the secrets' key, only through Secrets Manager in that region: decrypt to read, encrypt too to write", () => {
+        const grant = { region: "us-east-1", accountId: "210987654321", kmsKeyArn: KEY };
+        const via = { StringEquals: { "kms:ViaService": "secretsmanager.us-east-1.amazonaws.com" } };
+        assert.deepEqual(secretsManagerReadPolicyDocument(grant).Statement.at(-1), {
+            Sid: "UseSecretsKey", Effect: "Allow", Action: ["kms:Decrypt"], Resource: KEY, Condition: via,
+        });
+        assert.deepEqual(secretsManagerPolicyDocument(grant).Statement.at(-1), {
+            Sid: "UseSecretsKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], Resource: KEY, Condition: via,
         });
     });
 
@@ -50,13 +67,14 @@ describe("aws policy documents", () => {
         const accounts = fc.stringMatching(/^\d{12}$/);
         fc.assert(
             fc.property(regions, accounts, (region, accountId) => {
-                const manage = secretsManagerPolicyDocument({ region, accountId }).Statement[1];
                 const partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-                return manage.Resource === `arn:${partition}:secretsmanager:${region}:${accountId}:secret:*`;
+                const scope = `arn:${partition}:secretsmanager:${region}:${accountId}:secret:`;
+                return secretsManagerPolicyDocument({ region, accountId, allowUntaggedSecrets: true }).Statement
+                    .filter((s) => String(s.Sid).includes("Secrets"))
+                    .every((s) => [s.Resource].flat().every((r) => String(r).startsWith(scope)));
             }),
         );
     });
-
     it("grants the documented S3 actions on one bucket and its objects", () => {
         assert.deepEqual(s3PolicyDocument({ bucket: "dp-logs", region: "eu-west-1" }).Statement, [
             { Sid: "ListBuckets", Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" },

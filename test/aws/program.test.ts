@@ -24,7 +24,7 @@ async function deployAws(aws: unknown, config: Record<string, string> = {}, secr
 
 describe("aws stack program", () => {
     it("creates an EksCluster from flexplane:aws and aws:region and returns its target and outputs", async () => {
-        const { h, run } = await deployAws({ kubernetesVersion: "1.34", nodes: { desiredSize: 3 } }, { "aws:profile": "ops" });
+        const { h, run } = await deployAws({ kubernetesVersion: "1.34", nodes: { desiredSize: 3 }, endpoint: { publicAccessCidrs: ["203.0.113.0/24"] } }, { "aws:profile": "ops" });
         const deployment = await run();
         await h.settle();
         assert.equal(deployment.clusterRegion, "eu-west-1");
@@ -42,7 +42,7 @@ describe("aws stack program", () => {
 
     it("reads an existing bucket's keys from secret config when logBucket.auth is accessKeys", async () => {
         const { h, run } = await deployAws(
-            { logBucket: { existingBucketName: "acme-airbyte-logs", auth: "accessKeys" } },
+            { logBucket: { existingBucketName: "acme-airbyte-logs", auth: "accessKeys" }, endpoint: { publicAccess: false } },
             { "flexplane:awsLogBucketAccessKeyId": "AKIAEXAMPLE", "flexplane:awsLogBucketSecretAccessKey": "s3cr3t" },
             ["flexplane:awsLogBucketAccessKeyId", "flexplane:awsLogBucketSecretAccessKey"],
         );
@@ -100,7 +100,7 @@ describe("aws stack program", () => {
     });
 
     it("does not pass the org's control-plane role on when the store is read with access keys", async () => {
-        const h = installHarness({ config: { "flexplane:aws": "{}" } });
+        const h = installHarness({ config: { "flexplane:aws": JSON.stringify({ endpoint: { publicAccessCidrs: ["203.0.113.0/24"] } }) } });
         const { prepare } = await import("../../program/aws");
         const ctx: RegionContext = {
             config: new pulumi.Config("flexplane"), stack: "aws-eu", namespace: "airbyte", serviceAccountName: "airbyte-workload-launcher", tags: {},

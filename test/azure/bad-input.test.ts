@@ -1,11 +1,17 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import { managedClusterArgs } from "../../components/azure/cluster";
 import { resolveAksCluster } from "../../components/azure/validation";
 import type { AksClusterArgs } from "../../components/azure/args";
 import { MockHarness } from "../../tools/harness/runtime";
 import { baseArgs, reasons, TENANT, thrown, VAULT_URL } from "./helpers";
 
 const naming = { project: "flexplane", stack: "test" };
+const NAMING = naming;
+const REFS = { resourceGroupName: "rg", identityId: "identity-id", subnetId: "subnet-id" };
+const WORKSPACE = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/audit";
+const KEY_VAULT = (name: string) => `/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/ops/providers/Microsoft.KeyVault/vaults/${name}`;
+const KEY_ID = "https://kv-a.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
 
 function problemsOf(args: AksClusterArgs): Record<string, string> {
     const err = thrown(() => resolveAksCluster("eu", args, naming));
@@ -33,6 +39,10 @@ describe("AksCluster bad input", () => {
         assert.equal(s.storage.retainOnDelete, true);
         assert.equal(s.storage.sku, "Standard_ZRS");
         assert.equal(s.network.outboundType, "userAssignedNATGateway");
+        assert.deepEqual(s.entraId, { azureRbac: true, adminGroupObjectIds: [], grantDeployerClusterAdmin: true, kubeloginMode: "azurecli" });
+        assert.deepEqual(s.auditLogs, { workspaceId: undefined, categories: ["kube-audit-admin", "guard"], retentionDays: 90, retainOnDelete: true });
+        assert.equal(s.deletionProtection, true);
+        assert.equal(s.secretsEncryption, undefined);
     });
 
     it("refuses a single zone for the cluster, citing Airbyte's two-zone requirement", () => {
@@ -55,9 +65,37 @@ describe("AksCluster bad input", () => {
         expectProblem(args, "secretsManager.azure.tenantId", /is required: give the Entra ID tenant GUID .*az account show --query tenantId/);
     });
 
-    it("refuses entraId without any tenant when the store is not Azure", () => {
-        const args = baseArgs({ secretsManager: { gcp: { projectId: "acme-secrets" } }, keyVault: undefined, entraId: {} });
-        expectProblem(args, "tenantId", /is required with entraId when the secret store is not Azure/);
+    it("leaves the tenant to AKS (the subscription's) when neither tenantId nor an Azure store names one", () => {
+        const args = baseArgs({ secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", accessKeys: { accessKeyId: "a", secretAccessKey: "s" } } }, keyVault: undefined });
+        const s = resolveAksCluster("eu", args, NAMING);
+        assert.equal(s.tenantId, undefined);
+        assert.equal((managedClusterArgs("eu", s, REFS).aadProfile as any).tenantID, undefined);
+    });
+
+    it("refuses local accounts next to entraId, and a non-boolean switch", () => {
+        expectProblem(baseArgs({ localAccounts: true, entraId: {} }), "localAccounts", /contradicts entraId: Entra ID disables local accounts/);
+        expectProblem(baseArgs({ localAccounts: "yes" as any }), "localAccounts", /set true \(keep local accounts, no Entra ID\) or false/);
+    });
+
+    it("never opens the API server to every address unless apiServerOpenToInternet says so", () => {
+        expectProblem(baseArgs({ apiServerAuthorizedIpRanges: undefined }), "apiServerAuthorizedIpRanges",
+            /is required: list the addresses or CIDRs that run Pulumi and kubectl .* or set apiServerOpenToInternet: true/);
+        expectProblem(baseArgs({ apiServerAuthorizedIpRanges: ["0.0.0.0/0"] }), "apiServerAuthorizedIpRanges[0]",
+            /is 0\.0\.0\.0\/0, which opens the API server to the whole internet/);
+        const open = resolveAksCluster("eu", baseArgs({ apiServerAuthorizedIpRanges: undefined, apiServerOpenToInternet: true }), NAMING);
+        assert.equal(managedClusterArgs("eu", open, REFS).apiServerAccessProfile, undefined);
+    });
+
+    it("checks audit-log, Secrets-key and deletion-protection settings", () => {
+        expectProblem(baseArgs({ auditLogs: { categories: ["kube-audit", "audit"] as any } }), "auditLogs.categories", /list one or more of kube-audit, kube-audit-admin, guard/);
+        expectProblem(baseArgs({ auditLogs: { retentionDays: 7 } }), "auditLogs.retentionDays", /7 is out of range: give 30 to 730 days/);
+        expectProblem(baseArgs({ auditLogs: { workspaceId: "law-1" } }), "auditLogs.workspaceId", /not a Log Analytics workspace id/);
+        expectProblem(baseArgs({ auditLogs: { workspaceId: WORKSPACE, retentionDays: 60 } }), "auditLogs.retentionDays", /applies only to a workspace this component creates/);
+        expectProblem(baseArgs({ secretsEncryption: { keyId: "https://kv-a.vault.azure.net/keys/etcd", keyVaultResourceId: KEY_VAULT("kv-a") } }),
+            "secretsEncryption.keyId", /not a versioned Key Vault key id: .*AKS needs the version/);
+        expectProblem(baseArgs({ secretsEncryption: { keyId: KEY_ID, keyVaultResourceId: KEY_VAULT("kv-b") } }),
+            "secretsEncryption.keyVaultResourceId", /names vault "kv-b", but the key is in "kv-a"/);
+        expectProblem(baseArgs({ deletionProtection: "no" as any }), "deletionProtection", /set true \(the default: a CanNotDelete lock and Pulumi protection\) or false/);
     });
 
     it("refuses a vault URL that is not a Key Vault URL", () => {

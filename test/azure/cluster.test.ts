@@ -44,8 +44,11 @@ describe("AksCluster: cluster, pools, network", () => {
         assert.equal(cluster.kubernetesVersion, "1.35");
         assert.deepEqual(cluster.sku, { name: "Base", tier: "Standard" });
         assert.equal(cluster.enableRBAC, true);
-        assert.equal(cluster.disableLocalAccounts, false);
-        assert.equal(cluster.aadProfile, undefined);
+        // Entra ID by default: no static admin credential exists.
+        assert.equal(cluster.disableLocalAccounts, true);
+        assert.deepEqual(cluster.aadProfile, { managed: true, enableAzureRBAC: true, tenantID: TENANT, adminGroupObjectIDs: [] });
+        assert.deepEqual(cluster.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24"] });
+        assert.equal(cluster.networkProfile.networkPolicy, "cilium");
         assert.equal(cluster.networkProfile.networkPlugin, "azure");
         assert.equal(cluster.networkProfile.networkPluginMode, "overlay");
         assert.equal(cluster.networkProfile.outboundType, "userAssignedNATGateway");
@@ -100,7 +103,8 @@ describe("AksCluster: cluster, pools, network", () => {
         assert.deepEqual(provider.secretPaths, ["kubeconfig"]);
         assert.equal(c.dataPlaneTarget.kubernetesProvider, c.kubernetesProvider);
         const waitsFor = c.dataPlaneTarget.dependsOn!.map((d) => (d as any).__pulumiType).sort();
-        assert.deepEqual(waitsFor, [T.role, T.pool]);
+        // The Key Vault grant and the deployer's cluster-admin grant (Entra ID), and the pool.
+        assert.deepEqual(waitsFor, [T.role, T.role, T.pool]);
     });
 
     it("with Entra ID disables local accounts, grants the deployer cluster admin and makes kubelogin use the Azure CLI", async () => {
@@ -144,7 +148,7 @@ describe("AksCluster: cluster, pools, network", () => {
     it("tags every Azure resource and parents every child to the component", async () => {
         await run.deploy({ tags: { team: "data" } });
         const azure = run.h.resources.filter((r) => r.type.startsWith("azure-native:") && "location" in r.inputs);
-        assert.deepEqual(azure.map((r) => r.type).sort(), [T.cluster, T.identity, T.nat, T.ip, T.vnet, T.rg, T.account].sort());
+        assert.deepEqual(azure.map((r) => r.type).sort(), [T.cluster, T.identity, T.nat, T.ip, T.vnet, T.rg, T.account, T.workspace].sort());
         for (const r of azure) {
             assert.deepEqual(r.inputs.tags, { team: "data" }, r.type);
         }

@@ -7,6 +7,8 @@ export { isSecret, reasons, thrown, valueOf } from "../support/outputs";
 
 export const TENANT = CANNED_AZURE_TENANT_ID;
 export const VAULT_URL = "https://acme-dp-secrets.vault.azure.net/";
+/** The deployers' addresses every test cluster's API server admits (TEST-NET-3). */
+export const DEPLOYER_RANGES = ["203.0.113.0/24"];
 
 export const T = {
     rg: "azure-native:resources:ResourceGroup",
@@ -25,6 +27,9 @@ export const T = {
     sp: "azuread:index/servicePrincipal:ServicePrincipal",
     password: "azuread:index/applicationPassword:ApplicationPassword",
     k8s: "pulumi:providers:kubernetes",
+    workspace: "azure-native:operationalinsights:Workspace",
+    diagnostics: "azure-native:monitor:DiagnosticSetting",
+    lock: "azure-native:authorization:ManagementLockByScope",
 } as const;
 
 /** The AksCluster class, loaded once a harness is installed. */
@@ -60,6 +65,7 @@ export function baseArgs(overrides: Partial<AksClusterArgs> = {}): AksClusterArg
         location: "westeurope",
         secretsManager: { azure: { vaultUrl: VAULT_URL, tenantId: TENANT } },
         keyVault: { resourceGroupName: "control-rg" },
+        apiServerAuthorizedIpRanges: DEPLOYER_RANGES,
         ...overrides,
     };
 }

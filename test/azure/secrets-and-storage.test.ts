@@ -112,7 +112,8 @@ describe("AksCluster: Key Vault wiring", () => {
         for (const type of [T.app, T.sp, T.password, T.vault]) {
             assert.equal(run.h.ofType(type).length, 0, type);
         }
-        assert.equal(run.h.ofType(T.role).map((r) => r.name).join(), "eu-subnet-access");
+        // Only the subnet grant and the deployer's cluster-admin grant (Entra ID): nothing on the vault.
+        assert.deepEqual(run.h.ofType(T.role).map((r) => r.name).sort(), ["eu-deployer-cluster-admin", "eu-subnet-access"]);
         assert.equal(run.h.invokes.filter((i) => i.token.startsWith("azuread:") || i.token === "azure-native:keyvault:getVault").length, 0);
         const azure = c.dataPlaneTarget.secretsManager.azure!;
         assert.equal(await valueOf(azure.clientSecret!), "given-client-secret");
@@ -163,7 +164,8 @@ describe("AksCluster: log storage", () => {
     });
 
     it("deletes storage and resource group on destroy when retention is turned off", async () => {
-        await run.deploy({ storage: { retainOnDelete: false } });
+        // The audit workspace would keep the group otherwise: it is the audit trail.
+        await run.deploy({ storage: { retainOnDelete: false }, auditLogs: { retainOnDelete: false } });
         for (const [type, name] of KEPT_ON_DESTROY) {
             assert.equal(run.h.one(type, name).options.retainOnDelete, false, name);
         }

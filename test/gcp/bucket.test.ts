@@ -14,7 +14,8 @@ describe("GkeCluster: log bucket", () => {
         assert.equal(bucket.publicAccessPrevention, "enforced");
         assert.equal(bucket.forceDestroy, false);
         assert.deepEqual(bucket.versioning, { enabled: false });
-        assert.deepEqual(bucket.lifecycleRules, [{ action: { type: "Delete" }, condition: { age: 30 } }]);
+        // Only job logs expire: state and workload output share the bucket.
+        assert.deepEqual(bucket.lifecycleRules, [{ action: { type: "Delete" }, condition: { age: 30, matchesPrefixes: ["job-logging/"] } }]);
         assert.deepEqual(bucket.labels, { team: "data_platform" });
         assert.equal(run.h.one(BUCKET, "eu-logs").options.retainOnDelete, true);
         assert.equal(await valueOf(c.bucketName), "eu-logs-0a1b2c3");
@@ -27,8 +28,8 @@ describe("GkeCluster: log bucket", () => {
         assert.deepEqual(bucket.versioning, { enabled: true });
         assert.equal(bucket.forceDestroy, true);
         assert.deepEqual(bucket.lifecycleRules, [
-            { action: { type: "Delete" }, condition: { age: 7 } },
-            { action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: 7 } },
+            { action: { type: "Delete" }, condition: { age: 7, matchesPrefixes: ["job-logging/"] } },
+            { action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: 7, matchesPrefixes: ["job-logging/"] } },
         ]);
         assert.equal(run.h.one(BUCKET, "eu-logs").options.retainOnDelete, false);
     });

@@ -13,6 +13,7 @@ describe("GkeCluster: cluster and nodes", () => {
         const c = await run.deploy({ mode: "autopilot" });
         const inputs = run.h.one(CLUSTER).inputs;
         assert.equal(inputs.enableAutopilot, true);
+        assert.equal(inputs.datapathProvider, undefined, "Autopilot always runs Dataplane V2");
         for (const field of AUTOPILOT_FORBIDDEN_INPUTS) {
             assert.equal(inputs[field], undefined, `${field} must not be set on an Autopilot cluster`);
         }
@@ -30,6 +31,7 @@ describe("GkeCluster: cluster and nodes", () => {
         assert.equal(inputs.nodeConfig, undefined);
         assert.equal(inputs.enableShieldedNodes, true);
         assert.deepEqual(inputs.workloadIdentityConfig, { workloadPool: "flexplane-gke.svc.id.goog" });
+        assert.equal(inputs.datapathProvider, "ADVANCED_DATAPATH", "Dataplane V2 enforces the data plane's NetworkPolicies");
 
         const pool = run.h.one(NODE_POOL, "us-general");
         assert.equal(pool.parent, "us");
@@ -69,7 +71,33 @@ describe("GkeCluster: cluster and nodes", () => {
         assert.equal(inputs.subnetwork, "https://www.googleapis.com/compute/v1/projects/flexplane-gke/regions/europe-west1/subnetworks/eu-subnet-0a1b2c3");
         assert.equal(inputs.network, "https://www.googleapis.com/compute/v1/projects/flexplane-gke/global/networks/eu-network-0a1b2c3");
         assert.deepEqual(inputs.ipAllocationPolicy, { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" });
-        assert.equal(inputs.masterAuthorizedNetworksConfig, undefined);
+        assert.deepEqual(inputs.masterAuthorizedNetworksConfig, { cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "deployers" }] });
+    });
+
+    it("encrypts Secrets with a new KMS key in the region, which the GKE service agent may use before the cluster exists", async () => {
+        await run.deploy();
+        const ring = run.h.one("gcp:kms/keyRing:KeyRing");
+        const key = run.h.one("gcp:kms/cryptoKey:CryptoKey");
+        const grant = run.h.one("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember");
+        const cluster = run.h.one(CLUSTER);
+        assert.deepEqual([ring.inputs.project, ring.inputs.location, ring.inputs.name], ["flexplane-gke", "europe-west1", undefined]);
+        assert.equal(key.inputs.keyRing, ring.id);
+        assert.equal(key.inputs.rotationPeriod, "7776000s");
+        assert.equal(key.inputs.purpose, "ENCRYPT_DECRYPT");
+        assert.equal(grant.inputs.cryptoKeyId, key.id);
+        assert.equal(grant.inputs.role, "roles/cloudkms.cryptoKeyEncrypterDecrypter");
+        assert.equal(grant.inputs.member, "serviceAccount:service-100000000001@container-engine-robot.iam.gserviceaccount.com");
+        assert.deepEqual(cluster.inputs.databaseEncryption, { state: "ENCRYPTED", keyName: key.id });
+        assert.ok(cluster.options.dependencies.includes(grant.urn), "GKE refuses the key until its agent may use it");
+        assert.deepEqual(run.h.invokes.filter((i) => i.token.endsWith("getProject")).map((i) => i.args.projectId), ["flexplane-gke"]);
+    });
+
+    it("uses the caller's Secrets key, creates none, and still grants the GKE service agent on it", async () => {
+        const keyName = "projects/acme-kms/locations/europe-west1/keyRings/gke/cryptoKeys/secrets";
+        await run.deploy({ secretsEncryption: { keyName } });
+        assert.equal(run.h.ofType("gcp:kms/cryptoKey:CryptoKey").length + run.h.ofType("gcp:kms/keyRing:KeyRing").length, 0);
+        assert.equal(run.h.one("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember").inputs.cryptoKeyId, keyName);
+        assert.deepEqual(run.h.one(CLUSTER).inputs.databaseEncryption, { state: "ENCRYPTED", keyName });
     });
 
     it("creates a Cloud NAT for the private nodes and no firewall rule that admits traffic", async () => {

@@ -16,12 +16,16 @@ export function installHarness(options: HarnessOptions = {}): MockHarness {
     return MockHarness.install({ ...options, config: { ...BASE_CONFIG, ...(options.config ?? {}) } });
 }
 
-/** The smallest valid arguments: Autopilot in europe-west1, secrets in another project. */
+/** The deployers' network every test cluster's public endpoint admits (TEST-NET-3). */
+export const DEPLOYERS = [{ cidrBlock: "203.0.113.0/24", displayName: "deployers" }];
+
+/** The smallest valid arguments: Autopilot in europe-west1, secrets in another project, the deployers' network. */
 export function baseArgs(overrides: Partial<GkeClusterArgs> = {}): GkeClusterArgs {
     return {
         project: "flexplane-gke",
         location: "europe-west1",
         secretsManager: { gcp: { projectId: "airbyte-secrets" } },
+        masterAuthorizedNetworks: DEPLOYERS,
         ...overrides,
     };
 }

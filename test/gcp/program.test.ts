@@ -29,7 +29,7 @@ describe("GCP stack program", () => {
     it("builds the cluster from gcp:project, gcp:region, flexplane:gcp and the bucket key secret", async () => {
         const h = installHarness({
             config: {
-                "flexplane:gcp": JSON.stringify({ mode: "standard", bucket: { logRetentionDays: 14 } }),
+                "flexplane:gcp": JSON.stringify({ mode: "standard", bucket: { logRetentionDays: 14 }, masterAuthorizedNetworks: [{ cidrBlock: "203.0.113.0/24" }] }),
                 "flexplane:gcpStorageCredentialsJson": '{"type":"service_account","given":true}',
             },
             secretConfigKeys: ["flexplane:gcpStorageCredentialsJson"],
@@ -51,7 +51,7 @@ describe("GCP stack program", () => {
         assert.equal(cluster.removeDefaultNodePool, true);
         assert.deepEqual(cluster.resourceLabels, { owner: "data" });
         assert.equal(deployment.clusterRegion, "europe-west1");
-        assert.deepEqual(h.one("gcp:storage/bucket:Bucket").inputs.lifecycleRules, [{ action: { type: "Delete" }, condition: { age: 14 } }]);
+        assert.deepEqual(h.one("gcp:storage/bucket:Bucket").inputs.lifecycleRules, [{ action: { type: "Delete" }, condition: { age: 14, matchesPrefixes: ["job-logging/"] } }]);
         assert.equal(await valueOf(deployment.target.storage.gcs!.credentialsJson!), '{"type":"service_account","given":true}');
         assert.deepEqual(Object.keys(deployment.outputs).sort(),
             ["bucketName", "clusterName", "endpoint", "kubeconfig", "networkId", "serviceAccountEmail", "subnetworkId"]);

@@ -27,6 +27,27 @@ describe("GkeCluster: bad input", () => {
         assert.equal(c.region, "europe-west1");
     });
 
+    it("never opens the control plane to every address unless apiServerOpenToInternet says so", async () => {
+        const open = reject(baseArgs({ masterAuthorizedNetworks: [{ cidrBlock: "0.0.0.0/0" }] }));
+        assert.match(open["masterAuthorizedNetworks[0].cidrBlock"], /is 0\.0\.0\.0\/0, which opens the control plane to the whole internet: .*apiServerOpenToInternet: true/);
+        const both = reject(baseArgs({ masterAuthorizedNetworks: undefined, privateEndpoint: true, apiServerOpenToInternet: true }));
+        assert.match(both.apiServerOpenToInternet, /contradicts privateEndpoint: true/);
+        assert.match(reject(baseArgs({ apiServerOpenToInternet: "yes" as any })).apiServerOpenToInternet, /true or false/);
+        new GkeCluster("open", baseArgs({ masterAuthorizedNetworks: undefined, apiServerOpenToInternet: true }));
+        new GkeCluster("private", baseArgs({ masterAuthorizedNetworks: undefined, privateEndpoint: true }));
+        await run.h.settle();
+        const clusters = run.h.ofType("gcp:container/cluster:Cluster");
+        assert.deepEqual(clusters.map((c) => c.inputs.masterAuthorizedNetworksConfig), [undefined, undefined]);
+        assert.deepEqual(clusters.map((c) => c.inputs.privateClusterConfig.enablePrivateEndpoint), [false, true]);
+    });
+
+    it("takes a Secrets encryption key only in the cluster's region, in full resource-name form", () => {
+        const r = reject(baseArgs({ secretsEncryption: { keyName: "projects/acme-kms/locations/us-central1/keyRings/r/cryptoKeys/k" } }));
+        assert.match(r["secretsEncryption.keyName"], /is not a Cloud KMS key in the cluster's region europe-west1: give projects\/<project>\/locations\/europe-west1/);
+        assert.match(reject(baseArgs({ secretsEncryption: { keyName: "k" } }))["secretsEncryption.keyName"], /not a Cloud KMS key/);
+        assert.match(reject(baseArgs({ secretsEncryption: { key: "k" } as any }))["secretsEncryption.key"], /is not a setting/);
+    });
+
     it("refuses node-pool settings in Autopilot mode", () => {
         const r = reject(baseArgs({ mode: "autopilot", nodePools: [{ name: "general" }] }));
         assert.match(r.nodePools, /Autopilot provisions nodes itself/);
@@ -57,7 +78,8 @@ describe("GkeCluster: bad input", () => {
             network: { podsCidr: "10.0.0.0/14" },
             secretsManager: {},
         });
-        assert.deepEqual(Object.keys(r).sort(), ["location", "mode", "network.podsCidr", "project", "releaseChannel", "secretsManager"].sort());
+        assert.deepEqual(Object.keys(r).sort(), ["location", "masterAuthorizedNetworks", "mode", "network.podsCidr", "project", "releaseChannel", "secretsManager"].sort());
+        assert.match(r.masterAuthorizedNetworks, /is required for the public endpoint: list the networks that run Pulumi and kubectl .* or apiServerOpenToInternet: true/);
         assert.match(r.project, /set project \(or the gcp:project config\)/);
         assert.match(r.location, /give a region such as europe-west1/);
         assert.match(r.mode, /use autopilot or standard/);

@@ -18,6 +18,7 @@ export function main(): void {
     const cluster = new EksCluster("consumer", {
         region: "us-east-1",
         secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
+        endpoint: { publicAccessCidrs: ["203.0.113.0/24"] },
     });
     new DataPlane("consumer", { ...cluster.dataPlaneTarget, clientId: pulumi.secret("id"), clientSecret: pulumi.secret("secret") });
 }

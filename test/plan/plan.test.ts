@@ -30,7 +30,7 @@ describe("offline plan", () => {
         assert.equal(values.secretsManager.type, "AWS_SECRET_MANAGER");
         assert.equal(values.storage.bucket.log, "acme-airbyte-dp-logs");
         const text = renderText(plan);
-        assert.match(text, /Resources \(6\), each with where it is created:/);
+        assert.match(text, /Resources \(7\), each with where it is created:/);
         assert.match(text, /\n {2}flexplane:index:DataPlane {2}data-plane\n( {4}\S+ {2}\S+.*\n)* {4}kubernetes:core\/v1:Namespace {2}data-plane-namespace {2}\[Kubernetes cluster of provider byo-cluster, cluster-wide\]/);
         assert.match(text, /type: AWS_SECRET_MANAGER/);
         assert.match(text, /Secret config replaced by placeholders: flexplane:dataPlaneClientId/);

@@ -27,6 +27,8 @@ describe("checkSecretsManager (shared by DataPlane, every cluster and the stacks
             expect: { "secretsManager.aws.tags.AirbyteManaged": /must be "true" .*read secrets tagged AirbyteManaged=true/ } },
         { name: "a KMS alias instead of a key", spec: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/x" } },
             expect: { "secretsManager.aws.kmsKeyArn": /not a KMS key ARN in the secrets' region us-east-1/ } },
+        { name: "an untagged-secrets opt-in that is not a boolean", spec: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true, allowUntaggedSecrets: "yes" as any } },
+            expect: { "secretsManager.aws.allowUntaggedSecrets": /must be true or false, got "yes": true only when the control plane writes secrets without the AirbyteManaged tag/ } },
         { name: "a GCP store without a key", spec: { gcp: { projectId: "acme-secrets" } },
             expect: { "secretsManager.gcp.credentialsJson": /is required: give a service-account JSON key/ } },
         { name: "a GCP store without a key, where GKE creates one", spec: { gcp: { projectId: "acme-secrets" } }, options: { createsCredentialsFor: "gcp" }, expect: {} },

@@ -33,7 +33,7 @@ const BASES: Record<string, Config> = {
         "flexplane:cloud": "aws",
         "aws:region": "us-east-1",
         "flexplane:secretsManager": STORE,
-        "flexplane:aws": { kubernetesVersion: "1.35", nodes: { instanceTypes: ["m6i.xlarge"] } },
+        "flexplane:aws": { kubernetesVersion: "1.35", nodes: { instanceTypes: ["m6i.xlarge"] }, endpoint: { publicAccessCidrs: ["203.0.113.0/24"] } },
         ...CREDENTIALS,
     },
     gcp: {
@@ -41,7 +41,7 @@ const BASES: Record<string, Config> = {
         "gcp:project": "acme-airbyte-eu",
         "gcp:region": "europe-west1",
         "flexplane:secretsManager": { gcp: { projectId: "acme-airbyte-secrets" } },
-        "flexplane:gcp": { mode: "autopilot" },
+        "flexplane:gcp": { mode: "autopilot", masterAuthorizedNetworks: [{ cidrBlock: "203.0.113.0/24" }] },
         ...CREDENTIALS,
     },
     azure: {

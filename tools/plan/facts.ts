@@ -3,6 +3,7 @@
  * node types and counts, chart, namespace, secret store, log storage, control plane, Airbyte regions.
  */
 import type { PlannedResource } from "./plan";
+import { nodeGroupDiskGiB } from "./remote-components";
 
 export interface KeyFacts {
     kubernetes?: string;
@@ -14,12 +15,12 @@ export interface KeyFacts {
     airbyte: string[];
 }
 
-function nodePoolFact(r: PlannedResource): string | undefined {
+function nodePoolFact(r: PlannedResource, resources: PlannedResource[]): string | undefined {
     const i = r.inputs;
     switch (r.type) {
         case "eks:index:ManagedNodeGroup":
             return `${r.name}: ${(i.instanceTypes ?? []).join(", ")} (${i.capacityType ?? "ON_DEMAND"}), ${i.scalingConfig?.minSize} to ${i.scalingConfig?.maxSize} nodes, ` +
-                `${i.scalingConfig?.desiredSize} at first, ${i.diskSize} GiB disks${Object.keys(i.taints ?? {}).length ? ", tainted for connector pods" : ""}`;
+                `${i.scalingConfig?.desiredSize} at first, ${nodeGroupDiskGiB(r, resources)} GiB disks${Object.keys(i.taints ?? {}).length ? ", tainted for connector pods" : ""}`;
         case "gcp:container/nodePool:NodePool":
             return `${r.name}: ${i.nodeConfig?.machineType}, ${i.autoscaling?.minNodeCount} to ${i.autoscaling?.maxNodeCount} nodes per zone, ` +
                 `${i.nodeConfig?.diskSizeGb} GB disks${i.nodeConfig?.spot ? ", spot" : ""}${i.nodeConfig?.taints?.length ? ", tainted for connector pods" : ""}`;
@@ -55,7 +56,7 @@ export function keyFacts(resources: PlannedResource[], values: Record<string, an
         } else if (r.type === "pulumi-nodejs:dynamic/flexplane:AirbyteDataplane") {
             facts.airbyte.push(`registers data plane "${i.name}" in the Airbyte region the org stack created`);
         }
-        const pool = nodePoolFact(r);
+        const pool = nodePoolFact(r, resources);
         if (pool) {
             facts.nodes.push(pool);
         }

@@ -56,7 +56,9 @@ export function placeOf(resource: PlannedResource, config: Record<string, string
         return `Kubernetes ${cluster}, ${namespace ? `namespace ${namespace}` : "cluster-wide"}`;
     }
     if (type.startsWith("pulumi-nodejs:dynamic/flexplane:Airbyte")) {
-        return `Airbyte API ${inputs.apiUrl}${inputs.organizationId ? `, organization ${inputs.organizationId}` : ""}`;
+        // The connection proof talks to the control plane's own address; the other objects to its public API.
+        const where = inputs.apiUrl !== undefined ? `Airbyte API ${inputs.apiUrl}` : `Airbyte control plane ${inputs.airbyteUrl}`;
+        return `${where}${inputs.organizationId ? `, organization ${inputs.organizationId}` : ""}`;
     }
     return undefined;
 }

@@ -41,6 +41,7 @@ export function evaluatePlanPolicies(
         props: r.inputs,
         id: r.id,
         propertyDependencies: r.propertyDependencies,
+        protect: r.options.protect,
         ...(r.parent ? { parent: r.parent } : {}),
     }));
     const violations = evaluatePolicies(planned, merged, { enforcementLevels });

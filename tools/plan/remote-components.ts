@@ -63,11 +63,26 @@ function eksClusterNote(inputs: Record<string, any>): string {
     return `${parts.join(", ")}.`;
 }
 
-function nodeGroupNote(inputs: Record<string, any>): string {
+/**
+ * A managed node group's root disk size: its own `diskSize`, else the root volume of the launch template
+ * it names (found by the id the mock runtime gives every resource, `<name>-id`), else EKS's 20 GiB.
+ */
+export function nodeGroupDiskGiB(group: PlannedResource, resources: PlannedResource[]): number {
+    if (group.inputs.diskSize !== undefined) {
+        return group.inputs.diskSize;
+    }
+    const templateId = group.inputs.launchTemplate?.id;
+    const template = resources.find((r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate" && `${r.name}-id` === templateId);
+    const rootVolume = template?.inputs.blockDeviceMappings?.find((m: { ebs?: { volumeSize?: number } }) => m.ebs?.volumeSize !== undefined);
+    return rootVolume?.ebs.volumeSize ?? 20;
+}
+
+function nodeGroupNote(group: PlannedResource, resources: PlannedResource[]): string {
+    const inputs = group.inputs;
     const scaling = inputs.scalingConfig ?? {};
     const template = inputs.enableIMDSv2 || inputs.userData || inputs.amiId || inputs.kubeletExtraArgs ? " and a launch template" : "";
     return `an EKS managed node group${template}: ${(inputs.instanceTypes ?? []).join(", ") || "default instance type"}, ` +
-        `${scaling.minSize} to ${scaling.maxSize} nodes (${scaling.desiredSize} at first), ${inputs.diskSize ?? 20} GiB disks; ` +
+        `${scaling.minSize} to ${scaling.maxSize} nodes (${scaling.desiredSize} at first), ${nodeGroupDiskGiB(group, resources)} GiB disks; ` +
         "EKS runs its Auto Scaling group and instances outside Pulumi's state.";
 }
 
@@ -78,10 +93,10 @@ function releaseNote(inputs: Record<string, any>): string {
     return `Helm installs ${inputs.chart} ${inputs.version ?? ""} from ${inputs.repositoryOpts?.repo ?? "its repository"} into namespace ${inputs.namespace}: ${objects}.`;
 }
 
-const NOTES: Record<string, (inputs: Record<string, any>) => string> = {
+const NOTES: Record<string, (inputs: Record<string, any>, resource: PlannedResource, resources: PlannedResource[]) => string> = {
     "awsx:ec2:Vpc": vpcNote,
     "eks:index:Cluster": eksClusterNote,
-    "eks:index:ManagedNodeGroup": nodeGroupNote,
+    "eks:index:ManagedNodeGroup": (_inputs, group, resources) => nodeGroupNote(group, resources),
     "kubernetes:helm.sh/v3:Release": releaseNote,
     "kubernetes:helm.sh/v4:Chart": releaseNote,
     "azure-native:containerservice:ManagedCluster": () =>
@@ -95,5 +110,5 @@ const NOTES: Record<string, (inputs: Record<string, any>) => string> = {
 export function remoteComponentNotes(resources: PlannedResource[]): RemoteComponentNote[] {
     return resources
         .filter((r) => NOTES[r.type] !== undefined)
-        .map((r) => ({ type: r.type, name: r.name, creates: NOTES[r.type](r.inputs) }));
+        .map((r) => ({ type: r.type, name: r.name, creates: NOTES[r.type](r.inputs, r, resources) }));
 }

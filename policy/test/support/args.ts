@@ -85,6 +85,8 @@ export interface StackEntry {
     props: Record<string, any>;
     propertyDependencies?: Record<string, string[]>;
     provider?: ArgsOptions["provider"];
+    /** The `protect` resource option. */
+    protect?: boolean;
 }
 
 export function stackArgs(entries: StackEntry[], options: ArgsOptions = {}): StackValidationArgs {
@@ -96,7 +98,7 @@ export function stackArgs(entries: StackEntry[], options: ArgsOptions = {}): Sta
             name: e.name,
             urn: urnOf(e.type, e.name),
             props,
-            opts: resourceOptions(),
+            opts: resourceOptions(undefined, e.protect === true),
             ...(provider ? { provider } : {}),
             dependencies: [],
             propertyDependencies: {},

@@ -3,6 +3,7 @@
  * start from these (the happy path) and change one field per case.
  */
 import { tlsOnlyBucketPolicy } from "../../../components/aws/policies";
+import { metadataPolicySpec } from "../../../components/dataplane/metadata-policy";
 import type { PlannedResource } from "../../evaluate";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "../../policies/tokens";
 import { urnOf } from "./args";
@@ -20,8 +21,15 @@ export const ok = {
         skipDefaultNodeGroup: true,
         endpointPublicAccess: true,
         publicAccessCidrs: ["203.0.113.0/24"],
+        vpcCniOptions: { enableNetworkPolicy: true },
+        deletionProtection: true,
     },
-    eksManagedNodeGroup: { cluster: "urn-of-cluster", subnetIds: ["subnet-a", "subnet-b"], instanceTypes: ["m6i.xlarge"] },
+    eksManagedNodeGroup: {
+        cluster: "urn-of-cluster",
+        subnetIds: ["subnet-a", "subnet-b"],
+        instanceTypes: ["m6i.xlarge"],
+        launchTemplate: { id: "lt-0a1", version: "1" },
+    },
     eksNodeGroupV2: { cluster: "urn-of-cluster", nodeSubnetIds: ["subnet-a", "subnet-b"], nodeAssociatePublicIpAddress: false },
     awsEksCluster: {
         roleArn: "arn:aws:iam::123456789012:role/eks",
@@ -33,7 +41,11 @@ export const ok = {
         subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
         scalingConfig: { desiredSize: 2, minSize: 2, maxSize: 6 },
     },
-    launchTemplate: { networkInterfaces: [{ associatePublicIpAddress: "false", deleteOnTermination: "true" }] },
+    launchTemplate: {
+        networkInterfaces: [{ associatePublicIpAddress: "false", deleteOnTermination: "true" }],
+        metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 100, volumeType: "gp3", encrypted: "true" } }],
+    },
     s3Bucket: { bucket: "acme-flex-logs", forceDestroy: false },
     s3PublicAccessBlock: {
         bucket: "acme-flex-logs",
@@ -51,6 +63,8 @@ export const ok = {
         masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "ops" }] },
         removeDefaultNodePool: true,
         initialNodeCount: 1,
+        datapathProvider: "ADVANCED_DATAPATH",
+        databaseEncryption: { state: "ENCRYPTED", keyName: "projects/acme/locations/europe-west1/keyRings/gke/cryptoKeys/secrets" },
     },
     gkeNodePool: { cluster: "dp", location: "europe-west1", nodeLocations: ["europe-west1-b", "europe-west1-c"] },
     gcsBucket: { location: "EU", uniformBucketLevelAccess: true, publicAccessPrevention: "enforced" },
@@ -59,7 +73,15 @@ export const ok = {
         resourceGroupName: "rg",
         agentPoolProfiles: [{ name: "system", mode: "System", count: 2, availabilityZones: ["1", "2", "3"] }],
         apiServerAccessProfile: { authorizedIPRanges: ["203.0.113.0/24"] },
+        networkProfile: { networkPlugin: "azure", networkPolicy: "cilium" },
+        disableLocalAccounts: true,
+        aadProfile: { managed: true, enableAzureRBAC: true },
     },
+    // What AksCluster puts beside its cluster (the cluster's URN stands in its scope and resource URI).
+    aksLock: { scope: "[unknown]", level: "CanNotDelete" },
+    aksAuditSetting: { resourceUri: "[unknown]", workspaceId: "[unknown]", logs: [{ category: "kube-audit-admin", enabled: true }] },
+    s3Logging: { bucket: "acme-flex-logs", targetBucket: "acme-access-logs", targetPrefix: "acme-flex-logs/" },
+    kubernetesProvider: { kubeconfig: "[secret]", clusterIdentifier: "arn:aws:eks:us-east-1:123456789012:cluster/dp" },
     aksAgentPool: { resourceGroupName: "rg", resourceName: "dp", availabilityZones: ["1", "2"], mode: "User" },
     storageAccount: { resourceGroupName: "rg", minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, enableHttpsTrafficOnly: true },
     blobContainer: { resourceGroupName: "rg", accountName: "acmeflex", publicAccess: "None" },
@@ -73,6 +95,8 @@ export const ok = {
         stringData: "[secret]",
     },
     service: { metadata: { name: "metrics", namespace: "airbyte" }, spec: { type: "ClusterIP", ports: [{ port: 9090 }] } },
+    // The policy DataPlane puts in its namespace.
+    metadataNetworkPolicy: { metadata: { name: "airbyte-connectors-no-metadata-ipv4", namespace: "airbyte" }, spec: metadataPolicySpec("ipv4") },
     release: {
         chart: "airbyte-data-plane",
         version: "2.2.0",

@@ -103,6 +103,8 @@ export const awsOutputs: CannedOutputs = (args) => {
         }
         case "aws:kms/alias:Alias":
             return { arn: `arn:${p}:kms:${r}:${CANNED_ACCOUNT_ID}:${args.inputs?.name ?? `alias/${args.name}`}` };
+        case "aws:ec2/launchTemplate:LaunchTemplate":
+            return { latestVersion: 1, defaultVersion: 1, arn: `arn:${p}:ec2:${r}:${CANNED_ACCOUNT_ID}:launch-template/lt-${hex(args.name, 17)}` };
         case "aws:cloudwatch/logGroup:LogGroup": {
             const name = args.inputs?.name ?? autoName(args.name);
             return { name, arn: `arn:${p}:logs:${r}:${CANNED_ACCOUNT_ID}:log-group:${name}` };

@@ -80,5 +80,17 @@ export const gcpOutputs: CannedOutputs = (args) => {
     return undefined;
 };
 
-/** gcp data sources the program calls: none, the program reads its project and region from config. */
-export const gcpInvokes: CannedInvokes = () => undefined;
+/** The project number every mocked project has (GKE's service agent is named after it). */
+export const CANNED_GCP_PROJECT_NUMBER = "100000000001";
+
+/** gcp data sources the program calls: the project (for its number); region and project come from config. */
+export const gcpInvokes: CannedInvokes = (args) => {
+    switch (args.token) {
+        case "gcp:organizations/getProject:getProject": {
+            const projectId = args.inputs?.projectId ?? CANNED_GCP_PROJECT;
+            return { projectId, number: CANNED_GCP_PROJECT_NUMBER, name: projectId, id: `projects/${projectId}` };
+        }
+        default:
+            return undefined;
+    }
+};

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { clusterEndpointRestricted, gcpNoLongLivedServiceAccountKeys } from "../policies/advisory";
+import { gcpNoLongLivedServiceAccountKeys } from "../policies/advisory";
+import { clusterEndpointRestricted } from "../policies/endpoints";
 import { T } from "../policies/tokens";
 import { checkResource, messages, mutate, UNKNOWN } from "./support/args";
 import { ok } from "./support/fixtures";
@@ -21,7 +22,13 @@ describe("policy gcp-no-long-lived-sa-keys (advisory)", () => {
     });
 });
 
-describe("policy cluster-endpoint-restricted (advisory)", () => {
+describe("policy cluster-endpoint-restricted (mandatory)", () => {
+    it("is mandatory: an endpoint open to every address fails the plan unless the pack's config lowers it", () => {
+        assert.strictEqual(endpoint.enforcementLevel, "mandatory");
+        const [m] = messages(checkResource(endpoint, T.aksCluster, mutate(ok.aksCluster, "apiServerAccessProfile", undefined)));
+        assert.match(m, /only on an explicitly named option: endpoint.openToInternet or apiServerOpenToInternet/);
+    });
+
     const cases: [string, string, object][] = [
         ["EKS component with allowed CIDRs", T.eksCluster, ok.eksCluster],
         ["EKS cluster with a private endpoint", T.awsEksCluster, ok.awsEksCluster],

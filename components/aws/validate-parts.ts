@@ -5,7 +5,8 @@
 import type { InputProblems } from "../shared/errors";
 import type { AwsAccessKeys } from "../shared/types";
 import type { EksEndpointOptions, EksLogBucketOptions, EksNodeGroupOptions, EksVpcOptions } from "./args";
-import { isAwsRegion, isIpv4Cidr, isKmsKeyArn, isS3BucketName, parseArn } from "./arns";
+import { isAwsRegion, isIpv4Cidr, isKmsKeyArn, parseArn } from "./arns";
+import { s3BucketNameProblem } from "../shared/storage-names";
 import {
     AIRBYTE_EKS_SUPPORT_STATEMENT,
     CAPACITY_TYPES,
@@ -184,11 +185,10 @@ export function checkAccessKeyPair(problems: InputProblems, path: string, keys: 
 export function resolveBucket(problems: InputProblems, options: EksLogBucketOptions | undefined, clusterRegion: string): ResolvedBucket {
     const o = options ?? {};
     if (o.existingBucketName !== undefined) {
-        problems.check(
-            isS3BucketName(o.existingBucketName),
-            "logBucket.existingBucketName",
-            "set the name of an existing S3 bucket (3-63 lowercase letters, digits, '-' or '.').",
-        );
+        const name = o.existingBucketName;
+        problems.addIfAny("logBucket.existingBucketName", typeof name === "string" && name.trim() !== ""
+            ? s3BucketNameProblem(name)
+            : "is empty: give the name of an existing S3 bucket, or remove existingBucketName to create one.");
         const region = o.region ?? clusterRegion;
         problems.check(isAwsRegion(region), "logBucket.region", "set the bucket's region, e.g. us-east-1.");
         for (const key of ["logExpirationDays", "versioning", "kmsKeyArn", "retainOnDestroy"] as const) {

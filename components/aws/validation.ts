@@ -4,6 +4,7 @@
  * every default filled in, which is what the resource builders consume.
  */
 import { InputProblems } from "../shared/errors";
+import { namespaceProblem } from "../shared/namespaces";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, SecretsManagerSpec } from "../shared/types";
 import type { EksClusterArgs } from "./args";
@@ -94,6 +95,7 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
     problems.check(/^1\.\d{2,}$/.test(kubernetesVersion), "kubernetesVersion", `set a Kubernetes minor version that EKS offers, e.g. "${DEFAULT_KUBERNETES_VERSION}".`);
     const namespace = a.namespace ?? DEFAULT_NAMESPACE;
     problems.check(DNS_LABEL.test(namespace), "namespace", "use a Kubernetes namespace name: lowercase letters, digits and '-', at most 63.");
+    problems.addIfAny("namespace", namespaceProblem(namespace, { creates: false }));
     const serviceAccountName = a.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME;
     problems.check(DNS_SUBDOMAIN.test(serviceAccountName), "serviceAccountName", "use a Kubernetes service account name: lowercase letters, digits, '-' and '.'.");
 

@@ -1,10 +1,12 @@
 import { exactlyOne, InputProblems } from "../shared/errors";
+import { namespaceProblem } from "../shared/namespaces";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, StorageSpec } from "../shared/types";
 import {
     AksClusterArgs, DEFAULT_KUBERNETES_VERSION, DEFAULT_ZONES, KubeloginMode, SkuTier, UpgradeChannel,
 } from "./args";
-import { defaultStorageAccountName, isGuid, isStorageAccountName, vaultNameFromUrl } from "./names";
+import { defaultStorageAccountName, isGuid, vaultNameFromUrl } from "./names";
+import { azureContainerNameProblem, storageAccountNameProblem } from "../shared/storage-names";
 import { checkZones, resolvePools, ResolvedPool } from "./validation-pools";
 import { checkAuthorizedRanges, resolveNetwork, ResolvedNetwork } from "./validation-network";
 
@@ -48,7 +50,6 @@ export interface ResolvedAksCluster {
     tags: Record<string, string>;
 }
 
-const CONTAINER_NAME = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
 const STORAGE_SKUS = ["Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_GZRS"];
 
 /**
@@ -73,6 +74,7 @@ export function resolveAksCluster(name: string, args: AksClusterArgs, naming: { 
         problems.add("tenantId", "is required with entraId when the secret store is not Azure: give the Entra ID tenant GUID of the cluster's users (az account show --query tenantId).");
     }
 
+    problems.addIfAny("namespace", namespaceProblem(args.namespace ?? DEFAULT_NAMESPACE, { creates: false }));
     const kubernetesVersion = args.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
     problems.check(/^\d+\.\d+(\.\d+)?$/.test(kubernetesVersion), "kubernetesVersion",
         `"${kubernetesVersion}" is not a Kubernetes version: give a minor version such as ${DEFAULT_KUBERNETES_VERSION} (AKS picks its newest patch).`);
@@ -173,11 +175,9 @@ function resolveStorage(problems: InputProblems, name: string, args: AksClusterA
         }
     }
     const accountName = s.accountName ?? defaultStorageAccountName(naming.project, naming.stack, name);
-    problems.check(isStorageAccountName(accountName), "storage.accountName",
-        `"${accountName}" is not a storage account name: use 3 to 24 lower-case letters and digits, unique across Azure.`);
+    problems.addIfAny("storage.accountName", storageAccountNameProblem(String(accountName)));
     const containerName = s.containerName ?? "airbyte";
-    problems.check(CONTAINER_NAME.test(containerName), "storage.containerName",
-        `"${containerName}" is not a container name: use 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.`);
+    problems.addIfAny("storage.containerName", azureContainerNameProblem(String(containerName)));
     const sku = s.sku ?? "Standard_ZRS";
     problems.check(STORAGE_SKUS.includes(sku), "storage.sku", `"${sku}" is not offered: use ${STORAGE_SKUS.join(", ")}.`);
     return { existing: s.existing, accountName, containerName, sku, retainOnDelete: s.retainOnDelete ?? true };

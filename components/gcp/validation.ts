@@ -14,14 +14,15 @@ import { cidrsOverlap, parseCidr } from "../shared/cidr";
 import { bucketLocationServesRegion, parseLocation } from "./locations";
 import { resourceBaseName, toGcpLabels } from "./names";
 import { GCP_PROJECT_ID } from "../shared/formats";
+import { namespaceProblem } from "../shared/namespaces";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
+import { gcsBucketNameProblem } from "../shared/storage-names";
 
 export { GCP_PROJECT_ID };
 import { checkNodePools, ResolvedNodePool } from "./node-pool-validation";
 
 /** A GCP project id. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
 const ROLE = /^(roles\/[A-Za-z0-9_.]+|(projects|organizations)\/[^/]+\/roles\/[A-Za-z0-9_.]+)$/;
 const K8S_VERSION = /^(latest|\d+\.\d+(\.\d+(-gke\.\d+)?)?)$/;
 
@@ -94,6 +95,7 @@ export function resolveGkeSettings(name: string, args: GkeClusterArgs, defaultPr
     const bucket = checkBucket(problems, args, region);
     problems.check(DNS_LABEL.test(args.namespace ?? DEFAULT_NAMESPACE), "namespace",
         `"${args.namespace}" is not a Kubernetes namespace name: use lower-case letters, digits and hyphens.`);
+    problems.addIfAny("namespace", namespaceProblem(args.namespace ?? DEFAULT_NAMESPACE, { creates: false }));
     problems.check(DNS_LABEL.test(args.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME), "serviceAccountName",
         `"${args.serviceAccountName}" is not a Kubernetes service account name: use lower-case letters, digits and hyphens.`);
     problems.throwIfAny();
@@ -170,8 +172,10 @@ function checkBucket(problems: InputProblems, args: GkeClusterArgs, region: stri
     const bucket = args.bucket ?? {};
     const location = bucket.location ?? region;
     if (bucket.existingBucketName !== undefined) {
-        problems.check(BUCKET_NAME.test(bucket.existingBucketName), "bucket.existingBucketName",
-            `"${bucket.existingBucketName}" is not a bucket name: give the name alone, without gs://.`);
+        const name = bucket.existingBucketName;
+        problems.addIfAny("bucket.existingBucketName", name.trim() === ""
+            ? "is empty: give the name of an existing bucket, or remove existingBucketName to create one."
+            : name.startsWith("gs://") ? `"${name}" is a URL: give the bucket's name alone, without gs://.` : gcsBucketNameProblem(name));
         const ignored = (["location", "versioning", "logRetentionDays", "retainOnDelete", "forceDestroy"] as const).filter((k) => bucket[k] !== undefined);
         problems.check(ignored.length === 0, "bucket",
             `${ignored.join(", ")} only apply to a bucket this component creates; remove them or remove existingBucketName.`);

@@ -18,7 +18,7 @@ export type AzureStackConfig = Omit<AksClusterArgs, "location" | "secretsManager
 /** Keys `flexplane:azure` accepts; anything else is a typo that would otherwise be ignored. */
 export const AZURE_CONFIG_KEYS = [
     "tenantId", "resourceGroupName", "kubernetesVersion", "skuTier", "upgradeChannel", "zones", "systemPool", "workloadPools",
-    "network", "apiServerAuthorizedIpRanges", "entraId", "workloadIdentity", "keyVault", "storage",
+    "network", "apiServerAuthorizedIpRanges", "entraId", "workloadIdentity", "keyVault", "storage", "supportedKubernetesVersions", "minimumNodeSize",
 ] as const;
 const STORAGE_KEYS = ["accountName", "containerName", "sku", "retainOnDelete", "existingContainer"];
 

@@ -19,7 +19,7 @@ export type GcpStackOptions = Omit<GkeClusterArgs, "project" | "location" | "sec
 export const GCP_OPTION_KEYS = [
     "location", "allowZonalCluster", "mode", "releaseChannel", "kubernetesVersion", "deletionProtection",
     "masterAuthorizedNetworks", "privateEndpoint", "masterIpv4CidrBlock", "network", "existingNetwork", "nodePools",
-    "nodeServiceAccountEmail", "secretManagerRoles", "bucketRoles", "bucket",
+    "nodeServiceAccountEmail", "secretManagerRoles", "bucketRoles", "bucket", "supportedKubernetesVersions", "minimumNodeSize",
 ] as const;
 
 const ARRAY_KEYS = ["masterAuthorizedNetworks", "nodePools", "secretManagerRoles", "bucketRoles"];

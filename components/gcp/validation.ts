@@ -14,7 +14,9 @@ import { cidrsOverlap, parseCidr } from "../shared/cidr";
 import { bucketLocationServesRegion, parseLocation } from "./locations";
 import { resourceBaseName, toGcpLabels } from "./names";
 import { GCP_PROJECT_ID } from "../shared/formats";
+import { kubernetesVersionProblem, supportedVersionsProblem } from "../shared/kubernetes-versions";
 import { namespaceProblem } from "../shared/namespaces";
+import { checkMinimumNodeSize } from "../shared/node-size";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import { gcsBucketNameProblem } from "../shared/storage-names";
 
@@ -80,7 +82,14 @@ export function resolveGkeSettings(name: string, args: GkeClusterArgs, defaultPr
     problems.check((RELEASE_CHANNELS as readonly string[]).includes(releaseChannel), "releaseChannel",
         `"${releaseChannel}" is not a release channel: use one of ${RELEASE_CHANNELS.join(", ")}.`);
     problems.check(args.kubernetesVersion === undefined || K8S_VERSION.test(args.kubernetesVersion), "kubernetesVersion",
-        `"${args.kubernetesVersion}" is not a GKE version: give a minor version such as 1.33, or leave it out for the channel's default.`);
+        `"${args.kubernetesVersion}" is not a GKE version: give a minor version such as 1.35, or leave it out for the channel's default.`);
+    if (args.kubernetesVersion !== undefined && K8S_VERSION.test(args.kubernetesVersion)) {
+        problems.addIfAny("kubernetesVersion", kubernetesVersionProblem("GKE", args.kubernetesVersion,
+            { extended: releaseChannel === "EXTENDED", supported: args.supportedKubernetesVersions }));
+    }
+    if (args.supportedKubernetesVersions !== undefined) {
+        problems.addIfAny("supportedKubernetesVersions", supportedVersionsProblem(args.supportedKubernetesVersions));
+    }
 
     (args.masterAuthorizedNetworks ?? []).forEach((block, i) =>
         problems.check(parseCidr(block.cidrBlock ?? "") !== undefined, `masterAuthorizedNetworks[${i}].cidrBlock`,
@@ -90,7 +99,7 @@ export function resolveGkeSettings(name: string, args: GkeClusterArgs, defaultPr
         `"${args.masterIpv4CidrBlock}" must be a /28 such as 172.16.0.0/28, or be left out to let GKE choose.`);
 
     const network = checkNetwork(problems, args, master ? [args.masterIpv4CidrBlock!] : []);
-    const nodePools = checkNodePools(problems, mode, args.nodePools);
+    const nodePools = checkNodePools(problems, mode, args.nodePools, checkMinimumNodeSize(problems, args.minimumNodeSize));
     checkIdentity(problems, args);
     const bucket = checkBucket(problems, args, region);
     problems.check(DNS_LABEL.test(args.namespace ?? DEFAULT_NAMESPACE), "namespace",

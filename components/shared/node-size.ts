@@ -7,10 +7,12 @@
  *   (`values.yaml`) the launcher has `workloadLauncher.resources: {}`, job pods `jobs.resources:
  *   {requests: {}, limits: {}}`, and `workloads.resources.{mainContainer,check,discover,replication,
  *   sidecar}` are `{cpu: {}, memory: {}}` with `useConnectorResourceDefaults: true`; only
- *   `fileTransfer.storage` asks 5G of ephemeral storage.
+ *   `fileTransfer.storage` asks 5G of ephemeral storage. Rendered with `helm template` (helm v4), every
+ *   version gives the launcher container `resources: {}` and every `*_CPU_*` / `*_MEMORY_*` key of
+ *   its ConfigMap (JOB_MAIN_CONTAINER_*, CHECK_*, DISCOVER_*, REPLICATION_ORCHESTRATOR_*, SIDECAR_*) "".
  * - Job pods therefore get the control plane's defaults: airbytehq/airbyte-platform
  *   `airbyte-server/src/main/resources/application.yml` (310e6cb, `airbyte.worker.kube-job-configs`,
- *   lines 296-344). A sync runs one pod with three containers: source 0.5 vCPU / 1Gi, destination
+ *   lines 295-349). A sync runs one pod with three containers: source 0.5 vCPU / 1Gi, destination
  *   0.5 vCPU / 1Gi and orchestrator 1 vCPU / 2Gi requested, so **2 vCPU and 4 GiB** for the pod
  *   (API sources: 0.8 + 0.3 + 0.3 vCPU; database sources: 1 + 1 + 2 = 4 vCPU, which needs nodes
  *   larger than 4 vCPU).

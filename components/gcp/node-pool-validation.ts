@@ -1,7 +1,7 @@
 import type { InputProblems } from "../shared/errors";
 import { GKE_DEFAULTS, GkeMode, GkeNodePoolArgs, MIN_NODE_DISK_SIZE_GB } from "./args";
 import { gceMachineShape } from "../shared/machine-shapes";
-import { dataPlaneNodeReason, MinimumNodeSize, nodeSizeProblem } from "../shared/node-size";
+import { dataPlaneNodeReason, DEFAULT_MINIMUM_NODE_SIZE, MinimumNodeSize, nodeSizeProblem } from "../shared/node-size";
 
 /** Pool names: short enough that `<base>-<pool>-xxxxxxx` stays within GKE's 40 characters. */
 export const NODE_POOL_NAME = /^[a-z]([a-z0-9-]{0,9}[a-z0-9])?$/;
@@ -54,7 +54,12 @@ function machineTypeProblem(machineType: string, minimumSize: MinimumNodeSize): 
  * whose node settings change, so any pool given in Autopilot mode is refused. In Standard mode the
  * default is one `general` pool.
  */
-export function checkNodePools(problems: InputProblems, mode: GkeMode, pools: GkeNodePoolArgs[] | undefined, minimumSize: MinimumNodeSize): ResolvedNodePool[] {
+export function checkNodePools(
+    problems: InputProblems,
+    mode: GkeMode,
+    pools: GkeNodePoolArgs[] | undefined,
+    minimumSize: MinimumNodeSize = DEFAULT_MINIMUM_NODE_SIZE,
+): ResolvedNodePool[] {
     if (mode === "autopilot") {
         problems.check(pools === undefined, "nodePools",
             "Autopilot provisions nodes itself and accepts no node pools: remove nodePools, or set mode: standard to manage pools.");

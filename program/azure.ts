@@ -21,7 +21,7 @@ export type AzureStackConfig = Omit<AksClusterArgs, "location" | "secretsManager
 export const AZURE_CONFIG_KEYS = [
     "tenantId", "resourceGroupName", "kubernetesVersion", "skuTier", "upgradeChannel", "zones", "systemPool", "workloadPools",
     "network", "apiServerAuthorizedIpRanges", "apiServerOpenToInternet", "entraId", "localAccounts", "auditLogs", "secretsEncryption",
-    "deletionProtection", "workloadIdentity", "keyVault", "storage",
+    "deletionProtection", "workloadIdentity", "keyVault", "storage", "supportedKubernetesVersions", "minimumNodeSize",
 ] as const;
 const STORAGE_KEYS = ["accountName", "containerName", "sku", "retainOnDelete", "existingContainer"];
 

@@ -23,7 +23,7 @@ export const GCP_OPTION_KEYS = [
     "location", "allowZonalCluster", "mode", "releaseChannel", "kubernetesVersion", "deletionProtection",
     "masterAuthorizedNetworks", "apiServerOpenToInternet", "secretsEncryption", "privateEndpoint", "masterIpv4CidrBlock", "network",
     "existingNetwork", "nodePools",
-    "nodeServiceAccountEmail", "secretManagerRoles", "bucketRoles", "bucket",
+    "nodeServiceAccountEmail", "secretManagerRoles", "bucketRoles", "bucket", "supportedKubernetesVersions", "minimumNodeSize",
 ] as const;
 
 const ARRAY_KEYS = ["masterAuthorizedNetworks", "nodePools", "secretManagerRoles", "bucketRoles"];

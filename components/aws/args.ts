@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { AwsAccessKeys, SecretsManagerSpec } from "../shared/types";
 import type { CapacityType, NatGatewayStrategy } from "./constants";
 import type { KubeconfigAuth } from "./kubeconfig";
+import type { MinimumNodeSize } from "../shared/node-size";
 
 /**
  * The network. Either an existing VPC (`vpcId` and `privateSubnetIds`) or, when `vpcId` is not set,
@@ -143,10 +144,25 @@ export interface EksClusterArgs {
     region?: string;
     /** EKS cluster name. Default: this component's name, with characters EKS refuses replaced by `-`. */
     clusterName?: string;
-    /** Kubernetes version. Default `1.35` (pinned; raise it deliberately, one minor version at a time). */
+    /**
+     * Kubernetes version. Default `1.35` (pinned; raise it deliberately, one minor version at a time).
+     * Must be a minor EKS supports (standard or extended support): see `supportedKubernetesVersions`.
+     */
     kubernetesVersion?: string;
+    /**
+     * Minor versions `kubernetesVersion` may name, replacing the built-in table of what EKS supported
+     * on 2026-11-30 (1.32 to 1.36; `KUBERNETES_TABLE_DATE`, docs/aws.md). Set it when EKS offers a
+     * version newer than this package knows. Default: the table.
+     */
+    supportedKubernetesVersions?: string[];
     /** The network. Default: a new VPC, `10.0.0.0/16`, 3 zones, one NAT gateway per zone. */
     vpc?: EksVpcOptions;
+    /**
+     * Smallest node accepted in `nodes` and `jobNodes`. Default `{vcpus: 4, memoryGiB: 8}`: a sync
+     * pod asks 2 vCPU and 4 GiB by Airbyte's defaults, which smaller nodes cannot give after the
+     * system's share (docs/aws.md). Instance types whose family the size table does not know pass.
+     */
+    minimumNodeSize?: MinimumNodeSize;
     /** The node group for the launcher and, unless `jobNodes` is set, connector pods. Defaults above. */
     nodes?: EksNodeGroupOptions;
     /**

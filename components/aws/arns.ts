@@ -5,6 +5,7 @@
 
 import { parseCidr } from "../shared/cidr";
 import { parseArn } from "../shared/formats";
+import { s3BucketNameProblem } from "../shared/storage-names";
 
 export { isAwsAccountId, isAwsRegion, isKmsKeyArn, parseArn } from "../shared/formats";
 export type { ParsedArn } from "../shared/formats";
@@ -110,14 +111,9 @@ export function eksClusterNameFrom(resourceName: string): string {
     return (cleaned || "flexplane").slice(0, 100);
 }
 
-/** Rules S3 puts on bucket names (the common subset): 3-63 lowercase letters, digits, `-` and `.`. */
+/** True for a general purpose S3 bucket name (every rule in `s3BucketNameProblem`). */
 export function isS3BucketName(name: unknown): name is string {
-    return (
-        typeof name === "string" &&
-        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) &&
-        !name.includes("..") &&
-        !/^\d+\.\d+\.\d+\.\d+$/.test(name)
-    );
+    return typeof name === "string" && s3BucketNameProblem(name) === undefined;
 }
 
 /**

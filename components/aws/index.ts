@@ -1,7 +1,8 @@
 /**
  * `flexplane/aws`: the AWS side of an Airbyte Enterprise Flex data plane. Loads `@pulumi/aws`,
- * `@pulumi/awsx`, `@pulumi/eks` and `@pulumi/kubernetes` only; nothing of GCP or Azure.
+ * `@pulumi/awsx` (only for a new VPC), `@pulumi/eks` and `@pulumi/kubernetes` only; nothing of GCP or Azure.
  */
+import "./require-peers";
 export { EksCluster, clusterInputs } from "./cluster";
 export type {
     EksClusterArgs,

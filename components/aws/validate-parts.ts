@@ -7,7 +7,10 @@ import type { InputProblems } from "../shared/errors";
 import type { AwsAccessKeys } from "../shared/types";
 import type { EksEndpointOptions, EksLogBucketOptions, EksNodeGroupOptions, EksVpcOptions } from "./args";
 import type { NewBucketOptions } from "./bucket";
-import { isAwsRegion, isIpv4Cidr, isKmsKeyArn, isS3BucketName, parseArn } from "./arns";
+import { isAwsRegion, isIpv4Cidr, isKmsKeyArn, parseArn } from "./arns";
+import { ec2Architecture, ec2InstanceShape } from "../shared/machine-shapes";
+import { dataPlaneNodeReason, MinimumNodeSize, nodeSizeProblem } from "../shared/node-size";
+import { s3BucketNameProblem } from "../shared/storage-names";
 import {
     AIRBYTE_EKS_SUPPORT_STATEMENT,
     CAPACITY_TYPES,
@@ -108,14 +111,20 @@ export interface ResolvedNodeGroup {
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
-export function resolveNodeGroup(problems: InputProblems, path: string, options: EksNodeGroupOptions | undefined, minimumNodes: number): ResolvedNodeGroup {
+export function resolveNodeGroup(
+    problems: InputProblems,
+    path: string,
+    options: EksNodeGroupOptions | undefined,
+    minimumNodes: number,
+    minimumSize: MinimumNodeSize,
+): ResolvedNodeGroup {
     const o = options ?? {};
     const instanceTypes = o.instanceTypes ?? [...DEFAULT_INSTANCE_TYPES];
-    problems.check(
-        Array.isArray(instanceTypes) && instanceTypes.length > 0 && instanceTypes.every((t) => /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(String(t))),
-        `${path}.instanceTypes`,
-        `list one or more EC2 instance types such as "${DEFAULT_INSTANCE_TYPES[0]}".`,
-    );
+    const wellFormed = Array.isArray(instanceTypes) && instanceTypes.length > 0 && instanceTypes.every((t) => /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(String(t)));
+    problems.check(wellFormed, `${path}.instanceTypes`, `list one or more EC2 instance types such as "${DEFAULT_INSTANCE_TYPES[0]}"; got ${JSON.stringify(instanceTypes)}.`);
+    if (wellFormed) {
+        checkInstanceTypes(problems, `${path}.instanceTypes`, instanceTypes, minimumSize);
+    }
     const minSize = o.minSize ?? Math.max(minimumNodes, Math.min(DEFAULT_NODE_COUNTS.minSize, o.maxSize ?? Infinity));
     const maxSize = o.maxSize ?? Math.max(DEFAULT_NODE_COUNTS.maxSize, minSize);
     const desiredSize = o.desiredSize ?? Math.min(Math.max(DEFAULT_NODE_COUNTS.desiredSize, minSize), maxSize);
@@ -144,6 +153,29 @@ export function resolveNodeGroup(problems: InputProblems, path: string, options:
         problems.check(key !== JOB_NODE_LABEL.key, `${path}.labels.${key}`, "is reserved for the job node group; choose another key.");
     }
     return { instanceTypes, minSize, desiredSize, maxSize, diskSizeGiB, capacityType, labels };
+}
+
+/**
+ * Instance types of one managed node group: each large enough for a connector pod, and all of one
+ * CPU architecture. EKS runs one AMI type per managed node group and refuses a group whose types do
+ * not match it ("[t4g.small] is not a valid instance type for requested amiType AL2_x86_64";
+ * mixed architectures are an open request, aws/containers-roadmap#1241).
+ */
+function checkInstanceTypes(problems: InputProblems, path: string, instanceTypes: string[], minimumSize: MinimumNodeSize): void {
+    instanceTypes.forEach((type, i) =>
+        problems.addIfAny(`${path}[${i}]`, nodeSizeProblem(type, ec2InstanceShape(type), minimumSize, dataPlaneNodeReason(DEFAULT_INSTANCE_TYPES[0]))));
+    const byArchitecture = new Map<string, string[]>();
+    for (const type of instanceTypes) {
+        const architecture = ec2Architecture(type);
+        if (architecture) {
+            byArchitecture.set(architecture, [...(byArchitecture.get(architecture) ?? []), type]);
+        }
+    }
+    if (byArchitecture.size > 1) {
+        const mix = [...byArchitecture].map(([architecture, types]) => `${architecture} (${types.join(", ")})`).join(" and ");
+        problems.add(path, `mixes ${mix}: a managed node group runs one AMI type, so EKS refuses the group. ` +
+            "Keep one CPU architecture per group, e.g. the Graviton types in jobNodes and the x86 types in nodes.");
+    }
 }
 
 export interface ResolvedEndpoint {
@@ -201,11 +233,10 @@ export function checkAccessKeyPair(problems: InputProblems, path: string, keys: 
 export function resolveBucket(problems: InputProblems, options: EksLogBucketOptions | undefined, clusterRegion: string): ResolvedBucket {
     const o = options ?? {};
     if (o.existingBucketName !== undefined) {
-        problems.check(
-            isS3BucketName(o.existingBucketName),
-            "logBucket.existingBucketName",
-            "set the name of an existing S3 bucket (3-63 lowercase letters, digits, '-' or '.').",
-        );
+        const name = o.existingBucketName;
+        problems.addIfAny("logBucket.existingBucketName", typeof name === "string" && name.trim() !== ""
+            ? s3BucketNameProblem(name)
+            : "is empty: give the name of an existing S3 bucket, or remove existingBucketName to create one.");
         const region = o.region ?? clusterRegion;
         problems.check(isAwsRegion(region), "logBucket.region", "set the bucket's region, e.g. us-east-1.");
         for (const key of ["logExpirationDays", "versioning", "kmsKeyArn", "retainOnDestroy", "accessLogs"] as const) {
@@ -244,11 +275,10 @@ export function resolveBucket(problems: InputProblems, options: EksLogBucketOpti
     const accessLogs = o.accessLogs;
     if (accessLogs !== undefined) {
         problems.unknownKeys("logBucket.accessLogs", accessLogs, ["bucket", "prefix"]);
-        problems.check(
-            typeof accessLogs === "object" && accessLogs !== null && isS3BucketName(accessLogs.bucket),
-            "logBucket.accessLogs.bucket",
-            `set the name of an existing S3 bucket in ${clusterRegion} that receives the access logs (not the log bucket itself), or remove accessLogs.`,
-        );
+        const target = typeof accessLogs === "object" && accessLogs !== null ? accessLogs.bucket : undefined;
+        problems.addIfAny("logBucket.accessLogs.bucket", typeof target === "string" && target.trim() !== ""
+            ? s3BucketNameProblem(target)
+            : `is required: set the name of an existing S3 bucket in ${clusterRegion} that receives the access logs (not the log bucket itself), or remove accessLogs.`);
         problems.check(
             accessLogs?.prefix === undefined || (typeof accessLogs.prefix === "string" && /^[\w!\-.*'()/]{1,512}$/.test(accessLogs.prefix)),
             "logBucket.accessLogs.prefix",

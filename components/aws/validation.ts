@@ -5,6 +5,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../shared/errors";
+import { kubernetesVersionProblem, supportedVersionsProblem } from "../shared/kubernetes-versions";
+import { namespaceProblem } from "../shared/namespaces";
+import { checkMinimumNodeSize } from "../shared/node-size";
+import { installCommand, isPeerInstalled, PeerResolver } from "../shared/peers";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, SecretsManagerSpec } from "../shared/types";
 import type { EksClusterArgs } from "./args";
@@ -50,7 +54,8 @@ export interface ResolvedEksCluster {
 /** Keys `EksClusterArgs` and its option objects accept; anything else is most likely a typo. */
 export const KNOWN_KEYS: Record<string, readonly string[]> = {
     "": ["secretsManager", "controlPlaneRoleArn", "namespace", "serviceAccountName", "region", "clusterName", "kubernetesVersion", "vpc", "nodes", "jobNodes",
-        "adminPrincipalArns", "endpoint", "deletionProtection", "controlPlaneLogs", "secretsEncryptionKeyArn", "logBucket", "kubeconfigAuth", "tags"],
+        "adminPrincipalArns", "endpoint", "deletionProtection", "controlPlaneLogs", "secretsEncryptionKeyArn", "logBucket", "kubeconfigAuth", "tags",
+        "supportedKubernetesVersions", "minimumNodeSize"],
     vpc: ["vpcId", "privateSubnetIds", "cidrBlock", "availabilityZoneCount", "availabilityZoneNames", "natGateways"],
     nodes: ["instanceTypes", "minSize", "desiredSize", "maxSize", "diskSizeGiB", "capacityType", "labels"],
     jobNodes: ["instanceTypes", "minSize", "desiredSize", "maxSize", "diskSizeGiB", "capacityType", "labels"],
@@ -79,7 +84,12 @@ export function fargatePaths(value: unknown, path = ""): string[] {
 }
 
 /** Validates `args` and fills in the defaults; throws `pulumi.InputPropertiesError` listing every problem. */
-export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs, configRegion: string | undefined): ResolvedEksCluster {
+export function resolveEksClusterArgs(
+    resourceName: string,
+    args: EksClusterArgs,
+    configRegion: string | undefined,
+    peerInstalled: PeerResolver = isPeerInstalled,
+): ResolvedEksCluster {
     const problems = new InputProblems(`EksCluster "${resourceName}"`);
     const a = (args ?? {}) as EksClusterArgs;
     for (const path of fargatePaths(a)) {
@@ -97,9 +107,17 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
     const clusterName = a.clusterName ?? eksClusterNameFrom(resourceName);
     problems.check(isEksClusterName(clusterName), "clusterName", "use 1-100 letters, digits, '-' or '_', starting with a letter or digit.");
     const kubernetesVersion = a.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-    problems.check(/^1\.\d{2,}$/.test(kubernetesVersion), "kubernetesVersion", `set a Kubernetes minor version that EKS offers, e.g. "${DEFAULT_KUBERNETES_VERSION}".`);
+    if (/^1\.\d{2,}$/.test(kubernetesVersion)) {
+        problems.addIfAny("kubernetesVersion", kubernetesVersionProblem("EKS", kubernetesVersion, { extended: true, supported: a.supportedKubernetesVersions }));
+    } else {
+        problems.add("kubernetesVersion", `"${kubernetesVersion}" is not a Kubernetes minor version: set one that EKS offers, e.g. "${DEFAULT_KUBERNETES_VERSION}".`);
+    }
+    if (a.supportedKubernetesVersions !== undefined) {
+        problems.addIfAny("supportedKubernetesVersions", supportedVersionsProblem(a.supportedKubernetesVersions));
+    }
     const namespace = a.namespace ?? DEFAULT_NAMESPACE;
     problems.check(DNS_LABEL.test(namespace), "namespace", "use a Kubernetes namespace name: lowercase letters, digits and '-', at most 63.");
+    problems.addIfAny("namespace", namespaceProblem(namespace, { creates: false }));
     const serviceAccountName = a.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME;
     problems.check(DNS_SUBDOMAIN.test(serviceAccountName), "serviceAccountName", "use a Kubernetes service account name: lowercase letters, digits, '-' and '.'.");
 
@@ -152,6 +170,7 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
             "set an IAM role ARN such as arn:aws:iam::123456789012:role/Deployer, or remove it.",
         );
     }
+    const minimumNodeSize = checkMinimumNodeSize(problems, a.minimumNodeSize);
     const resolved: ResolvedEksCluster = {
         clusterName,
         region,
@@ -160,8 +179,8 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
         namespace,
         serviceAccountName,
         network: resolveNetwork(problems, a.vpc, region),
-        nodes: resolveNodeGroup(problems, "nodes", a.nodes, 1),
-        jobNodes: a.jobNodes === undefined ? undefined : resolveNodeGroup(problems, "jobNodes", a.jobNodes, 0),
+        nodes: resolveNodeGroup(problems, "nodes", a.nodes, 1, minimumNodeSize),
+        jobNodes: a.jobNodes === undefined ? undefined : resolveNodeGroup(problems, "jobNodes", a.jobNodes, 0, minimumNodeSize),
         adminPrincipalArns: Array.isArray(admins) ? admins : [],
         endpoint: resolveEndpoint(problems, a.endpoint),
         deletionProtection: a.deletionProtection ?? true,
@@ -174,6 +193,10 @@ export function resolveEksClusterArgs(resourceName: string, args: EksClusterArgs
         kubeconfigAuth: { ...(a.kubeconfigAuth ?? {}) },
         tags: checkTags(problems, a.tags),
     };
+    if (resolved.network.kind === "new" && !peerInstalled("@pulumi/awsx")) {
+        problems.add("vpc", "a new VPC is built with @pulumi/awsx, an optional peer dependency that is not installed: " +
+            `run \`${installCommand(["@pulumi/awsx"])}\`, or set vpc.vpcId and vpc.privateSubnetIds to use an existing VPC.`);
+    }
     problems.throwIfAny();
     return resolved;
 }

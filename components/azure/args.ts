@@ -1,4 +1,5 @@
 import type { SecretsManagerSpec, StorageSpec } from "../shared/types";
+import type { MinimumNodeSize } from "../shared/node-size";
 
 /** Kubernetes minor version pinned unless the caller names another; AKS picks its newest patch. */
 export const DEFAULT_KUBERNETES_VERSION = "1.35";
@@ -206,14 +207,30 @@ export interface AksClusterArgs {
     namespace?: string;
     /** Service account of the data plane. Default `airbyte-workload-launcher`. */
     serviceAccountName?: string;
-    /** Kubernetes minor (or exact) version. Default `1.35`. */
+    /**
+     * Kubernetes minor (or exact) version. Default `1.35`. Must be a minor in AKS standard support
+     * (see `supportedKubernetesVersions`).
+     */
     kubernetesVersion?: string;
+    /**
+     * Minor versions `kubernetesVersion` may name, replacing the built-in table of what AKS supported
+     * on 2026-11-30 (1.34 to 1.36; docs/azure.md). Set it when AKS offers a version newer than this
+     * package knows. Default: the table.
+     */
+    supportedKubernetesVersions?: string[];
     /** AKS tier: `Free` (no SLA), `Standard` or `Premium`. Default `Standard`. */
     skuTier?: SkuTier;
     /** Cluster auto-upgrade channel. Default `patch`. */
     upgradeChannel?: UpgradeChannel;
     /** Availability zones of every pool that names none; at least 2. Default `["1", "2", "3"]`. */
     zones?: string[];
+    /**
+     * Smallest VM size accepted in `workloadPools` (and in `systemPool` when it has no taints).
+     * Default `{vcpus: 4, memoryGiB: 8}`: a sync pod asks 2 vCPU and 4 GiB by Airbyte's defaults,
+     * which smaller nodes cannot give after the system's share (docs/azure.md). The system pool must
+     * in any case meet AKS's own 2 vCPU and 4 GB. Sizes the table does not know pass.
+     */
+    minimumNodeSize?: MinimumNodeSize;
     /** The single system pool, inline in the cluster. Defaults as in `NodePoolArgs`; name `system`. */
     systemPool?: NodePoolArgs;
     /** Pools for Airbyte, each a separate AgentPool resource. Default one pool named `workload`. */

@@ -1,5 +1,6 @@
 // The `flexplane/azure` entry point. It loads only azure-native submodules and azuread: never the
-// AWS or GCP SDKs.
+// AWS or GCP SDKs; azuread only when the component creates a service principal.
+import "./require-peers";
 export { AksCluster, managedClusterArgs } from "./cluster";
 export * from "./args";
 export { resolveAksCluster } from "./validation";

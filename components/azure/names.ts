@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
+import { storageAccountNameProblem } from "../shared/storage-names";
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
-const STORAGE_ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
 
 export { isGuid, isVaultName, KEY_VAULT_DNS_SUFFIXES, vaultNameFromUrl } from "../shared/formats";
 
@@ -9,8 +9,9 @@ export function isPoolName(value: string | undefined): value is string {
     return value !== undefined && POOL_NAME.test(value);
 }
 
+/** True for an Azure storage account name (see `storageAccountNameProblem`). */
 export function isStorageAccountName(value: string | undefined): value is string {
-    return value !== undefined && STORAGE_ACCOUNT_NAME.test(value);
+    return value !== undefined && storageAccountNameProblem(value) === undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as azuread from "@pulumi/azuread";
+import type * as azureadSdk from "@pulumi/azuread";
 import type * as authorization from "@pulumi/azure-native/authorization";
 import { assignRole, BUILT_IN_ROLES } from "./roles";
 import type { ResolvedKeyVault } from "./validation";
@@ -21,6 +21,8 @@ export function createVaultPrincipal(
     kv: ResolvedKeyVault,
     ctx: { vaultId: pulumi.Output<string>; deployerObjectId: pulumi.Output<string>; subscriptionId: pulumi.Output<string>; parent: pulumi.Resource },
 ): VaultPrincipal {
+    // Loaded here, not at import: a cluster given an existing principal never needs azuread.
+    const azuread = require("@pulumi/azuread") as typeof azureadSdk;
     const opts = { parent: ctx.parent };
     const owners = [ctx.deployerObjectId];
     const app = new azuread.Application(`${name}-kv-app`, {

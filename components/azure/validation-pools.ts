@@ -2,6 +2,8 @@ import type { InputProblems } from "../shared/errors";
 import { DEFAULT_ZONES, MIN_ZONES, NodePoolArgs } from "./args";
 import { isPoolName } from "./names";
 import { tolerationForTaint } from "./taints";
+import { azureVmShape } from "../shared/machine-shapes";
+import { AKS_SYSTEM_POOL_MINIMUM, dataPlaneNodeReason, MinimumNodeSize, nodeSizeProblem } from "../shared/node-size";
 
 /** A node pool with every default applied. */
 export interface ResolvedPool {
@@ -113,6 +115,7 @@ export function resolvePools(
     systemPool: NodePoolArgs | NodePoolArgs[] | undefined,
     workloadPools: NodePoolArgs[] | undefined,
     clusterZones: string[],
+    minimumSize: MinimumNodeSize,
 ): { system: ResolvedPool; workload: ResolvedPool[] } {
     let systemArgs: NodePoolArgs = {};
     if (Array.isArray(systemPool)) {
@@ -140,8 +143,25 @@ export function resolvePools(
     const jobPools = workload.filter((p) => p.runsJobs);
     problems.check(jobPools.length <= 1, "workloadPools",
         `${jobPools.map((p) => p.name).join(" and ")} all set runsJobs: connector pods get one node selector, so mark one pool.`);
+    checkVmSizes(problems, system, workload, minimumSize);
     const launcherRoom = [system, ...workload].some((p) => p.taints.length === 0);
     problems.check(launcherRoom, "workloadPools",
         "every pool is tainted, so the workload launcher has nowhere to run: leave one workload pool without taints (or give systemPool.taints: []).");
     return { system, workload };
+}
+
+/**
+ * VM sizes: the system pool at least what AKS accepts for one, and every pool the data plane may use
+ * (workload pools, and an untainted system pool) at least `minimumSize`. A pool has one VM size, so
+ * one CPU architecture.
+ */
+function checkVmSizes(problems: InputProblems, system: ResolvedPool, workload: ResolvedPool[], minimumSize: MinimumNodeSize): void {
+    const systemShape = azureVmShape(system.vmSize);
+    problems.addIfAny("systemPool.vmSize", nodeSizeProblem(system.vmSize, systemShape, AKS_SYSTEM_POOL_MINIMUM,
+        `AKS requires of a system pool: use ${SYSTEM_POOL_DEFAULTS.vmSize} (the default) or another size with at least that much.`));
+    const reason = dataPlaneNodeReason(WORKLOAD_POOL_DEFAULTS.vmSize);
+    if (system.taints.length === 0) {
+        problems.addIfAny("systemPool.vmSize", nodeSizeProblem(system.vmSize, systemShape, minimumSize, reason));
+    }
+    workload.forEach((pool, i) => problems.addIfAny(`workloadPools[${i}].vmSize`, nodeSizeProblem(pool.vmSize, azureVmShape(pool.vmSize), minimumSize, reason)));
 }

@@ -1,10 +1,15 @@
 import { exactlyOne, InputProblems } from "../shared/errors";
+import { kubernetesVersionProblem, supportedVersionsProblem } from "../shared/kubernetes-versions";
+import { namespaceProblem } from "../shared/namespaces";
+import { checkMinimumNodeSize } from "../shared/node-size";
+import { installCommand, isPeerInstalled, PeerResolver } from "../shared/peers";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, StorageSpec } from "../shared/types";
 import {
     AKS_LOG_CATEGORIES, AksClusterArgs, AUDIT_LOG_DEFAULTS, DEFAULT_KUBERNETES_VERSION, DEFAULT_ZONES, KubeloginMode, SkuTier, UpgradeChannel,
 } from "./args";
-import { defaultStorageAccountName, isGuid, isStorageAccountName, vaultNameFromUrl } from "./names";
+import { defaultStorageAccountName, isGuid, vaultNameFromUrl } from "./names";
+import { azureContainerNameProblem, storageAccountNameProblem } from "../shared/storage-names";
 import { checkZones, resolvePools, ResolvedPool } from "./validation-pools";
 import { checkAuthorizedRanges, resolveNetwork, ResolvedNetwork } from "./validation-network";
 
@@ -52,7 +57,6 @@ export interface ResolvedAksCluster {
     tags: Record<string, string>;
 }
 
-const CONTAINER_NAME = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
 const STORAGE_SKUS = ["Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_GZRS"];
 
 /**
@@ -60,13 +64,22 @@ const STORAGE_SKUS = ["Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_
  * `pulumi.InputPropertiesError` listing every problem, before any resource is registered.
  * `naming` (project and stack) only seeds the default storage account name.
  */
-export function resolveAksCluster(name: string, args: AksClusterArgs, naming: { project: string; stack: string }): ResolvedAksCluster {
+export function resolveAksCluster(
+    name: string,
+    args: AksClusterArgs,
+    naming: { project: string; stack: string },
+    peerInstalled: PeerResolver = isPeerInstalled,
+): ResolvedAksCluster {
     const problems = new InputProblems(`AksCluster "${name}"`);
     problems.check(typeof args.location === "string" && /^[a-z0-9]+$/.test(args.location), "location",
         `"${args.location ?? ""}" is not an Azure region name: give one such as westeurope (stacks set azure-native:location).`);
     // A missing service principal is created here; every other credential must be given.
     const kind = checkSecretsManager(problems, args.secretsManager, { createsCredentialsFor: "azure" });
     const keyVault = kind === "azure" ? resolveKeyVault(problems, name, args) : undefined;
+    if (keyVault?.createPrincipal && !peerInstalled("@pulumi/azuread")) {
+        problems.add("secretsManager.azure", "the service principal for Key Vault is created with @pulumi/azuread, an optional peer dependency " +
+            `that is not installed: run \`${installCommand(["@pulumi/azuread"])}\`, or pass the clientId and clientSecret of an existing one.`);
+    }
     if (kind !== undefined && kind !== "azure" && args.keyVault?.create) {
         problems.add("keyVault.create", `the control plane's secrets are in ${String(kind)}, so a Key Vault here would hold nothing: remove keyVault.`);
     }
@@ -75,16 +88,21 @@ export function resolveAksCluster(name: string, args: AksClusterArgs, naming: { 
     problems.check(args.tenantId === undefined || isGuid(args.tenantId), "tenantId",
         `"${args.tenantId}" is not a tenant id: give the Entra ID tenant GUID (az account show --query tenantId).`);
 
+    problems.addIfAny("namespace", namespaceProblem(args.namespace ?? DEFAULT_NAMESPACE, { creates: false }));
     const kubernetesVersion = args.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
     problems.check(/^\d+\.\d+(\.\d+)?$/.test(kubernetesVersion), "kubernetesVersion",
         `"${kubernetesVersion}" is not a Kubernetes version: give a minor version such as ${DEFAULT_KUBERNETES_VERSION} (AKS picks its newest patch).`);
+    problems.addIfAny("kubernetesVersion", kubernetesVersionProblem("AKS", kubernetesVersion, { extended: false, supported: args.supportedKubernetesVersions }));
+    if (args.supportedKubernetesVersions !== undefined) {
+        problems.addIfAny("supportedKubernetesVersions", supportedVersionsProblem(args.supportedKubernetesVersions));
+    }
     const skuTier = args.skuTier ?? SkuTier.Standard;
     problems.check((Object.values(SkuTier) as string[]).includes(skuTier), "skuTier", `"${skuTier}" is not an AKS tier: use Free, Standard or Premium.`);
     const upgradeChannel = args.upgradeChannel ?? UpgradeChannel.Patch;
     problems.check((Object.values(UpgradeChannel) as string[]).includes(upgradeChannel), "upgradeChannel",
         `"${upgradeChannel}" is not an upgrade channel: use ${Object.values(UpgradeChannel).join(", ")}.`);
     const zones = args.zones === undefined ? [...DEFAULT_ZONES] : checkZones(problems, "zones", args.zones);
-    const pools = resolvePools(problems, args.systemPool, args.workloadPools, zones);
+    const pools = resolvePools(problems, args.systemPool, args.workloadPools, zones, checkMinimumNodeSize(problems, args.minimumNodeSize));
     const network = resolveNetwork(problems, args.network);
     const apiServerAuthorizedIpRanges = checkAuthorizedRanges(problems, args.apiServerAuthorizedIpRanges, args.apiServerOpenToInternet);
     const entraId = resolveEntraId(problems, args);
@@ -230,11 +248,9 @@ function resolveStorage(problems: InputProblems, name: string, args: AksClusterA
         }
     }
     const accountName = s.accountName ?? defaultStorageAccountName(naming.project, naming.stack, name);
-    problems.check(isStorageAccountName(accountName), "storage.accountName",
-        `"${accountName}" is not a storage account name: use 3 to 24 lower-case letters and digits, unique across Azure.`);
+    problems.addIfAny("storage.accountName", storageAccountNameProblem(String(accountName)));
     const containerName = s.containerName ?? "airbyte";
-    problems.check(CONTAINER_NAME.test(containerName), "storage.containerName",
-        `"${containerName}" is not a container name: use 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.`);
+    problems.addIfAny("storage.containerName", azureContainerNameProblem(String(containerName)));
     const sku = s.sku ?? "Standard_ZRS";
     problems.check(STORAGE_SKUS.includes(sku), "storage.sku", `"${sku}" is not offered: use ${STORAGE_SKUS.join(", ")}.`);
     return { existing: s.existing, accountName, containerName, sku, retainOnDelete: s.retainOnDelete ?? true };

@@ -1,5 +1,7 @@
 import { apiAddressAsWebAddress } from "../airbyte/url";
 import { exactlyOne, InputProblems } from "../shared/errors";
+import { namespaceProblem } from "../shared/namespaces";
+import { storageSpecNameProblems } from "../shared/storage-names";
 import { isAwsRegion } from "../shared/formats";
 import { secretsManagerIdentity } from "../shared/identity";
 import { checkAwsCredentials, checkSecretsManager } from "../shared/secrets-manager-checks";
@@ -57,6 +59,7 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
     const namespace = args.namespace ?? DEFAULT_NAMESPACE;
     problems.check(namespace.length <= 63 && DNS_LABEL.test(namespace), "namespace",
         `"${namespace}" is not a valid namespace: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit.`);
+    problems.addIfAny("namespace", namespaceProblem(namespace, { creates: args.createNamespace ?? true }));
     const releaseName = args.releaseName ?? DEFAULT_RELEASE_NAME;
     problems.check(releaseName.length <= 53 && DNS_LABEL.test(releaseName), "releaseName",
         `"${releaseName}" is not a valid Helm release name: use at most 53 lower-case letters, digits and '-'.`);
@@ -79,6 +82,7 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
     checkSecretsManager(problems, args.secretsManager);
     if (exactlyOne(problems, "storage", args.storage, "storage (s3, gcs or azure)")) {
         checkStorage(problems, args.storage);
+        storageSpecNameProblems(args.storage).forEach((p) => problems.add(p.path, p.reason));
     }
     for (const problem of extraValuesProblems(args.extraValues)) {
         problems.add(`extraValues.${problem.path}`, problem.reason);

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { SecretsManagerSpec } from "../shared/types";
+import type { MinimumNodeSize } from "../shared/node-size";
 
 /** `autopilot`: Google manages the nodes, billed per pod. `standard`: this component manages node pools. */
 export const GKE_MODES = ["autopilot", "standard"] as const;
@@ -150,8 +151,18 @@ export interface GkeClusterArgs {
     mode?: GkeMode;
     /** Release channel. Default `REGULAR`. */
     releaseChannel?: ReleaseChannel;
-    /** Minimum control-plane version (e.g. `1.33`). Default: the channel's default version. */
+    /**
+     * Minimum control-plane version (e.g. `1.35`). Default: the channel's default version. Must be a
+     * minor GKE supports: in standard support, or, on the `EXTENDED` channel, within 24 months of its
+     * release (see `supportedKubernetesVersions`).
+     */
     kubernetesVersion?: string;
+    /**
+     * Minor versions `kubernetesVersion` may name, replacing the built-in table of what GKE supported
+     * on 2026-11-30 (1.35 and 1.36; 1.32 to 1.36 on the `EXTENDED` channel; docs/gcp.md). Set it when
+     * GKE offers a version newer than this package knows. Default: the table.
+     */
+    supportedKubernetesVersions?: string[];
     /**
      * Refuse to delete (or replace) the cluster until this is turned off and applied. Default
      * `true`; set `false` and run `pulumi up` before `pulumi destroy`.
@@ -193,6 +204,12 @@ export interface GkeClusterArgs {
      * pool `general` with the pool defaults.
      */
     nodePools?: GkeNodePoolArgs[];
+    /**
+     * Smallest machine type accepted in `nodePools` (Standard mode). Default `{vcpus: 4, memoryGiB: 8}`:
+     * a sync pod asks 2 vCPU and 4 GiB by Airbyte's defaults, which smaller nodes cannot give after
+     * the system's share (docs/gcp.md). Machine types the size table does not know pass.
+     */
+    minimumNodeSize?: MinimumNodeSize;
     /** Existing service account for the nodes. Default: a new one with `roles/container.defaultNodeServiceAccount`. */
     nodeServiceAccountEmail?: string;
     /** Namespace the data plane is installed into. Default `airbyte`. */

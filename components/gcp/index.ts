@@ -1,6 +1,7 @@
 /**
  * `flexplane/gcp`: the Google Cloud part of Flexplane. Loads only the GCP and Kubernetes SDKs.
  */
+import "./require-peers";
 export { GkeCluster } from "./gke-cluster";
 export * from "./args";
 export { resolveGkeSettings, GCP_PROJECT_ID } from "./validation";

@@ -1,5 +1,7 @@
 import type { InputProblems } from "../shared/errors";
 import { GKE_DEFAULTS, GkeMode, GkeNodePoolArgs, MIN_NODE_DISK_SIZE_GB } from "./args";
+import { gceMachineShape } from "../shared/machine-shapes";
+import { dataPlaneNodeReason, DEFAULT_MINIMUM_NODE_SIZE, MinimumNodeSize, nodeSizeProblem } from "../shared/node-size";
 
 /** Pool names: short enough that `<base>-<pool>-xxxxxxx` stays within GKE's 40 characters. */
 export const NODE_POOL_NAME = /^[a-z]([a-z0-9-]{0,9}[a-z0-9])?$/;
@@ -33,11 +35,31 @@ export function resolveNodePool(pool: GkeNodePoolArgs): ResolvedNodePool {
 }
 
 /**
+ * Why a pool's machine type cannot run the data plane: below the minimum size, or Arm. GKE taints
+ * every node of an Arm pool `kubernetes.io/arch=arm64:NoSchedule` unless told otherwise
+ * (NodePool `taintConfig.architectureTaintBehavior`: "unspecified, defaults to ARM"), and neither the
+ * launcher nor the connector pods carry a toleration for it, so they would never be scheduled there.
+ */
+function machineTypeProblem(machineType: string, minimumSize: MinimumNodeSize): string | undefined {
+    const shape = gceMachineShape(machineType);
+    if (shape?.architecture === "arm64") {
+        return `"${machineType}" is an Arm machine type: GKE taints Arm nodes kubernetes.io/arch=arm64:NoSchedule and the data plane's ` +
+            "launcher and connector pods do not tolerate it, so they would stay Pending. Use an x86 machine type such as e2-standard-4.";
+    }
+    return nodeSizeProblem(machineType, shape, minimumSize, dataPlaneNodeReason(GKE_DEFAULTS.machineType));
+}
+
+/**
  * Node pools only exist in Standard mode: Autopilot provisions nodes per pod and replaces a cluster
  * whose node settings change, so any pool given in Autopilot mode is refused. In Standard mode the
  * default is one `general` pool.
  */
-export function checkNodePools(problems: InputProblems, mode: GkeMode, pools: GkeNodePoolArgs[] | undefined): ResolvedNodePool[] {
+export function checkNodePools(
+    problems: InputProblems,
+    mode: GkeMode,
+    pools: GkeNodePoolArgs[] | undefined,
+    minimumSize: MinimumNodeSize = DEFAULT_MINIMUM_NODE_SIZE,
+): ResolvedNodePool[] {
     if (mode === "autopilot") {
         problems.check(pools === undefined, "nodePools",
             "Autopilot provisions nodes itself and accepts no node pools: remove nodePools, or set mode: standard to manage pools.");
@@ -53,6 +75,7 @@ export function checkNodePools(problems: InputProblems, mode: GkeMode, pools: Gk
         problems.check(!seen.has(pool.name), `${path}.name`, `"${pool.name}" is used twice: give each pool its own name.`);
         seen.add(pool.name);
         problems.check(Boolean(pool.machineType?.trim()), `${path}.machineType`, "give a machine type such as e2-standard-4.");
+        problems.addIfAny(`${path}.machineType`, machineTypeProblem(String(pool.machineType ?? ""), minimumSize));
         problems.check(Number.isInteger(pool.diskSizeGb) && pool.diskSizeGb >= MIN_NODE_DISK_SIZE_GB, `${path}.diskSizeGb`,
             `${pool.diskSizeGb} GB is too small: give at least ${MIN_NODE_DISK_SIZE_GB} GB, since each connector pod requests 5G of ephemeral storage besides the images.`);
         problems.check(Number.isInteger(pool.minNodesPerZone) && pool.minNodesPerZone >= 0, `${path}.minNodesPerZone`,

@@ -14,14 +14,17 @@ import { cidrsOverlap, isWholeInternet, parseCidr } from "../shared/cidr";
 import { bucketLocationServesRegion, parseLocation } from "./locations";
 import { resourceBaseName, toGcpLabels } from "./names";
 import { GCP_PROJECT_ID } from "../shared/formats";
+import { kubernetesVersionProblem, supportedVersionsProblem } from "../shared/kubernetes-versions";
+import { namespaceProblem } from "../shared/namespaces";
+import { checkMinimumNodeSize } from "../shared/node-size";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
+import { gcsBucketNameProblem } from "../shared/storage-names";
 
 export { GCP_PROJECT_ID };
 import { checkNodePools, ResolvedNodePool } from "./node-pool-validation";
 
 /** A GCP project id. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
 const ROLE = /^(roles\/[A-Za-z0-9_.]+|(projects|organizations)\/[^/]+\/roles\/[A-Za-z0-9_.]+)$/;
 const K8S_VERSION = /^(latest|\d+\.\d+(\.\d+(-gke\.\d+)?)?)$/;
 
@@ -83,7 +86,14 @@ export function resolveGkeSettings(name: string, args: GkeClusterArgs, defaultPr
     problems.check((RELEASE_CHANNELS as readonly string[]).includes(releaseChannel), "releaseChannel",
         `"${releaseChannel}" is not a release channel: use one of ${RELEASE_CHANNELS.join(", ")}.`);
     problems.check(args.kubernetesVersion === undefined || K8S_VERSION.test(args.kubernetesVersion), "kubernetesVersion",
-        `"${args.kubernetesVersion}" is not a GKE version: give a minor version such as 1.33, or leave it out for the channel's default.`);
+        `"${args.kubernetesVersion}" is not a GKE version: give a minor version such as 1.35, or leave it out for the channel's default.`);
+    if (args.kubernetesVersion !== undefined && K8S_VERSION.test(args.kubernetesVersion)) {
+        problems.addIfAny("kubernetesVersion", kubernetesVersionProblem("GKE", args.kubernetesVersion,
+            { extended: releaseChannel === "EXTENDED", supported: args.supportedKubernetesVersions }));
+    }
+    if (args.supportedKubernetesVersions !== undefined) {
+        problems.addIfAny("supportedKubernetesVersions", supportedVersionsProblem(args.supportedKubernetesVersions));
+    }
 
     const endpoint = checkEndpoint(problems, args);
     const secretsEncryptionKeyName = checkSecretsEncryption(problems, args, region);
@@ -92,11 +102,12 @@ export function resolveGkeSettings(name: string, args: GkeClusterArgs, defaultPr
         `"${args.masterIpv4CidrBlock}" must be a /28 such as 172.16.0.0/28, or be left out to let GKE choose.`);
 
     const network = checkNetwork(problems, args, master ? [args.masterIpv4CidrBlock!] : []);
-    const nodePools = checkNodePools(problems, mode, args.nodePools);
+    const nodePools = checkNodePools(problems, mode, args.nodePools, checkMinimumNodeSize(problems, args.minimumNodeSize));
     checkIdentity(problems, args);
     const bucket = checkBucket(problems, args, region);
     problems.check(DNS_LABEL.test(args.namespace ?? DEFAULT_NAMESPACE), "namespace",
         `"${args.namespace}" is not a Kubernetes namespace name: use lower-case letters, digits and hyphens.`);
+    problems.addIfAny("namespace", namespaceProblem(args.namespace ?? DEFAULT_NAMESPACE, { creates: false }));
     problems.check(DNS_LABEL.test(args.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME), "serviceAccountName",
         `"${args.serviceAccountName}" is not a Kubernetes service account name: use lower-case letters, digits and hyphens.`);
     problems.throwIfAny();
@@ -219,8 +230,10 @@ function checkBucket(problems: InputProblems, args: GkeClusterArgs, region: stri
     const bucket = args.bucket ?? {};
     const location = bucket.location ?? region;
     if (bucket.existingBucketName !== undefined) {
-        problems.check(BUCKET_NAME.test(bucket.existingBucketName), "bucket.existingBucketName",
-            `"${bucket.existingBucketName}" is not a bucket name: give the name alone, without gs://.`);
+        const name = bucket.existingBucketName;
+        problems.addIfAny("bucket.existingBucketName", name.trim() === ""
+            ? "is empty: give the name of an existing bucket, or remove existingBucketName to create one."
+            : name.startsWith("gs://") ? `"${name}" is a URL: give the bucket's name alone, without gs://.` : gcsBucketNameProblem(name));
         const ignored = (["location", "versioning", "logRetentionDays", "retainOnDelete", "forceDestroy"] as const).filter((k) => bucket[k] !== undefined);
         problems.check(ignored.length === 0, "bucket",
             `${ignored.join(", ")} only apply to a bucket this component creates; remove them or remove existingBucketName.`);

@@ -16,6 +16,13 @@ export class InputProblems {
         this.problems.push({ propertyPath, reason });
     }
 
+    /** Records `reason` at `propertyPath` when there is one: for checks that return a reason or undefined. */
+    addIfAny(propertyPath: string, reason: string | undefined): void {
+        if (reason !== undefined) {
+            this.add(propertyPath, reason);
+        }
+    }
+
     /** Records the problem when `condition` is false. */
     check(condition: boolean, propertyPath: string, reason: string): void {
         if (!condition) {

@@ -6,3 +6,8 @@ export * from "./formats";
 export { checkSecretsManager, checkAwsCredentials } from "./secrets-manager-checks";
 export type { SecretsManagerCheckOptions } from "./secrets-manager-checks";
 export * from "./cidr";
+export * from "./kubernetes-versions";
+export * from "./machine-shapes";
+export * from "./namespaces";
+export * from "./node-size";
+export * from "./storage-names";

@@ -152,7 +152,7 @@ describe("EksCluster bad input", () => {
         });
 
         it("checks access-log settings of a new bucket", () => {
-            expectProblem(resolve({ logBucket: { accessLogs: { bucket: "Not_A_Bucket" } } }), "logBucket.accessLogs.bucket", /existing S3 bucket in eu-west-1/);
+            expectProblem(resolve({ logBucket: { accessLogs: { bucket: "Not_A_Bucket" } } }), "logBucket.accessLogs.bucket", /^"Not_A_Bucket" is not an S3 bucket name: use only lowercase letters/);
             expectProblem(resolve({ logBucket: { accessLogs: { bucket: "acme-access-logs", prefix: "a b" } } }), "logBucket.accessLogs.prefix", /up to 512 letters/);
             expectProblem(resolve({ logBucket: { accessLogs: { bucket: "acme-access-logs", prefx: "x" } as any } }), "logBucket.accessLogs.prefx", /is not a setting/);
             expectProblem(resolve({ logBucket: { existingBucketName: "acme-logs", accessLogs: { bucket: "acme-access-logs" } } }), "logBucket.accessLogs",

@@ -128,13 +128,13 @@ describe("GkeCluster: cluster and nodes", () => {
     it("restricts the control plane to authorized networks and pins a version when asked", async () => {
         await run.deploy({
             masterAuthorizedNetworks: [{ cidrBlock: "203.0.113.0/24", displayName: "office" }],
-            kubernetesVersion: "1.33",
+            kubernetesVersion: "1.35",
             releaseChannel: "STABLE",
             deletionProtection: false,
         });
         const inputs = run.h.one(CLUSTER).inputs;
         assert.deepEqual(inputs.masterAuthorizedNetworksConfig, { cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "office" }] });
-        assert.equal(inputs.minMasterVersion, "1.33");
+        assert.equal(inputs.minMasterVersion, "1.35");
         assert.deepEqual(inputs.releaseChannel, { channel: "STABLE" });
         assert.equal(inputs.deletionProtection, false);
     });

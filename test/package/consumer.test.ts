@@ -1,72 +1,113 @@
 import { strict as assert } from "assert";
-import { execFileSync } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { promisify } from "util";
 
 const root = path.resolve(__dirname, "..", "..");
 const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8"));
 const pinned = (name: string) => lock.packages[`node_modules/${name}`].version as string;
 
-/** The consumer's program: only `flexplane` and `flexplane/aws`, as an AWS-only platform team writes it. */
-const PROGRAM = `
-import * as pulumi from "@pulumi/pulumi";
-import { DataPlane } from "flexplane";
-import { EksCluster } from "flexplane/aws";
+/**
+ * What `pulumi new typescript` writes: pulumi/templates `typescript/tsconfig.json` and
+ * `package.json` at 65db26b (2026-08-04). Until 81e6522 (2026-03-25) the template had
+ * `"module": "commonjs", "moduleResolution": "node"` instead, which projects made earlier still use.
+ */
+const TEMPLATE_TSCONFIG = {
+    compilerOptions: {
+        strict: true,
+        outDir: "bin",
+        target: "es2020",
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        sourceMap: true,
+        experimentalDecorators: true,
+        pretty: true,
+        noFallthroughCasesInSwitch: true,
+        noImplicitReturns: true,
+        forceConsistentCasingInFileNames: true,
+    },
+    files: ["index.ts"],
+};
+const TEMPLATE_PACKAGE = {
+    main: "index.ts",
+    devDependencies: { "@types/node": "^18", typescript: "^5.0.0" },
+    dependencies: { "@pulumi/pulumi": "^3.113.0" },
+};
 
-export function main(): void {
-    const cluster = new EksCluster("consumer", {
-        region: "us-east-1",
-        secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
-        endpoint: { publicAccessCidrs: ["203.0.113.0/24"] },
-    });
-    new DataPlane("consumer", { ...cluster.dataPlaneTarget, clientId: pulumi.secret("id"), clientSecret: pulumi.secret("secret") });
+/** A fenced TypeScript block of `file` under the heading `heading`. */
+function exampleUnder(file: string, heading: string): string {
+    const text = fs.readFileSync(path.join(root, file), "utf8");
+    const section = text.slice(text.indexOf(heading));
+    const match = /```(?:ts|typescript)\n([\s\S]*?)```/.exec(section);
+    assert.ok(match, `no TypeScript example under "${heading}" in ${file}`);
+    return match[1];
 }
-`;
 
-/** Runs the compiled program under the mock runtime, with the repository's canned cloud answers. */
+/**
+ * Runs a compiled program under Pulumi's mocks with `flexplane/testing`, as a consumer's test would,
+ * and prints what was registered, the error it threw (if any) and the cloud SDKs it loaded.
+ */
 const RUNNER = `
+process.env.PULUMI_CONFIG = JSON.stringify({ "consumer:dataPlaneClientId": "id", "consumer:dataPlaneClientSecret": "secret", "aws:region": "us-east-1" });
 const pulumi = require("@pulumi/pulumi");
-require(${JSON.stringify(path.join(root, "node_modules", "ts-node"))}).register({ transpileOnly: true, project: ${JSON.stringify(path.join(root, "tsconfig.json"))} });
-const { cannedOutputs, cannedInvoke } = require(${JSON.stringify(path.join(root, "tools", "harness", "canned"))});
-const types = [];
+const { flexplaneMocks } = require("flexplane/testing");
+const mocks = flexplaneMocks();
+const registered = [];
 pulumi.runtime.setMocks({
-    newResource: (args) => { types.push(args.type); return { id: args.name + "-id", state: { ...args.inputs, ...(cannedOutputs(args) || {}) } }; },
-    call: (args) => { const r = cannedInvoke(args); if (!r) throw new Error("unmocked invoke " + args.token); return r; },
+    newResource: (args) => { registered.push({ type: args.type, inputs: args.inputs }); return mocks.newResource(args); },
+    call: (args) => mocks.call(args),
 }, "consumer", "dev", false);
-require("./dist/index.js").main();
+let error;
+try { require("./bin/index.js"); } catch (e) { error = e.constructor.name + ": " + e.message; }
 pulumi.runtime.waitForRPCs().then(() => {
-    const loaded = Object.keys(require.cache).filter((f) => !f.startsWith(${JSON.stringify(root)}));
+    const loaded = Object.keys(require.cache);
     const sdks = ["@pulumi/gcp", "@pulumi/azure-native", "@pulumi/azuread"].filter((s) => loaded.some((f) => f.includes("/node_modules/" + s + "/")));
-    process.stdout.write(JSON.stringify({ types, sdks }));
+    process.stdout.write(JSON.stringify({ error, sdks, registered }));
 });
 `;
 
-describe("packaged consumer (AWS only)", function () {
-    this.timeout(600_000);
+interface RunResult {
+    error?: string;
+    sdks: string[];
+    registered: { type: string; inputs: Record<string, any> }[];
+}
+
+describe("packaged consumer: a `pulumi new typescript` project with the tarball", function () {
+    this.timeout(900_000);
     let consumer: string;
+    const tsc = (project: string) => promisify(execFile)(path.join(consumer, "node_modules", ".bin", "tsc"), ["-p", project], { cwd: consumer });
+    const run = (): RunResult => JSON.parse(execFileSync(process.execPath, ["run.js"], { cwd: consumer, encoding: "utf8" }));
 
     before(() => {
         consumer = fs.mkdtempSync(path.join(os.tmpdir(), "flexplane-consumer-"));
         const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", consumer], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
         fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({
-            name: "consumer", private: true,
+            name: "consumer",
+            ...TEMPLATE_PACKAGE,
+            // The template's ranges, pinned to this repository's versions where they fall inside them.
+            devDependencies: { ...TEMPLATE_PACKAGE.devDependencies, typescript: pinned("typescript") },
             dependencies: {
-                flexplane: `file:./${tarball}`,
                 "@pulumi/pulumi": pinned("@pulumi/pulumi"),
+                // What the README tells an AWS user to add.
+                flexplane: `file:./${tarball}`,
                 "@pulumi/kubernetes": pinned("@pulumi/kubernetes"),
                 "@pulumi/aws": pinned("@pulumi/aws"),
                 "@pulumi/awsx": pinned("@pulumi/awsx"),
                 "@pulumi/eks": pinned("@pulumi/eks"),
-                typescript: pinned("typescript"),
             },
         }, null, 2));
         execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], { cwd: consumer, stdio: "inherit" });
-        fs.writeFileSync(path.join(consumer, "index.ts"), PROGRAM);
-        fs.writeFileSync(path.join(consumer, "tsconfig.json"), JSON.stringify({
-            compilerOptions: { target: "es2022", module: "node16", moduleResolution: "node16", strict: true, skipLibCheck: true, outDir: "dist" },
-            files: ["index.ts"],
-        }));
+        fs.writeFileSync(path.join(consumer, "index.ts"), exampleUnder("README.md", "## As a library"));
+        fs.writeFileSync(path.join(consumer, "tsconfig.json"), JSON.stringify(TEMPLATE_TSCONFIG, null, 4));
+        // The same project under the older template's resolution, node16 and a bundler's; these only
+        // type-check how `flexplane/*` resolves, so the libraries' own declarations are skipped.
+        const variant = (options: object) => JSON.stringify({ ...TEMPLATE_TSCONFIG, compilerOptions: { ...TEMPLATE_TSCONFIG.compilerOptions, skipLibCheck: true, ...options } });
+        fs.writeFileSync(path.join(consumer, "tsconfig.node.json"), variant({ module: "commonjs", moduleResolution: "node", noEmit: true }));
+        fs.writeFileSync(path.join(consumer, "tsconfig.node16.json"), variant({ module: "node16", moduleResolution: "node16", noEmit: true }));
+        fs.writeFileSync(path.join(consumer, "tsconfig.bundler.json"), variant({ module: "preserve", moduleResolution: "bundler", noEmit: true }));
+        fs.writeFileSync(path.join(consumer, "run.js"), RUNNER);
     });
 
     after(() => fs.rmSync(consumer, { recursive: true, force: true }));
@@ -82,20 +123,49 @@ describe("packaged consumer (AWS only)", function () {
         const files = execFileSync("find", [".", "-type", "f"], { cwd: path.join(consumer, "node_modules", "flexplane"), encoding: "utf8" }).trim().split("\n");
         const stray = files.filter((f) => !/^\.\/(dist\/components\/.*\.(js|d\.ts)|README\.md|docs\/.*\.md|package\.json)$/.test(f));
         assert.deepEqual(stray, []);
-        assert.ok(!files.some((f) => f.includes("/test/") || f.endsWith(".ts") && !f.endsWith(".d.ts")));
+        assert.ok(files.includes("./dist/components/testing/index.d.ts"), "flexplane/testing is shipped");
     });
 
-    it("compiles a program that uses flexplane and flexplane/aws through the subpath exports", () => {
-        execFileSync(path.join(consumer, "node_modules", ".bin", "tsc"), ["-p", "."], { cwd: consumer, encoding: "utf8" });
-        assert.ok(fs.existsSync(path.join(consumer, "dist", "index.js")));
+    it("compiles the README's example with the template's tsconfig (nodenext), and under `node`, `node16` and `bundler` resolution", async () => {
+        await Promise.all([tsc("."), tsc("tsconfig.node.json"), tsc("tsconfig.node16.json"), tsc("tsconfig.bundler.json")]);
+        assert.ok(fs.existsSync(path.join(consumer, "bin", "index.js")));
     });
 
-    it("runs it under mocks: cluster, IAM, bucket and release, without loading GCP or Azure", () => {
-        fs.writeFileSync(path.join(consumer, "run.js"), RUNNER);
-        const result = JSON.parse(execFileSync(process.execPath, ["run.js"], { cwd: consumer, encoding: "utf8" }));
-        for (const type of ["flexplane:aws:EksCluster", "eks:index:Cluster", "eks:index:ManagedNodeGroup", "aws:iam/role:Role", "aws:s3/bucket:Bucket", "flexplane:index:DataPlane", "kubernetes:helm.sh/v3:Release"]) {
-            assert.ok(result.types.includes(type), `no ${type} registered; got ${result.types.join(", ")}`);
+    it("runs the README's example under flexplane/testing's mocks: cluster, nodes, role and release, no GCP or Azure loaded", () => {
+        const result = run();
+        assert.equal(result.error, undefined);
+        const types = result.registered.map((r) => r.type);
+        for (const type of ["flexplane:aws:EksCluster", "awsx:ec2:Vpc", "eks:index:Cluster", "eks:index:ManagedNodeGroup", "aws:iam/role:Role",
+            "aws:s3/bucket:Bucket", "flexplane:index:DataPlane", "kubernetes:helm.sh/v3:Release"]) {
+            assert.ok(types.includes(type), `no ${type} registered; got ${types.join(", ")}`);
         }
         assert.deepEqual(result.sdks, []);
+        // The canned cluster outputs reach the provider, and the canned role ARN reaches the chart.
+        const provider = result.registered.find((r) => r.type === "pulumi:providers:kubernetes")!;
+        const kubeconfig = JSON.parse(provider.inputs.kubeconfig.value ?? provider.inputs.kubeconfig);
+        assert.match(kubeconfig.clusters[0].cluster.server, /^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/);
+        assert.deepEqual(kubeconfig.users[0].user.exec.args.slice(2), ["eks", "get-token", "--cluster-name", "us", "--output", "json"]);
+        const release = result.registered.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
+        assert.match(JSON.stringify(release.inputs.values), /"eks\.amazonaws\.com\/role-arn":"arn:aws:iam::123456789012:role\//);
+    });
+
+    it("without @pulumi/awsx, refuses the example's new VPC before any resource and names the install command", () => {
+        const awsx = path.join(consumer, "node_modules", "@pulumi", "awsx");
+        fs.renameSync(awsx, `${awsx}.removed`);
+        try {
+            const result = run();
+            assert.match(result.error ?? "", /InputPropertiesError: EksCluster "us" has invalid arguments:\n {2}- vpc: .*run `npm install "@pulumi\/awsx@\^3\.0\.0"`/);
+            assert.deepEqual(result.registered, []);
+        } finally {
+            fs.renameSync(`${awsx}.removed`, awsx);
+        }
+    });
+
+    it("runs the unit test of docs/testing.md in the project", () => {
+        fs.writeFileSync(path.join(consumer, "example.test.ts"), exampleUnder("docs/testing.md", "## Example (mocha)"));
+        const mocha = path.join(root, "node_modules", "mocha", "bin", "mocha.js");
+        const out = execFileSync(process.execPath, [mocha, "--no-config", "-r", path.join(root, "node_modules", "ts-node", "register", "transpile-only"),
+            "--timeout", "60000", "example.test.ts"], { cwd: consumer, encoding: "utf8" });
+        assert.match(out, /1 passing/);
     });
 });

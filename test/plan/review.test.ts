@@ -47,7 +47,7 @@ describe("a plan a reviewer can approve", () => {
         assert.match(text, /Chart: airbyte-data-plane 2\.2\.0 from https:\/\/airbytehq\.github\.io\/charts, release airbyte-data-plane in namespace airbyte/);
         assert.match(text, /Secret store: AWS_SECRET_MANAGER, aws-secrets-manager:123456789012:us-east-1/);
         const gke = renderText(await planOf("gcp-us-central1"));
-        assert.match(gke, /Kubernetes: 1\.33 or newer on the REGULAR channel \(GKE Standard\)/);
+        assert.match(gke, /Kubernetes: 1\.35 or newer on the REGULAR channel \(GKE Standard\)/);
         assert.match(gke, /Nodes: gcp-us-central1-jobs: e2-standard-8, 0 to 4 nodes per zone, 200 GB disks, tainted for connector pods/);
     });
 

@@ -168,7 +168,7 @@ const MISTAKES: Mistake[] = [
     { what: "the region inside flexplane:aws", base: "aws", set: { "flexplane:aws": { region: "us-east-1" } }, expect: [["flexplane:aws.region", /^is not read here: set aws:region instead/]] },
     { what: "a typo in a node group setting", base: "aws", set: { "flexplane:aws": { nodes: { instanceType: "m6i.xlarge" } } }, expect: [["flexplane:aws.nodes.instanceType", /is not a setting: .*Did you mean "instanceTypes"\?/]] },
     { what: "an unknown capacity type", base: "aws", set: { "flexplane:aws": { nodes: { capacityType: "SPOTT" } } }, expect: [["flexplane:aws.nodes.capacityType", /^"SPOTT" is not valid: set one of ON_DEMAND, SPOT/]] },
-    { what: "a Kubernetes version that is no version", base: "aws", set: { "flexplane:aws": { kubernetesVersion: "latest" } }, expect: [["flexplane:aws.kubernetesVersion", /"latest" is not valid: set a Kubernetes minor version that EKS offers/]] },
+    { what: "a Kubernetes version that is no version", base: "aws", set: { "flexplane:aws": { kubernetesVersion: "latest", endpoint: { publicAccessCidrs: ["203.0.113.0/24"] } } }, expect: [["flexplane:aws.kubernetesVersion", /^"latest" is not a Kubernetes minor version: set one that EKS offers, e\.g\. "1\.35"/]] },
     { what: "Fargate", base: "aws", set: { "flexplane:aws": { fargate: true } }, expect: [["flexplane:aws.fargate", /^remove it: .*Fargate/]] },
     { what: "log bucket keys in the stack file", base: "aws", set: { "flexplane:aws": { logBucket: { existingBucketName: "acme-logs", accessKeys: { accessKeyId: "AKIA" } } } },
         expect: [["flexplane:aws.logBucket.accessKeys", /^keys do not belong in the stack file/]] },

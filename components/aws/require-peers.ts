@@ -1,0 +1,6 @@
+// Imported first by the `flexplane/aws` entry point: refuses to load, with the install command, when
+// the cloud SDKs it always needs are missing. Peers needed only by some options are checked by the
+// component's argument validation.
+import { requirePeers } from "../shared/peers";
+
+requirePeers("flexplane/aws", ["@pulumi/aws", "@pulumi/eks"]);

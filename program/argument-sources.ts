@@ -16,61 +16,16 @@ export const SECRET_STORE_SOURCES: Record<string, string | null> = {
 };
 
 /** Arguments every cluster component takes from the common keys. */
-const COMMON_SOURCES: Record<string, string | null> = {
+export const COMMON_SOURCES: Record<string, string | null> = {
     ...SECRET_STORE_SOURCES,
     namespace: "flexplane:namespace",
     serviceAccountName: "flexplane:serviceAccountName",
 };
 
-const STORE_PHRASES: [string, string][] = [
+export const STORE_PHRASES: [string, string][] = [
     ["give both clientId and clientSecret", "give both flexplane:secretsManagerClientId and flexplane:secretsManagerClientSecret"],
     ["pass secretsManager.azure.clientId and clientSecret", "set flexplane:secretsManagerClientId and flexplane:secretsManagerClientSecret"],
 ];
-
-/** EksCluster: `flexplane:aws`, the region from `aws:region` (and the kubeconfig profile from `aws:profile` when not in the block). */
-export function eksSources(profileFromProvider: boolean): ArgumentSources {
-    return {
-        block: "flexplane:aws",
-        sources: {
-            ...COMMON_SOURCES,
-            region: "aws:region",
-            tags: "flexplane:tags",
-            "logBucket.accessKeys": "flexplane:aws.logBucket.auth",
-            "logBucket.accessKeys.accessKeyId": "flexplane:awsLogBucketAccessKeyId",
-            "logBucket.accessKeys.secretAccessKey": "flexplane:awsLogBucketSecretAccessKey",
-            ...(profileFromProvider ? { "kubeconfigAuth.profileName": "aws:profile" } : {}),
-        },
-        phrases: [...STORE_PHRASES, ["pass region, or ", ""], ["logBucket.accessKeys", "logBucket.auth: accessKeys"]],
-    };
-}
-
-/** GkeCluster: `flexplane:gcp`, the project from `gcp:project`, the location from the block or `gcp:region`. */
-export function gkeSources(locationInBlock: boolean): ArgumentSources {
-    return {
-        block: "flexplane:gcp",
-        sources: {
-            ...COMMON_SOURCES,
-            project: "gcp:project",
-            location: locationInBlock ? "flexplane:gcp.location" : "gcp:region",
-            labels: "flexplane:tags",
-            storageCredentialsJson: "flexplane:gcpStorageCredentialsJson",
-        },
-        phrases: [...STORE_PHRASES, ["set project (or the gcp:project config)", "set gcp:project"]],
-    };
-}
-
-/** AksCluster: `flexplane:azure`, the location from `azure-native:location`. */
-export const AKS_SOURCES: ArgumentSources = {
-    block: "flexplane:azure",
-    sources: {
-        ...COMMON_SOURCES,
-        location: "azure-native:location",
-        tags: "flexplane:tags",
-        "storage.existing": "flexplane:azure.storage.existingContainer",
-        "storage.existing.azure.connectionString": "flexplane:azureStorageConnectionString",
-    },
-    phrases: STORE_PHRASES,
-};
 
 /**
  * DataPlane: the common keys. On a byo stack the store's credentials and the storage come from the

@@ -1,5 +1,6 @@
 /**
- * Every `flexplane:*` stack config key, one entry each: the single source for the program's unknown-key
+ * Every `flexplane:*` stack config key, one entry each (each cloud's own keys live in its
+ * `program/clouds/<cloud>/meta.ts`): the single source for the program's unknown-key
  * and plain-text-secret checks, the `config:` block of Pulumi.yaml (tested to match), the offline plan
  * and docs/configuration.md (tested to match). To add a key, add an entry here, document it there and,
  * when it has a `default`, declare it in Pulumi.yaml.
@@ -11,8 +12,10 @@
  * and secret keys are checked by the program, per role and cloud.
  */
 
-export const CLOUDS = ["byo", "aws", "gcp", "azure"] as const;
-export type Cloud = (typeof CLOUDS)[number];
+import { CLOUD_REGISTRY, CLOUDS, Cloud } from "./clouds/registry";
+
+export { CLOUDS };
+export type { Cloud };
 export const STACK_ROLES = ["dataPlane", "org"] as const;
 export type StackRole = (typeof STACK_ROLES)[number];
 
@@ -45,7 +48,7 @@ const REGION: readonly StackRole[] = ["dataPlane"];
 const ORG: readonly StackRole[] = ["org"];
 const BOTH: readonly StackRole[] = ["dataPlane", "org"];
 
-export const CONFIG_KEYS: readonly ConfigKeySpec[] = [
+const COMMON_KEYS: readonly ConfigKeySpec[] = [
     // Every stack.
     { name: "role", type: "string", default: "dataPlane", roles: BOTH, example: "org",
         description: "What this stack is: dataPlane (a region stack) or org (one per Airbyte organization)." },
@@ -104,36 +107,6 @@ export const CONFIG_KEYS: readonly ConfigKeySpec[] = [
     { name: "dataPlaneHealthTimeoutSeconds", type: "integer", default: 300, roles: REGION, example: "600",
         description: "Stacks that register their data plane: seconds to wait after the release for the control plane to report it HEALTHY; 0 does not wait." },
 
-    // byo stacks.
-    { name: "byo", type: "object", required: true, roles: REGION, clouds: ["byo"], example: "{region: us-east-1, storage: {s3: {...}}}",
-        description: "The existing cluster and its log storage (see below)." },
-    { name: "kubeconfig", type: "string", secret: true, defaultText: "KUBECONFIG or ~/.kube/config", roles: REGION, clouds: ["byo"],
-        example: "\"$(cat kubeconfig.yaml)\"", description: "Kubeconfig of the existing cluster." },
-    { name: "storageAccessKeyId", type: "string", secret: true, roles: REGION, clouds: ["byo"], example: "<AWS access key id>",
-        description: "AWS access key id for the S3 bucket, with byo.storage.s3.auth: accessKeys." },
-    { name: "storageSecretAccessKey", type: "string", secret: true, roles: REGION, clouds: ["byo"], example: "<AWS secret access key>",
-        description: "Its secret access key." },
-    { name: "storageCredentialsJson", type: "string", secret: true, roles: REGION, clouds: ["byo"], example: "\"$(cat bucket-key.json)\"",
-        description: "Service-account JSON key for the GCS bucket." },
-    { name: "storageConnectionString", type: "string", secret: true, roles: REGION, clouds: ["byo"], example: "<connection string>",
-        description: "Azure storage account connection string." },
-
-    // Cloud stacks.
-    { name: "aws", type: "object", defaultText: "every EksCluster default", roles: REGION, clouds: ["aws"], example: "{kubernetesVersion: \"1.35\"}",
-        description: "EksCluster options (docs/aws.md); the region comes from aws:region." },
-    { name: "awsLogBucketAccessKeyId", type: "string", secret: true, roles: REGION, clouds: ["aws"], example: "<AWS access key id>",
-        description: "Access key id for your own log bucket, with aws.logBucket.auth: accessKeys." },
-    { name: "awsLogBucketSecretAccessKey", type: "string", secret: true, roles: REGION, clouds: ["aws"], example: "<AWS secret access key>",
-        description: "Its secret access key." },
-    { name: "gcp", type: "object", defaultText: "every GkeCluster default", roles: REGION, clouds: ["gcp"], example: "{mode: autopilot}",
-        description: "GkeCluster options (docs/gcp.md); project and region come from gcp:project and gcp:region." },
-    { name: "gcpStorageCredentialsJson", type: "string", secret: true, defaultText: "the GkeCluster creates a key", roles: REGION, clouds: ["gcp"],
-        example: "\"$(cat bucket-key.json)\"", description: "Your own service-account key for the GCS bucket." },
-    { name: "azure", type: "object", defaultText: "every AksCluster default", roles: REGION, clouds: ["azure"], example: "{zones: [\"1\", \"2\", \"3\"]}",
-        description: "AksCluster options (docs/azure.md); the location comes from azure-native:location." },
-    { name: "azureStorageConnectionString", type: "string", secret: true, roles: REGION, clouds: ["azure"], example: "<connection string>",
-        description: "Connection string of an existing container (azure.storage.existingContainer)." },
-
     // The org stack.
     { name: "organizationId", type: "string", required: true, roles: ORG, example: "5f3c1c1e-8b6a-4c1e-9a0b-0a1b2c3d4e5f",
         description: "The Airbyte organization's UUID." },
@@ -147,6 +120,12 @@ export const CONFIG_KEYS: readonly ConfigKeySpec[] = [
         description: "AWS store in IAM_ROLE mode: {airbytePrincipalArn, dataPlanePrincipalArns?}; creates the role the control plane assumes." },
     { name: "controlPlaneExternalId", type: "string", secret: true, defaultText: "required with controlPlaneRole", roles: ORG,
         example: "<external id agreed with Airbyte>", description: "The external id the control plane presents when it assumes that role." },
+];
+
+/** Every key: the common and org keys above, and each cloud's own keys from the cloud registry. */
+export const CONFIG_KEYS: readonly ConfigKeySpec[] = [
+    ...COMMON_KEYS,
+    ...CLOUDS.flatMap((cloud) => CLOUD_REGISTRY[cloud].keys.map((key): ConfigKeySpec => ({ ...key, roles: REGION, clouds: [cloud] }))),
 ];
 
 /** The namespace of every key above. */

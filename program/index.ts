@@ -12,20 +12,12 @@ import { dataPlaneCredentials } from "./registration";
 import { configKey, NAMESPACE } from "./config-keys";
 import { checkRequiredKeys, isSecretConfigKey, readStackConfig } from "./stack-config";
 import { asStackConfigError, StackProblems } from "./stack-problems";
+import { Cloud, cloudEntry } from "./clouds/registry";
 import type { CloudProgram, PreparedCloud, RegionContext } from "./types";
 
 /** Loads only the selected cloud's part, so an AWS stack never loads the GCP or Azure SDK. */
-export async function loadCloudProgram(cloud: string): Promise<CloudProgram> {
-    switch (cloud) {
-        case "aws":
-            return (await import("./aws")).prepare;
-        case "gcp":
-            return (await import("./gcp")).prepare;
-        case "azure":
-            return (await import("./azure")).prepare;
-        default:
-            return (await import("./byo")).prepare;
-    }
+export async function loadCloudProgram(cloud: Cloud): Promise<CloudProgram> {
+    return (await cloudEntry(cloud).load()).prepare;
 }
 
 /**

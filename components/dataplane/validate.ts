@@ -1,11 +1,11 @@
 import { apiAddressAsWebAddress } from "../airbyte/url";
 import { exactlyOne, InputProblems } from "../shared/errors";
-import { namespaceProblem } from "../shared/namespaces";
 import { storageSpecNameProblems } from "../shared/storage-names";
 import { isAwsRegion } from "../shared/formats";
 import { secretsManagerIdentity } from "../shared/identity";
 import { checkAwsCredentials, checkSecretsManager } from "../shared/secrets-manager-checks";
-import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, StorageSpec } from "../shared/types";
+import type { StorageSpec } from "../shared/types";
+import { resolveWorkload } from "../shared/workload";
 import {
     DataPlaneArgs,
     DEFAULT_AIRBYTE_URL,
@@ -56,16 +56,10 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
     problems.requireValue("clientId", args.clientId, "the data plane's client id from Airbyte (POST /dataplanes)");
     problems.requireValue("clientSecret", args.clientSecret, "the data plane's client secret from Airbyte (POST /dataplanes)");
 
-    const namespace = args.namespace ?? DEFAULT_NAMESPACE;
-    problems.check(namespace.length <= 63 && DNS_LABEL.test(namespace), "namespace",
-        `"${namespace}" is not a valid namespace: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit.`);
-    problems.addIfAny("namespace", namespaceProblem(namespace, { creates: args.createNamespace ?? true }));
+    const { namespace, serviceAccountName } = resolveWorkload(problems, args, { createsNamespace: args.createNamespace ?? true });
     const releaseName = args.releaseName ?? DEFAULT_RELEASE_NAME;
     problems.check(releaseName.length <= 53 && DNS_LABEL.test(releaseName), "releaseName",
         `"${releaseName}" is not a valid Helm release name: use at most 53 lower-case letters, digits and '-'.`);
-    const serviceAccountName = args.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME;
-    problems.check(serviceAccountName.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(serviceAccountName),
-        "serviceAccountName", `"${serviceAccountName}" is not a valid service account name: use lower-case letters, digits, '-' and '.'.`);
 
     const airbyteUrl = normalizeAirbyteUrl(problems, args.airbyteUrl ?? DEFAULT_AIRBYTE_URL);
     const chartVersion = args.chart?.version ?? DEFAULT_CHART_VERSION;

@@ -10,7 +10,7 @@ import { DECLARED_STORE, installHarness, valueOf } from "./helpers";
 /** Runs the aws part of a region stack with `flexplane:aws` = `aws` and extra config. */
 async function deployAws(aws: unknown, config: Record<string, string> = {}, secretConfigKeys: string[] = []) {
     const h = installHarness({ config: { "flexplane:aws": JSON.stringify(aws), ...config }, secretConfigKeys });
-    const { prepare } = await import("../../program/aws");
+    const { prepare } = await import("../../program/clouds/aws");
     const ctx: RegionContext = {
         config: new pulumi.Config("flexplane"),
         stack: "aws-eu",
@@ -68,7 +68,7 @@ describe("aws stack program", () => {
 
     it("needs aws:region", async () => {
         const h = installHarness({ config: { "aws:region": "" } });
-        const { prepare } = await import("../../program/aws");
+        const { prepare } = await import("../../program/clouds/aws");
         const ctx = { config: new pulumi.Config("flexplane"), stack: "s", namespace: "airbyte", serviceAccountName: "sa", secretsManager: {}, tags: {} };
         const found = reasons(await rejection(() => deployCloud(prepare, ctx, new StackProblems("s"))));
         assert.match(found["aws:region"], /^is required: set the cluster's region with `pulumi config set aws:region/);
@@ -101,7 +101,7 @@ describe("aws stack program", () => {
 
     it("does not pass the org's control-plane role on when the store is read with access keys", async () => {
         const h = installHarness({ config: { "flexplane:aws": JSON.stringify({ endpoint: { publicAccessCidrs: ["203.0.113.0/24"] } }) } });
-        const { prepare } = await import("../../program/aws");
+        const { prepare } = await import("../../program/clouds/aws");
         const ctx: RegionContext = {
             config: new pulumi.Config("flexplane"), stack: "aws-eu", namespace: "airbyte", serviceAccountName: "airbyte-workload-launcher", tags: {},
             secretsManager: { aws: { ...DECLARED_STORE, accessKeys: { accessKeyId: "a", secretAccessKey: "b" } } },

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { aksArgsFromConfig } from "../../program/azure";
+import { aksArgsFromConfig } from "../../program/clouds/azure";
 import { StackProblems } from "../../program/stack-problems";
 import { runPlan } from "../../tools/plan/plan";
 import { reasons, T, TENANT, thrown, VAULT_URL } from "./helpers";

@@ -115,7 +115,7 @@ describe("DataPlane bad input", () => {
         { name: "an airbyteUrl with a query", args: { airbyteUrl: "https://airbyte.example.com/?x=1" }, path: "airbyteUrl", fix: /must not have a query or fragment: give the base URL only/ },
         { name: "a timeout out of range", args: { timeoutSeconds: 5 }, path: "timeoutSeconds", fix: /5 is out of range: give whole seconds from 60 to 3600 \(default 600\)/ },
         { name: "a release name too long for Helm", args: { releaseName: "a".repeat(54) }, path: "releaseName", fix: /not a valid Helm release name: use at most 53/ },
-        { name: "a service account name with capitals", args: { serviceAccountName: "Launcher" }, path: "serviceAccountName", fix: /not a valid service account name: use lower-case letters/ },
+        { name: "a service account name with capitals", args: { serviceAccountName: "Launcher" }, path: "serviceAccountName", fix: /^"Launcher" is not a service account name: use at most 253 lower-case letters/ },
         { name: "an S3 region that is not one", args: { storage: { s3: { bucket: "logs", region: "US", useServiceAccountIdentity: true } } }, path: "storage.s3.region", fix: /"US" is not an AWS region: give the bucket's region/ },
         { name: "a GCS bucket without its key", args: { storage: { gcs: { bucket: "logs" } } }, path: "storage.gcs.credentialsJson", fix: /cannot use Workload Identity for GCS/ },
         { name: "an Azure container without its connection string", args: { storage: { azure: { container: "logs" } } }, path: "storage.azure.connectionString", fix: /is required: give the storage account's connection string/ },
@@ -128,7 +128,7 @@ describe("DataPlane bad input", () => {
     }
 
     it("rejects an invalid namespace name", () => {
-        expectProblem({ namespace: "Airbyte_Data" }, "namespace", /not a valid namespace: use at most 63 lower-case/);
+        expectProblem({ namespace: "Airbyte_Data" }, "namespace", /is not a namespace name: use at most 63 lower-case/);
     });
 
     it("rejects a malformed account, region, vault and tenant", () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { LONG_LIVED_KEY_WARNING } from "../../components/gcp/identity";
-import { readGcpStackSettings } from "../../program/gcp";
+import { readGcpStackSettings } from "../../program/clouds/gcp";
 import { StackProblems } from "../../program/stack-problems";
 import { deployCloud } from "../../program/types";
 import { runPlan } from "../../tools/plan/plan";
@@ -35,7 +35,7 @@ describe("GCP stack program", () => {
             secretConfigKeys: ["flexplane:gcpStorageCredentialsJson"],
         });
         const warnings = captureWarnings();
-        const { prepare } = await import("../../program/gcp");
+        const { prepare } = await import("../../program/clouds/gcp");
         const deployment = await Promise.resolve(deployCloud(prepare, {
             config: new pulumi.Config("flexplane"),
             stack: "gcp-europe-west1",

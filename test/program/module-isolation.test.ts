@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
+import { CLOUD_REGISTRY, CLOUDS } from "../../program/clouds/registry";
 
 const root = path.resolve(__dirname, "..", "..");
 const CLOUD_SDKS = ["@pulumi/aws", "@pulumi/awsx", "@pulumi/eks", "@pulumi/gcp", "@pulumi/azure-native", "@pulumi/azuread"];
@@ -23,14 +25,13 @@ describe("module isolation", () => {
         assert.deepEqual(sdksLoadedBy("components/index.ts"), []);
     });
 
-    const clouds: Record<string, string[]> = {
-        aws: ["@pulumi/aws", "@pulumi/awsx", "@pulumi/eks"],
-        gcp: ["@pulumi/gcp"],
-        azure: ["@pulumi/azure-native", "@pulumi/azuread"],
-    };
-    for (const [cloud, own] of Object.entries(clouds)) {
-        for (const entry of [`components/${cloud}/index.ts`, `program/${cloud}.ts`]) {
-            it(`${entry} loads only its own cloud's SDKs`, () => {
+    // Every cloud of the registry, with the SDKs it declares: its component and its part of the program
+    // load those and nothing else (byo, which creates no cloud resource, loads none).
+    for (const cloud of CLOUDS) {
+        const own = CLOUD_REGISTRY[cloud].sdks;
+        const entries = [`program/clouds/${cloud}/index.ts`, ...(fs.existsSync(path.join(root, "components", cloud)) ? [`components/${cloud}/index.ts`] : [])];
+        for (const entry of entries) {
+            it(`${entry} loads only the SDKs its registry entry declares (${own.join(", ") || "none"})`, () => {
                 const loaded = sdksLoadedBy(entry);
                 assert.ok(loaded.every((sdk) => own.includes(sdk)), `${entry} loaded ${loaded.join(", ")}`);
                 if (entry.startsWith("components/")) {
@@ -40,7 +41,10 @@ describe("module isolation", () => {
         }
     }
 
-    it("the byo program loads no cloud SDK", () => {
-        assert.deepEqual(sdksLoadedBy("program/byo.ts"), []);
+    it("every SDK a cloud declares is an optional peer dependency of the package", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+        for (const sdk of CLOUDS.flatMap((c) => [...CLOUD_REGISTRY[c].sdks])) {
+            assert.equal(pkg.peerDependenciesMeta?.[sdk]?.optional, true, `${sdk} is not an optional peer`);
+        }
     });
 });

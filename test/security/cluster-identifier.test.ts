@@ -87,7 +87,7 @@ describe("Kubernetes providers keep their identity when the kubeconfig changes",
     });
 
     it("byo: the configured identifier, else region and context; a blank one is refused", async () => {
-        const { byoClusterIdentifier } = await import("../../program/byo");
+        const { byoClusterIdentifier } = await import("../../program/clouds/byo");
         assert.equal(byoClusterIdentifier({ region: "us-east-1" }), "us-east-1/current-context");
         assert.equal(byoClusterIdentifier({ region: "us-east-1", context: "prod" }), "us-east-1/prod");
         assert.equal(byoClusterIdentifier({ region: "us-east-1", context: "prod", clusterIdentifier: "prod-cluster" }), "prod-cluster");
@@ -98,7 +98,7 @@ describe("Kubernetes providers keep their identity when the kubeconfig changes",
                 config: { "flexplane:byo": JSON.stringify(byo(extra)), "flexplane:storageCredentialsJson": "{}" },
                 secretConfigKeys: ["flexplane:storageCredentialsJson"],
             });
-            const { prepare } = await import("../../program/byo");
+            const { prepare } = await import("../../program/clouds/byo");
             const ctx = {
                 config: new pulumi.Config("flexplane"), stack: "byo", namespace: "airbyte", serviceAccountName: "airbyte-workload-launcher",
                 secretsManager: { gcp: { projectId: "acme-secrets", credentialsJson: "{}" } }, tags: {},

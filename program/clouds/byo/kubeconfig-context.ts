@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
-import { didYouMean } from "../components/shared/suggest";
-import type { InputProblems } from "../components/shared/errors";
+import { didYouMean } from "../../../components/shared/suggest";
+import type { InputProblems } from "../../../components/shared/errors";
 
 /** A kubeconfig's text and where it came from, for messages. */
 export interface KubeconfigSource {

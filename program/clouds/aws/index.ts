@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EksCluster, EksClusterArgs, EksLogBucketOptions, resolveEksClusterArgs } from "../components/aws";
-import { isAwsRegion } from "../components/shared/formats";
-import { eksSources } from "./argument-sources";
-import type { StackProblems } from "./stack-problems";
-import type { CloudProgram } from "./types";
+import { EksCluster, EksClusterArgs, EksLogBucketOptions, resolveEksClusterArgs } from "../../../components/aws";
+import { isAwsRegion } from "../../../components/shared/formats";
+import { eksSources } from "./sources";
+import type { StackProblems } from "../../stack-problems";
+import type { CloudProgram } from "../../types";
 
 /**
  * `flexplane:aws` in a stack file: the EksCluster options (see docs/aws.md), except what the

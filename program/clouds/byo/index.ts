@@ -1,12 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { exactlyOne } from "../components/shared/errors";
-import { isAwsRegion } from "../components/shared/formats";
-import type { StorageSpec } from "../components/shared/types";
-import { blockOf } from "./config";
+import { exactlyOne } from "../../../components/shared/errors";
+import { isAwsRegion } from "../../../components/shared/formats";
+import type { StorageSpec } from "../../../components/shared/types";
+import { blockOf } from "../../config";
 import { checkKubeconfigContext, kubeconfigFromEnvironment } from "./kubeconfig-context";
-import type { StackProblems } from "./stack-problems";
-import type { CloudProgram } from "./types";
+import type { StackProblems } from "../../stack-problems";
+import type { CloudProgram } from "../../types";
 
 /** `flexplane:byo` in a stack file: an existing cluster and existing log storage. */
 export interface ByoConfig {

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AksCluster, resolveAksCluster } from "../components/azure";
-import type { AksClusterArgs, AksStorageArgs } from "../components/azure";
-import type { InputProblems } from "../components/shared/errors";
-import { AKS_SOURCES } from "./argument-sources";
-import { blockOf } from "./config";
-import type { RegionContext, CloudProgram } from "./types";
+import { AksCluster, resolveAksCluster } from "../../../components/azure";
+import type { AksClusterArgs, AksStorageArgs } from "../../../components/azure";
+import type { InputProblems } from "../../../components/shared/errors";
+import { AKS_SOURCES } from "./sources";
+import { blockOf } from "../../config";
+import type { RegionContext, CloudProgram } from "../../types";
 
 /** Storage settings in `flexplane:azure.storage`; an existing container's connection string is a secret key of its own. */
 export interface AzureStorageConfig extends Omit<AksStorageArgs, "existing"> {

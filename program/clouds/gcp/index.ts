@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { InputProblems } from "../components/shared/errors";
-import type { GkeClusterArgs } from "../components/gcp/args";
-import { parseLocation } from "../components/gcp/locations";
-import { GCP_PROJECT_ID, GCP_REGION } from "../components/shared/formats";
-import { gkeSources } from "./argument-sources";
-import { blockOf } from "./config";
-import type { CloudProgram } from "./types";
+import type { InputProblems } from "../../../components/shared/errors";
+import type { GkeClusterArgs } from "../../../components/gcp/args";
+import { parseLocation } from "../../../components/gcp/locations";
+import { GCP_PROJECT_ID, GCP_REGION } from "../../../components/shared/formats";
+import { gkeSources } from "./sources";
+import { blockOf } from "../../config";
+import type { CloudProgram } from "../../types";
 
 /**
  * The structured config key `flexplane:gcp`: every `GkeCluster` argument a stack may set. The
@@ -81,7 +81,7 @@ export const prepare: CloudProgram = async (ctx, problems) => {
     const gcpConfig = new pulumi.Config("gcp");
     const settings = readGcpStackSettings(problems, gcpConfig.get("project"), gcpConfig.get("region"), blockOf(ctx.config, "gcp"));
     const storageCredentialsJson = ctx.config.getSecret("gcpStorageCredentialsJson");
-    const { GkeCluster, resolveGkeSettings } = await import("../components/gcp");
+    const { GkeCluster, resolveGkeSettings } = await import("../../../components/gcp");
     const args: GkeClusterArgs = {
         ...settings.options,
         project: settings.project,

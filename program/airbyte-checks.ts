@@ -3,11 +3,11 @@
  * with the rest of the stack's checks before anything is created.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { checkApiUrl } from "../components/airbyte";
+import { checkApiUrl } from "../components/airbyte/url";
 import { validateDataplaneArgs } from "../components/airbyte/dataplane";
 import { InputProblems } from "../components/shared/errors";
 import { DEFAULT_AIRBYTE_URL } from "../components/dataplane/args";
-import { normalizeAirbyteUrl } from "../components/dataplane/validate";
+import { normalizeAirbyteUrl } from "../components/dataplane/resolve";
 import { registrationSources } from "./argument-sources";
 import { refuseUnused, requireSecret, StackInputs, valueOf } from "./config";
 import { airbyteApplication, healthTimeoutProblem } from "./registration";

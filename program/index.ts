@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DataPlane } from "../components/dataplane";
-import { resolveDataPlaneSettings } from "../components/dataplane/validate";
+import { DataPlane } from "../components/dataplane/component";
+import { resolveDataPlaneSettings } from "../components/dataplane/resolve";
 import { secretsManagerIdentity } from "../components/shared/identity";
 import type { DataPlaneDescriptor } from "../components/shared/rules";
 import type * as k8s from "@pulumi/kubernetes";

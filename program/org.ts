@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AirbyteRegion, AirbyteWorkspaceRegion } from "../components/airbyte";
+import { AirbyteRegion } from "../components/airbyte/region";
+import { AirbyteWorkspaceRegion } from "../components/airbyte/workspace";
 import { validateRegionArgs } from "../components/airbyte/region";
 import { isIamPrincipalArn, principalArnPatternProblems } from "../components/aws/arns";
 import type { InputProblems } from "../components/shared/errors";

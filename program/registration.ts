@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AirbyteDataplane, apiUrlForAirbyteUrl, checkAirbyteUrl, DataPlaneConnectionArgs } from "../components/airbyte";
+import type { DataPlaneConnectionArgs } from "../components/airbyte/connection-proof";
+import { AirbyteDataplane } from "../components/airbyte/dataplane";
+import { apiUrlForAirbyteUrl, checkAirbyteUrl } from "../components/airbyte/url";
 import { DEFAULT_HEALTH_TIMEOUT_SECONDS } from "../components/airbyte/health-check";
 import { DEFAULT_AIRBYTE_URL } from "../components/dataplane/args";
 import type { OrgFacts } from "./cross-stack";

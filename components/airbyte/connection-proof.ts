@@ -134,10 +134,3 @@ export function healthAfterRelease(
     }, { parent, dependsOn: [release] });
     return health.status;
 }
-
-/** Throws one `InputPropertiesError` for a `DataPlane`'s bad `connection` argument. */
-export function validateConnectionProof(name: string, connection: DataPlaneConnectionArgs | undefined): void {
-    const problems = new InputProblems(`DataPlane "${name}"`);
-    checkConnectionProofArgs(problems, connection);
-    problems.throwIfAny();
-}

@@ -32,6 +32,16 @@ export const DEFAULT_RELEASE_NAME = "airbyte-data-plane";
 /** Seconds Helm waits for the launcher to become ready before rolling back. */
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 
+/** Which `airbyte-data-plane` chart `DataPlane` installs. */
+export interface DataPlaneChartArgs {
+    /** Chart version. Default `2.2.0`; must be one of 2.0.0 to 2.2.0 unless `allowUntestedVersion`. */
+    version?: string;
+    /** Chart repository. Default `https://airbytehq.github.io/charts`. */
+    repository?: string;
+    /** Accept a chart version outside the tested range. Default `false`. */
+    allowUntestedVersion?: boolean;
+}
+
 /** Arguments of the `DataPlane` component. */
 export interface DataPlaneArgs {
     /**
@@ -67,14 +77,7 @@ export interface DataPlaneArgs {
     /** Log and state storage: exactly one of `s3`, `gcs`, `azure`. Required. */
     storage: StorageSpec;
     /** Chart to install. */
-    chart?: {
-        /** Chart version. Default `2.2.0`; must be one of 2.0.0 to 2.2.0 unless `allowUntestedVersion`. */
-        version?: string;
-        /** Chart repository. Default `https://airbytehq.github.io/charts`. */
-        repository?: string;
-        /** Accept a chart version outside the tested range. Default `false`. */
-        allowUntestedVersion?: boolean;
-    };
+    chart?: DataPlaneChartArgs;
     /** Helm release name. Default `airbyte-data-plane`. */
     releaseName?: string;
     /** Seconds Helm waits for readiness before it rolls back (atomic). Default 600. */

@@ -8,8 +8,9 @@
  */
 
 /** The chart's editions (`values.yaml` `edition`, default `community`). */
-export const EDITIONS = ["cloud", "enterprise", "community"] as const;
-export type Edition = (typeof EDITIONS)[number];
+export const Edition = { Cloud: "cloud", Enterprise: "enterprise", Community: "community" } as const;
+export type Edition = (typeof Edition)[keyof typeof Edition];
+export const EDITIONS: readonly Edition[] = Object.values(Edition);
 
 /**
  * Hosts of Airbyte Cloud's control plane. Airbyte's own installer sets `edition: cloud` for an

@@ -26,9 +26,15 @@ export const METADATA_IPV6_CIDRS = ["fd00:ec2::254/128"] as const;
  * Separate policies per address family: the AWS network policy agent fails rules of the other
  * family in older versions (aws/aws-network-policy-agent#321), which must not take the IPv4 rule down.
  */
-export const METADATA_NETWORK_POLICY_MODES = ["ipv4", "dualStack", "none"] as const;
-export type MetadataNetworkPolicyMode = (typeof METADATA_NETWORK_POLICY_MODES)[number];
-export const DEFAULT_METADATA_NETWORK_POLICY: MetadataNetworkPolicyMode = "ipv4";
+export const MetadataNetworkPolicyMode = { Ipv4: "ipv4", DualStack: "dualStack", None: "none" } as const;
+export type MetadataNetworkPolicyMode = (typeof MetadataNetworkPolicyMode)[keyof typeof MetadataNetworkPolicyMode];
+export const METADATA_NETWORK_POLICY_MODES: readonly MetadataNetworkPolicyMode[] = Object.values(MetadataNetworkPolicyMode);
+export const DEFAULT_METADATA_NETWORK_POLICY: MetadataNetworkPolicyMode = MetadataNetworkPolicyMode.Ipv4;
+
+/** True for one of the modes, spelled as above. */
+export function isMetadataNetworkPolicyMode(value: unknown): value is MetadataNetworkPolicyMode {
+    return (METADATA_NETWORK_POLICY_MODES as readonly unknown[]).includes(value);
+}
 
 /**
  * The spec of one policy: connector pods may send to any pod of any namespace and any address of

@@ -6,20 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { InputProblems } from "../shared/errors";
-import {
-    DEFAULT_METADATA_NETWORK_POLICY, METADATA_NETWORK_POLICY_MODES, MetadataNetworkPolicyMode, metadataPolicySpec,
-} from "./metadata-policy";
-
-/** Checks the mode; throws an `InputPropertiesError` naming the argument. */
-export function resolveMetadataNetworkPolicy(component: string, mode: unknown): MetadataNetworkPolicyMode {
-    const problems = new InputProblems(`DataPlane "${component}"`);
-    const resolved = mode ?? DEFAULT_METADATA_NETWORK_POLICY;
-    problems.check((METADATA_NETWORK_POLICY_MODES as readonly unknown[]).includes(resolved), "metadataNetworkPolicy",
-        `"${String(mode)}" is not a mode: use ipv4 (the default), dualStack (IPv6 or dual-stack clusters) or none (connector pods may then reach the node's credentials).`);
-    problems.throwIfAny();
-    return resolved as MetadataNetworkPolicyMode;
-}
+import { MetadataNetworkPolicyMode, metadataPolicySpec } from "./metadata-policy";
 
 /** Creates the policies `mode` asks for in `namespace`. */
 export function createMetadataNetworkPolicies(

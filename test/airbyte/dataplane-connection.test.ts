@@ -17,7 +17,7 @@ describe("DataPlane proves its connection (connection argument)", function () {
 
     async function dataPlane(extra: Record<string, unknown> = {}) {
         const k8s = await import("@pulumi/kubernetes");
-        const { DataPlane } = await import("../../components/dataplane");
+        const { DataPlane } = await import("../../components");
         const provider = new k8s.Provider("cluster", { kubeconfig: "fake" });
         const nodes = new k8s.core.v1.ConfigMap("node-group-stand-in", {}, { provider });
         return new DataPlane("eu", {
@@ -99,7 +99,8 @@ describe("Airbyte resources are protected by default", function () {
     });
 
     it("protects regions and data planes unless the caller decides otherwise", async () => {
-        const { AirbyteDataplane, AirbyteRegion, AIRBYTE_DATAPLANE_TYPE, AIRBYTE_REGION_TYPE } = await import("../../components/airbyte");
+        const { AirbyteDataplane, AirbyteRegion } = await import("../../components");
+        const { AIRBYTE_DATAPLANE_TYPE, AIRBYTE_REGION_TYPE } = await import("../../components/airbyte/kinds");
         const region = new AirbyteRegion("eu", { application, organizationId: ORG, name: "eu-west-1" });
         new AirbyteDataplane("eu-1", { application, regionId: region.regionId, name: "eu-1" });
         new AirbyteRegion("scratch", { application, organizationId: ORG, name: "scratch" }, { protect: false });

@@ -15,7 +15,8 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
     });
 
     it("registers a region with its inputs, default apiUrl and secret application credentials", async () => {
-        const { AirbyteRegion, AIRBYTE_REGION_TYPE } = await import("../../components/airbyte");
+        const { AirbyteRegion } = await import("../../components");
+        const { AIRBYTE_REGION_TYPE } = await import("../../components/airbyte/kinds");
         const region = new AirbyteRegion("eu", { application, organizationId: ORG, name: "eu-west-1" });
         await harness.settle();
         const recorded = harness.one(AIRBYTE_REGION_TYPE, "eu");
@@ -31,7 +32,8 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
     });
 
     it("gives a data plane secret clientId and clientSecret outputs", async () => {
-        const { AirbyteDataplane, AIRBYTE_DATAPLANE_TYPE } = await import("../../components/airbyte");
+        const { AirbyteDataplane } = await import("../../components");
+        const { AIRBYTE_DATAPLANE_TYPE } = await import("../../components/airbyte/kinds");
         const dataplane = new AirbyteDataplane("eu-1", {
             application,
             apiUrl: "https://airbyte.corp.example/api/public/v1",
@@ -51,7 +53,7 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
     });
 
     it("lets a region and a data plane share a name (distinct types)", async () => {
-        const { AirbyteDataplane, AirbyteRegion } = await import("../../components/airbyte");
+        const { AirbyteDataplane, AirbyteRegion } = await import("../../components");
         const region = new AirbyteRegion("eu", { application, organizationId: ORG, name: "eu" });
         new AirbyteDataplane("eu", { application, regionId: region.regionId, name: "eu" });
         await harness.settle();
@@ -63,7 +65,7 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
     });
 
     it("reports every bad plain argument at once, with the fix, before registering anything", async () => {
-        const { AirbyteRegion } = await import("../../components/airbyte");
+        const { AirbyteRegion } = await import("../../components");
         const error = thrown(
             () =>
                 new AirbyteRegion("eu", {
@@ -84,7 +86,7 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
     });
 
     it("refuses importedCredentials without importId, and a region id that is not a UUID", async () => {
-        const { AirbyteDataplane } = await import("../../components/airbyte");
+        const { AirbyteDataplane } = await import("../../components");
         const error = thrown(
             () =>
                 new AirbyteDataplane("eu-1", {
@@ -100,7 +102,8 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
     });
 
     it("registers a workspace assignment with secret application credentials, and refuses ids that are not UUIDs", async () => {
-        const { AirbyteWorkspaceRegion, AIRBYTE_WORKSPACE_REGION_TYPE } = await import("../../components/airbyte");
+        const { AirbyteWorkspaceRegion } = await import("../../components");
+        const { AIRBYTE_WORKSPACE_REGION_TYPE } = await import("../../components/airbyte/kinds");
         const workspaceId = "3c1d9a7e-5b2f-4c6d-8e9f-0a1b2c3d4e5f";
         new AirbyteWorkspaceRegion("ws", { application, organizationId: ORG, regionId: fakeUuid("airbyte-region/eu"), workspaceId });
         await harness.settle();
@@ -113,7 +116,7 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
     });
 
     it("refuses a reserved region name and one longer than Airbyte stores, before registering", async () => {
-        const { AirbyteRegion } = await import("../../components/airbyte");
+        const { AirbyteRegion } = await import("../../components");
         const reserved = thrown(() => new AirbyteRegion("us", { application, organizationId: ORG, name: "US" }));
         assert.match(reserved.message, /name: "US" is reserved by Airbyte's default regions \(AUTO, US, EU\)/);
         const long = thrown(() => new AirbyteRegion("long", { application, organizationId: ORG, name: "r".repeat(300) }));

@@ -14,7 +14,7 @@ describe("EksCluster + DataPlane (mocks)", () => {
 
     async function deploy(overrides = {}) {
         const { EksCluster } = await import("../../components/aws");
-        const { DataPlane } = await import("../../components/dataplane");
+        const { DataPlane } = await import("../../components");
         const cluster = new EksCluster("dp", baseArgs(overrides));
         new DataPlane("data-plane", { ...cluster.dataPlaneTarget, clientId: "client-id", clientSecret: "client-secret" });
         await h.settle();

@@ -185,7 +185,7 @@ describe("AksCluster with DataPlane", () => {
     it("gets the connection string and service principal into the DataPlane Secret, and the vault and container into the values", async () => {
         const h = MockHarness.install();
         const AksCluster = await loadAksCluster();
-        const { DataPlane } = await import("../../components/dataplane");
+        const { DataPlane } = await import("../../components");
         const c = new AksCluster("eu", baseArgs({ storage: { accountName: "acmelogs01" } }));
         new DataPlane("dp", { ...c.dataPlaneTarget, clientId: pulumi.secret("dp-id-123"), clientSecret: pulumi.secret("dp-secret-456") });
         await h.settle();

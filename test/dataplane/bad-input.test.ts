@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { resolveDataPlaneSettings } from "../../components/dataplane/validate";
+import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { MockHarness } from "../../tools/harness/runtime";
 import { thrown } from "../support/outputs";
@@ -169,7 +169,7 @@ describe("DataPlane bad input", () => {
     it("rejects two DataPlanes in one namespace of one cluster before registering the second", async () => {
         const harness = MockHarness.install();
         const k8s = await import("@pulumi/kubernetes");
-        const { DataPlane } = await import("../../components/dataplane");
+        const { DataPlane } = await import("../../components");
         const cluster = new k8s.Provider("cluster", { kubeconfig: "fake" });
         new DataPlane("first", { ...good, kubernetesProvider: cluster });
         const err = thrown(() => new DataPlane("second", { ...good, kubernetesProvider: cluster }));

@@ -7,7 +7,7 @@ const SECRETS = ["dp-client-id-9f2", "dp-client-secret-7c1", "AKIA-SM-KEY-55", "
 
 async function load() {
     const k8s = await import("@pulumi/kubernetes");
-    const { DataPlane } = await import("../../components/dataplane");
+    const { DataPlane } = await import("../../components");
     return { k8s, DataPlane };
 }
 

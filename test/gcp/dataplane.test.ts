@@ -8,7 +8,7 @@ describe("GkeCluster → DataPlane", () => {
 
     async function deploy(args = baseArgs()) {
         const { GkeCluster } = await import("../../components/gcp");
-        const { DataPlane } = await import("../../components/dataplane");
+        const { DataPlane } = await import("../../components");
         const cluster = new GkeCluster("eu", args);
         new DataPlane("eu-dp", { ...cluster.dataPlaneTarget, clientId: "dp-client", clientSecret: "dp-secret" });
         await run.h.settle();

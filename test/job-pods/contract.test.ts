@@ -1,10 +1,10 @@
 import { strict as assert } from "assert";
 import type * as k8s from "@pulumi/kubernetes";
 import { SUPPORTED_CHART_VERSIONS } from "../../components/dataplane/args";
-import { valuesPlan } from "../../components/dataplane/dataplane";
+import { valuesPlan } from "../../components/dataplane/component";
 import { mergeValues } from "../../components/dataplane/extra-values";
 import { gcsKeySecretData, secretData } from "../../components/dataplane/secret-data";
-import { resolveDataPlaneSettings } from "../../components/dataplane/validate";
+import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import { buildValues, ChartValues } from "../../components/dataplane/values";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import type { SecretsManagerSpec, StorageSpec } from "../../components/shared/types";

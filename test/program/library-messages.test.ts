@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { resolveEksClusterArgs } from "../../components/aws/validation";
-import { resolveDataPlaneSettings } from "../../components/dataplane/validate";
+import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { reasons, thrown } from "../support/outputs";
 

@@ -1,13 +1,13 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import type { DataPlaneArgs } from "../../components/dataplane";
+import type { DataPlaneArgs } from "../../components";
 import { MockHarness } from "../../tools/harness/runtime";
 import { reasons, thrown } from "../support/outputs";
 
 /** A DataPlane constructor ready to call synchronously (modules loaded after the harness). */
 async function dataPlaneFactory(extra: Partial<DataPlaneArgs> = {}) {
     const k8s = await import("@pulumi/kubernetes");
-    const { DataPlane } = await import("../../components/dataplane");
+    const { DataPlane } = await import("../../components");
     return () => new DataPlane("eu", {
         kubernetesProvider: new k8s.Provider("cluster", { kubeconfig: "fake" }),
         clientId: pulumi.secret("client-id"),

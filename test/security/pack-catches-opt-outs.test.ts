@@ -25,7 +25,7 @@ describe("the policy pack fails a plan that drops any hardening", () => {
     it("EKS: deletion protection, a closed endpoint, the metadata NetworkPolicy", async () => {
         const run = (hardened: boolean) => mandatoryPolicies(async () => {
             const { EksCluster } = await import("../../components/aws");
-            const { DataPlane } = await import("../../components/dataplane");
+            const { DataPlane } = await import("../../components");
             const c = new EksCluster("dp", {
                 secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
                 ...(hardened ? { endpoint: { publicAccessCidrs: ["203.0.113.0/24"] } } : { endpoint: { openToInternet: true }, deletionProtection: false }),

@@ -52,7 +52,7 @@ describe("late limits are refused before any resource", () => {
     });
 
     it("DataPlane: kube-system and a bad bucket name", async () => {
-        const { DataPlane } = await import("../../components/dataplane");
+        const { DataPlane } = await import("../../components");
         const k8s = await import("@pulumi/kubernetes");
         const provider = new k8s.Provider("cluster", { kubeconfig: "{}" });
         await h.settle();

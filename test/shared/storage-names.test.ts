@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { resolveEksClusterArgs } from "../../components/aws/validation";
 import { resolveAksCluster } from "../../components/azure/validation";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
-import { resolveDataPlaneSettings } from "../../components/dataplane/validate";
+import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import { resolveGkeSettings } from "../../components/gcp/validation";
 import {
     azureContainerNameProblem, gcsBucketNameProblem, s3BucketNameProblem, storageAccountNameProblem, storageSpecNameProblems,

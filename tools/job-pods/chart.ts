@@ -8,7 +8,7 @@
  * stack with `helm template` on all five versions. A model of an outside system: it must follow the
  * chart, never this project's values builder.
  */
-import { compareVersions } from "../../components/dataplane/validate";
+import { compareVersions } from "../../components/dataplane/resolve";
 
 /** Chart values, as the Helm release receives them. */
 export type ChartValues = Record<string, any>;

@@ -1,9 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { firstAnswer, INVOKE_TABLES, OUTPUT_TABLES } from "../../../components/testing";
+import { firstAnswer, INVOKE_TABLES, OUTPUT_TABLES } from "../../../components/testing/tables";
 import { airbyteOutputs } from "./airbyte";
 import { awsPlanInvokes } from "./aws";
 
-export type { CannedInvokes, CannedOutputs } from "../../../components/testing";
+export type { CannedInvokes, CannedOutputs } from "../../../components/testing/types";
 
 /**
  * The offline plan's and the tests' canned answers: the tables `flexplane/testing` ships to

@@ -1,3 +1,4 @@
+import { checkConnectionProofArgs } from "../airbyte/connection-proof";
 import { apiAddressAsWebAddress } from "../airbyte/url";
 import { exactlyOne, InputProblems } from "../shared/errors";
 import { storageSpecNameProblems } from "../shared/storage-names";
@@ -18,6 +19,7 @@ import {
 } from "./args";
 import { defaultEdition, Edition, EDITIONS, isEdition } from "./edition";
 import { extraValuesProblems } from "./extra-values";
+import { DEFAULT_METADATA_NETWORK_POLICY, isMetadataNetworkPolicyMode, MetadataNetworkPolicyMode } from "./metadata-policy";
 
 /** DataPlane arguments after validation, with every default applied. */
 export interface DataPlaneSettings {
@@ -37,6 +39,8 @@ export interface DataPlaneSettings {
     gcsKeySecretName: string;
     /** Canonical identity of the secret store (see `secretsManagerIdentity`). */
     secretsManagerIdentity: string;
+    /** Which metadata NetworkPolicies to create. */
+    metadataNetworkPolicy: MetadataNetworkPolicyMode;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -81,6 +85,10 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
     for (const problem of extraValuesProblems(args.extraValues)) {
         problems.add(`extraValues.${problem.path}`, problem.reason);
     }
+    const metadataNetworkPolicy = args.metadataNetworkPolicy ?? DEFAULT_METADATA_NETWORK_POLICY;
+    problems.check(isMetadataNetworkPolicyMode(metadataNetworkPolicy), "metadataNetworkPolicy",
+        `"${String(metadataNetworkPolicy)}" is not a mode: use ipv4 (the default), dualStack (IPv6 or dual-stack clusters) or none (connector pods may then reach the node's credentials).`);
+    checkConnectionProofArgs(problems, args.connection);
     problems.throwIfAny();
 
     return {
@@ -96,6 +104,7 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
         secretName: `${releaseName}-credentials`,
         gcsKeySecretName: `${releaseName}-gcs-key`,
         secretsManagerIdentity: secretsManagerIdentity(args.secretsManager)!,
+        metadataNetworkPolicy,
     };
 }
 

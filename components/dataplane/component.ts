@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { credentialCheckBeforeRelease, healthAfterRelease, validateConnectionProof } from "../airbyte/connection-proof";
+import { credentialCheckBeforeRelease, healthAfterRelease } from "../airbyte/connection-proof";
 import { DataPlaneArgs, CHART_NAME, MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "./args";
 import { mergeValues } from "./extra-values";
 import { claimNamespace } from "./namespace-claims";
-import { createMetadataNetworkPolicies, resolveMetadataNetworkPolicy } from "./network-policy";
+import { createMetadataNetworkPolicies } from "./network-policy";
 import { gcsKeySecretData, secretData } from "./secret-data";
-import { DataPlaneSettings, resolveDataPlaneSettings } from "./validate";
+import { DataPlaneSettings, resolveDataPlaneSettings } from "./resolve";
 import { buildValues, ChartValues, ValuesPlan } from "./values";
 
 const MANAGED_BY = { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE };
@@ -38,8 +38,6 @@ export class DataPlane extends pulumi.ComponentResource {
 
     constructor(name: string, args: DataPlaneArgs, opts?: pulumi.ComponentResourceOptions) {
         const settings = resolveDataPlaneSettings(name, args);
-        validateConnectionProof(name, args.connection);
-        const metadataPolicy = resolveMetadataNetworkPolicy(name, args.metadataNetworkPolicy);
         claimNamespace(name, args.kubernetesProvider, settings.namespace);
         super("flexplane:index:DataPlane", name, {}, opts);
 
@@ -49,7 +47,7 @@ export class DataPlane extends pulumi.ComponentResource {
             : undefined;
         const secretNamespace = namespace ? namespace.metadata.name : settings.namespace;
         const secretOpts = { ...childOpts, dependsOn: namespace ? [namespace] : [] };
-        createMetadataNetworkPolicies(name, metadataPolicy, secretNamespace, MANAGED_BY, secretOpts);
+        createMetadataNetworkPolicies(name, settings.metadataNetworkPolicy, secretNamespace, MANAGED_BY, secretOpts);
         const secret = new k8s.core.v1.Secret(`${name}-credentials`, {
             metadata: {
                 name: settings.secretName,

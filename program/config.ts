@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { EDITIONS, Edition, isEdition } from "../components/dataplane/edition";
 import { checkSecretsManager } from "../components/shared/secrets-manager-checks";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, SecretsManagerSpec } from "../components/shared/types";
+import { readAwsAuth, SecretKeys } from "./auth-mode";
 import { Cloud, configKey, fullKey, setCommand } from "./config-keys";
 import type { StackConfig } from "./stack-config";
 import type { StackProblems } from "./stack-problems";
@@ -59,6 +60,12 @@ export function requireSecret(inputs: StackInputs, name: string, when: string): 
         return undefined;
     }
     return secretOf(inputs, name);
+}
+
+/** The stack's secret keys, as `readAwsAuth` reads them. */
+export function secretKeysOf(inputs: StackInputs): SecretKeys {
+    // A missing key is a recorded problem: the stack stops before anything reads the value.
+    return { has: (name) => inputs.config.values.has(name), secret: (name) => inputs.pulumiConfig.getSecret(name)! };
 }
 
 /** Records a problem for each of `names` that is set although `why` says it is not used. */
@@ -159,16 +166,10 @@ export function readSecretsManager(inputs: StackInputs, { readCredentials = true
         const { auth, accountId, ...rest } = declared.aws;
         spec.aws = { ...rest, accountId: accountId === undefined ? "" : String(accountId) };
         if (readCredentials) {
-            problems.check(auth === "serviceAccount" || auth === "accessKeys", "flexplane:secretsManager.aws.auth", auth === undefined
-                ? "is required: serviceAccount (IRSA, no keys) or accessKeys (then set flexplane:secretsManagerAccessKeyId and flexplane:secretsManagerSecretAccessKey with --secret)."
-                : `"${String(auth)}" is not an auth mode: use serviceAccount (IRSA) or accessKeys (then set flexplane:secretsManagerAccessKeyId and flexplane:secretsManagerSecretAccessKey with --secret).`);
-            if (auth === "accessKeys") {
-                const [id, key] = STORE_CREDENTIALS.aws.map((n) => requireSecret(inputs, n, "with flexplane:secretsManager.aws.auth: accessKeys"));
-                spec.aws.accessKeys = { accessKeyId: id!, secretAccessKey: key! };
-            } else if (auth === "serviceAccount") {
-                spec.aws.useServiceAccountIdentity = true;
-                refuseUnused(inputs, STORE_CREDENTIALS.aws, "flexplane:secretsManager.aws.auth is serviceAccount (IRSA), so the pod's role reads the store");
-            }
+            Object.assign(spec.aws, readAwsAuth(problems, secretKeysOf(inputs), auth, {
+                path: "flexplane:secretsManager.aws.auth",
+                keys: STORE_CREDENTIALS.aws,
+            }));
         }
     }
     if (declared.gcp) {

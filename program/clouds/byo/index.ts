@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { exactlyOne } from "../../../components/shared/errors";
 import { isAwsRegion } from "../../../components/shared/formats";
 import type { StorageSpec } from "../../../components/shared/types";
+import { readAwsAuth } from "../../auth-mode";
 import { blockOf } from "../../config";
 import { checkKubeconfigContext, kubeconfigFromEnvironment } from "./kubeconfig-context";
 import type { StackProblems } from "../../stack-problems";
@@ -122,16 +123,11 @@ function readStorage(config: pulumi.Config, storage: ByoConfig["storage"] | unde
         problems.check(isAwsRegion(rest.region), "flexplane:byo.storage.s3.region", rest.region === undefined
             ? "is required: give the bucket's region, e.g. us-east-1."
             : `"${rest.region}" is not an AWS region: give the bucket's region, e.g. us-east-1.`);
-        problems.check(auth === "serviceAccount" || auth === "accessKeys", "flexplane:byo.storage.s3.auth",
-            `"${auth ?? ""}" is not an auth mode: use serviceAccount (IRSA) or accessKeys (then set flexplane:storageAccessKeyId and flexplane:storageSecretAccessKey with --secret).`);
-        if (auth === "accessKeys") {
-            required(STORAGE_SECRETS.s3, "with flexplane:byo.storage.s3.auth: accessKeys");
-            return { s3: { ...rest, accessKeys: { accessKeyId: secret("storageAccessKeyId")!, secretAccessKey: secret("storageSecretAccessKey")! } } };
-        }
-        for (const name of STORAGE_SECRETS.s3.filter((n) => config.get(n) !== undefined)) {
-            problems.add(`flexplane:${name}`, "is set but not used: flexplane:byo.storage.s3.auth is not accessKeys. Remove it, or set auth: accessKeys.");
-        }
-        return { s3: { ...rest, useServiceAccountIdentity: auth === "serviceAccount" } };
+        const access = readAwsAuth(problems, { has: (name) => config.get(name) !== undefined, secret: (name) => config.getSecret(name)! }, auth, {
+            path: "flexplane:byo.storage.s3.auth",
+            keys: STORAGE_SECRETS.s3,
+        });
+        return { s3: { ...rest, ...access } };
     }
     if (kind === "gcs") {
         required(STORAGE_SECRETS.gcs, "for GCS storage (the platform reads GCS only with a service-account key)");

@@ -1,42 +1,34 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { MockHarness } from "../../tools/harness/runtime";
 import { isSecret, valueOf } from "../support/outputs";
+import { dataPlaneTests } from "./helpers";
+
+/** Key Vault and Azure Blob, with their credentials. */
+const AZURE = {
+    secretsManager: { azure: { vaultUrl: "https://kv-one.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: "s" } },
+    storage: { azure: { container: "logs", connectionString: "cs" } },
+};
 
 const SECRETS = ["dp-client-id-9f2", "dp-client-secret-7c1", "AKIA-SM-KEY-55", "sm-secret-key-31", "gcs-json-key-88"];
 
-async function load() {
-    const k8s = await import("@pulumi/kubernetes");
-    const { DataPlane } = await import("../../components");
-    return { k8s, DataPlane };
-}
-
 describe("DataPlane component", () => {
-    let harness: MockHarness;
-    beforeEach(() => {
-        harness = MockHarness.install();
-    });
+    const run = dataPlaneTests();
 
-    async function awsKeysWithGcs() {
-        const { k8s, DataPlane } = await load();
-        const provider = new k8s.Provider("cluster", { kubeconfig: "fake" });
-        const dp = new DataPlane("eu", {
-            kubernetesProvider: provider,
+    function awsKeysWithGcs() {
+        return run.deploy({
             clientId: pulumi.secret(SECRETS[0]),
             clientSecret: pulumi.secret(SECRETS[1]),
             secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", accessKeys: { accessKeyId: SECRETS[2], secretAccessKey: SECRETS[3] } } },
             storage: { gcs: { bucket: pulumi.output("eu-logs"), credentialsJson: SECRETS[4] } },
         });
-        await harness.settle();
-        return dp;
     }
 
     it("creates the namespace, the credentials Secret, the GCS key Secret and a pinned, atomic Helm release", async () => {
         const dp = await awsKeysWithGcs();
-        const ns = harness.one("kubernetes:core/v1:Namespace");
-        const secret = harness.one("kubernetes:core/v1:Secret", "eu-credentials");
-        const gcsKey = harness.one("kubernetes:core/v1:Secret", "eu-gcs-key");
-        const release = harness.one("kubernetes:helm.sh/v3:Release");
+        const ns = run.h.one("kubernetes:core/v1:Namespace");
+        const secret = run.h.one("kubernetes:core/v1:Secret", "eu-credentials");
+        const gcsKey = run.h.one("kubernetes:core/v1:Secret", "eu-gcs-key");
+        const release = run.h.one("kubernetes:helm.sh/v3:Release");
         assert.equal(ns.inputs.metadata.name, "airbyte");
         assert.equal(secret.inputs.metadata.namespace, "airbyte");
         assert.equal(release.inputs.chart, "airbyte-data-plane");
@@ -59,8 +51,8 @@ describe("DataPlane component", () => {
 
     it("keeps every credential out of the Helm values and inside secret Secret data, showing only key names", async () => {
         await awsKeysWithGcs();
-        const release = harness.one("kubernetes:helm.sh/v3:Release");
-        const secrets = harness.ofType("kubernetes:core/v1:Secret");
+        const release = run.h.one("kubernetes:helm.sh/v3:Release");
+        const secrets = run.h.ofType("kubernetes:core/v1:Secret");
         const valuesText = JSON.stringify(release.plainInputs.values);
         const stored = secrets.flatMap((s) => Object.values<string>(s.plainInputs.stringData));
         for (const s of SECRETS) {
@@ -77,9 +69,9 @@ describe("DataPlane component", () => {
 
     it("gives the Secrets every key the values reference, and the launcher the store's references", async () => {
         await awsKeysWithGcs();
-        const values = harness.one("kubernetes:helm.sh/v3:Release").plainInputs.values;
-        const data = harness.one("kubernetes:core/v1:Secret", "eu-credentials").plainInputs.stringData;
-        const gcsKey = harness.one("kubernetes:core/v1:Secret", "eu-gcs-key").inputs.metadata.name;
+        const values = run.h.one("kubernetes:helm.sh/v3:Release").plainInputs.values;
+        const data = run.h.one("kubernetes:core/v1:Secret", "eu-credentials").plainInputs.stringData;
+        const gcsKey = run.h.one("kubernetes:core/v1:Secret", "eu-gcs-key").inputs.metadata.name;
         const refs = [
             values.dataPlane.clientIdSecretKey,
             values.dataPlane.clientSecretSecretKey,
@@ -99,69 +91,40 @@ describe("DataPlane component", () => {
     });
 
     it("sets edition cloud for Airbyte Cloud and enterprise for a self-managed control plane", async () => {
-        const { k8s, DataPlane } = await load();
-        const base = {
-            clientId: "id",
-            clientSecret: "secret",
-            secretsManager: { azure: { vaultUrl: "https://kv-one.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: "s" } },
-            storage: { azure: { container: "logs", connectionString: "cs" } },
-        };
-        const cloud = new DataPlane("cloud", { ...base, kubernetesProvider: new k8s.Provider("a", { kubeconfig: "fake" }) });
-        const own = new DataPlane("own", { ...base, kubernetesProvider: new k8s.Provider("b", { kubeconfig: "fake" }), airbyteUrl: "https://airbyte.example.com" });
-        await harness.settle();
+        const cloud = await run.deploy(AZURE, "cloud");
+        const own = await run.deploy({ ...AZURE, airbyteUrl: "https://airbyte.example.com" }, "own");
         assert.equal((await valueOf(cloud.values)).edition, "cloud");
         assert.equal((await valueOf(own.values)).edition, "enterprise");
     });
 
     it("resolves IRSA access-key refs to empty strings and passes the role annotation", async () => {
-        const { k8s, DataPlane } = await load();
-        const provider = new k8s.Provider("cluster", { kubeconfig: "fake" });
-        new DataPlane("us", {
-            kubernetesProvider: provider,
-            clientId: "id",
-            clientSecret: pulumi.secret("secret"),
-            secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
-            storage: { s3: { bucket: "logs", region: "us-east-1", useServiceAccountIdentity: true } },
-            serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": pulumi.output("arn:aws:iam::123456789012:role/dp") },
-        });
-        await harness.settle();
-        const data = harness.one("kubernetes:core/v1:Secret").plainInputs.stringData;
+        await run.deploy({ serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": pulumi.output("arn:aws:iam::123456789012:role/dp") } }, "us");
+        const data = run.h.one("kubernetes:core/v1:Secret").plainInputs.stringData;
         assert.equal(data.AWS_SECRET_MANAGER_ACCESS_KEY_ID, "");
         assert.equal(data.S3_ACCESS_KEY_ID, "");
         assert.equal("AWS_ACCESS_KEY_ID" in data, false, "with a pod identity nothing assumes the control plane's role with keys");
-        const values = harness.one("kubernetes:helm.sh/v3:Release").plainInputs.values;
+        const values = run.h.one("kubernetes:helm.sh/v3:Release").plainInputs.values;
         assert.equal(values.serviceAccount.annotations["eks.amazonaws.com/role-arn"], "arn:aws:iam::123456789012:role/dp");
         assert.equal(values.storage.s3.authenticationType, "instanceProfile");
     });
 
     it("uses an existing namespace when told to and creates none", async () => {
-        const { k8s, DataPlane } = await load();
-        new DataPlane("byo", {
-            kubernetesProvider: new k8s.Provider("cluster", { kubeconfig: "fake" }),
+        await run.deploy({
             namespace: "data-plane",
             createNamespace: false,
-            clientId: "id",
-            clientSecret: "secret",
             secretsManager: { gcp: { projectId: "secrets-project", credentialsJson: "{}" } },
             storage: { azure: { container: "logs", connectionString: "cs" } },
-        });
-        await harness.settle();
-        assert.equal(harness.ofType("kubernetes:core/v1:Namespace").length, 0);
-        assert.equal(harness.one("kubernetes:helm.sh/v3:Release").inputs.namespace, "data-plane");
-        assert.equal(harness.one("kubernetes:core/v1:Secret").inputs.metadata.namespace, "data-plane");
+        }, "byo");
+        assert.equal(run.h.ofType("kubernetes:core/v1:Namespace").length, 0);
+        assert.equal(run.h.one("kubernetes:helm.sh/v3:Release").inputs.namespace, "data-plane");
+        assert.equal(run.h.one("kubernetes:core/v1:Secret").inputs.metadata.namespace, "data-plane");
     });
 
     it("merges extra values over the computed ones", async () => {
-        const { k8s, DataPlane } = await load();
-        const dp = new DataPlane("x", {
-            kubernetesProvider: new k8s.Provider("cluster", { kubeconfig: "fake" }),
-            clientId: "id",
-            clientSecret: "secret",
-            secretsManager: { azure: { vaultUrl: "https://kv-one.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: "s" } },
-            storage: { azure: { container: "logs", connectionString: "cs" } },
+        const dp = await run.deploy({
+            ...AZURE,
             extraValues: { workloadLauncher: { replicaCount: 2, extraEnv: [{ name: "HTTPS_PROXY", value: "http://proxy:3128" }] }, storage: { bucket: { log: "other" } } },
-        });
-        await harness.settle();
+        }, "x");
         const values = await valueOf(dp.values);
         assert.equal(values.workloadLauncher.replicaCount, 2);
         assert.deepEqual(values.workloadLauncher.extraEnv.map((e: any) => e.name),

@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { AIRBYTE_CREDENTIAL_CHECK_TYPE, AIRBYTE_HEALTH_CHECK_TYPE } from "../../components/airbyte/kinds";
-import { MockHarness, REDACTED } from "../../tools/harness/runtime";
+import { REDACTED } from "../../tools/harness/runtime";
+import { mockRuntimeEachTest } from "../support/harness";
 import { reasons, valueOf } from "../support/outputs";
 
 const ORG = "5d0b1f9e-7c1a-4c8e-9d55-0c4b8e2f6a11";
@@ -10,10 +11,7 @@ const application = { clientId: "app-id-for-mocks", clientSecret: "app-secret-fo
 
 describe("DataPlane proves its connection (connection argument)", function () {
     this.timeout(60_000);
-    let harness: MockHarness;
-    beforeEach(() => {
-        harness = MockHarness.install();
-    });
+    const run = mockRuntimeEachTest();
 
     async function dataPlane(extra: Record<string, unknown> = {}) {
         const k8s = await import("@pulumi/kubernetes");
@@ -33,24 +31,24 @@ describe("DataPlane proves its connection (connection argument)", function () {
 
     it("checks the credentials before the release, waiting for nothing but them, and does not wait for health by default", async () => {
         const dp = await dataPlane();
-        await harness.settle();
-        const check = harness.one(AIRBYTE_CREDENTIAL_CHECK_TYPE);
-        const release = harness.one("kubernetes:helm.sh/v3:Release");
-        const nodes = harness.one("kubernetes:core/v1:ConfigMap");
+        await run.h.settle();
+        const check = run.h.one(AIRBYTE_CREDENTIAL_CHECK_TYPE);
+        const release = run.h.one("kubernetes:helm.sh/v3:Release");
+        const nodes = run.h.one("kubernetes:core/v1:ConfigMap");
         assert.equal(check.parent, "eu");
         assert.equal(check.inputs.airbyteUrl, "https://cloud.airbyte.com");
         assert.deepEqual([check.inputs.clientId, check.inputs.clientSecret], [REDACTED, REDACTED]);
         assert.deepEqual(check.options.dependencies, [], "the check runs while the cluster is still being made");
         assert.ok(release.options.dependencies.includes(check.urn), "the release waits for the check");
         assert.ok(release.options.dependencies.includes(nodes.urn));
-        assert.equal(harness.ofType(AIRBYTE_HEALTH_CHECK_TYPE).length, 0);
+        assert.equal(run.h.ofType(AIRBYTE_HEALTH_CHECK_TYPE).length, 0);
         assert.equal(await valueOf(dp.connectionStatus), "credentials verified; health not awaited");
     });
 
     it("skips the check when told to", async () => {
         const dp = await dataPlane({ connection: { verifyCredentials: false } });
-        await harness.settle();
-        assert.equal(harness.ofType(AIRBYTE_CREDENTIAL_CHECK_TYPE).length, 0);
+        await run.h.settle();
+        assert.equal(run.h.ofType(AIRBYTE_CREDENTIAL_CHECK_TYPE).length, 0);
         assert.equal(await valueOf(dp.connectionStatus), "not checked");
     });
 
@@ -59,9 +57,9 @@ describe("DataPlane proves its connection (connection argument)", function () {
             namespace: "airbyte-eu",
             connection: { waitForHealthy: { application, dataplaneId: "7a0e2f3c-0000-4000-8000-00000000d1a1", regionId: REGION, timeoutSeconds: 120 } },
         });
-        await harness.settle();
-        const health = harness.one(AIRBYTE_HEALTH_CHECK_TYPE);
-        const release = harness.one("kubernetes:helm.sh/v3:Release");
+        await run.h.settle();
+        const health = run.h.one(AIRBYTE_HEALTH_CHECK_TYPE);
+        const release = run.h.one("kubernetes:helm.sh/v3:Release");
         assert.deepEqual(health.options.dependencies, [release.urn]);
         assert.deepEqual(
             [health.inputs.regionId, health.inputs.timeoutSeconds, health.inputs.pollSeconds, health.inputs.namespace, health.inputs.launcherDeployment],
@@ -81,8 +79,8 @@ describe("DataPlane proves its connection (connection argument)", function () {
         assert.match(byPath["connection.waitForHealthy.organizationId"], /required, or regionId/);
         assert.match(byPath["connection.waitForHealthy.timeoutSeconds"], /0 is not a whole number of seconds from 1 to 3600; leave waitForHealthy unset/);
         assert.match(byPath["connection.waitForHealthy.pollSeconds"], /2\.5 is not a whole number/);
-        await harness.settle();
-        assert.equal(harness.ofType("flexplane:index:DataPlane").length, 0);
+        await run.h.settle();
+        assert.equal(run.h.ofType("flexplane:index:DataPlane").length, 0);
     });
 
     it("refuses an API address as airbyteUrl, with the web address to use", async () => {
@@ -93,10 +91,7 @@ describe("DataPlane proves its connection (connection argument)", function () {
 
 describe("Airbyte resources are protected by default", function () {
     this.timeout(60_000);
-    let harness: MockHarness;
-    beforeEach(() => {
-        harness = MockHarness.install();
-    });
+    const run = mockRuntimeEachTest();
 
     it("protects regions and data planes unless the caller decides otherwise", async () => {
         const { AirbyteDataplane, AirbyteRegion } = await import("../../components");
@@ -104,9 +99,9 @@ describe("Airbyte resources are protected by default", function () {
         const region = new AirbyteRegion("eu", { application, organizationId: ORG, name: "eu-west-1" });
         new AirbyteDataplane("eu-1", { application, regionId: region.regionId, name: "eu-1" });
         new AirbyteRegion("scratch", { application, organizationId: ORG, name: "scratch" }, { protect: false });
-        await harness.settle();
-        assert.equal(harness.one(AIRBYTE_REGION_TYPE, "eu").options.protect, true);
-        assert.equal(harness.one(AIRBYTE_DATAPLANE_TYPE, "eu-1").options.protect, true);
-        assert.equal(harness.one(AIRBYTE_REGION_TYPE, "scratch").options.protect, false);
+        await run.h.settle();
+        assert.equal(run.h.one(AIRBYTE_REGION_TYPE, "eu").options.protect, true);
+        assert.equal(run.h.one(AIRBYTE_DATAPLANE_TYPE, "eu-1").options.protect, true);
+        assert.equal(run.h.one(AIRBYTE_REGION_TYPE, "scratch").options.protect, false);
     });
 });

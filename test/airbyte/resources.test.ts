@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { airbyteOutputs, fakeUuid } from "../../tools/harness/canned/airbyte";
-import { MockHarness, REDACTED } from "../../tools/harness/runtime";
+import { REDACTED } from "../../tools/harness/runtime";
+import { mockRuntimeEachTest } from "../support/harness";
 import { isSecret, thrown, valueOf } from "../support/outputs";
 
 const ORG = "5d0b1f9e-7c1a-4c8e-9d55-0c4b8e2f6a11";
@@ -9,17 +10,14 @@ const application = { clientId: "app-id-for-mocks", clientSecret: "app-secret-fo
 
 describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
     this.timeout(60_000);
-    let harness: MockHarness;
-    beforeEach(() => {
-        harness = MockHarness.install();
-    });
+    const run = mockRuntimeEachTest();
 
     it("registers a region with its inputs, default apiUrl and secret application credentials", async () => {
         const { AirbyteRegion } = await import("../../components");
         const { AIRBYTE_REGION_TYPE } = await import("../../components/airbyte/kinds");
         const region = new AirbyteRegion("eu", { application, organizationId: ORG, name: "eu-west-1" });
-        await harness.settle();
-        const recorded = harness.one(AIRBYTE_REGION_TYPE, "eu");
+        await run.h.settle();
+        const recorded = run.h.one(AIRBYTE_REGION_TYPE, "eu");
         assert.equal(recorded.inputs.__kind, "airbyte-region");
         assert.equal(recorded.inputs.apiUrl, "https://api.airbyte.com/v1");
         assert.equal(recorded.inputs.organizationId, ORG);
@@ -41,8 +39,8 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
             name: "aws-eu-west-1",
             enabled: false,
         });
-        await harness.settle();
-        const recorded = harness.one(AIRBYTE_DATAPLANE_TYPE, "eu-1");
+        await run.h.settle();
+        const recorded = run.h.one(AIRBYTE_DATAPLANE_TYPE, "eu-1");
         assert.equal(recorded.inputs.__kind, "airbyte-dataplane");
         assert.equal(recorded.inputs.enabled, false);
         assert.equal(await isSecret(dataplane.clientSecret), true);
@@ -56,8 +54,8 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
         const { AirbyteDataplane, AirbyteRegion } = await import("../../components");
         const region = new AirbyteRegion("eu", { application, organizationId: ORG, name: "eu" });
         new AirbyteDataplane("eu", { application, regionId: region.regionId, name: "eu" });
-        await harness.settle();
-        const types = harness.resources.filter((r) => r.name === "eu").map((r) => r.type);
+        await run.h.settle();
+        const types = run.h.resources.filter((r) => r.name === "eu").map((r) => r.type);
         assert.deepEqual(types.sort(), [
             "pulumi-nodejs:dynamic/flexplane:AirbyteDataplane",
             "pulumi-nodejs:dynamic/flexplane:AirbyteRegion",
@@ -81,8 +79,8 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
         assert.match(error.message, /application\.clientSecret: required: the client secret of an Airbyte application/);
         assert.match(error.message, /organizationId: "my-org" is not a UUID/);
         assert.match(error.message, /name: required/);
-        await harness.settle();
-        assert.equal(harness.resources.length, 0);
+        await run.h.settle();
+        assert.equal(run.h.resources.length, 0);
     });
 
     it("refuses importedCredentials without importId, and a region id that is not a UUID", async () => {
@@ -106,8 +104,8 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
         const { AIRBYTE_WORKSPACE_REGION_TYPE } = await import("../../components/airbyte/kinds");
         const workspaceId = "3c1d9a7e-5b2f-4c6d-8e9f-0a1b2c3d4e5f";
         new AirbyteWorkspaceRegion("ws", { application, organizationId: ORG, regionId: fakeUuid("airbyte-region/eu"), workspaceId });
-        await harness.settle();
-        const recorded = harness.one(AIRBYTE_WORKSPACE_REGION_TYPE, "ws");
+        await run.h.settle();
+        const recorded = run.h.one(AIRBYTE_WORKSPACE_REGION_TYPE, "ws");
         assert.deepEqual([recorded.inputs.__kind, recorded.inputs.workspaceId, recorded.inputs.applicationClientSecret], ["airbyte-workspace-region", workspaceId, REDACTED]);
         const error = thrown(() => new AirbyteWorkspaceRegion("bad", { application, organizationId: ORG, regionId: "eu", workspaceId: "my workspace" }));
         assert.ok(error instanceof pulumi.InputPropertiesError);

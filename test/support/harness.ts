@@ -25,6 +25,36 @@ export function captureWarnings(): CapturedWarnings {
     return { messages, restore: () => { log.warn = original; } };
 }
 
+/** The running test's harness and warnings. */
+export interface TestRun {
+    /** Installed before each test; `install` replaces it (extra config, canned outputs or invokes). */
+    h: MockHarness;
+    warnings: CapturedWarnings;
+    /** Installs a fresh harness with the area's base config plus `options.config`. */
+    install(options?: HarnessOptions): MockHarness;
+}
+
+/**
+ * Before each test of the calling `describe`: a fresh harness with `config`, and warnings captured
+ * (restored after the test, so a failing test leaves `pulumi.log.warn` as it was).
+ */
+export function mockRuntimeEachTest(config: Record<string, string> = {}): TestRun {
+    const run: TestRun = {
+        h: undefined as unknown as MockHarness,
+        warnings: undefined as unknown as CapturedWarnings,
+        install(options: HarnessOptions = {}) {
+            run.h = MockHarness.install({ ...options, config: { ...config, ...(options.config ?? {}) } });
+            return run.h;
+        },
+    };
+    beforeEach(() => {
+        run.install();
+        run.warnings = captureWarnings();
+    });
+    afterEach(() => run.warnings.restore());
+    return run;
+}
+
 /** How one area's component is built in tests. */
 export interface ComponentTestSpec<Args, C> {
     /** Stack config every test of the area starts from (provider regions, projects). */
@@ -38,39 +68,19 @@ export interface ComponentTestSpec<Args, C> {
 }
 
 /** The running test's harness and warnings, and the usual first step of a component test. */
-export interface ComponentTestRun<Args, C> {
-    /** Installed before each test; `install` replaces it (extra config, canned outputs or invokes). */
-    h: MockHarness;
-    warnings: CapturedWarnings;
-    /** Installs a fresh harness with the area's base config plus `options.config`. */
-    install(options?: HarnessOptions): MockHarness;
+export interface ComponentTestRun<Args, C> extends TestRun {
     /** Builds the component from `baseArgs(overrides)` and waits until everything it started has registered. */
     deploy(overrides?: Partial<Args>, name?: string): Promise<C>;
 }
 
-/**
- * Before each test of the calling `describe`: a fresh harness with the area's base config, and
- * warnings captured (restored after the test, so a failing test leaves `pulumi.log.warn` as it was).
- */
+/** `mockRuntimeEachTest` with the area's base config, plus `deploy` for the area's component. */
 export function componentTests<Args, C>(spec: ComponentTestSpec<Args, C>): ComponentTestRun<Args, C> {
-    const run: ComponentTestRun<Args, C> = {
-        h: undefined as unknown as MockHarness,
-        warnings: undefined as unknown as CapturedWarnings,
-        install(options: HarnessOptions = {}) {
-            run.h = MockHarness.install({ ...options, config: { ...(spec.config ?? {}), ...(options.config ?? {}) } });
-            return run.h;
-        },
-        async deploy(overrides = {}, name = spec.defaultName) {
-            const component = await spec.create(name, spec.baseArgs(overrides));
-            await run.h.settle();
-            return component;
-        },
+    const run = mockRuntimeEachTest(spec.config) as ComponentTestRun<Args, C>;
+    run.deploy = async (overrides = {}, name = spec.defaultName) => {
+        const component = await spec.create(name, spec.baseArgs(overrides));
+        await run.h.settle();
+        return component;
     };
-    beforeEach(() => {
-        run.install();
-        run.warnings = captureWarnings();
-    });
-    afterEach(() => run.warnings.restore());
     return run;
 }
 

@@ -2,80 +2,84 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { SecretsManagerSpec } from "../shared/types";
 import type { MinimumNodeSize } from "../shared/node-size";
 
-/** `autopilot`: Google manages the nodes, billed per pod. `standard`: this component manages node pools. */
-export const GKE_MODES = ["autopilot", "standard"] as const;
-export type GkeMode = (typeof GKE_MODES)[number];
-
-/** GKE release channels a cluster may follow. */
-export const RELEASE_CHANNELS = ["RAPID", "REGULAR", "STABLE", "EXTENDED"] as const;
-export type ReleaseChannel = (typeof RELEASE_CHANNELS)[number];
-
-/**
- * Roles the platform's service account gets on the secret-store project: the set Airbyte documents
- * for reading and versioning Google Secret Manager secrets. Creating new secrets is the control
- * plane's job and needs more (`roles/secretmanager.admin`).
- */
-export const DEFAULT_SECRET_MANAGER_ROLES = [
-    "roles/secretmanager.secretAccessor",
-    "roles/secretmanager.secretVersionAdder",
-    "roles/secretmanager.secretVersionManager",
-    "roles/secretmanager.viewer",
-] as const;
-
-/**
- * Roles the platform's service account gets on the log bucket only: read, write, list and delete
- * objects, and read the bucket's metadata (the platform looks the bucket up when it starts).
- */
-export const DEFAULT_BUCKET_ROLES = ["roles/storage.objectAdmin", "roles/storage.legacyBucketReader"] as const;
-
-/** Role for the nodes' own service account: logs, metrics and image pulls, nothing else. */
-export const NODE_SERVICE_ACCOUNT_ROLES = ["roles/container.defaultNodeServiceAccount"] as const;
-
-/** Defaults, in one place so that docs and tests can refer to them. */
-export const GKE_DEFAULTS = {
-    mode: "autopilot" as GkeMode,
-    releaseChannel: "REGULAR" as ReleaseChannel,
-    deletionProtection: true,
-    privateEndpoint: false,
-    nodesCidr: "10.0.0.0/20",
-    podsCidr: "10.4.0.0/14",
-    servicesCidr: "10.8.0.0/20",
-    nodePoolName: "general",
-    machineType: "e2-standard-4",
-    diskSizeGb: 100,
-    diskType: "pd-balanced",
-    minNodesPerZone: 1,
-    maxNodesPerZone: 3,
-    bucketVersioning: false,
-    logRetentionDays: 30,
-    bucketRetainOnDelete: true,
-    bucketForceDestroy: false,
-    apiServerOpenToInternet: false,
-    secretsKeyRotationPeriod: "7776000s",
+/** How GKE runs the nodes. */
+export const GkeMode = {
+    /** Google provisions nodes per pod and bills per pod; node pools are refused. */
+    Autopilot: "autopilot",
+    /** This component manages the node pools (`nodePools`). */
+    Standard: "standard",
 } as const;
-
-/** Prefix under which the platform writes job logs; only they expire (see the shared constant). */
-export { JOB_LOG_PREFIX } from "../shared/types";
+export type GkeMode = (typeof GkeMode)[keyof typeof GkeMode];
 
 /**
- * Smallest node boot disk accepted: it holds the OS, the connector images (often 1 GB or more each)
- * and the 5G of ephemeral storage each connector pod requests by default.
+ * The GKE release channels a cluster may follow. GKE also knows `UNSPECIFIED` (no channel, manual
+ * upgrades), which this component does not offer: a data plane always gets security patches.
  */
-export const MIN_NODE_DISK_SIZE_GB = 50;
+export const GkeReleaseChannel = {
+    Rapid: "RAPID",
+    Regular: "REGULAR",
+    Stable: "STABLE",
+    /** Up to 24 months on one minor version (extended-support fees apply after standard support). */
+    Extended: "EXTENDED",
+} as const;
+export type GkeReleaseChannel = (typeof GkeReleaseChannel)[keyof typeof GkeReleaseChannel];
+
+/** Every default of `GkeCluster`, in one place: docs and tests refer to it. */
+export const GKE_DEFAULTS = {
+    mode: GkeMode.Autopilot,
+    releaseChannel: GkeReleaseChannel.Regular,
+    allowZonalCluster: false,
+    deletionProtection: true,
+    apiServer: { openToInternet: false, privateOnly: false },
+    network: { nodesCidr: "10.0.0.0/20", podsCidr: "10.4.0.0/14", servicesCidr: "10.8.0.0/20" },
+    /** The pool a Standard cluster gets when `nodePools` is left out, and each pool's defaults. */
+    nodePool: {
+        name: "general",
+        machineType: "e2-standard-4",
+        diskSizeGiB: 100,
+        diskType: "pd-balanced",
+        minNodesPerZone: 1,
+        maxNodesPerZone: 3,
+        spot: false,
+        dedicatedToJobs: false,
+    },
+    logStorage: { versioning: false, logRetentionDays: 30, retainOnDelete: true, forceDestroy: false },
+    /**
+     * Roles on the secret-store project: the set Airbyte documents for reading and versioning Google
+     * Secret Manager secrets. Creating new secrets is the control plane's job and needs more
+     * (`roles/secretmanager.admin`).
+     */
+    secretManagerRoles: [
+        "roles/secretmanager.secretAccessor",
+        "roles/secretmanager.secretVersionAdder",
+        "roles/secretmanager.secretVersionManager",
+        "roles/secretmanager.viewer",
+    ],
+    /**
+     * Roles on the log bucket only: read, write, list and delete objects, and read the bucket's
+     * metadata (the platform looks the bucket up when it starts).
+     */
+    bucketRoles: ["roles/storage.objectAdmin", "roles/storage.legacyBucketReader"],
+} as const;
 
 /** A Standard-mode node pool. Autoscaling counts are per zone: a regional pool spans the region's zones. */
 export interface GkeNodePoolArgs {
     /** Pool name, 1 to 11 lower-case letters, digits or hyphens, starting with a letter. Required. */
     name: string;
-    /** Machine type. Default `e2-standard-4` (4 vCPU, 16 GB): room for a launcher and a few syncs. */
+    /**
+     * Machine type. Default `e2-standard-4` (4 vCPU, 16 GB): room for a launcher and a few syncs.
+     * At least `minimumNodeSize`; Arm types (`t2a-`, `c4a-`) are refused.
+     */
     machineType?: string;
-    /** Boot disk size in GB, at least 50. Default 100: each connector pod requests 5G of ephemeral storage. */
+    /** Boot disk size in GiB, at least 50. Default 100: each connector pod requests 5G of ephemeral storage. */
+    diskSizeGiB?: number;
+    /** @deprecated Use `diskSizeGiB` (same meaning: Compute Engine disk sizes are in GiB). */
     diskSizeGb?: number;
     /** Boot disk type. Default `pd-balanced`. */
     diskType?: string;
-    /** Minimum nodes per zone. Default 1. */
+    /** Minimum nodes per zone; 0 lets the pool scale to zero. Default 1. */
     minNodesPerZone?: number;
-    /** Maximum nodes per zone. Default 3. */
+    /** Maximum nodes per zone, at least 1 and at least `minNodesPerZone`. Default 3. */
     maxNodesPerZone?: number;
     /** Use Spot VMs (cheaper, may be reclaimed mid-sync). Default `false`. */
     spot?: boolean;
@@ -85,11 +89,11 @@ export interface GkeNodePoolArgs {
      * pool must remain for the launcher and system pods. Default `false`.
      */
     dedicatedToJobs?: boolean;
-    /** Extra Kubernetes node labels. */
+    /** Extra Kubernetes node labels. Default: none. */
     labels?: Record<string, string>;
 }
 
-/** The address plan of the VPC this component creates. The three ranges must not overlap. */
+/** The address plan of the VPC this component creates. The ranges must not overlap each other or `masterIpv4CidrBlock`. */
 export interface GkeNewNetworkArgs {
     /** Primary range of the subnet (node addresses). Default `10.0.0.0/20`. */
     nodesCidr?: string;
@@ -114,16 +118,50 @@ export interface GkeExistingNetworkArgs {
     servicesRangeName: string;
 }
 
+/**
+ * Who reaches the Kubernetes API server. Nodes are always private; this is about the control plane's
+ * endpoint, which Pulumi uses to install the chart.
+ */
+export interface GkeApiServerOptions {
+    /**
+     * Networks (IPv4 CIDRs) allowed to reach the public endpoint: the addresses that run Pulumi and
+     * kubectl. Required unless `privateOnly` or `openToInternet`; `0.0.0.0/0` only with `openToInternet`.
+     */
+    authorizedCidrs?: string[];
+    /**
+     * Accept a public endpoint that every address may reach (it still requires Google credentials).
+     * Default `false`. Not with `privateOnly`. The policy pack's `cluster-endpoint-restricted` still
+     * fails such a cluster unless the pack's config lowers that policy's level.
+     */
+    openToInternet?: boolean;
+    /** Serve the control plane on its private address only (Pulumi must run inside the VPC). Default `false`. */
+    privateOnly?: boolean;
+}
+
+/** Application-layer encryption of Kubernetes Secrets with your own Cloud KMS key. */
+export interface GkeSecretsEncryptionArgs {
+    /**
+     * The key's resource name, `projects/<p>/locations/<cluster region>/keyRings/<r>/cryptoKeys/<k>`.
+     * Leave `secretsEncryption` out to have a key created.
+     */
+    keyId?: string;
+    /** @deprecated Use `keyId`. */
+    keyName?: string;
+}
+
 /** The GCS bucket for logs, state and workload output. */
-export interface GkeBucketArgs {
-    /** Use this existing bucket instead of creating one; it must be in the cluster's region. */
+export interface GkeLogStorageArgs {
+    /**
+     * Use this existing bucket (its name, without `gs://`) instead of creating one; it must be in or
+     * around the cluster's region. The other settings of this block then do not apply.
+     */
     existingBucketName?: string;
     /**
      * Location of the created bucket: the cluster's region, or a multi-region or predefined
      * dual-region containing it (e.g. `EU` for `europe-west1`). Default: the cluster's region.
      */
     location?: string;
-    /** Keep old object versions. Default `false`. */
+    /** Keep old object versions (they expire with the logs). Default `false`. */
     versioning?: boolean;
     /**
      * Delete job logs (objects under `job-logging/`) after this many days; 0 keeps them forever.
@@ -134,6 +172,13 @@ export interface GkeBucketArgs {
     retainOnDelete?: boolean;
     /** Let a destroy delete a bucket that still holds objects. Default `false`. */
     forceDestroy?: boolean;
+}
+
+/** @deprecated The shape of the old `masterAuthorizedNetworks`; use `apiServer.authorizedCidrs`. */
+export interface GkeAuthorizedNetwork {
+    cidrBlock: string;
+    /** Ignored: authorized networks are plain CIDRs on every cloud. */
+    displayName?: string;
 }
 
 /** Arguments of `flexplane:gcp:GkeCluster`. */
@@ -150,11 +195,11 @@ export interface GkeClusterArgs {
     /** `autopilot` or `standard`. Default `autopilot`. */
     mode?: GkeMode;
     /** Release channel. Default `REGULAR`. */
-    releaseChannel?: ReleaseChannel;
+    releaseChannel?: GkeReleaseChannel;
     /**
-     * Minimum control-plane version (e.g. `1.35`). Default: the channel's default version. Must be a
-     * minor GKE supports: in standard support, or, on the `EXTENDED` channel, within 24 months of its
-     * release (see `supportedKubernetesVersions`).
+     * Minimum control-plane version (e.g. `1.35`, `1.35.7-gke.1222000` or `latest`). Default: the
+     * channel's default version. Must be a minor GKE supports: in standard support, or, on the
+     * `EXTENDED` channel, within 24 months of its release (see `supportedKubernetesVersions`).
      */
     kubernetesVersion?: string;
     /**
@@ -168,36 +213,22 @@ export interface GkeClusterArgs {
      * `true`; set `false` and run `pulumi up` before `pulumi destroy`.
      */
     deletionProtection?: boolean;
-    /**
-     * Networks allowed to reach the control plane's public endpoint: the addresses that run Pulumi
-     * and kubectl. Required unless `privateEndpoint` or `apiServerOpenToInternet`; `0.0.0.0/0` only
-     * with `apiServerOpenToInternet`.
-     */
-    masterAuthorizedNetworks?: { cidrBlock: string; displayName?: string }[];
-    /**
-     * Accept a public control-plane endpoint that every address may reach (no authorized networks;
-     * it still requires Google credentials). Default `false`. The policy pack's
-     * `cluster-endpoint-restricted` still fails such a cluster unless the pack's config lowers that
-     * policy's level.
-     */
-    apiServerOpenToInternet?: boolean;
+    /** Who reaches the API server. Required: `authorizedCidrs`, unless `privateOnly` or `openToInternet`. */
+    apiServer?: GkeApiServerOptions;
     /**
      * Application-layer encryption of Kubernetes Secrets with a Cloud KMS key. Default: a new key
-     * ring and key in the cluster's region, rotated every 90 days. With `keyName`
-     * (`projects/<p>/locations/<region>/keyRings/<r>/cryptoKeys/<k>`, in the cluster's region) that
-     * key is used instead. Either way the GKE service agent
+     * ring and key in the cluster's region, rotated every 90 days. With `keyId` that key is used
+     * instead. Either way the GKE service agent
      * (`service-<project number>@container-engine-robot.iam.gserviceaccount.com`) is granted
      * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key, which needs the right to set the
      * key's IAM policy.
      */
-    secretsEncryption?: { keyName?: string };
-    /** Serve the control plane on its private address only (Pulumi must run inside the VPC). Default `false`. */
-    privateEndpoint?: boolean;
-    /** /28 for the control plane's private addresses (VPC-peering clusters). Default: GKE chooses. */
+    secretsEncryption?: GkeSecretsEncryptionArgs;
+    /** A /28 for the control plane's private addresses (VPC-peering clusters). Default: GKE chooses. */
     masterIpv4CidrBlock?: string;
-    /** Address plan of the VPC created when `existingNetwork` is not given. */
+    /** Address plan of the VPC created when `existingNetwork` is not given. Not with `existingNetwork`. */
     network?: GkeNewNetworkArgs;
-    /** Use this VPC and subnet instead of creating them. */
+    /** Use this VPC and subnet instead of creating them. Default: a new VPC (`network`). */
     existingNetwork?: GkeExistingNetworkArgs;
     /**
      * Node pools, Standard mode only (Autopilot manages nodes itself and refuses them). Default: one
@@ -223,16 +254,27 @@ export interface GkeClusterArgs {
      */
     secretsManager: SecretsManagerSpec;
     /**
-     * JSON key with access to the bucket. Default: a key of the component's service account, which
-     * gets `bucketRoles` on the bucket.
+     * JSON key with access to the bucket; kept a secret. Default: a key of the component's service
+     * account, which gets `bucketRoles` on the bucket.
      */
     storageCredentialsJson?: pulumi.Input<string>;
     /** Roles granted on the secret-store project. Default: the four Secret Manager roles Airbyte documents. */
     secretManagerRoles?: string[];
     /** Roles granted on the bucket. Default `roles/storage.objectAdmin` and `roles/storage.legacyBucketReader`. */
     bucketRoles?: string[];
-    /** The log bucket. */
-    bucket?: GkeBucketArgs;
-    /** Labels on the cluster and bucket; keys and values are lower-cased to fit GCP's label rules. */
+    /** The log bucket. Default: a new bucket in the cluster's region with the block's defaults. */
+    logStorage?: GkeLogStorageArgs;
+    /** Labels on the cluster, nodes, key and bucket; keys and values are lower-cased to fit GCP's label rules. */
+    tags?: Record<string, string>;
+
+    /** @deprecated Use `logStorage` (same settings). */
+    bucket?: GkeLogStorageArgs;
+    /** @deprecated Use `tags`. */
     labels?: Record<string, string>;
+    /** @deprecated Use `apiServer.authorizedCidrs` (the CIDRs alone; display names are dropped). */
+    masterAuthorizedNetworks?: GkeAuthorizedNetwork[];
+    /** @deprecated Use `apiServer.openToInternet`. */
+    apiServerOpenToInternet?: boolean;
+    /** @deprecated Use `apiServer.privateOnly`. */
+    privateEndpoint?: boolean;
 }

@@ -1,10 +1,63 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
-import type { GkeSettings } from "./validation";
+import type { InputProblems } from "../shared/errors";
+import { cidrsOverlap, parseCidr } from "../shared/cidr";
+import { GKE_DEFAULTS, GkeExistingNetworkArgs, GkeNewNetworkArgs } from "./args";
+import type { ResolvedGkeCluster } from "./resolve";
 
 /** Names of the subnet's secondary ranges when this component creates the network. */
 export const PODS_RANGE_NAME = "pods";
 export const SERVICES_RANGE_NAME = "services";
+
+/** The network the cluster uses, resolved. */
+export type ResolvedGkeNetwork =
+    | { kind: "new"; nodesCidr: string; podsCidr: string; servicesCidr: string }
+    | { kind: "existing"; network: string; subnetwork: string; podsRangeName: string; servicesRangeName: string };
+
+/**
+ * A new VPC's address plan, defaults applied, or the caller's existing network. The new VPC's ranges
+ * and the control plane's `/28` (`masterIpv4CidrBlock`, when given) must not overlap: GKE would only
+ * refuse that when it creates the cluster.
+ */
+export function resolveNetwork(
+    problems: InputProblems,
+    network: GkeNewNetworkArgs | undefined,
+    existing: GkeExistingNetworkArgs | undefined,
+    masterIpv4CidrBlock: string | undefined,
+): ResolvedGkeNetwork {
+    if (existing) {
+        problems.check(network === undefined, "network", "give either network (a new VPC with these ranges) or existingNetwork, not both.");
+        for (const key of ["network", "subnetwork", "podsRangeName", "servicesRangeName"] as const) {
+            const what = key === "network" || key === "subnetwork" ? `${key} id or self link` : "secondary range name on the subnet";
+            problems.check(typeof existing[key] === "string" && existing[key].trim() !== "", `existingNetwork.${key}`,
+                `is required with existingNetwork: give the ${what}.`);
+        }
+        return { kind: "existing", ...existing };
+    }
+    const plan = {
+        kind: "new" as const,
+        nodesCidr: network?.nodesCidr ?? GKE_DEFAULTS.network.nodesCidr,
+        podsCidr: network?.podsCidr ?? GKE_DEFAULTS.network.podsCidr,
+        servicesCidr: network?.servicesCidr ?? GKE_DEFAULTS.network.servicesCidr,
+    };
+    const named: [string, string][] = [
+        ["network.nodesCidr", plan.nodesCidr], ["network.podsCidr", plan.podsCidr], ["network.servicesCidr", plan.servicesCidr],
+        ...(masterIpv4CidrBlock === undefined ? [] : [["masterIpv4CidrBlock", masterIpv4CidrBlock] as [string, string]]),
+    ];
+    const ranges = named.map(([path, cidr]) => {
+        const range = parseCidr(String(cidr));
+        problems.check(range !== undefined, path, `"${cidr}" is not an IPv4 CIDR block with a clean network address, e.g. 10.0.0.0/20.`);
+        return range;
+    });
+    for (let i = 0; i < named.length; i++) {
+        for (let j = i + 1; j < named.length; j++) {
+            if (ranges[i] && ranges[j] && cidrsOverlap(ranges[i]!, ranges[j]!)) {
+                problems.add(named[j][0], `${named[j][1]} overlaps ${named[i][0]} (${named[i][1]}): give the nodes, pods, Services and control plane separate ranges.`);
+            }
+        }
+    }
+    return plan;
+}
 
 /** The network the cluster is attached to. */
 export interface ClusterNetwork {
@@ -28,7 +81,7 @@ export interface ClusterNetwork {
  *
  * With `existingNetwork`, nothing is created and the given ids are used as they are.
  */
-export function createNetwork(settings: GkeSettings, parent: pulumi.Resource): ClusterNetwork {
+export function createNetwork(settings: ResolvedGkeCluster, parent: pulumi.Resource): ClusterNetwork {
     const plan = settings.network;
     if (plan.kind === "existing") {
         return {

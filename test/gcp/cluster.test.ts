@@ -1,17 +1,17 @@
 import { strict as assert } from "assert";
 import { AUTOPILOT_FORBIDDEN_INPUTS } from "../../components/gcp/cluster";
 import { CANNED_GKE_CA, CANNED_GKE_ENDPOINT } from "../../tools/harness/canned/gcp";
-import { harnessEachTest, isSecret, valueOf } from "./helpers";
+import { gkeTests, isSecret, valueOf } from "./helpers";
 
 const CLUSTER = "gcp:container/cluster:Cluster";
 const NODE_POOL = "gcp:container/nodePool:NodePool";
 
 describe("GkeCluster: cluster and nodes", () => {
-    const run = harnessEachTest();
+    const run = gkeTests();
 
     it("Autopilot sets enableAutopilot and none of the fields that make Autopilot clusters replace themselves", async () => {
         const c = await run.deploy({ mode: "autopilot" });
-        const inputs = run.h.one(CLUSTER).inputs;
+        const inputs = run.h.one(CLUSTER, "eu-cluster").inputs;
         assert.equal(inputs.enableAutopilot, true);
         assert.equal(inputs.datapathProvider, undefined, "Autopilot always runs Dataplane V2");
         for (const field of AUTOPILOT_FORBIDDEN_INPUTS) {
@@ -24,7 +24,7 @@ describe("GkeCluster: cluster and nodes", () => {
 
     it("Standard removes the default pool, enables Workload Identity and shielded nodes, and adds an autoscaling pool", async () => {
         await run.deploy({ mode: "standard", location: "us-central1" }, "us");
-        const inputs = run.h.one(CLUSTER).inputs;
+        const inputs = run.h.one(CLUSTER, "us-cluster").inputs;
         assert.equal(inputs.enableAutopilot, undefined);
         assert.equal(inputs.removeDefaultNodePool, true);
         assert.equal(inputs.initialNodeCount, 1);
@@ -63,7 +63,7 @@ describe("GkeCluster: cluster and nodes", () => {
 
     it("is regional, private and deletion-protected by default, on the created VPC-native subnet", async () => {
         await run.deploy();
-        const inputs = run.h.one(CLUSTER).inputs;
+        const inputs = run.h.one(CLUSTER, "eu-cluster").inputs;
         assert.equal(inputs.location, "europe-west1");
         assert.equal(inputs.deletionProtection, true);
         assert.deepEqual(inputs.privateClusterConfig, { enablePrivateNodes: true, enablePrivateEndpoint: false });
@@ -71,15 +71,15 @@ describe("GkeCluster: cluster and nodes", () => {
         assert.equal(inputs.subnetwork, "https://www.googleapis.com/compute/v1/projects/flexplane-gke/regions/europe-west1/subnetworks/eu-subnet-0a1b2c3");
         assert.equal(inputs.network, "https://www.googleapis.com/compute/v1/projects/flexplane-gke/global/networks/eu-network-0a1b2c3");
         assert.deepEqual(inputs.ipAllocationPolicy, { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" });
-        assert.deepEqual(inputs.masterAuthorizedNetworksConfig, { cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "deployers" }] });
+        assert.deepEqual(inputs.masterAuthorizedNetworksConfig, { cidrBlocks: [{ cidrBlock: "203.0.113.0/24" }] });
     });
 
     it("encrypts Secrets with a new KMS key in the region, which the GKE service agent may use before the cluster exists", async () => {
         await run.deploy();
-        const ring = run.h.one("gcp:kms/keyRing:KeyRing");
-        const key = run.h.one("gcp:kms/cryptoKey:CryptoKey");
-        const grant = run.h.one("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember");
-        const cluster = run.h.one(CLUSTER);
+        const ring = run.h.one("gcp:kms/keyRing:KeyRing", "eu-secrets");
+        const key = run.h.one("gcp:kms/cryptoKey:CryptoKey", "eu-secrets");
+        const grant = run.h.one("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "eu-secrets-gke-agent");
+        const cluster = run.h.one(CLUSTER, "eu-cluster");
         assert.deepEqual([ring.inputs.project, ring.inputs.location, ring.inputs.name], ["flexplane-gke", "europe-west1", undefined]);
         assert.equal(key.inputs.keyRing, ring.id);
         assert.equal(key.inputs.rotationPeriod, "7776000s");
@@ -93,21 +93,21 @@ describe("GkeCluster: cluster and nodes", () => {
     });
 
     it("uses the caller's Secrets key, creates none, and still grants the GKE service agent on it", async () => {
-        const keyName = "projects/acme-kms/locations/europe-west1/keyRings/gke/cryptoKeys/secrets";
-        await run.deploy({ secretsEncryption: { keyName } });
+        const keyId = "projects/acme-kms/locations/europe-west1/keyRings/gke/cryptoKeys/secrets";
+        await run.deploy({ secretsEncryption: { keyId } });
         assert.equal(run.h.ofType("gcp:kms/cryptoKey:CryptoKey").length + run.h.ofType("gcp:kms/keyRing:KeyRing").length, 0);
-        assert.equal(run.h.one("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember").inputs.cryptoKeyId, keyName);
-        assert.deepEqual(run.h.one(CLUSTER).inputs.databaseEncryption, { state: "ENCRYPTED", keyName });
+        assert.equal(run.h.one("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "eu-secrets-gke-agent").inputs.cryptoKeyId, keyId);
+        assert.deepEqual(run.h.one(CLUSTER, "eu-cluster").inputs.databaseEncryption, { state: "ENCRYPTED", keyName: keyId });
     });
 
     it("creates a Cloud NAT for the private nodes and no firewall rule that admits traffic", async () => {
         await run.deploy({ network: { nodesCidr: "10.20.0.0/20" } });
-        const subnet = run.h.one("gcp:compute/subnetwork:Subnetwork").inputs;
+        const subnet = run.h.one("gcp:compute/subnetwork:Subnetwork", "eu-subnet").inputs;
         assert.equal(subnet.ipCidrRange, "10.20.0.0/20");
         assert.equal(subnet.privateIpGoogleAccess, true);
         assert.deepEqual(subnet.secondaryIpRanges.map((r: any) => r.rangeName), ["pods", "services"]);
-        assert.equal(run.h.one("gcp:compute/network:Network").inputs.autoCreateSubnetworks, false);
-        const nat = run.h.one("gcp:compute/routerNat:RouterNat").inputs;
+        assert.equal(run.h.one("gcp:compute/network:Network", "eu-network").inputs.autoCreateSubnetworks, false);
+        const nat = run.h.one("gcp:compute/routerNat:RouterNat", "eu-nat").inputs;
         assert.equal(nat.router, "eu-router-0a1b2c3");
         assert.equal(nat.sourceSubnetworkIpRangesToNat, "LIST_OF_SUBNETWORKS");
         assert.deepEqual(nat.subnetworks, [{ name: "https://www.googleapis.com/compute/v1/projects/flexplane-gke/regions/europe-west1/subnetworks/eu-subnet-0a1b2c3", sourceIpRangesToNats: ["ALL_IP_RANGES"] }]);
@@ -119,7 +119,7 @@ describe("GkeCluster: cluster and nodes", () => {
             existingNetwork: { network: "projects/p/global/networks/shared", subnetwork: "projects/p/regions/europe-west1/subnetworks/gke", podsRangeName: "gke-pods", servicesRangeName: "gke-svc" },
         });
         assert.equal(run.h.ofType("gcp:compute/network:Network").length + run.h.ofType("gcp:compute/routerNat:RouterNat").length, 0);
-        const inputs = run.h.one(CLUSTER).inputs;
+        const inputs = run.h.one(CLUSTER, "eu-cluster").inputs;
         assert.equal(inputs.subnetwork, "projects/p/regions/europe-west1/subnetworks/gke");
         assert.deepEqual(inputs.ipAllocationPolicy, { clusterSecondaryRangeName: "gke-pods", servicesSecondaryRangeName: "gke-svc" });
         assert.equal(await valueOf(c.networkId), "projects/p/global/networks/shared");
@@ -127,13 +127,13 @@ describe("GkeCluster: cluster and nodes", () => {
 
     it("restricts the control plane to authorized networks and pins a version when asked", async () => {
         await run.deploy({
-            masterAuthorizedNetworks: [{ cidrBlock: "203.0.113.0/24", displayName: "office" }],
+            apiServer: { authorizedCidrs: ["198.51.100.0/24", "203.0.113.0/24"] },
             kubernetesVersion: "1.35",
             releaseChannel: "STABLE",
             deletionProtection: false,
         });
-        const inputs = run.h.one(CLUSTER).inputs;
-        assert.deepEqual(inputs.masterAuthorizedNetworksConfig, { cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "office" }] });
+        const inputs = run.h.one(CLUSTER, "eu-cluster").inputs;
+        assert.deepEqual(inputs.masterAuthorizedNetworksConfig, { cidrBlocks: [{ cidrBlock: "198.51.100.0/24" }, { cidrBlock: "203.0.113.0/24" }] });
         assert.equal(inputs.minMasterVersion, "1.35");
         assert.deepEqual(inputs.releaseChannel, { channel: "STABLE" });
         assert.equal(inputs.deletionProtection, false);
@@ -142,7 +142,7 @@ describe("GkeCluster: cluster and nodes", () => {
     it("uses a given node service account and creates none", async () => {
         await run.deploy({ nodeServiceAccountEmail: "nodes@other.iam.gserviceaccount.com" });
         assert.equal(run.h.ofType("gcp:serviceaccount/account:Account").filter((a) => a.name === "eu-nodes").length, 0);
-        assert.equal(run.h.one(CLUSTER).inputs.clusterAutoscaling.autoProvisioningDefaults.serviceAccount, "nodes@other.iam.gserviceaccount.com");
+        assert.equal(run.h.one(CLUSTER, "eu-cluster").inputs.clusterAutoscaling.autoProvisioningDefaults.serviceAccount, "nodes@other.iam.gserviceaccount.com");
     });
 
     it("gives the nodes their own account with only the default node role", async () => {

@@ -1,10 +1,10 @@
 import { strict as assert } from "assert";
 import { GCS_CREDENTIALS_DIR, GCS_CREDENTIALS_FILE, SECRET_KEYS } from "../../components/dataplane/values";
 import { cannedServiceAccountKeyJson } from "../../tools/harness/canned/gcp";
-import { baseArgs, harnessEachTest } from "./helpers";
+import { baseArgs, gkeTests } from "./helpers";
 
 describe("GkeCluster → DataPlane", () => {
-    const run = harnessEachTest();
+    const run = gkeTests();
 
     async function deploy(args = baseArgs()) {
         const { GkeCluster } = await import("../../components/gcp");
@@ -29,7 +29,7 @@ describe("GkeCluster → DataPlane", () => {
 
     it("mounts the key into the launcher where the chart reads it, and keeps it out of the values", async () => {
         await deploy();
-        const release = run.h.one("kubernetes:helm.sh/v3:Release");
+        const release = run.h.one("kubernetes:helm.sh/v3:Release", "eu-dp");
         const values = release.inputs.values;
         assert.equal(values.storage.type, "gcs");
         assert.equal(values.storage.bucket.log, "eu-logs-0a1b2c3");
@@ -46,7 +46,7 @@ describe("GkeCluster → DataPlane", () => {
 
     it("schedules connector pods on a dedicated Standard pool through the chart's jobs values", async () => {
         await deploy(baseArgs({ mode: "standard", nodePools: [{ name: "general" }, { name: "jobs", dedicatedToJobs: true }] }));
-        const values = run.h.one("kubernetes:helm.sh/v3:Release").inputs.values;
+        const values = run.h.one("kubernetes:helm.sh/v3:Release", "eu-dp").inputs.values;
         assert.deepEqual(values.jobs.kube.nodeSelector, { "flexplane.dev/node-pool": "jobs" });
         assert.equal(values.jobs.kube.tolerations[0].key, "flexplane.dev/dedicated");
         assert.equal(values.workloadLauncher.nodeSelector, undefined);

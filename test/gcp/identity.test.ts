@@ -1,9 +1,9 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_BUCKET_ROLES, DEFAULT_SECRET_MANAGER_ROLES } from "../../components/gcp/args";
+import { GKE_DEFAULTS } from "../../components/gcp/args";
 import { LONG_LIVED_KEY_WARNING } from "../../components/gcp/identity";
 import { cannedServiceAccountKeyJson } from "../../tools/harness/canned/gcp";
-import { harnessEachTest, isSecret, valueOf } from "./helpers";
+import { gkeTests, isSecret, valueOf } from "./helpers";
 
 const ACCOUNT = "gcp:serviceaccount/account:Account";
 const KEY = "gcp:serviceaccount/key:Key";
@@ -12,14 +12,14 @@ const BUCKET_MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
 const PLATFORM_EMAIL = "eu-airbyte@flexplane-gke.iam.gserviceaccount.com";
 
 describe("GkeCluster: secret store and storage identity", () => {
-    const run = harnessEachTest();
+    const run = gkeTests();
 
     const platformMembers = (type: string) => run.h.ofType(type).filter((m) => m.inputs.member === `serviceAccount:${PLATFORM_EMAIL}`);
 
     it("grants the Secret Manager roles on the secret-store project, not the cluster's", async () => {
         await run.deploy({ secretsManager: { gcp: { projectId: "airbyte-secrets" } } });
         const grants = platformMembers(PROJECT_MEMBER);
-        assert.deepEqual(grants.map((g) => g.inputs.role).sort(), [...DEFAULT_SECRET_MANAGER_ROLES].sort());
+        assert.deepEqual(grants.map((g) => g.inputs.role).sort(), [...GKE_DEFAULTS.secretManagerRoles].sort());
         assert.deepEqual([...new Set(grants.map((g) => g.inputs.project))], ["airbyte-secrets"]);
         assert.equal(run.h.one(ACCOUNT, "eu-airbyte").inputs.project, "flexplane-gke");
     });
@@ -27,7 +27,7 @@ describe("GkeCluster: secret store and storage identity", () => {
     it("grants storage roles on the bucket only, never on a project", async () => {
         await run.deploy();
         const grants = platformMembers(BUCKET_MEMBER);
-        assert.deepEqual(grants.map((g) => g.inputs.role).sort(), [...DEFAULT_BUCKET_ROLES].sort());
+        assert.deepEqual(grants.map((g) => g.inputs.role).sort(), [...GKE_DEFAULTS.bucketRoles].sort());
         assert.deepEqual([...new Set(grants.map((g) => g.inputs.bucket))], ["eu-logs-0a1b2c3"]);
         assert.equal(platformMembers(PROJECT_MEMBER).some((g) => g.inputs.role.startsWith("roles/storage.")), false);
     });
@@ -45,7 +45,7 @@ describe("GkeCluster: secret store and storage identity", () => {
         assert.equal(target.secretsManager.gcp!.region, "europe-west1");
         assert.equal(await valueOf(target.storage.gcs!.bucket), "eu-logs-0a1b2c3");
         assert.ok(run.h.one(KEY, "eu-airbyte-key").options.additionalSecretOutputs.includes("privateKey"));
-        assert.equal(run.h.one(KEY).inputs.serviceAccountId, `projects/flexplane-gke/serviceAccounts/${PLATFORM_EMAIL}`);
+        assert.equal(run.h.one(KEY, "eu-airbyte-key").inputs.serviceAccountId, `projects/flexplane-gke/serviceAccounts/${PLATFORM_EMAIL}`);
         assert.equal(await valueOf(c.serviceAccountEmail), PLATFORM_EMAIL);
     });
 
@@ -64,7 +64,7 @@ describe("GkeCluster: secret store and storage identity", () => {
         assert.equal(await valueOf(storeKey), '{"type":"service_account","caller":true}');
         assert.equal(await isSecret(storeKey), true);
         // storage still needs a key: the account exists for the bucket only
-        assert.equal(platformMembers(BUCKET_MEMBER).length, DEFAULT_BUCKET_ROLES.length);
+        assert.equal(platformMembers(BUCKET_MEMBER).length, GKE_DEFAULTS.bucketRoles.length);
     });
 
     it("passes an AWS store through untouched and grants nothing for it", async () => {
@@ -73,7 +73,7 @@ describe("GkeCluster: secret store and storage identity", () => {
         assert.equal(c.dataPlaneTarget.secretsManager.aws, aws);
         assert.equal(c.dataPlaneTarget.secretsManager.gcp, undefined);
         assert.equal(platformMembers(PROJECT_MEMBER).length, 0);
-        assert.equal(platformMembers(BUCKET_MEMBER).length, DEFAULT_BUCKET_ROLES.length);
+        assert.equal(platformMembers(BUCKET_MEMBER).length, GKE_DEFAULTS.bucketRoles.length);
     });
 
     it("creates no account or key at all when the caller gives both keys", async () => {

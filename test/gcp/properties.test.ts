@@ -1,22 +1,16 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
+import { gkeKubeconfig } from "../../components/gcp/access";
+import { resolveIdentity } from "../../components/gcp/identity";
+import { bucketLocationServesRegion, GCP_REGION, parseLocation } from "../../components/gcp/locations";
+import { GCP_LABEL_KEY, GCP_LABEL_VALUE, MAX_BASE_NAME_LENGTH, resourceBaseName, SERVICE_ACCOUNT_ID, serviceAccountId, toGcpLabels } from "../../components/gcp/names";
 import {
     AUTOPILOT_MAX_POD_EPHEMERAL_STORAGE,
-    bucketLocationServesRegion,
-    buildKubeconfig,
     DEFAULT_JOB_EPHEMERAL_STORAGE,
     fitsAutopilotEphemeralStorage,
-    GCP_REGION,
-    MAX_BASE_NAME_LENGTH,
-    parseLocation,
-    planIdentity,
     quantityBytes,
-    resourceBaseName,
-    SERVICE_ACCOUNT_ID,
-    serviceAccountId,
-    toGcpLabels,
-} from "../../components/gcp";
-import { GCP_LABEL_KEY, GCP_LABEL_VALUE } from "../../components/gcp/names";
+} from "../../components/gcp/quantities";
+import { InputProblems } from "../../components/shared/errors";
 import type { SecretsManagerSpec } from "../../components/shared/types";
 
 const regionArb = fc
@@ -72,14 +66,21 @@ describe("GCP pure helpers (properties)", () => {
         assert.equal(bucketLocationServesRegion("EUR4", "europe-west1"), false);
     });
 
-    it("planIdentity creates an account exactly when some key is missing, and grants only what that key serves", () => {
+    it("resolveIdentity creates an account exactly when some key is missing, and grants only what that key serves", () => {
         const store = fc.oneof(
             fc.record({ gcp: fc.record({ projectId: fc.constantFrom("secrets-a", "secrets-b"), credentialsJson: fc.option(fc.constant("{}"), { nil: undefined }) }) }),
             fc.constant({ aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } }),
-            fc.constant({ azure: { vaultUrl: "https://v.vault.azure.net", tenantId: "t" } }),
+            fc.constant({ azure: { vaultUrl: "https://acme-secrets.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: "s" } }),
         ) as fc.Arbitrary<SecretsManagerSpec>;
         fc.assert(fc.property(store, fc.boolean(), (spec, storageGiven) => {
-            const plan = planIdentity(spec, storageGiven, { secretManagerRoles: ["roles/a"], bucketRoles: ["roles/b"] });
+            const problems = new InputProblems("x");
+            const plan = resolveIdentity(problems, {
+                secretsManager: spec,
+                ...(storageGiven ? { storageCredentialsJson: "{}" } : {}),
+                secretManagerRoles: ["roles/a"],
+                bucketRoles: ["roles/b"],
+            });
+            assert.equal(problems.count, 0);
             const storeNeedsKey = spec.gcp !== undefined && spec.gcp.credentialsJson === undefined;
             assert.equal(plan.createServiceAccount, storeNeedsKey || !storageGiven);
             assert.deepEqual(plan.secretManager, storeNeedsKey ? { projectId: spec.gcp!.projectId, roles: ["roles/a"] } : undefined);
@@ -98,9 +99,9 @@ describe("GCP pure helpers (properties)", () => {
         assert.equal(quantityBytes("5 gigs"), undefined);
     });
 
-    it("buildKubeconfig embeds no credential and always points at https", () => {
+    it("gkeKubeconfig embeds no credential and always points at https", () => {
         fc.assert(fc.property(fc.stringMatching(/^[a-z0-9.]{1,30}$/), fc.base64String({ maxLength: 40 }), (endpoint, ca) => {
-            const config = JSON.parse(buildKubeconfig("ctx", endpoint, ca));
+            const config = JSON.parse(gkeKubeconfig("ctx", endpoint, ca));
             assert.equal(config.clusters[0].cluster.server, `https://${endpoint}`);
             assert.deepEqual(Object.keys(config.users[0].user), ["exec"]);
         }));

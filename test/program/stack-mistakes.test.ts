@@ -41,7 +41,7 @@ const BASES: Record<string, Config> = {
         "gcp:project": "acme-airbyte-eu",
         "gcp:region": "europe-west1",
         "flexplane:secretsManager": { gcp: { projectId: "acme-airbyte-secrets" } },
-        "flexplane:gcp": { mode: "autopilot", masterAuthorizedNetworks: [{ cidrBlock: "203.0.113.0/24" }] },
+        "flexplane:gcp": { mode: "autopilot", apiServer: { authorizedCidrs: ["203.0.113.0/24"] } },
         ...CREDENTIALS,
     },
     azure: {
@@ -182,6 +182,13 @@ const MISTAKES: Mistake[] = [
     { what: "a location outside gcp:region", base: "gcp", set: { "flexplane:gcp": { location: "us-central1" } }, expect: [["flexplane:gcp.location", /^"us-central1" is not in gcp:region europe-west1/]] },
     { what: "node pools on Autopilot", base: "gcp", set: { "flexplane:gcp": { mode: "autopilot", nodePools: [{ name: "jobs", machineType: "e2-standard-4" }] } }, expect: [["flexplane:gcp.nodePools", /Autopilot provisions nodes itself/]] },
     { what: "a typo in flexplane:gcp", base: "gcp", set: { "flexplane:gcp": { releasechannel: "REGULAR" } }, expect: [["flexplane:gcp.releasechannel", /Did you mean "releaseChannel"\?/]] },
+    { what: "an old GKE option name next to its new one", base: "gcp",
+        set: { "flexplane:gcp": { apiServer: { authorizedCidrs: ["203.0.113.0/24"] }, bucket: { logRetentionDays: 7 }, logStorage: { logRetentionDays: 14 } } },
+        expect: [["flexplane:gcp.bucket", /^is the old name of logStorage, which is also set: keep flexplane:gcp\.logStorage only\./]] },
+    { what: "GKE labels in flexplane:gcp", base: "gcp", set: { "flexplane:gcp": { apiServer: { authorizedCidrs: ["203.0.113.0/24"] }, labels: { team: "data" } } },
+        expect: [["flexplane:gcp.labels", /^is not read here: set flexplane:tags instead\./]] },
+    { what: "a GKE authorized network that is not a CIDR", base: "gcp", set: { "flexplane:gcp": { apiServer: { authorizedCidrs: ["office"] } } },
+        expect: [["flexplane:gcp.apiServer.authorizedCidrs[0]", /^"office" is not an IPv4 CIDR block/]] },
 
     // azure.
     { what: "no azure-native:location", base: "azure", set: { "azure-native:location": undefined }, expect: [["azure-native:location", /^is required: set the cluster's region/]] },

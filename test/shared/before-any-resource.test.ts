@@ -40,7 +40,7 @@ describe("late limits are refused before any resource", () => {
         await refusedBeforeAnyResource(() => new GkeCluster("eu", gkeArgs(pools("t2a-standard-4"))), "nodePools[0].machineType", /Arm machine type/);
         await refusedBeforeAnyResource(() => new GkeCluster("eu", gkeArgs({ kubernetesVersion: "1.30" })), "kubernetesVersion", /no longer supported by GKE/);
         await refusedBeforeAnyResource(() => new GkeCluster("eu", gkeArgs({ namespace: "gmp-system" })), "namespace", /Managed Service for Prometheus/);
-        await refusedBeforeAnyResource(() => new GkeCluster("eu", gkeArgs({ bucket: { existingBucketName: "goog-logs" } })), "bucket.existingBucketName", /goog/);
+        await refusedBeforeAnyResource(() => new GkeCluster("eu", gkeArgs({ logStorage: { existingBucketName: "goog-logs" } })), "logStorage.existingBucketName", /goog/);
     });
 
     it("AksCluster: Standard_B1s, AKS 1.31, calico-system, a bad container name", async () => {

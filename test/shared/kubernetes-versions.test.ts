@@ -3,7 +3,7 @@ import { resolveEksClusterArgs } from "../../components/aws/validation";
 import { DEFAULT_KUBERNETES_VERSION as EKS_DEFAULT } from "../../components/aws/constants";
 import { DEFAULT_KUBERNETES_VERSION as AKS_DEFAULT } from "../../components/azure/args";
 import { resolveAksCluster } from "../../components/azure/validation";
-import { resolveGkeSettings } from "../../components/gcp/validation";
+import { resolveGkeCluster } from "../../components/gcp/resolve";
 import {
     AKS_VERSIONS, EKS_VERSIONS, GKE_VERSIONS, KUBERNETES_TABLE_DATE, kubernetesVersionProblem, minorOf, supportedMinors,
 } from "../../components/shared/kubernetes-versions";
@@ -75,10 +75,10 @@ describe("supported Kubernetes versions", () => {
         });
 
         it("GkeCluster refuses 1.33 on REGULAR but accepts it on EXTENDED, and leaves latest to the channel", () => {
-            const r = reasons(thrown(() => resolveGkeSettings("eu", gkeArgs({ kubernetesVersion: "1.33.5-gke.100" }))));
+            const r = reasons(thrown(() => resolveGkeCluster("eu", gkeArgs({ kubernetesVersion: "1.33.5-gke.100" }))));
             assert.match(r.kubernetesVersion, /"1\.33\.5-gke\.100" is no longer supported by GKE/);
-            assert.equal(resolveGkeSettings("eu", gkeArgs({ kubernetesVersion: "1.33", releaseChannel: "EXTENDED" })).kubernetesVersion, "1.33");
-            assert.equal(resolveGkeSettings("eu", gkeArgs({ kubernetesVersion: "latest" })).kubernetesVersion, "latest");
+            assert.equal(resolveGkeCluster("eu", gkeArgs({ kubernetesVersion: "1.33", releaseChannel: "EXTENDED" })).controlPlane.kubernetesVersion, "1.33");
+            assert.equal(resolveGkeCluster("eu", gkeArgs({ kubernetesVersion: "latest" })).controlPlane.kubernetesVersion, "latest");
         });
 
         it("AksCluster refuses 1.31 (LTS needs a plan AksCluster does not set)", () => {

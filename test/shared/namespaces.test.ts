@@ -3,7 +3,7 @@ import { resolveEksClusterArgs } from "../../components/aws/validation";
 import { resolveAksCluster } from "../../components/azure/validation";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
-import { resolveGkeSettings } from "../../components/gcp/validation";
+import { resolveGkeCluster } from "../../components/gcp/resolve";
 import { namespaceProblem } from "../../components/shared/namespaces";
 import { baseArgs as eksArgs } from "../aws/helpers";
 import { baseArgs as aksArgs } from "../azure/helpers";
@@ -47,7 +47,7 @@ describe("reserved namespaces", () => {
 
     it("every cluster component refuses a reserved namespace at its namespace argument", () => {
         assert.match(reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs({ namespace: "kube-system" }), "eu-west-1"))).namespace, /is reserved/);
-        assert.match(reasons(thrown(() => resolveGkeSettings("eu", gkeArgs({ namespace: "gke-gmp-system" })))).namespace, /GKE keeps/);
+        assert.match(reasons(thrown(() => resolveGkeCluster("eu", gkeArgs({ namespace: "gke-gmp-system" })))).namespace, /GKE keeps/);
         assert.match(reasons(thrown(() => resolveAksCluster("eu", aksArgs({ namespace: "calico-system" }), { project: "p", stack: "s" }))).namespace,
             /AKS-managed Calico/);
     });

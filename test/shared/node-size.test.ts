@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { resolveEksClusterArgs } from "../../components/aws/validation";
 import { resolveAksCluster } from "../../components/azure/validation";
-import { resolveGkeSettings } from "../../components/gcp/validation";
+import { resolveGkeCluster } from "../../components/gcp/resolve";
 import { azureVmShape, ec2Architecture, ec2InstanceShape, gceMachineShape } from "../../components/shared/machine-shapes";
 import { DEFAULT_MINIMUM_NODE_SIZE, nodeSizeProblem } from "../../components/shared/node-size";
 import { baseArgs as eksArgs } from "../aws/helpers";
@@ -58,7 +58,7 @@ describe("machine shapes from size names", () => {
 
 describe("node sizes and architectures, refused before any resource", () => {
     const eks = (args: Parameters<typeof eksArgs>[0]) => reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs(args), "eu-west-1")));
-    const gke = (args: Parameters<typeof gkeArgs>[0]) => reasons(thrown(() => resolveGkeSettings("eu", gkeArgs(args))));
+    const gke = (args: Parameters<typeof gkeArgs>[0]) => reasons(thrown(() => resolveGkeCluster("eu", gkeArgs(args))));
     const aks = (args: Parameters<typeof aksArgs>[0]) => reasons(thrown(() => resolveAksCluster("eu", aksArgs(args), { project: "p", stack: "s" })));
 
     it("EksCluster accepts the example sizes and refuses t3.micro with the numbers and the fix", () => {
@@ -84,7 +84,7 @@ describe("node sizes and architectures, refused before any resource", () => {
         const r = gke({ mode: "standard", nodePools: [{ name: "general", machineType: "e2-medium" }, { name: "jobs", machineType: "t2a-standard-8", dedicatedToJobs: true }] });
         assert.match(r["nodePools[0].machineType"], /"e2-medium" has 2 vCPU and 4 GiB, below the 4 vCPU and 8 GiB/);
         assert.match(r["nodePools[1].machineType"], /"t2a-standard-8" is an Arm machine type: GKE taints Arm nodes kubernetes\.io\/arch=arm64:NoSchedule/);
-        assert.doesNotThrow(() => resolveGkeSettings("eu", gkeArgs({ mode: "standard", nodePools: [
+        assert.doesNotThrow(() => resolveGkeCluster("eu", gkeArgs({ mode: "standard", nodePools: [
             { name: "general", machineType: "e2-standard-4" }, { name: "jobs", machineType: "e2-standard-8", dedicatedToJobs: true }] })));
     });
 

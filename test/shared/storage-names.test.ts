@@ -3,7 +3,7 @@ import { resolveEksClusterArgs } from "../../components/aws/validation";
 import { resolveAksCluster } from "../../components/azure/validation";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
-import { resolveGkeSettings } from "../../components/gcp/validation";
+import { resolveGkeCluster } from "../../components/gcp/resolve";
 import {
     azureContainerNameProblem, gcsBucketNameProblem, s3BucketNameProblem, storageAccountNameProblem, storageSpecNameProblems,
 } from "../../components/shared/storage-names";
@@ -103,11 +103,11 @@ describe("each component refuses a bad storage name at its own argument", () => 
         assert.match(empty["logBucket.existingBucketName"], /is empty: give the name of an existing S3 bucket/);
     });
 
-    it("GkeCluster: bucket.existingBucketName, URL or malformed", () => {
-        const url = reasons(thrown(() => resolveGkeSettings("eu", gkeArgs({ bucket: { existingBucketName: "gs://logs" } }))));
-        assert.match(url["bucket.existingBucketName"], /"gs:\/\/logs" is a URL: give the bucket's name alone/);
-        const bad = reasons(thrown(() => resolveGkeSettings("eu", gkeArgs({ bucket: { existingBucketName: "goog-airbyte" } }))));
-        assert.match(bad["bucket.existingBucketName"], /may not start with "goog"/);
+    it("GkeCluster: logStorage.existingBucketName, URL or malformed", () => {
+        const url = reasons(thrown(() => resolveGkeCluster("eu", gkeArgs({ logStorage: { existingBucketName: "gs://logs" } }))));
+        assert.match(url["logStorage.existingBucketName"], /"gs:\/\/logs" is a URL: give the bucket's name alone/);
+        const bad = reasons(thrown(() => resolveGkeCluster("eu", gkeArgs({ logStorage: { existingBucketName: "goog-airbyte" } }))));
+        assert.match(bad["logStorage.existingBucketName"], /may not start with "goog"/);
     });
 
     it("AksCluster: storage.accountName and storage.containerName", () => {

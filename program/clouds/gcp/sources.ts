@@ -9,9 +9,14 @@ export function gkeSources(locationInBlock: boolean): ArgumentSources {
             ...COMMON_SOURCES,
             project: "gcp:project",
             location: locationInBlock ? "flexplane:gcp.location" : "gcp:region",
-            labels: "flexplane:tags",
+            tags: "flexplane:tags",
             storageCredentialsJson: "flexplane:gcpStorageCredentialsJson",
         },
-        phrases: [...STORE_PHRASES, ["set project (or the gcp:project config)", "set gcp:project"]],
+        phrases: [
+            ...STORE_PHRASES,
+            ["set project (or the gcp:project config)", "set gcp:project"],
+            ["must be a map of settings", "must be a YAML map of settings"],
+            ["must be a list", "must be a YAML list"],
+        ],
     };
 }

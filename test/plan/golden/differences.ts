@@ -15,4 +15,14 @@ export interface DeliberateDifference {
     reason: string;
 }
 
-export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [];
+export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
+    // gcp
+    {
+        stacks: ["gcp-europe-west1", "gcp-us-central1"],
+        urn: /flexplane:gcp:GkeCluster\$gcp:container\/cluster:Cluster::/,
+        path: /^inputs\.masterAuthorizedNetworksConfig\.cidrBlocks$/,
+        kind: "changed",
+        reason: "GkeCluster's masterAuthorizedNetworks ([{cidrBlock, displayName}]) became apiServer.authorizedCidrs (plain CIDRs, as on " +
+            "every cloud): the networks are the same, their GKE display names are dropped (console labels only; an in-place update).",
+    },
+];

@@ -3,14 +3,14 @@ import * as gcp from "@pulumi/gcp";
 import type * as k8s from "@pulumi/kubernetes";
 import type { DataPlaneTarget } from "../shared/types";
 import type { GkeClusterArgs, GkeMode } from "./args";
-import { createLogBucket } from "./bucket";
+import { gkeClusterAccess } from "./access";
 import { createCluster } from "./cluster";
-import { createPlatformIdentity, fillSecretsManager, LONG_LIVED_KEY_WARNING, planIdentity } from "./identity";
-import { clusterAccess } from "./kubeconfig";
+import { createPlatformIdentity, LONG_LIVED_KEY_WARNING } from "./identity";
+import { createLogBucket } from "./log-storage";
 import { createNetwork } from "./network";
 import { createNodeIdentity, createNodePools, jobScheduling } from "./nodes";
+import { resolveGkeCluster } from "./resolve";
 import { createSecretsEncryptionKey } from "./secrets-encryption";
-import { resolveGkeSettings } from "./validation";
 
 /**
  * A GKE cluster ready for an Airbyte Enterprise Flex data plane: a private, regional cluster
@@ -22,7 +22,7 @@ import { resolveGkeSettings } from "./validation";
 export class GkeCluster extends pulumi.ComponentResource {
     /** Name of the GKE cluster. */
     readonly clusterName: pulumi.Output<string>;
-    /** Control plane address (IP), public unless `privateEndpoint`. */
+    /** Control plane address (IP), public unless `apiServer.privateOnly`. */
     readonly endpoint: pulumi.Output<string>;
     /** Kubeconfig using `gke-gcloud-auth-plugin`; secret. */
     readonly kubeconfig: pulumi.Output<string>;
@@ -46,7 +46,7 @@ export class GkeCluster extends pulumi.ComponentResource {
     readonly dataPlaneTarget: DataPlaneTarget;
 
     constructor(name: string, args: GkeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        const settings = resolveGkeSettings(name, args, gcp.config.project);
+        const settings = resolveGkeCluster(name, args, gcp.config.project);
         super("flexplane:gcp:GkeCluster", name, {}, opts);
         pulumi.log.warn(LONG_LIVED_KEY_WARNING, this);
 
@@ -59,24 +59,19 @@ export class GkeCluster extends pulumi.ComponentResource {
             podsRangeName: network.podsRangeName,
             servicesRangeName: network.servicesRangeName,
             nodeServiceAccountEmail: nodeIdentity.email,
-            secretsKeyName: secretsKey.keyName,
+            secretsKeyId: secretsKey.keyId,
         }, [...network.dependencies, ...nodeIdentity.dependencies, ...secretsKey.dependencies], this);
         const nodePools = createNodePools(settings, cluster, nodeIdentity, this);
         const bucket = createLogBucket(settings, this);
-        const plan = planIdentity(args.secretsManager, args.storageCredentialsJson !== undefined, settings);
-        const identity = createPlatformIdentity(settings, plan, bucket.name, this);
-        const access = clusterAccess(settings.base, cluster, settings.project, this);
+        const identity = createPlatformIdentity(settings, bucket.name, this);
+        const access = gkeClusterAccess(settings.base, cluster, settings.project, this);
 
-        const storageCredentials = args.storageCredentialsJson !== undefined
-            ? pulumi.secret(args.storageCredentialsJson)
-            : identity.credentialsJson;
         const jobs = jobScheduling(settings);
         this.dataPlaneTarget = {
             kubernetesProvider: access.provider,
-            namespace: settings.namespace,
-            serviceAccountName: settings.serviceAccountName,
-            secretsManager: fillSecretsManager(args.secretsManager, identity.credentialsJson),
-            storage: { gcs: { bucket: bucket.name, credentialsJson: storageCredentials } },
+            ...settings.workload,
+            secretsManager: identity.secretsManager,
+            storage: { gcs: { bucket: bucket.name, credentialsJson: identity.storageCredentialsJson } },
             ...(jobs ? { jobs } : {}),
             dependsOn: [...nodePools, ...nodeIdentity.dependencies, ...identity.dependencies],
         };

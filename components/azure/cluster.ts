@@ -52,7 +52,7 @@ export function resolveApiServer(problems: InputProblems, given: AksApiServerOpt
         problems.check(openToInternet !== true, "apiServer.openToInternet",
             "contradicts privateOnly: a private API server has no public address. Remove one of them.");
         problems.check(cidrs.length === 0, "apiServer.authorizedCidrs",
-            "apply only to a public API server, and AKS refuses them on a private cluster: remove them, or remove privateOnly.");
+            "apply only to a public API server, which a private cluster does not have: remove them, or remove privateOnly.");
     } else if (cidrs.length === 0) {
         problems.check(openToInternet === true, "apiServer.authorizedCidrs",
             "is required: list the addresses or CIDRs that run Pulumi and kubectl (e.g. [\"203.0.113.0/24\"]), set apiServer.privateOnly: true for a private cluster, or apiServer.openToInternet: true to let every address reach the API server.");

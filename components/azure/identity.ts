@@ -68,6 +68,8 @@ export function resolveIdentity(
         "keyVault.softDeleteRetentionDays", `${softDeleteRetentionDays} is out of range: give 7 to 90 days.`);
     const sku = kv.sku ?? defaults.sku;
     problems.check(isEnumValue(AksKeyVaultSku, sku), "keyVault.sku", `"${sku}" is not a Key Vault SKU: use standard or premium.`);
+    // clientSecretEndDate is not checked here: the azuread provider refuses a date that is not RFC 3339 at preview
+    // (hashicorp/terraform-provider-azuread `application_password_resource.go`: end_date `ValidateFunc: validation.IsRFC3339Time`).
     return {
         vaultUrl: azure.vaultUrl,
         vaultName: vaultNameFromUrl(azure.vaultUrl ?? "") ?? "",

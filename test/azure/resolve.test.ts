@@ -179,7 +179,7 @@ describe("resolveAksCluster", () => {
         assert.deepEqual(managedClusterArgs("eu", s, REFS).apiServerAccessProfile, { enablePrivateCluster: true });
         const found = problems(baseArgs({ apiServer: { privateOnly: true, openToInternet: true, authorizedCidrs: ["203.0.113.0/24"] } }));
         assert.match(found["apiServer.openToInternet"], /contradicts privateOnly: a private API server has no public address/);
-        assert.match(found["apiServer.authorizedCidrs"], /apply only to a public API server, and AKS refuses them on a private cluster/);
+        assert.match(found["apiServer.authorizedCidrs"], /apply only to a public API server, which a private cluster does not have/);
     });
 
     it("checks audit-log and Secrets-key settings", () => {

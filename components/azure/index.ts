@@ -1,19 +1,19 @@
-// The `flexplane/azure` entry point. It loads only azure-native submodules and azuread: never the
-// AWS or GCP SDKs; azuread only when the component creates a service principal.
+// The `flexplane/azure` entry point: the AksCluster component and its argument types. It loads only
+// azure-native submodules and, when the component creates a service principal, azuread: never the
+// AWS or GCP SDKs. Internals (resolvers, input builders) are imported by path in tests, not exported.
 import "./require-peers";
-export { AksCluster, managedClusterArgs } from "./cluster";
-export * from "./args";
-export { resolveAksCluster } from "./validation";
-export type { ResolvedAksCluster, ResolvedKeyVault } from "./validation";
-export type { ResolvedPool } from "./validation-pools";
-export { SYSTEM_POOL_TAINT, SYSTEM_POOL_DEFAULTS, WORKLOAD_POOL_DEFAULTS } from "./validation-pools";
-export type { ResolvedNetwork } from "./validation-network";
-export { NETWORK_DEFAULTS } from "./validation-network";
-export { vaultNameFromUrl, defaultStorageAccountName, dnsPrefixFor, isPoolName, KEY_VAULT_DNS_SUFFIXES } from "./names";
-export { tolerationForTaint, taintText, schedulingForPool, AGENT_POOL_LABEL } from "./taints";
-export { decodeKubeconfig, withKubeloginMode } from "./kubeconfig";
-export { connectionString, endpointSuffixOf, DEFAULT_ENDPOINT_SUFFIX } from "./storage";
-export { vaultMismatches } from "./keyvault";
-export type { ObservedVault } from "./keyvault";
-export { BUILT_IN_ROLES, roleDefinitionId } from "./roles";
-export type { DataPlaneTarget, SecretsManagerSpec, StorageSpec } from "../shared/types";
+export { AksCluster } from "./component";
+export {
+    AksKubeloginMode, AksOutboundType, AksSkuTier, AksUpgradeChannel, AksOsDiskType, AksKeyVaultSku, AksStorageSku, AksLogCategory,
+    KubeloginMode, OutboundType, SkuTier, UpgradeChannel,
+} from "./args";
+export type {
+    AksClusterArgs, AksNodePoolOptions, AksNetworkOptions, AksApiServerOptions, AksEntraIdOptions, AksAuditLogOptions,
+    AksSecretsEncryptionOptions, AksKeyVaultOptions, AksLogStorageOptions,
+    NodePoolArgs, AksNetworkArgs, AksEntraIdArgs, AksAuditLogArgs, AksSecretsEncryptionArgs, AksKeyVaultArgs, AksStorageArgs,
+} from "./args";
+export type { MinimumNodeSize } from "../shared/node-size";
+export type {
+    DataPlaneTarget, SecretsManagerSpec, AwsSecretsManagerSpec, AwsAccessKeys, GcpSecretManagerSpec, AzureKeyVaultSpec,
+    StorageSpec, S3StorageSpec, GcsStorageSpec, AzureBlobStorageSpec, PodScheduling, Toleration,
+} from "../shared/types";

@@ -1,14 +1,20 @@
-import { MockHarness } from "../../tools/harness/runtime";
 import type { AksCluster } from "../../components/azure";
 import type { AksClusterArgs } from "../../components/azure/args";
 import { CANNED_AZURE_TENANT_ID } from "../../tools/harness/canned/azure";
-
-export { isSecret, reasons, thrown, valueOf } from "../support/outputs";
+import { componentTests, ComponentTestRun } from "../support/harness";
 
 export const TENANT = CANNED_AZURE_TENANT_ID;
 export const VAULT_URL = "https://acme-dp-secrets.vault.azure.net/";
 /** The deployers' addresses every test cluster's API server admits (TEST-NET-3). */
 export const DEPLOYER_RANGES = ["203.0.113.0/24"];
+/** The names the component "eu" gives its resources. */
+export const N = {
+    rg: "eu-rg", identity: "eu-identity", cluster: "eu-aks", subnet: "eu-nodes", vnet: "eu-vnet", nat: "eu-nat", ip: "eu-egress-ip",
+    subnetAccess: "eu-subnet-access", deployerAdmin: "eu-deployer-cluster-admin", secretsKey: "eu-secrets-key", lock: "eu-no-delete",
+    workspace: "eu-audit", diagnostics: "eu-audit", vault: "eu-vault", app: "eu-kv-app", sp: "eu-kv-sp", password: "eu-kv-secret",
+    secretsOfficer: "eu-kv-secrets-officer", account: "eu-logs", container: "eu-logs-container", provider: "eu-kubernetes",
+    pool: (name: string) => `eu-pool-${name}`,
+} as const;
 
 export const T = {
     rg: "azure-native:resources:ResourceGroup",
@@ -32,40 +38,22 @@ export const T = {
     lock: "azure-native:authorization:ManagementLockByScope",
 } as const;
 
-/** The AksCluster class, loaded once a harness is installed. */
-export async function loadAksCluster(): Promise<typeof AksCluster> {
-    return (await import("../../components/azure")).AksCluster;
-}
-
-/** The harness of the running test, and the usual first step of a test. */
-export interface AksTestRun {
-    /** Installed before each test; a test may replace it with one of its own (canned outputs or invokes). */
-    h: MockHarness;
-    /** Creates AksCluster "eu" from `baseArgs(overrides)` and waits until everything it started has registered. */
-    deploy(overrides?: Partial<AksClusterArgs>): Promise<AksCluster>;
-}
-
-/** Installs a fresh harness before each test of the calling `describe`. */
-export function harnessEachTest(): AksTestRun {
-    const run: AksTestRun = {
-        h: undefined as unknown as MockHarness,
-        async deploy(overrides = {}) {
-            const cluster = new (await loadAksCluster())("eu", baseArgs(overrides));
-            await run.h.settle();
-            return cluster;
-        },
-    };
-    beforeEach(() => { run.h = MockHarness.install(); });
-    return run;
-}
-
 /** The smallest valid arguments: an existing vault in `control-rg`, a service principal created here. */
 export function baseArgs(overrides: Partial<AksClusterArgs> = {}): AksClusterArgs {
     return {
         location: "westeurope",
         secretsManager: { azure: { vaultUrl: VAULT_URL, tenantId: TENANT } },
         keyVault: { resourceGroupName: "control-rg" },
-        apiServerAuthorizedIpRanges: DEPLOYER_RANGES,
+        apiServer: { authorizedCidrs: DEPLOYER_RANGES },
         ...overrides,
     };
+}
+
+/** The shared harness for AksCluster "eu", fresh before each test of the calling `describe`. */
+export function aksTests(): ComponentTestRun<AksClusterArgs, AksCluster> {
+    return componentTests<AksClusterArgs, AksCluster>({
+        baseArgs,
+        create: async (name, args) => new (await import("../../components/azure")).AksCluster(name, args),
+        defaultName: "eu",
+    });
 }

@@ -3,7 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { aksArgsFromConfig } from "../../program/clouds/azure";
 import { StackProblems } from "../../program/stack-problems";
 import { runPlan } from "../../tools/plan/plan";
-import { reasons, T, TENANT, thrown, VAULT_URL } from "./helpers";
+import { CapturedWarnings, captureWarnings } from "../support/harness";
+import { reasons, thrown } from "../support/outputs";
+import { T, TENANT, VAULT_URL } from "./helpers";
 
 const ctx = {
     namespace: "airbyte",
@@ -22,31 +24,54 @@ function argsOf(...rest: Parameters<typeof aksArgsFromConfig> extends [unknown, 
 }
 
 describe("azure stack program", () => {
+    let warnings: CapturedWarnings;
+    beforeEach(() => { warnings = captureWarnings(); });
+    afterEach(() => warnings.restore());
+
     it("maps flexplane:azure, the provider location and the common settings onto AksCluster arguments", () => {
-        const args = argsOf({ zones: ["1", "2"], keyVault: { resourceGroupName: "control" }, storage: { sku: "Standard_LRS" } }, ctx, "westeurope", noSecret);
+        const args = argsOf({ zones: ["1", "2"], keyVault: { resourceGroupName: "control" }, logStorage: { sku: "Standard_LRS" } }, ctx, "westeurope", noSecret);
         assert.equal(args.location, "westeurope");
         assert.deepEqual(args.zones, ["1", "2"]);
         assert.equal(args.secretsManager, ctx.secretsManager);
         assert.deepEqual(args.tags, { team: "data" });
-        assert.deepEqual(args.storage, { sku: "Standard_LRS" });
+        assert.deepEqual(args.logStorage, { sku: "Standard_LRS" });
         assert.equal(args.namespace, "airbyte");
+        assert.deepEqual(warnings.messages, []);
     });
 
-    it("names unknown keys and a missing location, with the fix", () => {
-        const err = thrown(() => argsOf({ zone: ["1"], storage: { bucket: "x" } }, ctx, undefined, noSecret));
-        assert.ok(pulumi.InputPropertiesError.isInstance(err));
-        const found = reasons(err);
-        assert.match(found["azure-native:location"], /pulumi config set azure-native:location westeurope/);
-        assert.match(found["flexplane:azure.zone"], /is not a setting: remove it or use one of tenantId, .*zones/);
-        assert.match(found["flexplane:azure.storage.bucket"], /is not a setting: remove it or use one of accountName/);
+    it("takes the old option names with one warning each, in the stack's words", () => {
+        const args = argsOf({
+            apiServerAuthorizedIpRanges: ["203.0.113.0/24"], storage: { existingContainer: "logs" }, workloadPools: [{ name: "workload", runsJobs: true }],
+        }, ctx, "westeurope", () => pulumi.secret("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=k"));
+        assert.deepEqual(args.apiServer, { authorizedCidrs: ["203.0.113.0/24"] });
+        assert.equal(args.logStorage?.existing?.azure?.container, "logs");
+        assert.deepEqual(args.workloadPools, [{ name: "workload", dedicatedToJobs: true }]);
+        assert.deepEqual(warnings.messages, [
+            "flexplane:azure.storage is deprecated: use flexplane:azure.logStorage instead (same meaning; the old name will be removed in a future release).",
+            "flexplane:azure.apiServerAuthorizedIpRanges is deprecated: use flexplane:azure.apiServer.authorizedCidrs instead (same meaning; the old name will be removed in a future release).",
+            "flexplane:azure.workloadPools[0].runsJobs is deprecated: use flexplane:azure.workloadPools[0].dedicatedToJobs instead (same meaning; the old name will be removed in a future release).",
+        ]);
+        const both = reasons(thrown(() => argsOf({ network: { podCidr: "10.1.0.0/16", podsCidr: "10.2.0.0/16" } }, ctx, "westeurope", noSecret)));
+        assert.match(both["flexplane:azure.network.podCidr"], /^is the old name of network\.podsCidr, which is also set: keep flexplane:azure\.network\.podsCidr only\./);
+    });
+
+    it("refuses keys that other stack keys set, and leaves every other key to the component", () => {
+        const found = reasons(thrown(() => argsOf({ location: "westeurope", tags: { a: "b" }, zone: ["1"], logStorage: { existing: {} } }, ctx, "westeurope", noSecret)));
+        assert.match(found["flexplane:azure.location"], /^is set by azure-native:location: remove it here\./);
+        assert.match(found["flexplane:azure.tags"], /^is set by flexplane:tags: remove it here\./);
+        assert.match(found["flexplane:azure.logStorage.existing"], /is set by flexplane:azure\.logStorage\.existingContainer and the secret flexplane:azureStorageConnectionString/);
+        assert.equal(found["flexplane:azure.zone"], undefined, "a typo is the component's to report (through the stack's sources)");
+        assert.match(reasons(thrown(() => argsOf(["x"] as any, ctx, "westeurope", noSecret)))["flexplane:azure"], /must be a map of AksCluster settings/);
     });
 
     it("takes an existing container's connection string from its own secret key, and insists on it", () => {
         const secret = pulumi.secret("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=k");
-        const args = argsOf({ storage: { existingContainer: "logs" } }, ctx, "westeurope", () => secret);
-        assert.deepEqual(args.storage, { existing: { azure: { container: "logs", connectionString: secret } } });
-        const err = thrown(() => argsOf({ storage: { existingContainer: "logs" } }, ctx, "westeurope", noSecret));
-        assert.match(reasons(err)["flexplane:azureStorageConnectionString"], /pulumi config set --secret flexplane:azureStorageConnectionString/);
+        const args = argsOf({ logStorage: { existingContainer: "logs" } }, ctx, "westeurope", () => secret);
+        assert.deepEqual(args.logStorage, { existing: { azure: { container: "logs", connectionString: secret } } });
+        const missing = reasons(thrown(() => argsOf({ logStorage: { existingContainer: "logs" } }, ctx, "westeurope", noSecret)));
+        assert.match(missing["flexplane:azureStorageConnectionString"], /pulumi config set --secret flexplane:azureStorageConnectionString/);
+        const unused = reasons(thrown(() => argsOf({}, ctx, "westeurope", () => secret)));
+        assert.match(unused["flexplane:azureStorageConnectionString"], /is set but not used: only flexplane:azure\.logStorage\.existingContainer reads it/);
     });
 
     it("plans stacks/Pulumi.azure-westeurope.yaml cleanly, with AKS, Key Vault wiring, storage and the data plane", async () => {
@@ -54,9 +79,10 @@ describe("azure stack program", () => {
         assert.deepEqual(plan.errors, []);
         assert.deepEqual(plan.policyViolations, [], "the example stack passes the policy pack, advisory policies included");
         const byType = (type: string) => plan.resources.filter((r) => r.type === type);
+        const cluster = plan.resources.find((r) => r.type === T.cluster && r.name === "azure-westeurope-aks")!;
         assert.equal(byType(T.cluster).length, 1);
-        assert.equal(byType(T.cluster)[0].inputs.agentPoolProfiles.length, 1);
-        assert.deepEqual(byType(T.cluster)[0].inputs.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24"] });
+        assert.equal(cluster.inputs.agentPoolProfiles.length, 1);
+        assert.deepEqual(cluster.inputs.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24"] });
         assert.deepEqual(byType(T.pool).map((p) => p.inputs.agentPoolName), ["workload"]);
         assert.equal(byType(T.sp).length, 1);
         assert.equal(byType(T.vault).length, 0, "the example references the control plane's vault");
@@ -75,5 +101,6 @@ describe("azure stack program", () => {
             cloud: "azure", clusterRegion: "westeurope", secretsManagerIdentity: "azure-key-vault:acme-airbyte-secrets.vault.azure.net",
         });
         assert.deepEqual(plan.secretConfigKeys.sort(), ["flexplane:dataPlaneClientId", "flexplane:dataPlaneClientSecret"]);
+        assert.deepEqual(warnings.messages, [], "the example stacks use the current option names");
     });
 });

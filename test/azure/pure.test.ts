@@ -1,12 +1,12 @@
 import { strict as assert } from "assert";
 import * as fc from "fast-check";
 import { defaultStorageAccountName, dnsPrefixFor, isStorageAccountName, vaultNameFromUrl } from "../../components/azure/names";
-import { taintText, tolerationForTaint } from "../../components/azure/taints";
-import { decodeKubeconfig, withKubeloginMode } from "../../components/azure/kubeconfig";
-import { connectionString, endpointSuffixOf } from "../../components/azure/storage";
-import { vaultMismatches } from "../../components/azure/keyvault";
+import { taintText, tolerationForTaint } from "../../components/azure/nodes";
+import { decodeKubeconfig, kubeloginArgs, withKubeloginMode } from "../../components/azure/access";
+import { connectionString, endpointSuffixOf } from "../../components/azure/log-storage";
+import { vaultMismatches } from "../../components/azure/identity";
 import { roleDefinitionId, subscriptionOf } from "../../components/azure/roles";
-import { KubeloginMode } from "../../components/azure/args";
+import { AksKubeloginMode } from "../../components/azure/args";
 import { cannedAksKubeconfig } from "../../tools/harness/canned/azure";
 
 describe("Azure pure helpers", () => {
@@ -56,24 +56,35 @@ describe("Azure pure helpers", () => {
     });
 
     describe("kubeconfig", () => {
-        const modes = fc.constantFrom(...Object.values(KubeloginMode));
+        const modes = fc.constantFrom(...Object.values(AksKubeloginMode));
+        const execOf = (kubeconfig: string) => JSON.parse(kubeconfig).users[0].user.exec;
 
         it("points kubelogin at the chosen login mode and drops AKS's public client id unless it is device code", () => {
             fc.assert(fc.property(modes, (mode) => {
-                const converted = withKubeloginMode(cannedAksKubeconfig("c", true), mode);
-                const hasClientId = converted.includes("--client-id");
-                return converted.includes(`- --login\n      - ${mode}\n`) && hasClientId === (mode === KubeloginMode.DeviceCode) && converted.includes("--server-id");
+                const exec = execOf(withKubeloginMode(cannedAksKubeconfig("c", true), mode));
+                const login = exec.args.indexOf("--login");
+                return exec.args[login + 1] === mode && exec.args.filter((a: string) => a === "--login").length === 1
+                    && exec.args.includes("--client-id") === (mode === AksKubeloginMode.DeviceCode) && exec.args.includes("--server-id")
+                    && exec.command === "kubelogin" && exec.interactiveMode === "IfAvailable";
             }));
         });
 
-        it("is idempotent and leaves kubeconfigs without kubelogin alone", () => {
-            fc.assert(fc.property(modes, (mode) => {
-                const once = withKubeloginMode(cannedAksKubeconfig("c", true), mode);
-                return withKubeloginMode(once, mode) === once;
+        it("reads every spelling of the flags, adds --login when kubelogin would default to device code, and is idempotent", () => {
+            assert.deepEqual(kubeloginArgs(["get-token", "-l", "devicecode", "--client-id=abc"], AksKubeloginMode.ManagedIdentity), ["get-token", "-l", "msi"]);
+            assert.deepEqual(kubeloginArgs(["get-token", "--login=devicecode"], AksKubeloginMode.AzureCli), ["get-token", "--login=azurecli"]);
+            assert.deepEqual(kubeloginArgs(["get-token", "--server-id", "x"], AksKubeloginMode.AzureCli), ["get-token", "--server-id", "x", "--login", "azurecli"]);
+            fc.assert(fc.property(modes, fc.array(fc.constantFrom("get-token", "--login", "-l", "devicecode", "--client-id", "id", "--server-id", "x")), (mode, args) => {
+                const once = kubeloginArgs(args, mode);
+                return JSON.stringify(kubeloginArgs(once, mode)) === JSON.stringify(once);
             }));
+        });
+
+        it("leaves kubeconfigs without kubelogin as they were, as JSON", () => {
             const local = cannedAksKubeconfig("c", false);
-            assert.equal(withKubeloginMode(local, KubeloginMode.AzureCli), local);
-            assert.equal(withKubeloginMode("args:\n- --login=devicecode\n", KubeloginMode.ManagedIdentity), "args:\n- --login=msi\n");
+            const converted = JSON.parse(withKubeloginMode(local, AksKubeloginMode.AzureCli));
+            assert.equal(converted.users[0].user.token, "canned-cluster-user-token");
+            assert.equal(converted.users[0].user.exec, undefined);
+            assert.deepEqual(JSON.parse(withKubeloginMode(local, undefined)), converted);
         });
 
         it("decodes the first kubeconfig AKS returns and names the fix when there is none", () => {

@@ -48,7 +48,7 @@ const BASES: Record<string, Config> = {
         "flexplane:cloud": "azure",
         "azure-native:location": "westeurope",
         "flexplane:secretsManager": { azure: { vaultUrl: "https://acme-secrets.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000000" } },
-        "flexplane:azure": { zones: ["1", "2", "3"], apiServerAuthorizedIpRanges: ["203.0.113.0/24"], keyVault: { resourceGroupName: "acme-control-plane" } },
+        "flexplane:azure": { zones: ["1", "2", "3"], apiServer: { authorizedCidrs: ["203.0.113.0/24"] }, keyVault: { resourceGroupName: "acme-control-plane" } },
         ...CREDENTIALS,
     },
     registers: {
@@ -194,8 +194,16 @@ const MISTAKES: Mistake[] = [
     { what: "no azure-native:location", base: "azure", set: { "azure-native:location": undefined }, expect: [["azure-native:location", /^is required: set the cluster's region/]] },
     { what: "a display name as location", base: "azure", set: { "azure-native:location": "West Europe" }, expect: [["azure-native:location", /^"West Europe" is not an Azure region name/]] },
     { what: "a typo in flexplane:azure", base: "azure", set: { "flexplane:azure": { zone: ["1", "2"] } }, expect: [["flexplane:azure.zone", /Did you mean "zones"\?/]] },
-    { what: "an existing container without its connection string", base: "azure", set: { "flexplane:azure": { zones: ["1", "2", "3"], storage: { existingContainer: "logs" } } },
-        expect: [["flexplane:azureStorageConnectionString", /^is required with flexplane:azure\.storage\.existingContainer/]] },
+    { what: "an existing container without its connection string", base: "azure", set: { "flexplane:azure": { zones: ["1", "2", "3"], logStorage: { existingContainer: "logs" } } },
+        expect: [["flexplane:azureStorageConnectionString", /^is required with flexplane:azure\.logStorage\.existingContainer/]] },
+    { what: "a typo in an AKS pool", base: "azure", set: { "flexplane:azure": { apiServer: { authorizedCidrs: ["203.0.113.0/24"] }, keyVault: { resourceGroupName: "acme-control-plane" }, workloadPools: [{ name: "workload", maxsize: 4 }] } },
+        expect: [["flexplane:azure.workloadPools[0].maxsize", /^is not a setting: .*Did you mean "maxSize"\?/]] },
+    { what: "an old AKS option name next to its new one", base: "azure", set: { "flexplane:azure": { apiServer: { authorizedCidrs: ["203.0.113.0/24"] }, apiServerAuthorizedIpRanges: ["198.51.100.0/24"], keyVault: { resourceGroupName: "acme-control-plane" } } },
+        expect: [["flexplane:azure.apiServerAuthorizedIpRanges", /^is the old name of apiServer\.authorizedCidrs, which is also set: keep flexplane:azure\.apiServer\.authorizedCidrs only\./]] },
+    { what: "the location in flexplane:azure", base: "azure", set: { "flexplane:azure": { location: "westeurope", apiServer: { authorizedCidrs: ["203.0.113.0/24"] }, keyVault: { resourceGroupName: "acme-control-plane" } } },
+        expect: [["flexplane:azure.location", /^is set by azure-native:location: remove it here\./]] },
+    { what: "an AKS API server open to nobody", base: "azure", set: { "flexplane:azure": { keyVault: { resourceGroupName: "acme-control-plane" } } },
+        expect: [["flexplane:azure.apiServer.authorizedCidrs", /^is required: list the addresses or CIDRs that run Pulumi and kubectl/]] },
     { what: "a service principal half given", base: "azure", set: { "flexplane:secretsManagerClientId": SECRET }, expect: [["flexplane:secretsManagerClientSecret", /give both flexplane:secretsManagerClientId and flexplane:secretsManagerClientSecret/]] },
 
     // org.

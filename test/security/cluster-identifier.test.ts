@@ -80,7 +80,7 @@ describe("Kubernetes providers keep their identity when the kubeconfig changes",
         new AksCluster("eu", {
             location: "westeurope",
             secretsManager: { azure: { vaultUrl: "https://acme.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: pulumi.secret("s") } },
-            apiServerAuthorizedIpRanges: ["203.0.113.0/24"],
+            apiServer: { authorizedCidrs: ["203.0.113.0/24"] },
         });
         await aks.settle();
         assert.equal(providerInputs(aks, "eu-kubernetes").clusterIdentifier, aks.one("azure-native:containerservice:ManagedCluster").id);

@@ -56,8 +56,8 @@ describe("the policy pack fails a plan that drops any hardening", () => {
                 location: "westeurope",
                 secretsManager: { azure: { vaultUrl: "https://acme.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: pulumi.secret("s") } },
                 ...(hardened
-                    ? { apiServerAuthorizedIpRanges: ["203.0.113.0/24"] }
-                    : { apiServerOpenToInternet: true, localAccounts: true, auditLogs: { enabled: false }, deletionProtection: false }),
+                    ? { apiServer: { authorizedCidrs: ["203.0.113.0/24"] } }
+                    : { apiServer: { openToInternet: true }, localAccounts: true, auditLogs: { enabled: false }, deletionProtection: false }),
             });
         }, {});
         assert.deepEqual(relevant(await run(true)), []);

@@ -48,7 +48,7 @@ describe("late limits are refused before any resource", () => {
         await refusedBeforeAnyResource(() => new AksCluster("eu", aksArgs({ systemPool: { vmSize: "Standard_B1s" } })), "systemPool.vmSize", /Standard_B1s/);
         await refusedBeforeAnyResource(() => new AksCluster("eu", aksArgs({ kubernetesVersion: "1.31" })), "kubernetesVersion", /no longer supported by AKS/);
         await refusedBeforeAnyResource(() => new AksCluster("eu", aksArgs({ namespace: "calico-system" })), "namespace", /Calico/);
-        await refusedBeforeAnyResource(() => new AksCluster("eu", aksArgs({ storage: { containerName: "air--byte" } })), "storage.containerName", /--/);
+        await refusedBeforeAnyResource(() => new AksCluster("eu", aksArgs({ logStorage: { containerName: "air--byte" } })), "logStorage.containerName", /--/);
     });
 
     it("DataPlane: kube-system and a bad bucket name", async () => {

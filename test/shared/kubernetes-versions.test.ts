@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import { resolveEksClusterArgs } from "../../components/aws/validation";
 import { DEFAULT_KUBERNETES_VERSION as EKS_DEFAULT } from "../../components/aws/constants";
-import { DEFAULT_KUBERNETES_VERSION as AKS_DEFAULT } from "../../components/azure/args";
-import { resolveAksCluster } from "../../components/azure/validation";
+import { AKS_DEFAULTS } from "../../components/azure/args";
+import { resolveAksCluster } from "../../components/azure/resolve";
 import { resolveGkeCluster } from "../../components/gcp/resolve";
 import {
     AKS_VERSIONS, EKS_VERSIONS, GKE_VERSIONS, KUBERNETES_TABLE_DATE, kubernetesVersionProblem, minorOf, supportedMinors,
@@ -44,7 +44,7 @@ describe("supported Kubernetes versions", () => {
 
     it("the components' default versions are supported", () => {
         assert.equal(kubernetesVersionProblem("EKS", EKS_DEFAULT, { extended: true }), undefined);
-        assert.equal(kubernetesVersionProblem("AKS", AKS_DEFAULT, { extended: false }), undefined);
+        assert.equal(kubernetesVersionProblem("AKS", AKS_DEFAULTS.kubernetesVersion, { extended: false }), undefined);
     });
 
     it("tells an ended version from an unknown newer one, with the fix", () => {

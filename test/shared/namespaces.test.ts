@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { resolveEksClusterArgs } from "../../components/aws/validation";
-import { resolveAksCluster } from "../../components/azure/validation";
+import { resolveAksCluster } from "../../components/azure/resolve";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import { resolveGkeCluster } from "../../components/gcp/resolve";

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { resolveEksClusterArgs } from "../../components/aws/validation";
-import { resolveAksCluster } from "../../components/azure/validation";
+import { resolveAksCluster } from "../../components/azure/resolve";
 import { resolveGkeCluster } from "../../components/gcp/resolve";
 import { azureVmShape, ec2Architecture, ec2InstanceShape, gceMachineShape } from "../../components/shared/machine-shapes";
 import { DEFAULT_MINIMUM_NODE_SIZE, nodeSizeProblem } from "../../components/shared/node-size";
@@ -94,7 +94,7 @@ describe("node sizes and architectures, refused before any resource", () => {
         const workload = aks({ workloadPools: [{ name: "workload", vmSize: "Standard_D2s_v5" }] });
         assert.match(workload["workloadPools[0].vmSize"], /"Standard_D2s_v5" has 2 vCPU, below the 4 vCPU and 8 GiB/);
         assert.doesNotThrow(() => resolveAksCluster("eu", aksArgs({ systemPool: { vmSize: "Standard_D4ds_v5" },
-            workloadPools: [{ name: "workload", vmSize: "Standard_D4s_v5" }, { name: "jobs", vmSize: "Standard_D8ds_v5", runsJobs: true }] }),
+            workloadPools: [{ name: "workload", vmSize: "Standard_D4s_v5" }, { name: "jobs", vmSize: "Standard_D8ds_v5", dedicatedToJobs: true }] }),
         { project: "p", stack: "s" }));
     });
 

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveEksClusterArgs } from "../../components/aws/validation";
-import { resolveAksCluster } from "../../components/azure/validation";
+import { resolveAksCluster } from "../../components/azure/resolve";
 import { installCommand, OPTIONAL_PEERS, requirePeers } from "../../components/shared/peers";
 import { baseArgs as eksArgs } from "../aws/helpers";
 import { baseArgs as aksArgs } from "../azure/helpers";

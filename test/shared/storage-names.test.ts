@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { resolveEksClusterArgs } from "../../components/aws/validation";
-import { resolveAksCluster } from "../../components/azure/validation";
+import { resolveAksCluster } from "../../components/azure/resolve";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import { resolveGkeCluster } from "../../components/gcp/resolve";
@@ -110,9 +110,9 @@ describe("each component refuses a bad storage name at its own argument", () => 
         assert.match(bad["logStorage.existingBucketName"], /may not start with "goog"/);
     });
 
-    it("AksCluster: storage.accountName and storage.containerName", () => {
-        const r = reasons(thrown(() => resolveAksCluster("eu", aksArgs({ storage: { accountName: "Acme-Logs", containerName: "-logs" } }), { project: "p", stack: "s" })));
-        assert.match(r["storage.accountName"], /"Acme-Logs" is not a storage account name/);
-        assert.match(r["storage.containerName"], /"-logs" is not a blob container name: start and end with a letter or digit/);
+    it("AksCluster: logStorage.accountName and logStorage.containerName", () => {
+        const r = reasons(thrown(() => resolveAksCluster("eu", aksArgs({ logStorage: { accountName: "Acme-Logs", containerName: "-logs" } }), { project: "p", stack: "s" })));
+        assert.match(r["logStorage.accountName"], /"Acme-Logs" is not a storage account name/);
+        assert.match(r["logStorage.containerName"], /"-logs" is not a blob container name: start and end with a letter or digit/);
     });
 });

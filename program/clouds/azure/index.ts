@@ -1,33 +1,32 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AksCluster, resolveAksCluster } from "../../../components/azure";
-import type { AksClusterArgs, AksStorageArgs } from "../../../components/azure";
+import { AksCluster } from "../../../components/azure";
+import type { AksClusterArgs, AksLogStorageOptions } from "../../../components/azure";
+import { renameAksOptions, resolveAksCluster } from "../../../components/azure/resolve";
 import type { InputProblems } from "../../../components/shared/errors";
 import { AKS_SOURCES } from "./sources";
 import { blockOf } from "../../config";
 import type { RegionContext, CloudProgram } from "../../types";
 
-/** Storage settings in `flexplane:azure.storage`; an existing container's connection string is a secret key of its own. */
-export interface AzureStorageConfig extends Omit<AksStorageArgs, "existing"> {
+/** `flexplane:azure.logStorage` in a stack file: an existing container's connection string is a secret key of its own. */
+export interface AzureLogStorageConfig extends Omit<AksLogStorageOptions, "existing"> {
     /** Use this existing container; its connection string goes in the secret `flexplane:azureStorageConnectionString`. */
     existingContainer?: string;
 }
 
-/** `flexplane:azure` in a stack file: the AksCluster settings that are not common to every cloud. */
-export type AzureStackConfig = Omit<AksClusterArgs, "location" | "secretsManager" | "namespace" | "serviceAccountName" | "tags" | "storage"> & {
-    storage?: AzureStorageConfig;
+/** AksCluster arguments that other stack keys set, and those keys: `flexplane:azure` must not set them too. */
+const SET_ELSEWHERE: Partial<Record<keyof AksClusterArgs, string>> = {
+    location: "azure-native:location",
+    secretsManager: "flexplane:secretsManager",
+    namespace: "flexplane:namespace",
+    serviceAccountName: "flexplane:serviceAccountName",
+    tags: "flexplane:tags",
 };
-
-/** Keys `flexplane:azure` accepts; anything else is a typo that would otherwise be ignored. */
-export const AZURE_CONFIG_KEYS = [
-    "tenantId", "resourceGroupName", "kubernetesVersion", "skuTier", "upgradeChannel", "zones", "systemPool", "workloadPools",
-    "network", "apiServerAuthorizedIpRanges", "apiServerOpenToInternet", "entraId", "localAccounts", "auditLogs", "secretsEncryption",
-    "deletionProtection", "workloadIdentity", "keyVault", "storage", "supportedKubernetesVersions", "minimumNodeSize",
-] as const;
-const STORAGE_KEYS = ["accountName", "containerName", "sku", "retainOnDelete", "existingContainer"];
 
 /**
  * Turns the stack's `flexplane:azure` block, the provider's location and the common context into
- * AksCluster arguments, recording every unknown or missing key in `problems`.
+ * AksCluster arguments: old option names renamed (warned once, as `flexplane:azure.<old>`), keys that
+ * other stack keys set refused, the existing container's connection string taken from its secret key.
+ * Every other key, typos included, is the component's to check.
  */
 export function aksArgsFromConfig(
     problems: InputProblems,
@@ -36,39 +35,37 @@ export function aksArgsFromConfig(
     location: string | undefined,
     storageConnectionString: () => pulumi.Output<string> | undefined,
 ): AksClusterArgs {
-    if (location === undefined || location === "") {
-        problems.add("azure-native:location", "is required: set the cluster's region, e.g. pulumi config set azure-native:location westeurope.");
-    } else {
-        problems.check(/^[a-z0-9]+$/.test(location), "azure-native:location",
-            `"${location}" is not an Azure region name: use the lower-case name without spaces, e.g. westeurope (az account list-locations -o table).`);
-    }
-    const block = (azure ?? {}) as AzureStackConfig & Record<string, unknown>;
+    let block = azure ?? {};
     if (typeof block !== "object" || Array.isArray(block)) {
         problems.add("flexplane:azure", "must be a map of AksCluster settings, e.g. {zones: [\"1\", \"2\", \"3\"]}.");
+        block = {};
     }
-    problems.unknownKeys("flexplane:azure", block, AZURE_CONFIG_KEYS);
-    const { storage: storageConfig, ...rest } = block;
-    problems.unknownKeys("flexplane:azure.storage", storageConfig, STORAGE_KEYS);
-    let storage: AksStorageArgs | undefined;
+    const renamed = renameAksOptions(block, problems, { prefix: "flexplane:azure." }) as Partial<AksClusterArgs> & { logStorage?: AzureLogStorageConfig };
+    for (const [key, source] of Object.entries(SET_ELSEWHERE)) {
+        problems.check(renamed[key as keyof AksClusterArgs] === undefined, `flexplane:azure.${key}`, `is set by ${source}: remove it here.`);
+    }
+    const { logStorage: storageConfig, ...rest } = renamed;
+    let logStorage = storageConfig as AksLogStorageOptions | undefined;
     const connectionString = storageConnectionString();
+    problems.check((storageConfig as AksLogStorageOptions | undefined)?.existing === undefined, "flexplane:azure.logStorage.existing",
+        "is set by flexplane:azure.logStorage.existingContainer and the secret flexplane:azureStorageConnectionString: use those instead.");
     if (storageConfig?.existingContainer !== undefined) {
         const { existingContainer, ...created } = storageConfig;
         problems.check(connectionString !== undefined, "flexplane:azureStorageConnectionString",
-            "is required with flexplane:azure.storage.existingContainer: pulumi config set --secret flexplane:azureStorageConnectionString <connection string>.");
-        storage = { ...created, existing: { azure: { container: existingContainer, connectionString } } };
+            "is required with flexplane:azure.logStorage.existingContainer: pulumi config set --secret flexplane:azureStorageConnectionString <connection string>.");
+        logStorage = { ...created, existing: { azure: { container: existingContainer, connectionString } } };
     } else {
         problems.check(connectionString === undefined, "flexplane:azureStorageConnectionString",
-            "is set but not used: only flexplane:azure.storage.existingContainer reads it. Remove it, or name the existing container.");
-        storage = storageConfig;
+            "is set but not used: only flexplane:azure.logStorage.existingContainer reads it. Remove it, or name the existing container.");
     }
     return {
-        ...(rest as Omit<AzureStackConfig, "storage">),
+        ...rest,
         location: location ?? "",
         secretsManager: ctx.secretsManager,
         namespace: ctx.namespace,
         serviceAccountName: ctx.serviceAccountName,
         tags: ctx.tags,
-        storage,
+        ...(logStorage !== undefined ? { logStorage } : {}),
     };
 }
 

@@ -8,7 +8,7 @@ export const azureMeta: CloudMeta = {
     { name: "azure", type: "object", defaultText: "every AksCluster default", example: "{zones: [\"1\", \"2\", \"3\"]}",
         description: "AksCluster options (docs/azure.md); the location comes from azure-native:location." },
     { name: "azureStorageConnectionString", type: "string", secret: true, example: "<connection string>",
-        description: "Connection string of an existing container (azure.storage.existingContainer)." },
+        description: "Connection string of an existing container (azure.logStorage.existingContainer)." },
     ],
     placeOf({ type, inputs }, config) {
         if (type.startsWith("azure-native:")) {

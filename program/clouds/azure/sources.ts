@@ -8,8 +8,8 @@ export const AKS_SOURCES: ArgumentSources = {
         ...COMMON_SOURCES,
         location: "azure-native:location",
         tags: "flexplane:tags",
-        "storage.existing": "flexplane:azure.storage.existingContainer",
-        "storage.existing.azure.connectionString": "flexplane:azureStorageConnectionString",
+        "logStorage.existing": "flexplane:azure.logStorage.existingContainer",
+        "logStorage.existing.azure.connectionString": "flexplane:azureStorageConnectionString",
     },
     phrases: STORE_PHRASES,
 };

@@ -1,7 +1,49 @@
+/**
+ * Log and state storage: a hardened StorageV2 account with one private container, or the caller's
+ * storage. Its checks, its creation, and the connection string the platform reads it with.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
+import { exactlyOne, InputProblems } from "../shared/errors";
+import { azureContainerNameProblem, storageAccountNameProblem } from "../shared/storage-names";
 import type { StorageSpec } from "../shared/types";
-import type { ResolvedAksCluster } from "./validation";
+import { AKS_DEFAULTS, AksLogStorageOptions, AksStorageSku, isEnumValue } from "./args";
+import { defaultStorageAccountName } from "./names";
+
+/** Storage settings with every default applied. */
+export interface ResolvedLogStorage {
+    /** The caller's storage, used as given. */
+    existing?: StorageSpec;
+    accountName: string;
+    containerName: string;
+    sku: AksStorageSku;
+    retainOnDelete: boolean;
+}
+
+const CREATED_ONLY = ["accountName", "containerName", "sku"] as const;
+
+/** Checks the storage settings; `naming` (project and stack) seeds the default account name. */
+export function resolveLogStorage(
+    problems: InputProblems,
+    name: string,
+    given: AksLogStorageOptions = {},
+    naming: { project: string; stack: string },
+): ResolvedLogStorage {
+    if (given.existing !== undefined) {
+        exactlyOne(problems, "logStorage.existing", given.existing, "storage (s3, gcs or azure)");
+        for (const key of CREATED_ONLY) {
+            problems.check(given[key] === undefined, `logStorage.${key}`, "applies only to storage this component creates: remove it, or remove logStorage.existing.");
+        }
+    }
+    const defaults = AKS_DEFAULTS.logStorage;
+    const accountName = given.accountName ?? defaultStorageAccountName(naming.project, naming.stack, name);
+    problems.addIfAny("logStorage.accountName", storageAccountNameProblem(String(accountName)));
+    const containerName = given.containerName ?? defaults.containerName;
+    problems.addIfAny("logStorage.containerName", azureContainerNameProblem(String(containerName)));
+    const sku = given.sku ?? defaults.sku;
+    problems.check(isEnumValue(AksStorageSku, sku), "logStorage.sku", `"${sku}" is not offered: use ${Object.values(AksStorageSku).join(", ")}.`);
+    return { existing: given.existing, accountName, containerName, sku, retainOnDelete: given.retainOnDelete ?? defaults.retainOnDelete };
+}
 
 /** Endpoint suffix of the public cloud, used when the account reports no blob endpoint. */
 export const DEFAULT_ENDPOINT_SUFFIX = "core.windows.net";
@@ -19,7 +61,7 @@ export function connectionString(accountName: string, accountKey: string, endpoi
 }
 
 /** The storage the data plane writes logs and state to. */
-export interface AksStorage {
+export interface AksLogStorage {
     spec: StorageSpec;
     accountName: pulumi.Output<string | undefined>;
     containerName: pulumi.Output<string | undefined>;
@@ -30,11 +72,11 @@ export interface AksStorage {
  * container, kept on destroy by default: it holds the sync logs. The connection string carries the
  * account key and is a secret from the moment it is read.
  */
-export function createStorage(
+export function createLogStorage(
     name: string,
-    settings: ResolvedAksCluster["storage"],
+    settings: ResolvedLogStorage,
     ctx: { resourceGroupName: pulumi.Output<string>; location: string; tags: Record<string, string>; parent: pulumi.Resource },
-): AksStorage {
+): AksLogStorage {
     if (settings.existing) {
         const existing = settings.existing.azure;
         return {

@@ -15,7 +15,7 @@ export const AIRBYTE_EKS_SUPPORT_STATEMENT =
     "Airbyte supports EKS on EC2 in 2 or more availability zones; EKS on Fargate is not supported";
 
 /** Fewest availability zones the cluster and its node groups may span (Airbyte's requirement). */
-export const MIN_AVAILABILITY_ZONES = 2;
+const MIN_AVAILABILITY_ZONES = 2;
 /** Most zones a new VPC is spread over (awsx splits the range into one block per zone). */
 const MAX_AVAILABILITY_ZONES = 6;
 

@@ -14,13 +14,13 @@ import { iamRoleNamePrefix, managedPolicyArn } from "./arns";
 import { ec2TrustPolicy } from "./policies";
 
 /** Label and taint that keep connector pods on the dedicated job node group, when there is one. */
-export const JOB_NODE_LABEL = { key: "flexplane.io/pool", value: "jobs" } as const;
+const JOB_NODE_LABEL = { key: "flexplane.io/pool", value: "jobs" } as const;
 
 /** The taint on job nodes: only pods that tolerate it (connector pods) are scheduled there. */
-export const JOB_NODE_TAINT = { key: JOB_NODE_LABEL.key, value: JOB_NODE_LABEL.value, effect: "NO_SCHEDULE" } as const;
+const JOB_NODE_TAINT = { key: JOB_NODE_LABEL.key, value: JOB_NODE_LABEL.value, effect: "NO_SCHEDULE" } as const;
 
 /** AWS-managed policies every EKS worker node needs: join the cluster, run the VPC CNI, pull images. */
-export const NODE_MANAGED_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"] as const;
+const NODE_MANAGED_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"] as const;
 
 /** Smallest root volume accepted: below it the images alone fill the disk. */
 const MIN_DISK_SIZE_GIB = 20;
@@ -32,7 +32,7 @@ const MIN_DISK_SIZE_GIB = 20;
  * limit of 2 (pulumi/pulumi-eks `nodejs/eks/nodes/nodegroup.ts`, `createMNGCustomLaunchTemplate`),
  * hence the component's own launch template. Host-network pods (the VPC CNI) still reach IMDS.
  */
-export const NODE_METADATA_OPTIONS = {
+const NODE_METADATA_OPTIONS = {
     httpEndpoint: "enabled",
     httpTokens: "required",
     httpPutResponseHopLimit: 1,

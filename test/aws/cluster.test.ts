@@ -4,7 +4,7 @@ import { clusterConnectionFromKubeconfig } from "../../components/aws/access";
 import { s3PolicyDocument, secretsManagerReadPolicyDocument } from "../../components/aws/policies";
 import { DEFAULT_SERVICE_ACCOUNT_NAME } from "../../components/shared/types";
 import { valueOf } from "../support/outputs";
-import { DECLARED_STORE, eksClusterTests, policyOf } from "./helpers";
+import { DECLARED_STORE, eksClusterTests } from "./helpers";
 
 describe("EksCluster (mocks)", () => {
     const t = eksClusterTests();
@@ -101,7 +101,7 @@ describe("EksCluster (mocks)", () => {
     it("gives the chart's service account a role trusted through the cluster's OIDC provider", async () => {
         const c = await t.deploy();
         const role = t.h.one("aws:iam/role:Role", "dp-data-plane");
-        const trust = policyOf(role.inputs.assumeRolePolicy);
+        const trust = JSON.parse(role.inputs.assumeRolePolicy);
         const issuer = await valueOf(c.cluster.oidcIssuer);
         assert.deepEqual(trust.Statement[0].Principal, { Federated: await valueOf(c.oidcProviderArn) });
         assert.equal(trust.Statement[0].Action, "sts:AssumeRoleWithWebIdentity");
@@ -118,7 +118,7 @@ describe("EksCluster (mocks)", () => {
         await t.deploy({ controlPlaneRoleArn: controlPlaneRole });
         assert.equal(t.h.one("aws:iam/role:Role", "dp-data-plane").inputs.path, "/flexplane/data-plane/");
         const assume = t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-assume-control-plane-role");
-        assert.deepEqual(policyOf(assume.inputs.policy).Statement, [{ Sid: "AssumeControlPlaneRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: controlPlaneRole }]);
+        assert.deepEqual(JSON.parse(assume.inputs.policy).Statement, [{ Sid: "AssumeControlPlaneRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: controlPlaneRole }]);
         assert.equal(assume.inputs.role, t.h.one("aws:iam/role:Role", "dp-data-plane").id);
     });
 
@@ -129,14 +129,14 @@ describe("EksCluster (mocks)", () => {
 
     it("binds the role to a custom namespace and service account", async () => {
         await t.deploy({ namespace: "airbyte-eu", serviceAccountName: "flex-launcher" });
-        const conditions = policyOf(t.h.one("aws:iam/role:Role", "dp-data-plane").inputs.assumeRolePolicy).Statement[0].Condition.StringEquals;
+        const conditions = JSON.parse(t.h.one("aws:iam/role:Role", "dp-data-plane").inputs.assumeRolePolicy).Statement[0].Condition.StringEquals;
         const sub = Object.entries(conditions).find(([k]) => k.endsWith(":sub"))?.[1];
         assert.equal(sub, "system:serviceaccount:airbyte-eu:flex-launcher");
     });
 
     it("scopes Secrets Manager to the declared region and account, not the cluster's", async () => {
         await t.deploy();
-        const policy = policyOf(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-secrets-manager").inputs.policy);
+        const policy = JSON.parse(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-secrets-manager").inputs.policy);
         assert.equal(policy.Statement[0].Resource, `arn:aws:secretsmanager:${DECLARED_STORE.region}:${DECLARED_STORE.accountId}:secret:*`);
         assert.ok(!JSON.stringify(policy).includes("eu-west-1"), "the cluster's region must not appear in the secrets policy");
         // Connector pods run under this role: it reads secrets and never writes them.
@@ -150,7 +150,7 @@ describe("EksCluster (mocks)", () => {
         assert.equal(c.dataPlaneTarget.storage.s3!.region, "eu-west-1");
         assert.equal(c.dataPlaneTarget.storage.s3!.useServiceAccountIdentity, true);
         assert.equal(await valueOf(c.dataPlaneTarget.storage.s3!.bucket), bucket);
-        const s3 = policyOf(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-log-bucket").inputs.policy);
+        const s3 = JSON.parse(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-log-bucket").inputs.policy);
         assert.deepEqual(s3, s3PolicyDocument({ bucket, region: "eu-west-1" }));
         const dependsOn = c.dataPlaneTarget.dependsOn as pulumi.Resource[];
         const names = await Promise.all(dependsOn.map((r) => valueOf(r.urn)));
@@ -171,7 +171,7 @@ describe("EksCluster (mocks)", () => {
         assert.deepEqual(t.h.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "dp-logs-encryption").inputs.rules, [
             { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
         ]);
-        const tls = policyOf(t.h.one("aws:s3/bucketPolicy:BucketPolicy", "dp-logs-tls-only").inputs.policy);
+        const tls = JSON.parse(t.h.one("aws:s3/bucketPolicy:BucketPolicy", "dp-logs-tls-only").inputs.policy);
         assert.deepEqual(tls.Statement[0].Condition, { Bool: { "aws:SecureTransport": "false" } });
         assert.equal(t.h.one("aws:s3/bucketVersioning:BucketVersioning", "dp-logs-versioning").inputs.versioningConfiguration.status, "Enabled");
         const rules = t.h.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "dp-logs-lifecycle").inputs.rules;

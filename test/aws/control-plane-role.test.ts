@@ -11,7 +11,6 @@ import type { ControlPlaneSecretsRole, ControlPlaneSecretsRoleArgs } from "../..
 import { secretsManagerPolicyDocument } from "../../components/aws/policies";
 import { componentTests, expectProblem } from "../support/harness";
 import { valueOf } from "../support/outputs";
-import { policyOf } from "./helpers";
 
 const AIRBYTE_PRINCIPAL = "arn:aws:iam::094410056844:role/airbyte-control-plane";
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -98,10 +97,10 @@ describe("ControlPlaneSecretsRole", () => {
             const recorded = t.h.one("aws:iam/role:Role", "org-role");
             assert.ok(recorded.secretPaths.includes("assumeRolePolicy"), "the trust policy holds the external id: it must be secret");
             assert.deepEqual(recorded.options.additionalSecretOutputs, ["assumeRolePolicy"]);
-            const trust = policyOf(recorded.plainInputs.assumeRolePolicy);
+            const trust = JSON.parse(recorded.plainInputs.assumeRolePolicy);
             assert.deepEqual(trust.Statement[0].Principal, { AWS: AIRBYTE_PRINCIPAL });
             assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "sts:ExternalId": "acme-airbyte-7f3c" } });
-            const policy = policyOf(t.h.one("aws:iam/rolePolicy:RolePolicy", "org-secrets-manager").inputs.policy);
+            const policy = JSON.parse(t.h.one("aws:iam/rolePolicy:RolePolicy", "org-secrets-manager").inputs.policy);
             assert.deepEqual(policy, secretsManagerPolicyDocument({ region: "us-east-1", accountId: "123456789012", kmsKeyArn: KEY }));
             const bySid = (sid: string): any => policy.Statement.find((s: any) => s.Sid === sid);
             assert.ok(bySid("ChangeAirbyteSecrets").Action.includes("secretsmanager:DeleteSecret"));
@@ -120,7 +119,7 @@ describe("ControlPlaneSecretsRole", () => {
 
         it("trusts the account's Flexplane data-plane roles too, with the same external id, by default", async () => {
             await t.deploy();
-            const trust = policyOf(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy);
+            const trust = JSON.parse(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy);
             // Connector pods assume the role with their own identity (AwsSecretManagerPersistence.kt 380-396), always passing the external id.
             assert.deepEqual(trust.Statement[1], {
                 Sid: "FlexplaneDataPlanes",
@@ -138,12 +137,12 @@ describe("ControlPlaneSecretsRole", () => {
             const user = "arn:aws:iam::123456789012:user/airbyte-data-plane";
             const otherAccount = "arn:aws:iam::210987654321:role/flexplane/data-plane/*";
             await t.deploy({ dataPlanePrincipalArns: [user, otherAccount] });
-            const statement = policyOf(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.find((s: any) => s.Sid === "FlexplaneDataPlanes");
+            const statement = JSON.parse(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.find((s: any) => s.Sid === "FlexplaneDataPlanes");
             assert.deepEqual(statement.Principal, { AWS: ["arn:aws:iam::123456789012:root", "arn:aws:iam::210987654321:root"] });
             assert.deepEqual(statement.Condition.ArnLike, { "aws:PrincipalArn": [user, otherAccount] });
             t.install();
             await t.deploy({ dataPlanePrincipalArns: [] });
-            assert.equal(policyOf(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.length, 1);
+            assert.equal(JSON.parse(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.length, 1);
         });
 
         it("checks the provider's account against the secrets' account", async () => {

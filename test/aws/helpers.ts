@@ -1,4 +1,3 @@
-import { strict as assert } from "assert";
 import type { EksClusterArgs } from "../../components/aws/args";
 import type { EksCluster } from "../../components/aws/component";
 import { componentTests } from "../support/harness";
@@ -31,8 +30,3 @@ export function eksClusterTests() {
     });
 }
 
-/** Parses a JSON policy input recorded by the harness. */
-export function policyOf(json: unknown): any {
-    assert.equal(typeof json, "string", `expected a JSON policy string, got ${JSON.stringify(json)}`);
-    return JSON.parse(json as string);
-}

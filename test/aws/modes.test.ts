@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { s3PolicyDocument } from "../../components/aws/policies";
 import { valueOf } from "../support/outputs";
-import { DECLARED_STORE, eksClusterTests, policyOf } from "./helpers";
+import { DECLARED_STORE, eksClusterTests } from "./helpers";
 
 /** EksCluster when some credentials come from the caller instead of IRSA. */
 describe("EksCluster credential modes (mocks)", () => {
@@ -38,7 +38,7 @@ describe("EksCluster credential modes (mocks)", () => {
     it("grants the role the caller's existing bucket, in its own region, and creates no bucket", async () => {
         const c = await t.deploy({ logStorage: { existingBucketName: "acme-airbyte-logs", region: "eu-central-1" } });
         assert.equal(t.h.ofType("aws:s3/bucket:Bucket").length, 0);
-        assert.deepEqual(policyOf(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-log-bucket").inputs.policy), s3PolicyDocument({ bucket: "acme-airbyte-logs", region: "eu-central-1" }));
+        assert.deepEqual(JSON.parse(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-log-bucket").inputs.policy), s3PolicyDocument({ bucket: "acme-airbyte-logs", region: "eu-central-1" }));
         assert.deepEqual(c.dataPlaneTarget.storage.s3, { bucket: c.dataPlaneTarget.storage.s3!.bucket, region: "eu-central-1", useServiceAccountIdentity: true });
         assert.equal(await valueOf(c.bucketName), "acme-airbyte-logs");
     });
@@ -62,7 +62,7 @@ describe("EksCluster credential modes (mocks)", () => {
         await t.deploy({ logStorage: { kmsKeyArn: key, logRetentionDays: 0 } });
         const encryption = t.h.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "dp-logs-encryption").inputs.rules[0];
         assert.deepEqual(encryption, { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key }, bucketKeyEnabled: true });
-        const s3 = policyOf(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-log-bucket").inputs.policy);
+        const s3 = JSON.parse(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-log-bucket").inputs.policy);
         assert.equal(s3.Statement.find((st: any) => st.Sid === "UseLogBucketKey").Resource, key);
         const rules = t.h.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "dp-logs-lifecycle").inputs.rules;
         assert.deepEqual(rules.map((r: any) => r.id), ["abort-incomplete-uploads"], "0 days keeps logs: no expiry rule");
@@ -71,7 +71,7 @@ describe("EksCluster credential modes (mocks)", () => {
     it("adds KMS access for the secrets' key to the Secrets Manager policy", async () => {
         const key = "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         await t.deploy({ secretsManager: { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true, kmsKeyArn: key } } });
-        const policy = policyOf(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-secrets-manager").inputs.policy);
+        const policy = JSON.parse(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-secrets-manager").inputs.policy);
         // The data plane only reads secrets, so it only decrypts.
         const useKey = policy.Statement.find((st: any) => st.Sid === "UseSecretsKey");
         assert.deepEqual(useKey.Action, ["kms:Decrypt"]);

@@ -1,40 +1,86 @@
+/**
+ * Arguments of `flexplane:aws:EksCluster`: every interface and enum, and `EKS_DEFAULTS`, the one
+ * place each default lives. Every nested type is a named interface and every choice a const-object
+ * enum, so that Pulumi's component-schema analyzer can describe them to other languages.
+ */
 import type * as pulumi from "@pulumi/pulumi";
-import type { AwsAccessKeys, SecretsManagerSpec } from "../shared/types";
-import type { CapacityType, NatGatewayStrategy } from "./constants";
-import type { KubeconfigAuth } from "./kubeconfig";
 import type { MinimumNodeSize } from "../shared/node-size";
+import type { AwsAccessKeys, SecretsManagerSpec } from "../shared/types";
+
+/** NAT gateways of a new VPC. */
+export const EksNatGatewayStrategy = {
+    /** One per zone: losing a zone does not cut the other zones' egress. */
+    OnePerAz: "OnePerAz",
+    /** One for the whole VPC: cheaper, but one zone's outage cuts every node's egress. */
+    Single: "Single",
+} as const;
+export type EksNatGatewayStrategy = (typeof EksNatGatewayStrategy)[keyof typeof EksNatGatewayStrategy];
+
+/** Control-plane log types EKS sends to CloudWatch. */
+export const EksControlPlaneLogType = {
+    Api: "api",
+    Audit: "audit",
+    Authenticator: "authenticator",
+    ControllerManager: "controllerManager",
+    Scheduler: "scheduler",
+} as const;
+export type EksControlPlaneLogType = (typeof EksControlPlaneLogType)[keyof typeof EksControlPlaneLogType];
+
+/** Capacity types of a managed node group; only the deprecated `capacityType` takes them (use `spot`). */
+export const EksCapacityType = { OnDemand: "ON_DEMAND", Spot: "SPOT" } as const;
+export type EksCapacityType = (typeof EksCapacityType)[keyof typeof EksCapacityType];
+
+/** Every default of `EksCluster`, documented in docs/aws.md. */
+export const EKS_DEFAULTS = {
+    /** Pinned so that a preview never proposes an upgrade on its own; in EKS standard support until March 2027. */
+    kubernetesVersion: "1.35",
+    network: { cidrBlock: "10.0.0.0/16", availabilityZoneCount: 3, natGateways: EksNatGatewayStrategy.OnePerAz },
+    /**
+     * 4 vCPU and 16 GiB fit the launcher plus a few connector pods (source, destination and
+     * orchestrator each); 100 GiB disks leave room for a dozen jobs asking 5 GiB of ephemeral storage
+     * each; at least 2 nodes keep one in each of two zones.
+     */
+    nodes: { instanceTypes: ["m6i.xlarge"], minSize: 2, desiredSize: 2, maxSize: 6, diskSizeGiB: 100, spot: false },
+    apiServer: { privateOnly: false, openToInternet: false, privateAccess: true },
+    deletionProtection: true,
+    controlPlaneLogs: {
+        types: [EksControlPlaneLogType.Api, EksControlPlaneLogType.Audit, EksControlPlaneLogType.Authenticator],
+        retentionDays: 90,
+    },
+    logStorage: { logRetentionDays: 90, versioning: false, retainOnDelete: true },
+} as const;
 
 /**
  * The network. Either an existing VPC (`vpcId` and `privateSubnetIds`) or, when `vpcId` is not set,
  * a new VPC with private subnets in each zone behind NAT gateways. Nodes always run in private
  * subnets: the data plane only makes outbound calls.
  */
-export interface EksVpcOptions {
+export interface EksNetworkOptions {
     /** Existing VPC to use. Default: none, a new VPC is created. */
     vpcId?: string;
     /**
      * Private subnets of the existing VPC, in at least 2 availability zones (checked against AWS),
      * with outbound internet access (NAT) to reach Airbyte's control plane and Docker Hub.
-     * Required with `vpcId`.
+     * Required with `vpcId`; refused without it.
      */
     privateSubnetIds?: string[];
-    /** Address range of a new VPC. Default `10.0.0.0/16`. */
+    /** Address range of a new VPC, /16 to /20. Default `10.0.0.0/16`. New VPC only. */
     cidrBlock?: string;
-    /** Availability zones of a new VPC. Default 3; at least 2. */
+    /** Availability zones of a new VPC, 2 to 6. Default 3. New VPC only. */
     availabilityZoneCount?: number;
-    /** Zones of a new VPC by name, e.g. `["us-east-1a", "us-east-1b"]`. Default: the region's first zones. */
+    /** Zones of a new VPC by name, e.g. `["us-east-1a", "us-east-1b"]`. Default: the region's first zones. New VPC only. */
     availabilityZoneNames?: string[];
-    /** NAT gateways of a new VPC: `OnePerAz` (default, survives a zone outage) or `Single` (cheaper). */
-    natGateways?: NatGatewayStrategy;
+    /** NAT gateways of a new VPC. Default `OnePerAz`. New VPC only. */
+    natGateways?: EksNatGatewayStrategy;
 }
 
 /** One EKS managed node group on EC2 (Amazon Linux 2023). */
 export interface EksNodeGroupOptions {
-    /** EC2 instance types. Default `["m6i.xlarge"]`; all of one CPU architecture. */
+    /** EC2 instance types, all of one CPU architecture, each at least `minimumNodeSize`. Default `["m6i.xlarge"]`. */
     instanceTypes?: string[];
-    /** Fewest nodes. Default 2 (one per zone in two zones). */
+    /** Fewest nodes. Default 2 (one per zone in two zones); the job group may go down to 0. */
     minSize?: number;
-    /** Nodes at creation. Default 2; between `minSize` and `maxSize`. */
+    /** Nodes at creation, between `minSize` and `maxSize`. Default 2. No autoscaler is installed: this is the node count. */
     desiredSize?: number;
     /** Most nodes. Default 6. */
     maxSize?: number;
@@ -44,34 +90,36 @@ export interface EksNodeGroupOptions {
      * template.
      */
     diskSizeGiB?: number;
-    /** `ON_DEMAND` (default) or `SPOT`. */
-    capacityType?: CapacityType;
-    /** Extra Kubernetes labels on the nodes. Default: none. */
+    /** Spot capacity instead of on-demand. Default `false`. */
+    spot?: boolean;
+    /** Extra Kubernetes labels on the nodes (`flexplane.io/pool` is reserved). Default: none. */
     labels?: Record<string, string>;
+    /** @deprecated Use `spot` (`SPOT` is `spot: true`). */
+    capacityType?: EksCapacityType;
 }
 
 /**
- * Who may reach the Kubernetes API server, and how. The public endpoint is never open to the whole
- * internet unless `openToInternet` says so: with `publicAccess` on, `publicAccessCidrs` is required.
+ * Who may reach the Kubernetes API server. The public endpoint is on (Pulumi installs the Helm
+ * release through it) and admits only `authorizedCidrs`, unless `privateOnly` turns it off or
+ * `openToInternet` opens it to every address.
  */
-export interface EksEndpointOptions {
-    /**
-     * Public endpoint. Default `true`: Pulumi installs the Helm release through the API server, so
-     * the machine that runs `pulumi up` must reach it. Set `false` only when that machine is inside
-     * the VPC (or connected to it).
-     */
-    publicAccess?: boolean;
+export interface EksApiServerOptions {
     /**
      * CIDR blocks allowed on the public endpoint: the addresses that run `pulumi up` and kubectl.
-     * Required while `publicAccess` is on, unless `openToInternet`. `0.0.0.0/0` only with `openToInternet`.
+     * Required unless `privateOnly` or `openToInternet`; `0.0.0.0/0` only with `openToInternet`.
      */
-    publicAccessCidrs?: string[];
+    authorizedCidrs?: string[];
     /**
      * Accept a public endpoint reachable from every address (`0.0.0.0/0`, which is then the default
-     * of `publicAccessCidrs`). Default `false`. The policy pack's `cluster-endpoint-restricted` still
-     * fails such a cluster unless the pack's config lowers that policy's level.
+     * of `authorizedCidrs`). Default `false`. The policy pack's `cluster-endpoint-restricted` still
+     * fails such a cluster unless the pack's config lowers that policy's level. Not with `privateOnly`.
      */
     openToInternet?: boolean;
+    /**
+     * No public endpoint. Default `false`. Only when the machine that runs `pulumi up` is inside the
+     * VPC (or connected to it); needs `privateAccess`.
+     */
+    privateOnly?: boolean;
     /** Private endpoint inside the VPC, used by the nodes. Default `true`. */
     privateAccess?: boolean;
 }
@@ -79,9 +127,26 @@ export interface EksEndpointOptions {
 /** Control-plane logs in CloudWatch (`/aws/eks/<cluster>/cluster`). */
 export interface EksControlPlaneLogOptions {
     /** Log types. Default `["api", "audit", "authenticator"]`; `[]` turns them off. */
-    types?: ("api" | "audit" | "authenticator" | "controllerManager" | "scheduler")[];
-    /** Days to keep them. Default 90; 0 keeps them forever; otherwise a value CloudWatch accepts. */
+    types?: EksControlPlaneLogType[];
+    /** Days to keep them. Default 90; 0 keeps them forever; otherwise a period CloudWatch accepts. */
     retentionDays?: number;
+}
+
+/** The KMS key that envelope-encrypts Kubernetes Secrets. */
+export interface EksSecretsEncryptionOptions {
+    /** ARN of a KMS key in the cluster's region. Required in this block. */
+    keyId: string;
+}
+
+/** S3 server access logs of the new log bucket. */
+export interface EksBucketAccessLogOptions {
+    /**
+     * An existing bucket in the same region and account whose bucket policy lets
+     * `logging.s3.amazonaws.com` write under `prefix`; not the log bucket itself. Required in this block.
+     */
+    bucket: string;
+    /** Key prefix in that bucket. Default `<log bucket name>/`. */
+    prefix?: string;
 }
 
 /**
@@ -90,28 +155,63 @@ export interface EksControlPlaneLogOptions {
  * used instead: through the same role, or, when `accessKeys` are given too, through those keys with
  * no IAM created for storage.
  */
-export interface EksLogBucketOptions {
+export interface EksLogStorageOptions {
     /** The caller's bucket. Default: none, a bucket is created. */
     existingBucketName?: string;
-    /** Region of the caller's bucket. Default: the cluster's region. */
+    /** Region of the caller's bucket. Default: the cluster's region (a new bucket is always there). */
     region?: string;
     /** Static keys for the caller's bucket. Only with `existingBucketName`. Default: none (IRSA). */
     accessKeys?: AwsAccessKeys;
     /** Days before job logs (`job-logging/`) expire. Default 90; 0 keeps them. New bucket only. */
-    logExpirationDays?: number;
+    logRetentionDays?: number;
     /** Keep old object versions (they expire with the logs). Default `false`. New bucket only. */
     versioning?: boolean;
-    /** SSE-KMS with this key instead of SSE-S3. Default: SSE-S3 (AES-256). New bucket only. */
+    /** SSE-KMS with this key (in the cluster's region) instead of SSE-S3. Default: SSE-S3. New bucket only. */
     kmsKeyArn?: string;
     /** Keep the bucket when the stack is destroyed (losing logs is losing data). Default `true`. New bucket only. */
+    retainOnDelete?: boolean;
+    /** S3 server access logs. Default: off, since they need a bucket of yours. New bucket only. */
+    accessLogs?: EksBucketAccessLogOptions;
+}
+
+/** How the kubeconfig's `aws eks get-token` authenticates. */
+export interface EksKubeconfigAuth {
+    /** Named AWS CLI profile; set as `AWS_PROFILE` for the token command. Default: the default chain. */
+    profileName?: string;
+    /** IAM role the CLI assumes before it asks for the token. Default: none. */
+    roleArn?: string;
+}
+
+/** @deprecated The old form of `apiServer`, kept working with a warning. */
+export interface EksEndpointOptions {
+    /** @deprecated `publicAccess: false` is `apiServer.privateOnly: true`. */
+    publicAccess?: boolean;
+    /** @deprecated Use `apiServer.authorizedCidrs`. */
+    publicAccessCidrs?: string[];
+    /** @deprecated Use `apiServer.openToInternet`. */
+    openToInternet?: boolean;
+    /** @deprecated Use `apiServer.privateAccess`. */
+    privateAccess?: boolean;
+}
+
+/** @deprecated The old form of `logStorage`, kept working with a warning. */
+export interface EksLogBucketOptions {
+    /** @deprecated Use `logStorage.existingBucketName`. */
+    existingBucketName?: string;
+    /** @deprecated Use `logStorage.region`. */
+    region?: string;
+    /** @deprecated Use `logStorage.accessKeys`. */
+    accessKeys?: AwsAccessKeys;
+    /** @deprecated Use `logStorage.logRetentionDays`. */
+    logExpirationDays?: number;
+    /** @deprecated Use `logStorage.versioning`. */
+    versioning?: boolean;
+    /** @deprecated Use `logStorage.kmsKeyArn`. */
+    kmsKeyArn?: string;
+    /** @deprecated Use `logStorage.retainOnDelete`. */
     retainOnDestroy?: boolean;
-    /**
-     * S3 server access logs of the bucket, delivered to `bucket` (an existing bucket in the same
-     * region and account whose bucket policy lets `logging.s3.amazonaws.com` write under `prefix`)
-     * under `prefix` (default `<log bucket name>/`). Default: off, since it needs a bucket of yours
-     * for the access logs. New bucket only.
-     */
-    accessLogs?: { bucket: string; prefix?: string };
+    /** @deprecated Use `logStorage.accessLogs`. */
+    accessLogs?: EksBucketAccessLogOptions;
 }
 
 /** Arguments of `flexplane:aws:EksCluster`. */
@@ -156,7 +256,7 @@ export interface EksClusterArgs {
      */
     supportedKubernetesVersions?: string[];
     /** The network. Default: a new VPC, `10.0.0.0/16`, 3 zones, one NAT gateway per zone. */
-    vpc?: EksVpcOptions;
+    network?: EksNetworkOptions;
     /**
      * Smallest node accepted in `nodes` and `jobNodes`. Default `{vcpus: 4, memoryGiB: 8}`: a sync
      * pod asks 2 vCPU and 4 GiB by Airbyte's defaults, which smaller nodes cannot give after the
@@ -177,11 +277,11 @@ export interface EksClusterArgs {
      */
     adminPrincipalArns?: string[];
     /**
-     * API server endpoint access. Default: public and private; the public endpoint needs
-     * `endpoint.publicAccessCidrs` (or `endpoint.openToInternet`). Required in effect: give the
-     * deployers' addresses, or turn the public endpoint off.
+     * API server access. Default: public and private endpoints; the public one needs
+     * `apiServer.authorizedCidrs` (or `apiServer.openToInternet`). Required in effect: give the
+     * deployers' addresses, or set `privateOnly`.
      */
-    endpoint?: EksEndpointOptions;
+    apiServer?: EksApiServerOptions;
     /**
      * EKS deletion protection: the cluster cannot be deleted (by Pulumi or anyone) until this is
      * turned off and applied. Default `true`; set `false` and run `pulumi up` before `pulumi destroy`.
@@ -189,19 +289,20 @@ export interface EksClusterArgs {
     deletionProtection?: boolean;
     /** Control-plane logging. Default: api, audit, authenticator; kept 90 days. */
     controlPlaneLogs?: EksControlPlaneLogOptions;
-    /**
-     * KMS key for envelope encryption of Kubernetes secrets. Default: a new key with yearly rotation.
-     * A key of your own must be in the cluster's region.
-     */
-    secretsEncryptionKeyArn?: string;
+    /** KMS key for envelope encryption of Kubernetes Secrets. Default: a new key with yearly rotation. */
+    secretsEncryption?: EksSecretsEncryptionOptions;
     /** Log storage. Default: a new hardened bucket used through IRSA. */
-    logBucket?: EksLogBucketOptions;
+    logStorage?: EksLogStorageOptions;
     /** How the kubeconfig's `aws eks get-token` authenticates. Default: the AWS default credential chain. */
-    kubeconfigAuth?: KubeconfigAuth;
+    kubeconfigAuth?: EksKubeconfigAuth;
     /** Tags on every AWS resource. Default: none. */
     tags?: Record<string, string>;
-    /** Refused: EKS on Fargate is not supported by Airbyte. Present so that callers get a clear message. */
-    fargate?: never;
-    /** Refused: EKS on Fargate is not supported by Airbyte. */
-    fargateProfiles?: never;
+    /** @deprecated Use `network` (same fields). */
+    vpc?: EksNetworkOptions;
+    /** @deprecated Use `apiServer`. */
+    endpoint?: EksEndpointOptions;
+    /** @deprecated Use `secretsEncryption: { keyId }`. */
+    secretsEncryptionKeyArn?: string;
+    /** @deprecated Use `logStorage`. */
+    logBucket?: EksLogBucketOptions;
 }

@@ -3,8 +3,7 @@ import * as aws from "@pulumi/aws";
 import { InputProblems } from "../shared/errors";
 import { AIRBYTE_MANAGED_TAG } from "../shared/types";
 import { iamRoleNamePrefix, isAwsAccountId, isAwsRegion, isIamPrincipalArn, isKmsKeyArn, principalArnPatternProblems, parseArn, partitionOfRegion } from "./arns";
-import { DATA_PLANE_ROLE_PATH } from "./constants";
-import { controlPlaneTrustPolicy, dataPlaneRolesArnPattern, secretsManagerPolicyDocument } from "./policies";
+import { controlPlaneTrustPolicy, DATA_PLANE_ROLE_PATH, dataPlaneRolesArnPattern, secretsManagerPolicyDocument } from "./policies";
 
 /** What Airbyte's control plane is told about an AWS secret store, whatever the authentication. */
 export interface SecretStorageCommon {
@@ -86,20 +85,32 @@ export function roleAccountProblem(providerAccountId: string, secretsAccountId: 
               `run this stack with credentials for ${secretsAccountId}.`;
 }
 
+/**
+ * The store, as declared for the organization: region and account of the secrets, and the KMS key
+ * that encrypts them, if any.
+ */
+export interface ControlPlaneSecretsStoreOptions {
+    /** Region of the organization's Secrets Manager. Required. */
+    region: string;
+    /** 12-digit account that owns the secrets; the AWS provider must be in it (checked). Required. */
+    accountId: string;
+    /** KMS key that encrypts the secrets, in `region`. Default: none (the AWS-managed key). */
+    kmsKeyArn?: string;
+    /**
+     * Also let the role use untagged `airbyte_*` secrets, e.g. those written before the control
+     * plane switched from ACCESS_KEY mode, which never tags (see `SecretsManagerGrant`). Default `false`.
+     */
+    allowUntaggedSecrets?: boolean;
+}
+
 /** Arguments of `flexplane:aws:ControlPlaneSecretsRole`. */
 export interface ControlPlaneSecretsRoleArgs {
     /** The AWS principal ARN Airbyte gives you for its control plane. Required; no default. */
     airbytePrincipalArn: string;
     /** External id you agree with Airbyte. Required; kept secret (it is in the trust policy and the JSON). */
     externalId: pulumi.Input<string>;
-    /**
-     * The store, as declared for the organization: region and account of the secrets, and the KMS
-     * key that encrypts them, if any. The role is created in the account of the AWS provider, which
-     * must be `accountId` (checked). `allowUntaggedSecrets` (default `false`) also lets the role use
-     * untagged `airbyte_*` secrets, e.g. those written before the control plane switched from
-     * ACCESS_KEY mode, which never tags (see `SecretsManagerGrant`).
-     */
-    secretsManager: { region: string; accountId: string; kmsKeyArn?: string; allowUntaggedSecrets?: boolean };
+    /** The store, as declared for the organization. Required; the role is created in its account. */
+    secretsManager: ControlPlaneSecretsStoreOptions;
     /**
      * `aws:PrincipalArn` patterns (`*` allowed) of the data-plane identities that may assume the role,
      * with the same external id. When the control plane hands a connector pod this store's
@@ -131,7 +142,7 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
 
     constructor(name: string, args: ControlPlaneSecretsRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         const problems = new InputProblems(`ControlPlaneSecretsRole "${name}"`);
-        const sm = args?.secretsManager ?? ({} as ControlPlaneSecretsRoleArgs["secretsManager"]);
+        const sm = args?.secretsManager ?? ({} as ControlPlaneSecretsStoreOptions);
         problems.check(
             isIamPrincipalArn(args?.airbytePrincipalArn),
             "airbytePrincipalArn",

@@ -1,8 +1,99 @@
+/**
+ * The cluster's network: a new VPC (through `@pulumi/awsx`) or the caller's, whose subnets are
+ * checked with AWS before the cluster is created. Resolution and creation side by side.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type * as awsx from "@pulumi/awsx";
-import { AIRBYTE_EKS_SUPPORT_STATEMENT, MIN_AVAILABILITY_ZONES } from "./constants";
-import type { ResolvedNetwork } from "./validate-parts";
+import type { InputProblems } from "../shared/errors";
+import { installCommand, PeerResolver } from "../shared/peers";
+import { EKS_DEFAULTS, EksNatGatewayStrategy, EksNetworkOptions } from "./args";
+import { isIpv4Cidr } from "./arns";
+
+/** Airbyte's statement of the EKS shapes it supports; every refusal of a zone count or of Fargate cites it. */
+export const AIRBYTE_EKS_SUPPORT_STATEMENT =
+    "Airbyte supports EKS on EC2 in 2 or more availability zones; EKS on Fargate is not supported";
+
+/** Fewest availability zones the cluster and its node groups may span (Airbyte's requirement). */
+const MIN_AVAILABILITY_ZONES = 2;
+/** Most zones a new VPC is spread over (awsx splits the range into one block per zone). */
+const MAX_AVAILABILITY_ZONES = 6;
+
+const NEW_VPC_ONLY = ["cidrBlock", "availabilityZoneCount", "availabilityZoneNames", "natGateways"] as const;
+
+export type ResolvedNetwork =
+    | { kind: "existing"; vpcId: string; privateSubnetIds: string[] }
+    | { kind: "new"; cidrBlock: string; availabilityZoneCount: number; availabilityZoneNames?: string[]; natGateways: EksNatGatewayStrategy };
+
+/**
+ * The network with its defaults, problems recorded under `network.*`. A new VPC needs the optional
+ * peer `@pulumi/awsx`; `peerInstalled` says whether it is there.
+ */
+export function resolveNetwork(problems: InputProblems, options: EksNetworkOptions | undefined, region: string, peerInstalled: PeerResolver): ResolvedNetwork {
+    const v = options ?? {};
+    if (v.vpcId !== undefined) {
+        problems.check(/^vpc-[0-9a-f]{8,17}$/.test(String(v.vpcId)), "network.vpcId", `"${String(v.vpcId)}" is not a VPC id: use one such as vpc-0123456789abcdef0.`);
+        for (const key of NEW_VPC_ONLY) {
+            problems.check(v[key] === undefined, `network.${key}`, "applies only to a new VPC; remove it, or remove network.vpcId to create one.");
+        }
+        const subnets = Array.isArray(v.privateSubnetIds) ? v.privateSubnetIds : [];
+        problems.check(
+            subnets.length >= MIN_AVAILABILITY_ZONES && new Set(subnets).size === subnets.length,
+            "network.privateSubnetIds",
+            `list at least ${MIN_AVAILABILITY_ZONES} distinct private subnets of network.vpcId in different availability zones ` +
+                `(${AIRBYTE_EKS_SUPPORT_STATEMENT}).`,
+        );
+        subnets.forEach((s, i) =>
+            problems.check(/^subnet-[0-9a-f]{8,17}$/.test(String(s)), `network.privateSubnetIds[${i}]`,
+                `"${String(s)}" is not a subnet id: use one such as subnet-0123456789abcdef0.`),
+        );
+        return { kind: "existing", vpcId: String(v.vpcId), privateSubnetIds: subnets.map(String) };
+    }
+    problems.check(v.privateSubnetIds === undefined, "network.privateSubnetIds", "needs network.vpcId, the VPC the subnets belong to; set it or remove the subnets.");
+    const defaults = EKS_DEFAULTS.network;
+    const cidrBlock = v.cidrBlock ?? defaults.cidrBlock;
+    const prefix = Number(String(cidrBlock).split("/")[1]);
+    problems.check(
+        isIpv4Cidr(cidrBlock) && prefix >= 16 && prefix <= 20,
+        "network.cidrBlock",
+        `"${String(cidrBlock)}" does not fit: set an IPv4 CIDR block between /16 and /20, e.g. ${defaults.cidrBlock}, so that each zone gets room for nodes and pods.`,
+    );
+    const names = v.availabilityZoneNames;
+    const count = v.availabilityZoneCount ?? names?.length ?? defaults.availabilityZoneCount;
+    problems.check(
+        Number.isInteger(count) && count >= MIN_AVAILABILITY_ZONES && count <= MAX_AVAILABILITY_ZONES,
+        "network.availabilityZoneCount",
+        `set a whole number from ${MIN_AVAILABILITY_ZONES} to ${MAX_AVAILABILITY_ZONES} (default ${defaults.availabilityZoneCount}): ${AIRBYTE_EKS_SUPPORT_STATEMENT}.`,
+    );
+    if (names !== undefined) {
+        const valid =
+            Array.isArray(names) &&
+            names.length >= MIN_AVAILABILITY_ZONES &&
+            new Set(names).size === names.length &&
+            names.every((n) => typeof n === "string" && n.startsWith(region) && /^[a-z0-9-]+[a-z]$/.test(n));
+        problems.check(
+            valid,
+            "network.availabilityZoneNames",
+            `list at least ${MIN_AVAILABILITY_ZONES} distinct zones of ${region}, e.g. ["${region}a", "${region}b"] (${AIRBYTE_EKS_SUPPORT_STATEMENT}).`,
+        );
+        problems.check(
+            v.availabilityZoneCount === undefined || v.availabilityZoneCount === names.length,
+            "network.availabilityZoneCount",
+            "differs from the number of network.availabilityZoneNames; remove one of the two.",
+        );
+    }
+    const natGateways = v.natGateways ?? defaults.natGateways;
+    problems.check(
+        Object.values<string>(EksNatGatewayStrategy).includes(natGateways),
+        "network.natGateways",
+        `set one of ${Object.values(EksNatGatewayStrategy).join(", ")}; nodes in private subnets need NAT to reach the control plane.`,
+    );
+    if (!peerInstalled("@pulumi/awsx")) {
+        problems.add("network", "a new VPC is built with @pulumi/awsx, an optional peer dependency that is not installed: " +
+            `run \`${installCommand(["@pulumi/awsx"])}\`, or set network.vpcId and network.privateSubnetIds to use an existing VPC.`);
+    }
+    return { kind: "new", cidrBlock, availabilityZoneCount: count, availabilityZoneNames: names, natGateways };
+}
 
 /** The network the cluster runs in. */
 export interface EksNetwork {
@@ -27,11 +118,11 @@ export interface SubnetFacts {
 export function subnetProblems(vpcId: string, subnets: SubnetFacts[]): string[] {
     const problems = subnets
         .filter((s) => s.vpcId !== vpcId)
-        .map((s) => `subnet ${s.id} belongs to ${s.vpcId}, not ${vpcId}; list subnets of vpc.vpcId only.`);
+        .map((s) => `subnet ${s.id} belongs to ${s.vpcId}, not ${vpcId}; list subnets of network.vpcId only.`);
     const zones = new Set(subnets.map((s) => s.availabilityZone));
     if (zones.size < MIN_AVAILABILITY_ZONES) {
         problems.push(
-            `vpc.privateSubnetIds span ${zones.size} availability zone(s) (${[...zones].join(", ")}); add a private subnet ` +
+            `network.privateSubnetIds span ${zones.size} availability zone(s) (${[...zones].join(", ")}); add a private subnet ` +
                 `in another zone: ${AIRBYTE_EKS_SUPPORT_STATEMENT}.`,
         );
     }
@@ -43,12 +134,7 @@ export function subnetProblems(vpcId: string, subnets: SubnetFacts[]): string[] 
  * subnet is looked up, and the cluster receives the subnet ids only once they pass `subnetProblems`,
  * so a bad network fails the run before the cluster is created.
  */
-export function createNetwork(
-    name: string,
-    network: ResolvedNetwork,
-    tags: Record<string, string>,
-    parent: pulumi.Resource,
-): EksNetwork {
+export function createNetwork(name: string, network: ResolvedNetwork, tags: Record<string, string>, parent: pulumi.Resource): EksNetwork {
     if (network.kind === "existing") {
         const facts = network.privateSubnetIds.map((id) =>
             aws.ec2.getSubnetOutput({ id }, { parent }).apply((s): SubnetFacts => ({ id, vpcId: s.vpcId, availabilityZone: s.availabilityZone })),

@@ -4,7 +4,16 @@
  */
 import { AIRBYTE_MANAGED_TAG } from "../shared/types";
 import { partitionOfRegion, s3BucketArns, secretsManagerSecretsArn } from "./arns";
-import { IRSA_AUDIENCE } from "./constants";
+
+/** Audience of the tokens EKS projects into pods for IRSA. */
+const IRSA_AUDIENCE = "sts.amazonaws.com";
+
+/**
+ * IAM path of every data-plane role. The control-plane role of an IAM_ROLE secret store trusts the
+ * roles under it (with the external id), so that connector pods can assume it with their own
+ * identity when the control plane hands them that store's configuration.
+ */
+export const DATA_PLANE_ROLE_PATH = "/flexplane/data-plane/";
 
 export interface PolicyStatement {
     Sid?: string;

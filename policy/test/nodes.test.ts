@@ -7,7 +7,7 @@ import { checkResource, messages, mutate, UNKNOWN } from "./support/args";
 import { ok } from "./support/fixtures";
 
 const policy = eksNodesHardened as ResourceValidationPolicy;
-const GROUP = { instanceTypes: ["m6i.xlarge"], minSize: 2, desiredSize: 2, maxSize: 6, diskSizeGiB: 100, capacityType: "ON_DEMAND" as const, labels: {} };
+const GROUP = { instanceTypes: ["m6i.xlarge"], minSize: 2, desiredSize: 2, maxSize: 6, diskSizeGiB: 100, spot: false, labels: {} };
 /** The launch template EksCluster writes for its node groups. */
 const template = JSON.parse(JSON.stringify(nodeLaunchTemplateInputs(GROUP, "general nodes", { team: "data" })));
 

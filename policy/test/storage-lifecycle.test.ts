@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { lifecycleRules } from "../../components/aws/bucket";
+import { lifecycleRules } from "../../components/aws/log-storage";
 import { lifecycleDeletesJobLogsOnly, s3AccessLogged } from "../policies/storage-lifecycle";
 import { T } from "../policies/tokens";
 import { checkResource, checkStack, messages } from "./support/args";
@@ -11,7 +11,7 @@ const logging = s3AccessLogged as StackValidationPolicy;
 
 describe("policy lifecycle-deletes-job-logs-only", () => {
     it("passes the rules EksCluster writes, and a GCS rule limited to job logs", () => {
-        const rules = JSON.parse(JSON.stringify(lifecycleRules({ logExpirationDays: 30, versioning: true })));
+        const rules = JSON.parse(JSON.stringify(lifecycleRules({ logRetentionDays: 30, versioning: true })));
         assert.deepStrictEqual(messages(checkResource(lifecycle, T.s3Lifecycle, { bucket: "b", rules })), []);
         const gcs = { ...ok.gcsBucket, lifecycleRules: [{ action: { type: "Delete" }, condition: { age: 30, matchesPrefixes: ["job-logging/"] } }] };
         assert.deepStrictEqual(messages(checkResource(lifecycle, T.gcsBucket, gcs)), []);

@@ -1,27 +1,18 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import { clusterConnectionFromKubeconfig } from "../../components/aws/access";
+import { s3PolicyDocument, secretsManagerReadPolicyDocument } from "../../components/aws/policies";
 import { DEFAULT_SERVICE_ACCOUNT_NAME } from "../../components/shared/types";
-import { MockHarness } from "../../tools/harness/runtime";
-import { baseArgs, DECLARED_STORE, installHarness, policyOf, registrationOptions, valueOf } from "./helpers";
-
-type Aws = typeof import("../../components/aws");
+import { valueOf } from "../support/outputs";
+import { DECLARED_STORE, eksClusterTests } from "./helpers";
 
 describe("EksCluster (mocks)", () => {
-    let h: MockHarness;
-    let options: ReturnType<typeof registrationOptions>;
-    let aws: Aws;
-
-    beforeEach(async () => {
-        h = installHarness();
-        options = registrationOptions(h);
-        aws = await import("../../components/aws");
-    });
+    const t = eksClusterTests();
 
     it("creates EKS on EC2 with API access entries, OIDC, no default node group, logs and KMS secret encryption", async () => {
-        new aws.EksCluster("dp", baseArgs({ adminPrincipalArns: ["arn:aws:iam::111122223333:role/Platform"], tags: { team: "data" } }));
-        await h.settle();
-        const cluster = h.one("eks:index:Cluster").inputs;
-        const key = h.one("aws:kms/key:Key");
+        await t.deploy({ adminPrincipalArns: ["arn:aws:iam::111122223333:role/Platform"], tags: { team: "data" } });
+        const cluster = t.h.one("eks:index:Cluster", "dp-cluster").inputs;
+        const key = t.h.one("aws:kms/key:Key", "dp-secrets");
         assert.equal(cluster.name, "dp");
         assert.equal(cluster.version, "1.35");
         assert.equal(cluster.authenticationMode, "API");
@@ -49,28 +40,27 @@ describe("EksCluster (mocks)", () => {
         });
         assert.deepEqual(cluster.tags, { team: "data" });
         // The cluster's subnets are the new VPC's private subnets only.
-        const vpc = h.one("awsx:ec2:Vpc");
+        const vpc = t.h.one("awsx:ec2:Vpc", "dp-vpc");
         assert.equal(vpc.inputs.numberOfAvailabilityZones, 3);
         assert.deepEqual(vpc.inputs.natGateways, { strategy: "OnePerAz" });
         assert.equal(cluster.privateSubnetIds.length, 3);
         assert.equal(cluster.publicSubnetIds, undefined);
-        const logGroup = h.one("aws:cloudwatch/logGroup:LogGroup").inputs;
+        const logGroup = t.h.one("aws:cloudwatch/logGroup:LogGroup", "dp-control-plane-logs").inputs;
         assert.deepEqual([logGroup.name, logGroup.retentionInDays], ["/aws/eks/dp/cluster", 90]);
     });
 
     it("runs managed AL2023 node groups on the private subnets, with a tainted job group when asked", async () => {
-        const c = new aws.EksCluster("dp", baseArgs({ jobNodes: { instanceTypes: ["c6i.2xlarge"], desiredSize: 3 } }));
-        await h.settle();
-        const general = h.one("eks:index:ManagedNodeGroup", "dp-general").inputs;
-        const jobs = h.one("eks:index:ManagedNodeGroup", "dp-jobs").inputs;
-        const cluster = h.one("eks:index:Cluster");
+        const c = await t.deploy({ jobNodes: { instanceTypes: ["c6i.2xlarge"], desiredSize: 3 } });
+        const general = t.h.one("eks:index:ManagedNodeGroup", "dp-general").inputs;
+        const jobs = t.h.one("eks:index:ManagedNodeGroup", "dp-jobs").inputs;
+        const cluster = t.h.one("eks:index:Cluster", "dp-cluster");
         assert.equal(general.operatingSystem, "AL2023");
         assert.equal(general.version, "1.35");
         // @pulumi/eks's enableIMDSv2 would set a hop limit of 2 and diskSize an unencrypted default:
         // both live in the group's own launch template instead.
         assert.equal(general.enableIMDSv2, undefined);
         assert.equal(general.diskSize, undefined);
-        const template = h.one("aws:ec2/launchTemplate:LaunchTemplate", "dp-general-nodes");
+        const template = t.h.one("aws:ec2/launchTemplate:LaunchTemplate", "dp-general-nodes");
         assert.deepEqual(general.launchTemplate, { id: template.id, version: "1" });
         assert.deepEqual(template.inputs.metadataOptions, {
             httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, httpProtocolIpv6: "disabled", instanceMetadataTags: "disabled",
@@ -84,9 +74,9 @@ describe("EksCluster (mocks)", () => {
         assert.deepEqual(general.scalingConfig, { minSize: 2, desiredSize: 2, maxSize: 6 });
         assert.equal(general.taints, undefined);
         assert.equal(general.cluster, cluster.urn);
-        assert.deepEqual(general.subnetIds, h.one("eks:index:Cluster").inputs.privateSubnetIds);
+        assert.deepEqual(general.subnetIds, t.h.one("eks:index:Cluster", "dp-cluster").inputs.privateSubnetIds);
         assert.deepEqual(jobs.instanceTypes, ["c6i.2xlarge"]);
-        assert.equal(jobs.launchTemplate.id, h.one("aws:ec2/launchTemplate:LaunchTemplate", "dp-jobs-nodes").id);
+        assert.equal(jobs.launchTemplate.id, t.h.one("aws:ec2/launchTemplate:LaunchTemplate", "dp-jobs-nodes").id);
         assert.deepEqual(jobs.scalingConfig, { minSize: 2, desiredSize: 3, maxSize: 6 });
         assert.deepEqual(jobs.taints, [{ key: "flexplane.io/pool", value: "jobs", effect: "NO_SCHEDULE" }]);
         assert.deepEqual(jobs.labels, { "flexplane.io/pool": "jobs" });
@@ -94,7 +84,7 @@ describe("EksCluster (mocks)", () => {
             nodeSelector: { "flexplane.io/pool": "jobs" },
             tolerations: [{ key: "flexplane.io/pool", operator: "Equal", value: "jobs", effect: "NoSchedule" }],
         });
-        const attached = h.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.policyArn).sort();
+        const attached = t.h.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.policyArn).sort();
         assert.deepEqual(attached, [
             "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
             "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
@@ -102,11 +92,16 @@ describe("EksCluster (mocks)", () => {
         ]);
     });
 
+    it("asks for spot capacity only when a group says spot: true", async () => {
+        await t.deploy({ jobNodes: { spot: true } });
+        assert.equal(t.h.one("eks:index:ManagedNodeGroup", "dp-general").inputs.capacityType, "ON_DEMAND");
+        assert.equal(t.h.one("eks:index:ManagedNodeGroup", "dp-jobs").inputs.capacityType, "SPOT");
+    });
+
     it("gives the chart's service account a role trusted through the cluster's OIDC provider", async () => {
-        const c = new aws.EksCluster("dp", baseArgs());
-        await h.settle();
-        const role = h.one("aws:iam/role:Role", "dp-data-plane");
-        const trust = policyOf(role.inputs.assumeRolePolicy);
+        const c = await t.deploy();
+        const role = t.h.one("aws:iam/role:Role", "dp-data-plane");
+        const trust = JSON.parse(role.inputs.assumeRolePolicy);
         const issuer = await valueOf(c.cluster.oidcIssuer);
         assert.deepEqual(trust.Statement[0].Principal, { Federated: await valueOf(c.oidcProviderArn) });
         assert.equal(trust.Statement[0].Action, "sts:AssumeRoleWithWebIdentity");
@@ -120,48 +115,43 @@ describe("EksCluster (mocks)", () => {
 
     it("puts the role under the data-plane path the control-plane role trusts, and lets it assume that role when given", async () => {
         const controlPlaneRole = "arn:aws:iam::210987654321:role/control-plane-secrets-airbyte-cp-1";
-        new aws.EksCluster("dp", baseArgs({ controlPlaneRoleArn: controlPlaneRole }));
-        await h.settle();
-        assert.equal(h.one("aws:iam/role:Role", "dp-data-plane").inputs.path, "/flexplane/data-plane/");
-        const assume = h.one("aws:iam/rolePolicy:RolePolicy", "dp-assume-control-plane-role");
-        assert.deepEqual(policyOf(assume.inputs.policy).Statement, [{ Sid: "AssumeControlPlaneRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: controlPlaneRole }]);
-        assert.equal(assume.inputs.role, h.one("aws:iam/role:Role", "dp-data-plane").id);
+        await t.deploy({ controlPlaneRoleArn: controlPlaneRole });
+        assert.equal(t.h.one("aws:iam/role:Role", "dp-data-plane").inputs.path, "/flexplane/data-plane/");
+        const assume = t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-assume-control-plane-role");
+        assert.deepEqual(JSON.parse(assume.inputs.policy).Statement, [{ Sid: "AssumeControlPlaneRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: controlPlaneRole }]);
+        assert.equal(assume.inputs.role, t.h.one("aws:iam/role:Role", "dp-data-plane").id);
     });
 
     it("grants no sts:AssumeRole without a control-plane role", async () => {
-        new aws.EksCluster("dp", baseArgs());
-        await h.settle();
-        assert.deepEqual(h.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name).sort(), ["dp-log-bucket", "dp-secrets-manager"]);
+        await t.deploy();
+        assert.deepEqual(t.h.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name).sort(), ["dp-log-bucket", "dp-secrets-manager"]);
     });
 
     it("binds the role to a custom namespace and service account", async () => {
-        new aws.EksCluster("dp", baseArgs({ namespace: "airbyte-eu", serviceAccountName: "flex-launcher" }));
-        await h.settle();
-        const conditions = policyOf(h.one("aws:iam/role:Role", "dp-data-plane").inputs.assumeRolePolicy).Statement[0].Condition.StringEquals;
+        await t.deploy({ namespace: "airbyte-eu", serviceAccountName: "flex-launcher" });
+        const conditions = JSON.parse(t.h.one("aws:iam/role:Role", "dp-data-plane").inputs.assumeRolePolicy).Statement[0].Condition.StringEquals;
         const sub = Object.entries(conditions).find(([k]) => k.endsWith(":sub"))?.[1];
         assert.equal(sub, "system:serviceaccount:airbyte-eu:flex-launcher");
     });
 
     it("scopes Secrets Manager to the declared region and account, not the cluster's", async () => {
-        new aws.EksCluster("dp", baseArgs());
-        await h.settle();
-        const policy = policyOf(h.one("aws:iam/rolePolicy:RolePolicy", "dp-secrets-manager").inputs.policy);
+        await t.deploy();
+        const policy = JSON.parse(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-secrets-manager").inputs.policy);
         assert.equal(policy.Statement[0].Resource, `arn:aws:secretsmanager:${DECLARED_STORE.region}:${DECLARED_STORE.accountId}:secret:*`);
         assert.ok(!JSON.stringify(policy).includes("eu-west-1"), "the cluster's region must not appear in the secrets policy");
         // Connector pods run under this role: it reads secrets and never writes them.
-        assert.deepEqual(policy, aws.secretsManagerReadPolicyDocument({ ...DECLARED_STORE, allowUntaggedSecrets: false }));
+        assert.deepEqual(policy, secretsManagerReadPolicyDocument({ ...DECLARED_STORE, allowUntaggedSecrets: false }));
     });
 
     it("passes the declared store to DataPlane in IRSA mode and S3 through the role", async () => {
-        const c = new aws.EksCluster("dp", baseArgs());
-        await h.settle();
+        const c = await t.deploy();
         const bucket = await valueOf(c.bucketName);
         assert.deepEqual(c.dataPlaneTarget.secretsManager, { aws: { ...DECLARED_STORE, useServiceAccountIdentity: true } });
         assert.equal(c.dataPlaneTarget.storage.s3!.region, "eu-west-1");
         assert.equal(c.dataPlaneTarget.storage.s3!.useServiceAccountIdentity, true);
         assert.equal(await valueOf(c.dataPlaneTarget.storage.s3!.bucket), bucket);
-        const s3 = policyOf(h.one("aws:iam/rolePolicy:RolePolicy", "dp-log-bucket").inputs.policy);
-        assert.deepEqual(s3, aws.s3PolicyDocument({ bucket, region: "eu-west-1" }));
+        const s3 = JSON.parse(t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-log-bucket").inputs.policy);
+        assert.deepEqual(s3, s3PolicyDocument({ bucket, region: "eu-west-1" }));
         const dependsOn = c.dataPlaneTarget.dependsOn as pulumi.Resource[];
         const names = await Promise.all(dependsOn.map((r) => valueOf(r.urn)));
         for (const name of ["dp-general", "dp-secrets-manager", "dp-log-bucket", "dp-logs-tls-only"]) {
@@ -170,22 +160,21 @@ describe("EksCluster (mocks)", () => {
     });
 
     it("hardens the new bucket and keeps it on destroy", async () => {
-        new aws.EksCluster("dp", baseArgs({ logBucket: { versioning: true, logExpirationDays: 30 } }));
-        await h.settle();
-        const bucket = h.one("aws:s3/bucket:Bucket");
-        assert.equal(options.get("dp-logs")?.retainOnDelete, true);
+        await t.deploy({ logStorage: { versioning: true, logRetentionDays: 30 } });
+        const bucket = t.h.one("aws:s3/bucket:Bucket", "dp-logs");
+        assert.equal(bucket.options.retainOnDelete, true);
         assert.equal(bucket.inputs.forceDestroy, false);
         assert.match(bucket.inputs.bucketPrefix, /^dp-logs-$/);
-        const { bucket: _bucket, ...blocks } = h.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs;
+        const { bucket: _bucket, ...blocks } = t.h.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "dp-logs-public-access").inputs;
         assert.deepEqual(blocks, { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-        assert.deepEqual(h.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
-        assert.deepEqual(h.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs.rules, [
+        assert.deepEqual(t.h.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "dp-logs-ownership").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+        assert.deepEqual(t.h.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "dp-logs-encryption").inputs.rules, [
             { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
         ]);
-        const tls = policyOf(h.one("aws:s3/bucketPolicy:BucketPolicy").inputs.policy);
+        const tls = JSON.parse(t.h.one("aws:s3/bucketPolicy:BucketPolicy", "dp-logs-tls-only").inputs.policy);
         assert.deepEqual(tls.Statement[0].Condition, { Bool: { "aws:SecureTransport": "false" } });
-        assert.equal(h.one("aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration.status, "Enabled");
-        const rules = h.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules;
+        assert.equal(t.h.one("aws:s3/bucketVersioning:BucketVersioning", "dp-logs-versioning").inputs.versioningConfiguration.status, "Enabled");
+        const rules = t.h.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "dp-logs-lifecycle").inputs.rules;
         const expiry = rules.find((r: any) => r.id === "expire-job-logs");
         assert.deepEqual(expiry.filter, { prefix: "job-logging/" });
         assert.deepEqual(expiry.expiration, { days: 30 });
@@ -193,41 +182,37 @@ describe("EksCluster (mocks)", () => {
     });
 
     it("sends the new bucket's access logs to the caller's bucket when asked, and nowhere by default", async () => {
-        new aws.EksCluster("dp", baseArgs({ logBucket: { accessLogs: { bucket: "acme-access-logs" } } }));
-        await h.settle();
-        const logging = h.one("aws:s3/bucketLogging:BucketLogging").inputs;
+        await t.deploy({ logStorage: { accessLogs: { bucket: "acme-access-logs" } } });
+        const logging = t.h.one("aws:s3/bucketLogging:BucketLogging", "dp-logs-access-logs").inputs;
         assert.equal(logging.targetBucket, "acme-access-logs");
         // Default prefix: the log bucket's own name.
         assert.match(logging.targetPrefix, /^dp-logs-[0-9a-f]+\/$/);
-        assert.equal(logging.bucket, h.one("aws:s3/bucket:Bucket").id);
+        assert.equal(logging.bucket, t.h.one("aws:s3/bucket:Bucket", "dp-logs").id);
     });
 
     it("turns deletion protection off only when asked", async () => {
-        new aws.EksCluster("dp", baseArgs({ deletionProtection: false }));
-        await h.settle();
-        assert.equal(h.one("eks:index:Cluster").inputs.deletionProtection, false);
-        assert.equal(h.ofType("aws:s3/bucketLogging:BucketLogging").length, 0);
+        await t.deploy({ deletionProtection: false });
+        assert.equal(t.h.one("eks:index:Cluster", "dp-cluster").inputs.deletionProtection, false);
+        assert.equal(t.h.ofType("aws:s3/bucketLogging:BucketLogging").length, 0);
     });
 
     it("uses the caller's key for secret encryption instead of creating one", async () => {
         const key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-        new aws.EksCluster("dp", baseArgs({ secretsEncryptionKeyArn: key }));
-        await h.settle();
-        assert.equal(h.ofType("aws:kms/key:Key").length, 0);
-        assert.equal(h.one("eks:index:Cluster").inputs.encryptionConfigKeyArn, key);
+        await t.deploy({ secretsEncryption: { keyId: key } });
+        assert.equal(t.h.ofType("aws:kms/key:Key").length, 0);
+        assert.equal(t.h.one("eks:index:Cluster", "dp-cluster").inputs.encryptionConfigKeyArn, key);
     });
 
     it("builds a secret kubeconfig from the cluster's endpoint and CA, and a provider from it", async () => {
-        const c = new aws.EksCluster("dp", baseArgs({ kubeconfigAuth: { profileName: "ops" } }));
-        await h.settle();
+        const c = await t.deploy({ kubeconfigAuth: { profileName: "ops" } });
         assert.equal(await pulumi.isSecret(c.kubeconfig), true);
         const kubeconfig = JSON.parse(await valueOf(c.kubeconfig));
-        const fromCluster = aws.clusterConnectionFromKubeconfig(await valueOf(c.cluster.kubeconfigJson));
+        const fromCluster = clusterConnectionFromKubeconfig(await valueOf(c.cluster.kubeconfigJson));
         assert.equal(kubeconfig.clusters[0].cluster.server, fromCluster.endpoint);
         assert.equal(kubeconfig.clusters[0].cluster["certificate-authority-data"], fromCluster.certificateAuthorityData);
         assert.deepEqual(kubeconfig.users[0].user.exec.args, ["--region", "eu-west-1", "eks", "get-token", "--cluster-name", "dp", "--output", "json"]);
         assert.deepEqual(kubeconfig.users[0].user.exec.env, [{ name: "AWS_PROFILE", value: "ops" }]);
-        const provider = h.one("pulumi:providers:kubernetes", "dp-k8s");
+        const provider = t.h.one("pulumi:providers:kubernetes", "dp-k8s");
         assert.ok(provider.secretPaths.includes("kubeconfig"), "the provider's kubeconfig input must be secret");
         assert.equal(c.dataPlaneTarget.kubernetesProvider, c.kubernetesProvider);
         assert.equal(await valueOf(c.clusterName), "dp");
@@ -235,7 +220,7 @@ describe("EksCluster (mocks)", () => {
 
     /** AWS's answer for the caller's subnets: in `vpcId`, in the zones given by `zones` (subnet id -> zone). */
     function subnetsIn(vpcId: string, zones: Record<string, string>) {
-        h = installHarness({
+        t.install({
             invokes: (args) =>
                 args.token === "aws:ec2/getSubnet:getSubnet"
                     ? { id: args.inputs.id, vpcId, availabilityZone: zones[args.inputs.id] ?? "eu-west-1a" }
@@ -245,15 +230,11 @@ describe("EksCluster (mocks)", () => {
 
     it("uses the caller's VPC after checking its subnets' zones with AWS", async () => {
         subnetsIn("vpc-0123456789abcdef0", { "subnet-0aaaaaaaaaaaaaaaa": "eu-west-1a", "subnet-0bbbbbbbbbbbbbbbb": "eu-west-1b" });
-        const c = new aws.EksCluster(
-            "dp",
-            baseArgs({ vpc: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } }),
-        );
-        await h.settle();
-        assert.equal(h.ofType("awsx:ec2:Vpc").length, 0);
-        assert.deepEqual(h.invokes.filter((i) => i.token === "aws:ec2/getSubnet:getSubnet").map((i) => i.args.id), ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]);
+        const c = await t.deploy({ network: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } });
+        assert.equal(t.h.ofType("awsx:ec2:Vpc").length, 0);
+        assert.deepEqual(t.h.invokes.filter((i) => i.token === "aws:ec2/getSubnet:getSubnet").map((i) => i.args.id), ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]);
         assert.deepEqual(await valueOf(c.privateSubnetIds), ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]);
-        assert.equal(h.one("eks:index:Cluster").inputs.vpcId, "vpc-0123456789abcdef0");
+        assert.equal(t.h.one("eks:index:Cluster", "dp-cluster").inputs.vpcId, "vpc-0123456789abcdef0");
     });
 
     /** The checked subnet ids of an existing network, or the error that fails the run. */

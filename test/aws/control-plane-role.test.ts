@@ -6,10 +6,11 @@ import {
     controlPlaneSecretStorageJson,
     isValidExternalId,
     roleAccountProblem,
-    secretsManagerPolicyDocument,
-} from "../../components/aws";
-import type { ControlPlaneSecretsRoleArgs } from "../../components/aws";
-import { expectProblem, installHarness, policyOf, registrationOptions, valueOf } from "./helpers";
+} from "../../components/aws/control-plane-role";
+import type { ControlPlaneSecretsRole, ControlPlaneSecretsRoleArgs } from "../../components/aws/control-plane-role";
+import { secretsManagerPolicyDocument } from "../../components/aws/policies";
+import { componentTests, expectProblem } from "../support/harness";
+import { valueOf } from "../support/outputs";
 
 const AIRBYTE_PRINCIPAL = "arn:aws:iam::094410056844:role/airbyte-control-plane";
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -21,6 +22,11 @@ const ARGS: ControlPlaneSecretsRoleArgs = {
 };
 
 describe("ControlPlaneSecretsRole", () => {
+    const t = componentTests<ControlPlaneSecretsRoleArgs, ControlPlaneSecretsRole>({
+        baseArgs: (overrides = {}) => ({ ...ARGS, ...overrides }),
+        create: async (name, args) => new (await import("../../components/aws/control-plane-role")).ControlPlaneSecretsRole(name, args),
+        defaultName: "org",
+    });
     describe("secret-storage JSON", () => {
         it("describes IAM_ROLE mode with the external id and the AirbyteManaged tag key", () => {
             assert.deepEqual(controlPlaneSecretStorageJson({ awsRegion: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/r", externalId: "x1" }), {
@@ -55,8 +61,7 @@ describe("ControlPlaneSecretsRole", () => {
 
     describe("bad input", () => {
         const build = (overrides: Partial<ControlPlaneSecretsRoleArgs>) => async () => {
-            installHarness();
-            const { ControlPlaneSecretsRole } = await import("../../components/aws");
+            const { ControlPlaneSecretsRole } = await import("../../components/aws/control-plane-role");
             return () => new ControlPlaneSecretsRole("org", { ...ARGS, ...overrides } as ControlPlaneSecretsRoleArgs);
         };
         it("requires Airbyte's principal ARN, with no default", async () => {
@@ -88,18 +93,14 @@ describe("ControlPlaneSecretsRole", () => {
 
     describe("resources (mocks)", () => {
         it("trusts Airbyte's principal with the external id, keeps the trust policy secret, and grants the shared policy", async () => {
-            const h = installHarness();
-            const options = registrationOptions(h);
-            const { ControlPlaneSecretsRole } = await import("../../components/aws");
-            const role = new ControlPlaneSecretsRole("org", { ...ARGS, secretsManager: { ...ARGS.secretsManager, kmsKeyArn: KEY } });
-            await h.settle();
-            const recorded = h.one("aws:iam/role:Role", "org-role");
+            const role = await t.deploy({ secretsManager: { ...ARGS.secretsManager, kmsKeyArn: KEY } });
+            const recorded = t.h.one("aws:iam/role:Role", "org-role");
             assert.ok(recorded.secretPaths.includes("assumeRolePolicy"), "the trust policy holds the external id: it must be secret");
-            assert.deepEqual(options.get("org-role")?.additionalSecretOutputs, ["assumeRolePolicy"]);
-            const trust = policyOf(recorded.plainInputs.assumeRolePolicy);
+            assert.deepEqual(recorded.options.additionalSecretOutputs, ["assumeRolePolicy"]);
+            const trust = JSON.parse(recorded.plainInputs.assumeRolePolicy);
             assert.deepEqual(trust.Statement[0].Principal, { AWS: AIRBYTE_PRINCIPAL });
             assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "sts:ExternalId": "acme-airbyte-7f3c" } });
-            const policy = policyOf(h.one("aws:iam/rolePolicy:RolePolicy", "org-secrets-manager").inputs.policy);
+            const policy = JSON.parse(t.h.one("aws:iam/rolePolicy:RolePolicy", "org-secrets-manager").inputs.policy);
             assert.deepEqual(policy, secretsManagerPolicyDocument({ region: "us-east-1", accountId: "123456789012", kmsKeyArn: KEY }));
             const bySid = (sid: string): any => policy.Statement.find((s: any) => s.Sid === sid);
             assert.ok(bySid("ChangeAirbyteSecrets").Action.includes("secretsmanager:DeleteSecret"));
@@ -117,11 +118,8 @@ describe("ControlPlaneSecretsRole", () => {
         });
 
         it("trusts the account's Flexplane data-plane roles too, with the same external id, by default", async () => {
-            const h = installHarness();
-            const { ControlPlaneSecretsRole } = await import("../../components/aws");
-            new ControlPlaneSecretsRole("org", ARGS);
-            await h.settle();
-            const trust = policyOf(h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy);
+            await t.deploy();
+            const trust = JSON.parse(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy);
             // Connector pods assume the role with their own identity (AwsSecretManagerPersistence.kt 380-396), always passing the external id.
             assert.deepEqual(trust.Statement[1], {
                 Sid: "FlexplaneDataPlanes",
@@ -138,26 +136,18 @@ describe("ControlPlaneSecretsRole", () => {
         it("trusts the data-plane identities it is given, across accounts, or none", async () => {
             const user = "arn:aws:iam::123456789012:user/airbyte-data-plane";
             const otherAccount = "arn:aws:iam::210987654321:role/flexplane/data-plane/*";
-            let h = installHarness();
-            let { ControlPlaneSecretsRole } = await import("../../components/aws");
-            new ControlPlaneSecretsRole("org", { ...ARGS, dataPlanePrincipalArns: [user, otherAccount] });
-            await h.settle();
-            const statement = policyOf(h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement[1];
+            await t.deploy({ dataPlanePrincipalArns: [user, otherAccount] });
+            const statement = JSON.parse(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.find((s: any) => s.Sid === "FlexplaneDataPlanes");
             assert.deepEqual(statement.Principal, { AWS: ["arn:aws:iam::123456789012:root", "arn:aws:iam::210987654321:root"] });
             assert.deepEqual(statement.Condition.ArnLike, { "aws:PrincipalArn": [user, otherAccount] });
-            h = installHarness();
-            ({ ControlPlaneSecretsRole } = await import("../../components/aws"));
-            new ControlPlaneSecretsRole("org", { ...ARGS, dataPlanePrincipalArns: [] });
-            await h.settle();
-            assert.equal(policyOf(h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.length, 1);
+            t.install();
+            await t.deploy({ dataPlanePrincipalArns: [] });
+            assert.equal(JSON.parse(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.length, 1);
         });
 
         it("checks the provider's account against the secrets' account", async () => {
-            const h = installHarness();
-            const { ControlPlaneSecretsRole } = await import("../../components/aws");
-            new ControlPlaneSecretsRole("org", ARGS);
-            await h.settle();
-            assert.deepEqual(h.invokes.map((i) => i.token), ["aws:index/getCallerIdentity:getCallerIdentity"]);
+            await t.deploy();
+            assert.deepEqual(t.h.invokes.map((i) => i.token), ["aws:index/getCallerIdentity:getCallerIdentity"]);
             assert.equal(roleAccountProblem("123456789012", "123456789012"), undefined);
             assert.equal(
                 roleAccountProblem("123456789012", "210987654321"),

@@ -1,29 +1,23 @@
 import { strict as assert } from "assert";
-import { MockHarness } from "../../tools/harness/runtime";
-import { baseArgs, DECLARED_STORE, installHarness, registrationOptions, valueOf } from "./helpers";
+import { valueOf } from "../support/outputs";
+import { DECLARED_STORE, eksClusterTests } from "./helpers";
+import type { EksClusterArgs } from "../../components/aws/args";
 
 /** EksCluster's target fed into the real DataPlane: the chart values and Secret an EKS data plane gets. */
 describe("EksCluster + DataPlane (mocks)", () => {
-    let h: MockHarness;
-    let options: ReturnType<typeof registrationOptions>;
+    const t = eksClusterTests();
 
-    beforeEach(() => {
-        h = installHarness();
-        options = registrationOptions(h);
-    });
-
-    async function deploy(overrides = {}) {
-        const { EksCluster } = await import("../../components/aws");
+    async function deploy(overrides: Partial<EksClusterArgs> = {}) {
+        const cluster = await t.deploy(overrides);
         const { DataPlane } = await import("../../components");
-        const cluster = new EksCluster("dp", baseArgs(overrides));
         new DataPlane("data-plane", { ...cluster.dataPlaneTarget, clientId: "client-id", clientSecret: "client-secret" });
-        await h.settle();
+        await t.h.settle();
         return cluster;
     }
 
     it("annotates the service account with the role and leaves every AWS key empty in IRSA mode", async () => {
         const cluster = await deploy();
-        const release = h.one("kubernetes:helm.sh/v3:Release");
+        const release = t.h.one("kubernetes:helm.sh/v3:Release", "data-plane");
         const values = release.inputs.values;
         assert.equal(values.serviceAccount.name, "airbyte-workload-launcher");
         assert.deepEqual(values.serviceAccount.annotations, { "eks.amazonaws.com/role-arn": await valueOf(cluster.roleArn) });
@@ -33,7 +27,7 @@ describe("EksCluster + DataPlane (mocks)", () => {
         assert.equal(values.storage.s3.region, "eu-west-1");
         assert.equal(values.storage.bucket.log, await valueOf(cluster.bucketName));
 
-        const secret = h.one("kubernetes:core/v1:Secret").plainInputs.stringData;
+        const secret = t.h.one("kubernetes:core/v1:Secret", "data-plane-credentials").plainInputs.stringData;
         const referencedKeys = [
             values.secretsManager.awsSecretManager.accessKeyIdSecretKey,
             values.secretsManager.awsSecretManager.secretAccessKeySecretKey,
@@ -49,17 +43,17 @@ describe("EksCluster + DataPlane (mocks)", () => {
 
     it("installs through the cluster's provider, after the node groups, role policies and bucket hardening", async () => {
         await deploy();
-        const release = options.get("kubernetes:helm.sh/v3:Release::data-plane")!;
-        assert.ok(release.provider.startsWith(`${h.one("pulumi:providers:kubernetes", "dp-k8s").urn}::`), release.provider);
+        const release = t.h.one("kubernetes:helm.sh/v3:Release", "data-plane").options;
+        assert.ok(release.provider.startsWith(`${t.h.one("pulumi:providers:kubernetes", "dp-k8s").urn}::`), release.provider);
         for (const name of ["dp-general", "dp-secrets-manager", "dp-log-bucket", "dp-logs-public-access"]) {
-            const urn = h.resources.find((r) => r.name === name)!.urn;
+            const urn = t.h.resources.find((r) => r.name === name)!.urn;
             assert.ok(release.dependencies.includes(urn), `the release does not wait for ${name}`);
         }
     });
 
     it("schedules connector pods on the job node group when there is one", async () => {
         await deploy({ jobNodes: {} });
-        const values = h.one("kubernetes:helm.sh/v3:Release").inputs.values;
+        const values = t.h.one("kubernetes:helm.sh/v3:Release", "data-plane").inputs.values;
         assert.deepEqual(values.jobs.kube.nodeSelector, { "flexplane.io/pool": "jobs" });
         assert.deepEqual(values.jobs.kube.tolerations, [{ key: "flexplane.io/pool", operator: "Equal", value: "jobs", effect: "NoSchedule" }]);
     });

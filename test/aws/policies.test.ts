@@ -7,7 +7,7 @@ import {
     secretsManagerPolicyDocument,
     secretsManagerReadPolicyDocument,
     tlsOnlyBucketPolicy,
-} from "../../components/aws";
+} from "../../components/aws/policies";
 
 const KEY = "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 

@@ -1,22 +1,12 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
+import { clusterConnectionFromKubeconfig, eksKubeconfig } from "../../components/aws/access";
 import {
-    clusterConnectionFromKubeconfig,
-    eksClusterNameFrom,
-    eksKubeconfig,
-    iamRoleNamePrefix,
-    isAwsRegion,
-    isEksClusterName,
-    isIamPrincipalArn,
-    isIpv4Cidr,
-    isKmsKeyArn,
-    isS3BucketName,
-    oidcIssuerHost,
-    partitionOfRegion,
+    eksClusterNameFrom, iamRoleNamePrefix, isAwsRegion, isEksClusterName, isIamPrincipalArn, isIpv4Cidr, isKmsKeyArn, isS3BucketName, partitionOfRegion,
     s3BucketPrefixFrom,
-    subnetMasks,
-    subnetProblems,
-} from "../../components/aws";
+} from "../../components/aws/arns";
+import { subnetMasks, subnetProblems } from "../../components/aws/network";
+import { oidcIssuerHost } from "../../components/aws/policies";
 
 describe("aws pure helpers", () => {
     it("maps regions to their partition and endpoint suffix", () => {
@@ -97,7 +87,7 @@ describe("aws pure helpers", () => {
         assert.equal(oneZone.length, 1);
         assert.match(oneZone[0], /span 1 availability zone.*Airbyte supports EKS on EC2 in 2 or more availability zones/);
         const foreign = subnetProblems("vpc-1", [inVpc("subnet-a", "eu-west-1a"), { id: "subnet-b", vpcId: "vpc-2", availabilityZone: "eu-west-1b" }]);
-        assert.deepEqual(foreign, ["subnet subnet-b belongs to vpc-2, not vpc-1; list subnets of vpc.vpcId only."]);
+        assert.deepEqual(foreign, ["subnet subnet-b belongs to vpc-2, not vpc-1; list subnets of network.vpcId only."]);
     });
 
     it("strips the scheme and trailing slashes from an OIDC issuer, idempotently", () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { secretsManagerPolicyDocument, secretsManagerReadPolicyDocument, SecretsManagerGrant } from "../../components/aws";
+import { secretsManagerPolicyDocument, secretsManagerReadPolicyDocument, SecretsManagerGrant } from "../../components/aws/policies";
 import { evaluateIamPolicy, IamRequest } from "../../policy/policies/iam";
 import { untaggedSecretAccess } from "../../policy/policies/secrets-access";
 

@@ -65,7 +65,7 @@ describe("AksCluster with DataPlane", () => {
     it("gets the connection string and service principal into the DataPlane Secret, and the vault and container into the values", async () => {
         const h = run.h;
         const c = await run.deploy({ logStorage: { accountName: "acmelogs01" } });
-        const { DataPlane } = await import("../../components/dataplane");
+        const { DataPlane } = await import("../../components");
         new DataPlane("dp", { ...c.dataPlaneTarget, clientId: pulumi.secret("dp-id-123"), clientSecret: pulumi.secret("dp-secret-456") });
         await h.settle();
         const secret = h.one("kubernetes:core/v1:Secret", "dp-credentials");

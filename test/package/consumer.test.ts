@@ -154,7 +154,7 @@ describe("packaged consumer: a `pulumi new typescript` project with the tarball"
         fs.renameSync(awsx, `${awsx}.removed`);
         try {
             const result = run();
-            assert.match(result.error ?? "", /InputPropertiesError: EksCluster "us" has invalid arguments:\n {2}- vpc: .*run `npm install "@pulumi\/awsx@\^3\.0\.0"`/);
+            assert.match(result.error ?? "", /InputPropertiesError: EksCluster "us" has invalid arguments:\n {2}- network: .*run `npm install "@pulumi\/awsx@\^3\.0\.0"`/);
             assert.deepEqual(result.registered, []);
         } finally {
             fs.renameSync(`${awsx}.removed`, awsx);

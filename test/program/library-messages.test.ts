@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { resolveEksClusterArgs } from "../../components/aws/validation";
+import { resolveEksCluster } from "../../components/aws/resolve";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { reasons, thrown } from "../support/outputs";
@@ -10,9 +10,9 @@ describe("messages for library users", () => {
     const store = { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } };
 
     it("EksCluster tells a missing region from a malformed one and quotes it", () => {
-        assert.match(reasons(thrown(() => resolveEksClusterArgs("dp", { secretsManager: store }, undefined))).region,
+        assert.match(reasons(thrown(() => resolveEksCluster("dp", { secretsManager: store }, undefined))).region,
             /^is required: pass region, or set the cluster's region with `pulumi config set aws:region <region>`\.$/);
-        assert.match(reasons(thrown(() => resolveEksClusterArgs("dp", { secretsManager: store, region: "us-east1" }, undefined))).region,
+        assert.match(reasons(thrown(() => resolveEksCluster("dp", { secretsManager: store, region: "us-east1" }, undefined))).region,
             /^"us-east1" is not an AWS region: use a region code such as us-east-1\.$/);
     });
 

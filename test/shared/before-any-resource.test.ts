@@ -30,7 +30,7 @@ describe("late limits are refused before any resource", () => {
         await refusedBeforeAnyResource(() => new EksCluster("dp", eksArgs({ nodes: { instanceTypes: ["m6i.xlarge", "m7g.xlarge"] } })), "nodes.instanceTypes", /mixes/);
         await refusedBeforeAnyResource(() => new EksCluster("dp", eksArgs({ kubernetesVersion: "1.24" })), "kubernetesVersion", /no longer supported by EKS/);
         await refusedBeforeAnyResource(() => new EksCluster("dp", eksArgs({ namespace: "kube-system" })), "namespace", /reserved/);
-        await refusedBeforeAnyResource(() => new EksCluster("dp", eksArgs({ logBucket: { existingBucketName: "Logs" } })), "logBucket.existingBucketName", /not an S3 bucket name/);
+        await refusedBeforeAnyResource(() => new EksCluster("dp", eksArgs({ logStorage: { existingBucketName: "Logs" } })), "logStorage.existingBucketName", /not an S3 bucket name/);
     });
 
     it("GkeCluster: e2-micro, Tau T2A, GKE 1.30, gmp-system, a bad bucket name", async () => {

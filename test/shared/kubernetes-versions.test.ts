@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { resolveEksClusterArgs } from "../../components/aws/validation";
-import { DEFAULT_KUBERNETES_VERSION as EKS_DEFAULT } from "../../components/aws/constants";
+import { resolveEksCluster } from "../../components/aws/resolve";
+import { EKS_DEFAULTS } from "../../components/aws/args";
 import { AKS_DEFAULTS } from "../../components/azure/args";
 import { resolveAksCluster } from "../../components/azure/resolve";
 import { resolveGkeCluster } from "../../components/gcp/resolve";
@@ -43,7 +43,7 @@ describe("supported Kubernetes versions", () => {
     });
 
     it("the components' default versions are supported", () => {
-        assert.equal(kubernetesVersionProblem("EKS", EKS_DEFAULT, { extended: true }), undefined);
+        assert.equal(kubernetesVersionProblem("EKS", EKS_DEFAULTS.kubernetesVersion, { extended: true }), undefined);
         assert.equal(kubernetesVersionProblem("AKS", AKS_DEFAULTS.kubernetesVersion, { extended: false }), undefined);
     });
 
@@ -64,13 +64,13 @@ describe("supported Kubernetes versions", () => {
 
     describe("each component refuses before any resource, at kubernetesVersion", () => {
         it("EksCluster refuses 1.24 and a malformed version, and takes a newer one from supportedKubernetesVersions", () => {
-            const r = reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs({ kubernetesVersion: "1.24" }), "eu-west-1")));
+            const r = reasons(thrown(() => resolveEksCluster("dp", eksArgs({ kubernetesVersion: "1.24" }), "eu-west-1")));
             assert.match(r.kubernetesVersion, /"1\.24" is no longer supported by EKS/);
-            const malformed = reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs({ kubernetesVersion: "v1.35" }), "eu-west-1")));
+            const malformed = reasons(thrown(() => resolveEksCluster("dp", eksArgs({ kubernetesVersion: "v1.35" }), "eu-west-1")));
             assert.match(malformed.kubernetesVersion, /"v1\.35" is not a Kubernetes minor version/);
-            const resolved = resolveEksClusterArgs("dp", eksArgs({ kubernetesVersion: "1.37", supportedKubernetesVersions: ["1.37"] }), "eu-west-1");
-            assert.equal(resolved.kubernetesVersion, "1.37");
-            const badList = reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs({ supportedKubernetesVersions: ["latest"] }), "eu-west-1")));
+            const resolved = resolveEksCluster("dp", eksArgs({ kubernetesVersion: "1.37", supportedKubernetesVersions: ["1.37"] }), "eu-west-1");
+            assert.equal(resolved.cluster.kubernetesVersion, "1.37");
+            const badList = reasons(thrown(() => resolveEksCluster("dp", eksArgs({ supportedKubernetesVersions: ["latest"] }), "eu-west-1")));
             assert.match(badList.supportedKubernetesVersions, /is not a list of minor versions/);
         });
 

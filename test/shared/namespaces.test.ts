@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { resolveEksClusterArgs } from "../../components/aws/validation";
+import { resolveEksCluster } from "../../components/aws/resolve";
 import { resolveAksCluster } from "../../components/azure/resolve";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
@@ -46,7 +46,7 @@ describe("reserved namespaces", () => {
     });
 
     it("every cluster component refuses a reserved namespace at its namespace argument", () => {
-        assert.match(reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs({ namespace: "kube-system" }), "eu-west-1"))).namespace, /is reserved/);
+        assert.match(reasons(thrown(() => resolveEksCluster("dp", eksArgs({ namespace: "kube-system" }), "eu-west-1"))).namespace, /is reserved/);
         assert.match(reasons(thrown(() => resolveGkeCluster("eu", gkeArgs({ namespace: "gke-gmp-system" })))).namespace, /GKE keeps/);
         assert.match(reasons(thrown(() => resolveAksCluster("eu", aksArgs({ namespace: "calico-system" }), { project: "p", stack: "s" }))).namespace,
             /AKS-managed Calico/);

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { resolveEksClusterArgs } from "../../components/aws/validation";
+import { resolveEksCluster } from "../../components/aws/resolve";
 import { resolveAksCluster } from "../../components/azure/resolve";
 import { resolveGkeCluster } from "../../components/gcp/resolve";
 import { azureVmShape, ec2Architecture, ec2InstanceShape, gceMachineShape } from "../../components/shared/machine-shapes";
@@ -57,12 +57,12 @@ describe("machine shapes from size names", () => {
 });
 
 describe("node sizes and architectures, refused before any resource", () => {
-    const eks = (args: Parameters<typeof eksArgs>[0]) => reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs(args), "eu-west-1")));
+    const eks = (args: Parameters<typeof eksArgs>[0]) => reasons(thrown(() => resolveEksCluster("dp", eksArgs(args), "eu-west-1")));
     const gke = (args: Parameters<typeof gkeArgs>[0]) => reasons(thrown(() => resolveGkeCluster("eu", gkeArgs(args))));
     const aks = (args: Parameters<typeof aksArgs>[0]) => reasons(thrown(() => resolveAksCluster("eu", aksArgs(args), { project: "p", stack: "s" })));
 
     it("EksCluster accepts the example sizes and refuses t3.micro with the numbers and the fix", () => {
-        assert.doesNotThrow(() => resolveEksClusterArgs("dp", eksArgs({ nodes: { instanceTypes: ["m6i.xlarge"] }, jobNodes: { instanceTypes: ["m6i.2xlarge", "m7i.2xlarge"] } }), "eu-west-1"));
+        assert.doesNotThrow(() => resolveEksCluster("dp", eksArgs({ nodes: { instanceTypes: ["m6i.xlarge"] }, jobNodes: { instanceTypes: ["m6i.2xlarge", "m7i.2xlarge"] } }), "eu-west-1"));
         const r = eks({ nodes: { instanceTypes: ["t3.micro"] } });
         assert.match(r["nodes.instanceTypes[0]"], /"t3\.micro" has 2 vCPU and 1 GiB, below the 4 vCPU and 8 GiB a node needs for a connector pod \(2 vCPU and 4 GiB/);
         assert.match(r["nodes.instanceTypes[0]"], /such as m6i\.xlarge, or lower minimumNodeSize/);
@@ -71,12 +71,12 @@ describe("node sizes and architectures, refused before any resource", () => {
     it("EksCluster refuses x86 and Graviton types in one group, but not in two groups", () => {
         const r = eks({ jobNodes: { instanceTypes: ["m6i.xlarge", "m7g.xlarge"] } });
         assert.match(r["jobNodes.instanceTypes"], /mixes x86_64 \(m6i\.xlarge\) and arm64 \(m7g\.xlarge\): a managed node group runs one AMI type/);
-        assert.doesNotThrow(() => resolveEksClusterArgs("dp", eksArgs({ nodes: { instanceTypes: ["m6i.xlarge"] }, jobNodes: { instanceTypes: ["m7g.xlarge", "c7g.2xlarge"] } }), "eu-west-1"));
+        assert.doesNotThrow(() => resolveEksCluster("dp", eksArgs({ nodes: { instanceTypes: ["m6i.xlarge"] }, jobNodes: { instanceTypes: ["m7g.xlarge", "c7g.2xlarge"] } }), "eu-west-1"));
     });
 
     it("EksCluster tells a malformed type list from a small one, and minimumNodeSize lowers the floor", () => {
         assert.match(eks({ nodes: { instanceTypes: ["M6I XLARGE"] } })["nodes.instanceTypes"], /list one or more EC2 instance types.*got \["M6I XLARGE"\]/);
-        assert.doesNotThrow(() => resolveEksClusterArgs("dp", eksArgs({ nodes: { instanceTypes: ["t3.large"] }, minimumNodeSize: { vcpus: 2, memoryGiB: 8 } }), "eu-west-1"));
+        assert.doesNotThrow(() => resolveEksCluster("dp", eksArgs({ nodes: { instanceTypes: ["t3.large"] }, minimumNodeSize: { vcpus: 2, memoryGiB: 8 } }), "eu-west-1"));
         assert.match(eks({ minimumNodeSize: { vcpus: "4" } as never }).minimumNodeSize, /is not a size: give \{vcpus, memoryGiB\}/);
     });
 

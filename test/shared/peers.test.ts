@@ -3,7 +3,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { resolveEksClusterArgs } from "../../components/aws/validation";
+import { resolveEksCluster } from "../../components/aws/resolve";
 import { resolveAksCluster } from "../../components/azure/resolve";
 import { installCommand, OPTIONAL_PEERS, requirePeers } from "../../components/shared/peers";
 import { baseArgs as eksArgs } from "../aws/helpers";
@@ -32,10 +32,10 @@ describe("optional peer dependencies", () => {
     });
 
     it("EksCluster refuses a new VPC without @pulumi/awsx, and takes an existing VPC without it", () => {
-        const r = reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs(), "eu-west-1", allButAwsx)));
-        assert.match(r.vpc, /@pulumi\/awsx, an optional peer dependency that is not installed: run `npm install "@pulumi\/awsx@\^3\.0\.0"`, or set vpc\.vpcId/);
-        const existing = { vpc: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } };
-        assert.doesNotThrow(() => resolveEksClusterArgs("dp", eksArgs(existing), "eu-west-1", allButAwsx));
+        const r = reasons(thrown(() => resolveEksCluster("dp", eksArgs(), "eu-west-1", allButAwsx)));
+        assert.match(r.network, /@pulumi\/awsx, an optional peer dependency that is not installed: run `npm install "@pulumi\/awsx@\^3\.0\.0"`, or set network\.vpcId/);
+        const existing = { network: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } };
+        assert.doesNotThrow(() => resolveEksCluster("dp", eksArgs(existing), "eu-west-1", allButAwsx));
     });
 
     it("AksCluster refuses to create a service principal without @pulumi/azuread, and takes given credentials without it", () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { resolveEksClusterArgs } from "../../components/aws/validation";
+import { resolveEksCluster } from "../../components/aws/resolve";
 import { resolveAksCluster } from "../../components/azure/resolve";
 import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
@@ -96,11 +96,11 @@ describe("each component refuses a bad storage name at its own argument", () => 
         assert.doesNotMatch(missing["storage.s3.bucket"], /not an S3 bucket name/);
     });
 
-    it("EksCluster: logBucket.existingBucketName, empty or malformed", () => {
-        const bad = reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs({ logBucket: { existingBucketName: "amzn-s3-demo-logs" } }), "eu-west-1")));
-        assert.match(bad["logBucket.existingBucketName"], /prefix "amzn-s3-demo-" is reserved by S3/);
-        const empty = reasons(thrown(() => resolveEksClusterArgs("dp", eksArgs({ logBucket: { existingBucketName: " " } }), "eu-west-1")));
-        assert.match(empty["logBucket.existingBucketName"], /is empty: give the name of an existing S3 bucket/);
+    it("EksCluster: logStorage.existingBucketName, empty or malformed", () => {
+        const bad = reasons(thrown(() => resolveEksCluster("dp", eksArgs({ logStorage: { existingBucketName: "amzn-s3-demo-logs" } }), "eu-west-1")));
+        assert.match(bad["logStorage.existingBucketName"], /prefix "amzn-s3-demo-" is reserved by S3/);
+        const empty = reasons(thrown(() => resolveEksCluster("dp", eksArgs({ logStorage: { existingBucketName: " " } }), "eu-west-1")));
+        assert.match(empty["logStorage.existingBucketName"], /is empty: give the name of an existing S3 bucket/);
     });
 
     it("GkeCluster: logStorage.existingBucketName, URL or malformed", () => {

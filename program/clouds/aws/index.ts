@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EksCluster, EksClusterArgs, EksLogBucketOptions, resolveEksClusterArgs } from "../../../components/aws";
+import type { EksClusterArgs, EksLogStorageOptions } from "../../../components/aws/args";
+import { EksCluster } from "../../../components/aws/component";
+import { applyEksRenamedOptions, resolveEksCluster } from "../../../components/aws/resolve";
+import { InputProblems } from "../../../components/shared/errors";
 import { isAwsRegion } from "../../../components/shared/formats";
 import { eksSources } from "./sources";
 import type { StackProblems } from "../../stack-problems";
@@ -9,11 +12,11 @@ import type { CloudProgram } from "../../types";
  * `flexplane:aws` in a stack file: the EksCluster options (see docs/aws.md), except what the
  * program takes from elsewhere: the region (`aws:region`), the secret store
  * (`flexplane:secretsManager`), namespace, service account and tags. The log bucket's access keys,
- * when `logBucket.auth` is `accessKeys`, come from the secrets `flexplane:awsLogBucketAccessKeyId`
+ * when `logStorage.auth` is `accessKeys`, come from the secrets `flexplane:awsLogBucketAccessKeyId`
  * and `flexplane:awsLogBucketSecretAccessKey`.
  */
-export type AwsStackConfig = Omit<EksClusterArgs, "secretsManager" | "namespace" | "serviceAccountName" | "region" | "tags" | "logBucket"> & {
-    logBucket?: Omit<EksLogBucketOptions, "accessKeys"> & { auth?: "serviceAccount" | "accessKeys" };
+export type AwsStackConfig = Omit<EksClusterArgs, "secretsManager" | "namespace" | "serviceAccountName" | "region" | "tags" | "logStorage" | "logBucket"> & {
+    logStorage?: Omit<EksLogStorageOptions, "accessKeys"> & { auth?: "serviceAccount" | "accessKeys" };
 };
 
 /** EksCluster arguments that the stack takes from other config keys. */
@@ -25,32 +28,47 @@ const KEYS_SET_ELSEWHERE: Record<string, string> = {
     tags: "flexplane:tags",
 };
 
-/** Turns the config's `logBucket` into the component's, reading access keys from secret config. */
-export function logBucketOptions(config: pulumi.Config, logBucket: AwsStackConfig["logBucket"], problems: StackProblems): EksLogBucketOptions | undefined {
-    if (logBucket === undefined) {
+/**
+ * `flexplane:aws` with EksCluster's deprecated option names moved to the new ones, warned about
+ * under their stack keys (`flexplane:aws.logBucket is deprecated: use flexplane:aws.logStorage`).
+ */
+export function readAwsOptions(config: pulumi.Config, problems: StackProblems): AwsStackConfig {
+    const written = (config.getObject<AwsStackConfig>("aws") ?? {}) as AwsStackConfig;
+    let options = written;
+    problems.adopt(eksSources(true), () => {
+        const renames = new InputProblems("flexplane:aws");
+        options = applyEksRenamedOptions(written, renames, "flexplane:aws.");
+        renames.throwIfAny();
+    });
+    return options;
+}
+
+/** Turns the config's `logStorage` into the component's, reading access keys from secret config. */
+export function logStorageOptions(config: pulumi.Config, logStorage: AwsStackConfig["logStorage"], problems: StackProblems): EksLogStorageOptions | undefined {
+    if (logStorage === undefined) {
         return undefined;
     }
-    const { auth, ...rest } = logBucket;
+    const { auth, ...rest } = logStorage;
     problems.check(
-        !("accessKeys" in (logBucket as object)),
-        "flexplane:aws.logBucket.accessKeys",
-        "keys do not belong in the stack file: set logBucket.auth: accessKeys and the secrets flexplane:awsLogBucketAccessKeyId " +
+        !("accessKeys" in (logStorage as object)),
+        "flexplane:aws.logStorage.accessKeys",
+        "keys do not belong in the stack file: set logStorage.auth: accessKeys and the secrets flexplane:awsLogBucketAccessKeyId " +
             "and flexplane:awsLogBucketSecretAccessKey with `pulumi config set --secret`.",
     );
     problems.check(
         auth === undefined || auth === "serviceAccount" || auth === "accessKeys",
-        "flexplane:aws.logBucket.auth",
+        "flexplane:aws.logStorage.auth",
         `"${String(auth)}" is not an auth mode: use serviceAccount (IRSA, the default) or accessKeys (existing bucket only).`,
     );
     const keys = ["awsLogBucketAccessKeyId", "awsLogBucketSecretAccessKey"];
     if (auth !== "accessKeys") {
         for (const key of keys.filter((k) => config.get(k) !== undefined)) {
-            problems.add(`flexplane:${key}`, "is set but not used: only flexplane:aws.logBucket.auth: accessKeys reads it. Remove it, or set that auth mode.");
+            problems.add(`flexplane:${key}`, "is set but not used: only flexplane:aws.logStorage.auth: accessKeys reads it. Remove it, or set that auth mode.");
         }
         return rest;
     }
     for (const key of keys.filter((k) => config.get(k) === undefined)) {
-        problems.add(`flexplane:${key}`, `is required with flexplane:aws.logBucket.auth: accessKeys: run \`pulumi config set --secret flexplane:${key} <value>\`.`);
+        problems.add(`flexplane:${key}`, `is required with flexplane:aws.logStorage.auth: accessKeys: run \`pulumi config set --secret flexplane:${key} <value>\`.`);
     }
     return {
         ...rest,
@@ -70,17 +88,17 @@ export function readAwsRegion(problems: StackProblems, region: string | undefine
 
 /** The aws part of a region stack: an EksCluster whose target DataPlane installs into. */
 export const prepare: CloudProgram = (ctx, problems) => {
-    const options = (ctx.config.getObject<AwsStackConfig>("aws") ?? {}) as AwsStackConfig;
+    const options = readAwsOptions(ctx.config, problems);
     const awsConfig = new pulumi.Config("aws");
     const clusterRegion = readAwsRegion(problems, awsConfig.get("region"));
     for (const [key, where] of Object.entries(KEYS_SET_ELSEWHERE)) {
         problems.check(!(key in options), `flexplane:aws.${key}`, `is not read here: set ${where} instead.`);
     }
-    const logBucket = logBucketOptions(ctx.config, options.logBucket, problems);
+    const logStorage = logStorageOptions(ctx.config, options.logStorage, problems);
     const profileName = options.kubeconfigAuth?.profileName ?? awsConfig.get("profile");
     const args: EksClusterArgs = {
         ...options,
-        logBucket,
+        logStorage,
         region: clusterRegion,
         secretsManager: ctx.secretsManager,
         namespace: ctx.namespace,
@@ -88,7 +106,7 @@ export const prepare: CloudProgram = (ctx, problems) => {
         tags: ctx.tags,
         kubeconfigAuth: { ...options.kubeconfigAuth, ...(profileName ? { profileName } : {}) },
     };
-    problems.adopt(eksSources(options.kubeconfigAuth?.profileName === undefined), () => resolveEksClusterArgs(ctx.stack, args, clusterRegion));
+    problems.adopt(eksSources(options.kubeconfigAuth?.profileName === undefined), () => resolveEksCluster(ctx.stack, args, clusterRegion));
     return {
         deploy: (org) => {
             // The org stack's IAM_ROLE store role, which the pod identity assumes; a store read with keys assumes it with those.

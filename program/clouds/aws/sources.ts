@@ -9,11 +9,11 @@ export function eksSources(profileFromProvider: boolean): ArgumentSources {
             ...COMMON_SOURCES,
             region: "aws:region",
             tags: "flexplane:tags",
-            "logBucket.accessKeys": "flexplane:aws.logBucket.auth",
-            "logBucket.accessKeys.accessKeyId": "flexplane:awsLogBucketAccessKeyId",
-            "logBucket.accessKeys.secretAccessKey": "flexplane:awsLogBucketSecretAccessKey",
+            "logStorage.accessKeys": "flexplane:aws.logStorage.auth",
+            "logStorage.accessKeys.accessKeyId": "flexplane:awsLogBucketAccessKeyId",
+            "logStorage.accessKeys.secretAccessKey": "flexplane:awsLogBucketSecretAccessKey",
             ...(profileFromProvider ? { "kubeconfigAuth.profileName": "aws:profile" } : {}),
         },
-        phrases: [...STORE_PHRASES, ["pass region, or ", ""], ["logBucket.accessKeys", "logBucket.auth: accessKeys"]],
+        phrases: [...STORE_PHRASES, ["pass region, or ", ""], ["logStorage.accessKeys", "logStorage.auth: accessKeys"]],
     };
 }

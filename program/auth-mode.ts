@@ -17,6 +17,14 @@ export interface SecretKeys {
     secret(name: string): pulumi.Output<string>;
 }
 
+/**
+ * The secret keys of `config` (`new pulumi.Config("flexplane")`). A missing key is a recorded problem,
+ * so the stack stops before anything reads its value.
+ */
+export function secretKeysOfConfig(config: pulumi.Config): SecretKeys {
+    return { has: (name) => config.get(name) !== undefined, secret: (name) => config.getSecret(name)! };
+}
+
 /** One `auth` setting: the stack path that holds it, the two secret keys of `accessKeys`, its default. */
 export interface AwsAuthSetting {
     /** E.g. `flexplane:byo.storage.s3.auth`. */

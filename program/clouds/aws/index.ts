@@ -4,6 +4,7 @@ import { EksCluster } from "../../../components/aws/component";
 import { applyEksRenamedOptions, resolveEksCluster } from "../../../components/aws/resolve";
 import { InputProblems } from "../../../components/shared/errors";
 import { isAwsRegion } from "../../../components/shared/formats";
+import { AwsAuthMode, readAwsAuth, secretKeysOfConfig } from "../../auth-mode";
 import { eksSources } from "./sources";
 import type { StackProblems } from "../../stack-problems";
 import type { CloudProgram } from "../../types";
@@ -55,25 +56,12 @@ export function logStorageOptions(config: pulumi.Config, logStorage: AwsStackCon
         "keys do not belong in the stack file: set logStorage.auth: accessKeys and the secrets flexplane:awsLogBucketAccessKeyId " +
             "and flexplane:awsLogBucketSecretAccessKey with `pulumi config set --secret`.",
     );
-    problems.check(
-        auth === undefined || auth === "serviceAccount" || auth === "accessKeys",
-        "flexplane:aws.logStorage.auth",
-        `"${String(auth)}" is not an auth mode: use serviceAccount (IRSA, the default) or accessKeys (existing bucket only).`,
-    );
-    const keys = ["awsLogBucketAccessKeyId", "awsLogBucketSecretAccessKey"];
-    if (auth !== "accessKeys") {
-        for (const key of keys.filter((k) => config.get(k) !== undefined)) {
-            problems.add(`flexplane:${key}`, "is set but not used: only flexplane:aws.logStorage.auth: accessKeys reads it. Remove it, or set that auth mode.");
-        }
-        return rest;
-    }
-    for (const key of keys.filter((k) => config.get(k) === undefined)) {
-        problems.add(`flexplane:${key}`, `is required with flexplane:aws.logStorage.auth: accessKeys: run \`pulumi config set --secret flexplane:${key} <value>\`.`);
-    }
-    return {
-        ...rest,
-        accessKeys: { accessKeyId: config.getSecret(keys[0])!, secretAccessKey: config.getSecret(keys[1])! },
-    };
+    const access = readAwsAuth(problems, secretKeysOfConfig(config), auth, {
+        path: "flexplane:aws.logStorage.auth",
+        keys: ["awsLogBucketAccessKeyId", "awsLogBucketSecretAccessKey"],
+        default: AwsAuthMode.ServiceAccount,
+    });
+    return access && "accessKeys" in access ? { ...rest, accessKeys: access.accessKeys } : rest;
 }
 
 /** `aws:region`, told apart: missing, or not a region. */

@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { exactlyOne } from "../../../components/shared/errors";
 import { isAwsRegion } from "../../../components/shared/formats";
 import type { StorageSpec } from "../../../components/shared/types";
-import { readAwsAuth } from "../../auth-mode";
+import { readAwsAuth, secretKeysOfConfig } from "../../auth-mode";
 import { blockOf } from "../../config";
 import { checkKubeconfigContext, kubeconfigFromEnvironment } from "./kubeconfig-context";
 import type { StackProblems } from "../../stack-problems";
@@ -123,7 +123,7 @@ function readStorage(config: pulumi.Config, storage: ByoConfig["storage"] | unde
         problems.check(isAwsRegion(rest.region), "flexplane:byo.storage.s3.region", rest.region === undefined
             ? "is required: give the bucket's region, e.g. us-east-1."
             : `"${rest.region}" is not an AWS region: give the bucket's region, e.g. us-east-1.`);
-        const access = readAwsAuth(problems, { has: (name) => config.get(name) !== undefined, secret: (name) => config.getSecret(name)! }, auth, {
+        const access = readAwsAuth(problems, secretKeysOfConfig(config), auth, {
             path: "flexplane:byo.storage.s3.auth",
             keys: STORAGE_SECRETS.s3,
         });

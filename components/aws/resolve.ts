@@ -3,12 +3,12 @@
  * ones, every default applied, every problem collected and thrown as one `InputPropertiesError`
  * before any resource is registered. Pure: no resources, no SDK calls.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../shared/errors";
 import { isAwsRegion } from "../shared/formats";
 import { checkMinimumNodeSize } from "../shared/node-size";
 import { isPeerInstalled, PeerResolver } from "../shared/peers";
-import { applyRenamedOptions, RenamedOption } from "../shared/renamed-options";
+import { applyRenamedOptions, RenamedOption, settingNames } from "../shared/renamed-options";
+import { checkSettings } from "../shared/settings";
 import { resolveWorkload } from "../shared/workload";
 import type {
     EksApiServerOptions, EksBucketAccessLogOptions, EksClusterArgs, EksControlPlaneLogOptions, EksKubeconfigAuth, EksLogStorageOptions, EksNetworkOptions,
@@ -38,16 +38,11 @@ export interface ResolvedEksCluster {
     tags: Record<string, string>;
 }
 
-/** An old option name, and a note when its value changes meaning on the way. */
-interface EksRenamedOption extends RenamedOption {
-    note?: string;
-}
-
 /**
  * Options renamed so that the same option has the same name on every cloud; the old names keep
  * working, with one warning each. Blocks move first, then the fields renamed inside them.
  */
-export const RENAMED_OPTIONS: readonly EksRenamedOption[] = [
+export const RENAMED_OPTIONS: readonly RenamedOption[] = [
     { from: "vpc", to: "network" },
     { from: "endpoint", to: "apiServer" },
     { from: "apiServer.publicAccessCidrs", to: "apiServer.authorizedCidrs" },
@@ -55,17 +50,17 @@ export const RENAMED_OPTIONS: readonly EksRenamedOption[] = [
         from: "apiServer.publicAccess",
         to: "apiServer.privateOnly",
         convert: (v) => (typeof v === "boolean" ? !v : v),
-        note: "The value is inverted: publicAccess: false is privateOnly: true, and publicAccess: true is the default.",
+        note: "the value is inverted: publicAccess: false is privateOnly: true, and publicAccess: true is the default",
     },
     { from: "secretsEncryptionKeyArn", to: "secretsEncryption.keyId" },
     { from: "logBucket", to: "logStorage" },
     { from: "logStorage.retainOnDestroy", to: "logStorage.retainOnDelete" },
     { from: "logStorage.logExpirationDays", to: "logStorage.logRetentionDays" },
-    ...["nodes", "jobNodes"].map((group): EksRenamedOption => ({
+    ...["nodes", "jobNodes"].map((group): RenamedOption => ({
         from: `${group}.capacityType`,
         to: `${group}.spot`,
         convert: (v) => (v === "SPOT" ? true : v === "ON_DEMAND" ? false : v),
-        note: "capacityType: SPOT is spot: true, ON_DEMAND is spot: false (the default).",
+        note: "capacityType: SPOT is spot: true, ON_DEMAND is spot: false, the default",
     })),
 ];
 
@@ -74,21 +69,10 @@ export const RENAMED_OPTIONS: readonly EksRenamedOption[] = [
  * the caller's way, `prefix` e.g. `flexplane:aws.`), a problem where an old and a new name are both set.
  */
 export function applyEksRenamedOptions<T extends object>(args: T, problems: InputProblems, prefix = ""): T {
-    return applyRenamedOptions(args, RENAMED_OPTIONS, problems, {
-        prefix,
-        warn: (message) => {
-            const renamed = RENAMED_OPTIONS.find((r) => message.startsWith(`${prefix}${r.from} is deprecated`));
-            void pulumi.log.warn(renamed?.note ? `${message} ${renamed.note}` : message);
-        },
-    });
+    return applyRenamedOptions(args, RENAMED_OPTIONS, problems, { prefix });
 }
 
-/** The keys of `T` but the deprecated ones, each once: the compiler keeps the list equal to the interface. */
-function keysOf<T, Deprecated extends keyof T = never>(keys: Record<Exclude<keyof T, Deprecated>, true>): readonly string[] {
-    return Object.keys(keys);
-}
-
-const NODE_GROUP_KEYS = keysOf<EksNodeGroupOptions, "capacityType">({
+const NODE_GROUP_KEYS = settingNames<EksNodeGroupOptions, "capacityType">({
     instanceTypes: true, minSize: true, desiredSize: true, maxSize: true, diskSizeGiB: true, spot: true, labels: true,
 });
 
@@ -97,40 +81,36 @@ const NODE_GROUP_KEYS = keysOf<EksNodeGroupOptions, "capacityType">({
  * ones; anything else is most likely a typo.
  */
 const EKS_ARGUMENT_KEYS: Record<string, readonly string[]> = {
-    "": keysOf<EksClusterArgs, "vpc" | "endpoint" | "secretsEncryptionKeyArn" | "logBucket">({
+    "": settingNames<EksClusterArgs, "vpc" | "endpoint" | "secretsEncryptionKeyArn" | "logBucket">({
         secretsManager: true, controlPlaneRoleArn: true, namespace: true, serviceAccountName: true, region: true, clusterName: true,
         kubernetesVersion: true, supportedKubernetesVersions: true, network: true, minimumNodeSize: true, nodes: true, jobNodes: true,
         adminPrincipalArns: true, apiServer: true, deletionProtection: true, controlPlaneLogs: true, secretsEncryption: true,
         logStorage: true, kubeconfigAuth: true, tags: true,
     }),
-    network: keysOf<EksNetworkOptions>({
+    network: settingNames<EksNetworkOptions>({
         vpcId: true, privateSubnetIds: true, cidrBlock: true, availabilityZoneCount: true, availabilityZoneNames: true, natGateways: true,
     }),
     nodes: NODE_GROUP_KEYS,
     jobNodes: NODE_GROUP_KEYS,
-    apiServer: keysOf<EksApiServerOptions>({ authorizedCidrs: true, openToInternet: true, privateOnly: true, privateAccess: true }),
-    controlPlaneLogs: keysOf<EksControlPlaneLogOptions>({ types: true, retentionDays: true }),
-    secretsEncryption: keysOf<EksSecretsEncryptionOptions>({ keyId: true }),
-    logStorage: keysOf<EksLogStorageOptions>({
+    apiServer: settingNames<EksApiServerOptions>({ authorizedCidrs: true, openToInternet: true, privateOnly: true, privateAccess: true }),
+    controlPlaneLogs: settingNames<EksControlPlaneLogOptions>({ types: true, retentionDays: true }),
+    secretsEncryption: settingNames<EksSecretsEncryptionOptions>({ keyId: true }),
+    logStorage: settingNames<EksLogStorageOptions>({
         existingBucketName: true, region: true, accessKeys: true, logRetentionDays: true, versioning: true, kmsKeyArn: true,
         retainOnDelete: true, accessLogs: true,
     }),
-    "logStorage.accessLogs": keysOf<EksBucketAccessLogOptions>({ bucket: true, prefix: true }),
-    kubeconfigAuth: keysOf<EksKubeconfigAuth>({ profileName: true, roleArn: true }),
+    "logStorage.accessLogs": settingNames<EksBucketAccessLogOptions>({ bucket: true, prefix: true }),
+    kubeconfigAuth: settingNames<EksKubeconfigAuth>({ profileName: true, roleArn: true }),
 };
 
 /** Records every key outside `EKS_ARGUMENT_KEYS`; a Fargate key is refused with Airbyte's support statement. */
 function checkArgumentKeys(problems: InputProblems, args: EksClusterArgs): void {
-    const isFargate = (key: string) => /fargate/i.test(key);
+    const refuse = (key: string) => /fargate/i.test(key)
+        ? `remove it: ${AIRBYTE_EKS_SUPPORT_STATEMENT}. Run the data plane on the managed EC2 node groups (nodes, jobNodes).`
+        : undefined;
     for (const [path, allowed] of Object.entries(EKS_ARGUMENT_KEYS)) {
         const value = path === "" ? args : path.split(".").reduce<any>((v, key) => v?.[key], args);
-        problems.unknownKeys(path, value, allowed, isFargate);
-        if (value && typeof value === "object" && !Array.isArray(value)) {
-            for (const key of Object.keys(value).filter((k) => !allowed.includes(k) && isFargate(k))) {
-                problems.add(path ? `${path}.${key}` : key,
-                    `remove it: ${AIRBYTE_EKS_SUPPORT_STATEMENT}. Run the data plane on the managed EC2 node groups (nodes, jobNodes).`);
-            }
-        }
+        checkSettings(problems, path, value, allowed, { renames: RENAMED_OPTIONS, refuse });
     }
 }
 

@@ -7,7 +7,8 @@ import { InputProblems } from "../shared/errors";
 import { kubernetesVersionProblem, supportedVersionsProblem } from "../shared/kubernetes-versions";
 import { checkMinimumNodeSize } from "../shared/node-size";
 import { isPeerInstalled, PeerResolver } from "../shared/peers";
-import { applyRenamedOptions, RenamedOption } from "../shared/renamed-options";
+import { applyRenamedOptions, RenamedOption, RenameOptions } from "../shared/renamed-options";
+import { checkSettings } from "../shared/settings";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import type { SecretsManagerSpec } from "../shared/types";
 import { resolveWorkload } from "../shared/workload";
@@ -41,37 +42,16 @@ export const RENAMED_OPTIONS: readonly RenamedOption[] = [
     { from: "network.podCidr", to: "network.podsCidr" },
     { from: "network.serviceCidr", to: "network.servicesCidr" },
     ...POOL_RENAMED_OPTIONS.map((r) => ({ from: `systemPool.${r.from}`, to: `systemPool.${r.to}` })),
+    ...POOL_RENAMED_OPTIONS.map((r) => ({ from: `workloadPools[].${r.from}`, to: `workloadPools[].${r.to}` })),
 ];
 
-/** Records problems at `prefix` + the path, so renames are reported where the caller wrote them. */
-class PrefixedProblems extends InputProblems {
-    constructor(private readonly target: InputProblems, private readonly prefix: string) {
-        super("");
-    }
-
-    override add(propertyPath: string, reason: string): void {
-        this.target.add(`${this.prefix}${propertyPath}`, reason);
-    }
-}
-
 /**
- * A copy of `args` with every old option name (`RENAMED_OPTIONS`, and the pool options of each
- * workload pool) moved to its new one. One warning per old name used, named the way the caller wrote
- * it (`prefix`: `""` for library users, `flexplane:azure.` for a stack's block); old and new together
- * are a problem.
+ * A copy of `args` with every old option name moved to its new one. One warning per old name used,
+ * named the way the caller wrote it (`prefix`: `""` for library users, `flexplane:azure.` for a stack's
+ * block); old and new together are a problem.
  */
-export function renameAksOptions<T extends object>(args: T, problems: InputProblems, options: { prefix?: string; warn?: (message: string) => void } = {}): T {
-    const prefix = options.prefix ?? "";
-    const out = applyRenamedOptions(args, RENAMED_OPTIONS, new PrefixedProblems(problems, prefix), options);
-    const pools = (out as { workloadPools?: unknown }).workloadPools;
-    if (!Array.isArray(pools)) {
-        return out;
-    }
-    const renamed = pools.map((pool, i) => {
-        const at = `${prefix}workloadPools[${i}].`;
-        return pool !== null && typeof pool === "object" ? applyRenamedOptions(pool, POOL_RENAMED_OPTIONS, new PrefixedProblems(problems, at), { ...options, prefix: at }) : pool;
-    });
-    return renamed.every((p, i) => p === pools[i]) ? out : { ...out, workloadPools: renamed };
+export function renameAksOptions<T extends object>(args: T, problems: InputProblems, options: RenameOptions = {}): T {
+    return applyRenamedOptions(args, RENAMED_OPTIONS, problems, options);
 }
 
 /** Every key of each argument interface; the compiler checks each list is complete. */
@@ -101,22 +81,9 @@ const KEYS = {
     logStorage: { existing: true, accountName: true, containerName: true, sku: true, retainOnDelete: true } satisfies Record<keyof AksLogStorageOptions, true>,
 };
 
-/**
- * Records each key of the block at `path` that its interface does not have (old names are accepted:
- * renaming left them only where the new name is set too, which is its own problem), and a block that
- * is not a map at all.
- */
-function checkKeys(problems: InputProblems, path: string, value: unknown, keys: object, renamed: readonly RenamedOption[]): void {
-    if (value === undefined) {
-        return;
-    }
-    if (path !== "" && (value === null || typeof value !== "object" || Array.isArray(value))) {
-        problems.add(path, `must be a map of settings, got ${JSON.stringify(value)}: see the AksCluster arguments in docs/azure.md.`);
-        return;
-    }
-    const old = renamed.filter((r) => (path === "" ? !r.from.includes(".") : r.from.startsWith(`${path}.`))).map((r) => r.from.split(".").pop()!);
-    const current = Object.keys(keys).filter((k) => !old.includes(k));
-    problems.unknownKeys(path, value, current, (k) => old.includes(k));
+/** Records each key of the block at `path` that its interface does not have, and a block that is not a map at all. */
+function checkKeys(problems: InputProblems, path: string, value: unknown, keys: object): void {
+    checkSettings(problems, path, value, Object.keys(keys), { renames: RENAMED_OPTIONS });
 }
 
 /** AksCluster arguments with every default applied. */
@@ -162,15 +129,15 @@ export function resolveAksCluster(
 ): ResolvedAksCluster {
     const problems = new InputProblems(`AksCluster "${name}"`);
     const args = renameAksOptions(given, problems);
-    checkKeys(problems, "", args, KEYS.cluster, RENAMED_OPTIONS);
+    checkKeys(problems, "", args, KEYS.cluster);
     for (const key of ["network", "apiServer", "entraId", "auditLogs", "secretsEncryption", "keyVault", "logStorage"] as const) {
-        checkKeys(problems, key, args[key], KEYS[key], RENAMED_OPTIONS);
+        checkKeys(problems, key, args[key], KEYS[key]);
     }
     // A list of system pools and a workload pool list that is not one are refused by resolvePools.
     const poolBlocks: [string, unknown][] = Array.isArray(args.systemPool) ? [] : [["systemPool", args.systemPool]];
     (Array.isArray(args.workloadPools) ? args.workloadPools : []).forEach((pool, i) => poolBlocks.push([`workloadPools[${i}]`, pool]));
     for (const [path, pool] of poolBlocks) {
-        checkKeys(problems, path, pool, KEYS.pool, POOL_RENAMED_OPTIONS.map((r) => ({ ...r, from: `${path}.${r.from}` })));
+        checkKeys(problems, path, pool, KEYS.pool);
     }
 
     problems.check(typeof args.location === "string" && args.location !== "", "location",

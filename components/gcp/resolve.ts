@@ -2,6 +2,7 @@ import { InputProblems } from "../shared/errors";
 import { GCP_PROJECT_ID } from "../shared/formats";
 import { checkMinimumNodeSize } from "../shared/node-size";
 import { applyRenamedOptions, RenamedOption } from "../shared/renamed-options";
+import { checkSettings, isSettingsMap } from "../shared/settings";
 import { resolveWorkload, Workload } from "../shared/workload";
 import {
     GKE_DEFAULTS,
@@ -31,10 +32,8 @@ export const RENAMED_OPTIONS: readonly RenamedOption[] = [
     { from: "apiServerOpenToInternet", to: "apiServer.openToInternet" },
     { from: "privateEndpoint", to: "apiServer.privateOnly" },
     { from: "secretsEncryption.keyName", to: "secretsEncryption.keyId" },
+    { from: "nodePools[].diskSizeGb", to: "nodePools[].diskSizeGiB" },
 ];
-
-/** Old names inside each of `nodePools`. */
-export const NODE_POOL_RENAMED_OPTIONS: readonly RenamedOption[] = [{ from: "diskSizeGb", to: "diskSizeGiB" }];
 
 /** `[{cidrBlock, displayName}]` -> the CIDRs; anything else is passed on for the CIDR checks to refuse. */
 function cidrsOf(networks: unknown): unknown {
@@ -43,31 +42,13 @@ function cidrsOf(networks: unknown): unknown {
         : networks;
 }
 
-/** Records a pool's problems under `nodePools[i].`. */
-class ProblemsAt extends InputProblems {
-    constructor(private readonly inner: InputProblems, private readonly at: string) {
-        super("");
-    }
-
-    override add(propertyPath: string, reason: string): void {
-        this.inner.add(`${this.at}${propertyPath}`, reason);
-    }
-}
-
 /**
- * `args` with every old option name moved to its new one (`RENAMED_OPTIONS`, and
- * `NODE_POOL_RENAMED_OPTIONS` in each pool), one warning per old name used, named with `prefix` (the
- * stack program passes `flexplane:gcp.`). The component applies it too; on renamed arguments it does nothing.
+ * `args` with every old option name moved to its new one, one warning per old name used, named with
+ * `prefix` (the stack program passes `flexplane:gcp.`). The component applies it too; on renamed
+ * arguments it does nothing.
  */
 export function applyRenamedGkeOptions<T extends object>(args: T, problems: InputProblems, prefix = ""): T {
-    const renamed = applyRenamedOptions(args, RENAMED_OPTIONS, problems, { prefix });
-    const pools = (renamed as { nodePools?: unknown }).nodePools;
-    if (!Array.isArray(pools)) {
-        return renamed;
-    }
-    const nodePools = pools.map((pool, i) =>
-        applyRenamedOptions(pool, NODE_POOL_RENAMED_OPTIONS, new ProblemsAt(problems, `nodePools[${i}].`), { prefix: `${prefix}nodePools[${i}].` }));
-    return { ...renamed, nodePools };
+    return applyRenamedOptions(args, RENAMED_OPTIONS, problems, { prefix });
 }
 
 /** Every setting name of an argument block; the compiler keeps these lists equal to the interfaces. */
@@ -93,30 +74,10 @@ const NODE_POOL_SETTINGS: SettingNames<GkeNodePoolArgs> = {
     spot: true, dedicatedToJobs: true, labels: true,
 };
 
-/** The old names directly inside `block` (`""`: the top level) that `renames` moves away. */
-function oldNamesIn(renames: readonly RenamedOption[], block: string): string[] {
-    const prefix = block === "" ? "" : `${block}.`;
-    return renames.map((r) => r.from).filter((from) => from.startsWith(prefix) && !from.slice(prefix.length).includes("."))
-        .map((from) => from.slice(prefix.length));
-}
 
-const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
-
-/**
- * `value` when it is a map of known settings; otherwise records why (a typo gets the closest name)
- * and returns undefined. Old names the renames left behind (both names given) are reported there.
- */
-function settingsBlock<T>(problems: InputProblems, path: string, value: unknown, names: SettingNames<T>, oldNames: string[] = []): T | undefined {
-    if (value === undefined) {
-        return undefined;
-    }
-    const current = Object.keys(names).filter((k) => !oldNames.includes(k));
-    if (!isMap(value)) {
-        problems.add(path, `must be a map of settings (${current.join(", ")}), got ${JSON.stringify(value)}.`);
-        return undefined;
-    }
-    problems.unknownKeys(path, value, current, (key) => oldNames.includes(key));
-    return value as T;
+/** `value` when it is a map of known settings; otherwise records why (a typo gets the closest name) and returns undefined. */
+function settingsBlock<T>(problems: InputProblems, path: string, value: unknown, names: SettingNames<T>): T | undefined {
+    return checkSettings(problems, path, value, Object.keys(names), { renames: RENAMED_OPTIONS }) as T | undefined;
 }
 
 /** `value` when it is a list (or absent); otherwise records why and returns undefined. */
@@ -127,26 +88,25 @@ function settingsList<T>(problems: InputProblems, path: string, value: T[] | und
 
 /** The argument blocks, each checked for its shape and for names it does not know. */
 function settingsOf(problems: InputProblems, args: GkeClusterArgs) {
-    settingsBlock(problems, "", args, CLUSTER_SETTINGS, oldNamesIn(RENAMED_OPTIONS, ""));
+    settingsBlock(problems, "", args, CLUSTER_SETTINGS);
     const apiServer = settingsBlock(problems, "apiServer", args.apiServer, API_SERVER_SETTINGS);
     settingsList(problems, "apiServer.authorizedCidrs", apiServer?.authorizedCidrs);
     const pools = settingsList(problems, "nodePools", args.nodePools)
-        ?.map((pool, i) => settingsBlock(problems, `nodePools[${i}]`, pool, NODE_POOL_SETTINGS, oldNamesIn(NODE_POOL_RENAMED_OPTIONS, "")));
+        ?.map((pool, i) => settingsBlock(problems, `nodePools[${i}]`, pool, NODE_POOL_SETTINGS));
     // A list with a misshapen pool is reported as such, and not resolved further.
     const nodePools = pools?.every((pool) => pool !== undefined) ? pools as GkeNodePoolArgs[] : undefined;
     const maps: [string, unknown][] = [["tags", args.tags], ...(nodePools ?? []).map((p, i): [string, unknown] => [`nodePools[${i}].labels`, p.labels])];
     for (const [path, map] of maps) {
-        problems.check(map === undefined || isMap(map), path, `must be a map of names to values, got ${JSON.stringify(map)}.`);
+        problems.check(map === undefined || isSettingsMap(map), path, `must be a map of names to values, got ${JSON.stringify(map)}.`);
     }
     return {
         apiServer,
-        secretsEncryption: settingsBlock(problems, "secretsEncryption", args.secretsEncryption, SECRETS_ENCRYPTION_SETTINGS,
-            oldNamesIn(RENAMED_OPTIONS, "secretsEncryption")),
+        secretsEncryption: settingsBlock(problems, "secretsEncryption", args.secretsEncryption, SECRETS_ENCRYPTION_SETTINGS),
         network: settingsBlock(problems, "network", args.network, NEW_NETWORK_SETTINGS),
         existingNetwork: settingsBlock(problems, "existingNetwork", args.existingNetwork, EXISTING_NETWORK_SETTINGS),
         logStorage: settingsBlock(problems, "logStorage", args.logStorage, LOG_STORAGE_SETTINGS),
         nodePools,
-        tags: isMap(args.tags) ? args.tags as Record<string, string> : undefined,
+        tags: isSettingsMap(args.tags) ? args.tags as Record<string, string> : undefined,
     };
 }
 

@@ -61,7 +61,7 @@ describe("EksCluster bad input", () => {
                 "logStorage.logExpirationDays", "nodes.capacityType", "jobNodes.capacityType",
             ]);
             assert.match(warnings.messages[0], /^vpc is deprecated: use network instead/);
-            assert.match(warnings.messages[7], /capacityType: SPOT is spot: true, ON_DEMAND is spot: false \(the default\)\.$/);
+            assert.match(warnings.messages[7], /\(capacityType: SPOT is spot: true, ON_DEMAND is spot: false, the default; the old name will be removed in a future release\)\.$/);
         });
 
         it("turn publicAccess: false into privateOnly: true, and say that the value is inverted", () => {
@@ -72,7 +72,7 @@ describe("EksCluster bad input", () => {
             } finally {
                 warnings.restore();
             }
-            assert.match(warnings.messages[1], /^apiServer\.publicAccess is deprecated: use apiServer\.privateOnly instead .* The value is inverted: publicAccess: false is privateOnly: true/);
+            assert.match(warnings.messages[1], /^apiServer\.publicAccess is deprecated: use apiServer\.privateOnly instead \(the value is inverted: publicAccess: false is privateOnly: true/);
         });
 
         it("are refused next to their new names", () => {

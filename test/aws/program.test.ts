@@ -68,7 +68,7 @@ describe("aws stack program", () => {
     it("refuses an old and a new name together under the stack key", async () => {
         const { run } = await deployAws({ logBucket: { versioning: true }, logStorage: { versioning: false }, apiServer: { authorizedCidrs: ["203.0.113.0/24"] } });
         const byPath = reasons(await rejection(run));
-        assert.match(byPath["flexplane:aws.logBucket"], /^is the old name of logStorage, which is also set: keep flexplane:aws\.logStorage only\./);
+        assert.match(byPath["flexplane:aws.logBucket"], /^is the old name of flexplane:aws\.logStorage, which is also set: keep flexplane:aws\.logStorage only\./);
         assert.deepEqual(t.h.resources, []);
     });
 

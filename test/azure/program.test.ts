@@ -52,7 +52,7 @@ describe("azure stack program", () => {
             "flexplane:azure.workloadPools[0].runsJobs is deprecated: use flexplane:azure.workloadPools[0].dedicatedToJobs instead (same meaning; the old name will be removed in a future release).",
         ]);
         const both = reasons(thrown(() => argsOf({ network: { podCidr: "10.1.0.0/16", podsCidr: "10.2.0.0/16" } }, ctx, "westeurope", noSecret)));
-        assert.match(both["flexplane:azure.network.podCidr"], /^is the old name of network\.podsCidr, which is also set: keep flexplane:azure\.network\.podsCidr only\./);
+        assert.match(both["flexplane:azure.network.podCidr"], /^is the old name of flexplane:azure\.network\.podsCidr, which is also set: keep flexplane:azure\.network\.podsCidr only\./);
     });
 
     it("refuses keys that other stack keys set, and leaves every other key to the component", () => {

@@ -78,7 +78,7 @@ describe("resolveAksCluster", () => {
         const args = baseArgs({ apiServer: { authorizedCidrs: ["203.0.113.0/24"], openToInternet: false }, apiServerOpenToInternet: true, workloadPools: [{ name: "workload", runsJobs: true, dedicatedToJobs: false }] });
         const found = problems(args);
         assert.match(found.apiServerOpenToInternet, /^is the old name of apiServer\.openToInternet, which is also set: keep apiServer\.openToInternet only\./);
-        assert.match(found["workloadPools[0].runsJobs"], /^is the old name of dedicatedToJobs, which is also set: keep workloadPools\[0\]\.dedicatedToJobs only\./);
+        assert.match(found["workloadPools[0].runsJobs"], /^is the old name of workloadPools\[0\]\.dedicatedToJobs, which is also set: keep workloadPools\[0\]\.dedicatedToJobs only\./);
         assert.deepEqual(Object.keys(found).sort(), ["apiServerOpenToInternet", "workloadPools[0].runsJobs"]);
         assert.equal(args.workloadPools![0].runsJobs, true);
         const stack = new InputProblems("x");
@@ -95,7 +95,7 @@ describe("resolveAksCluster", () => {
         assert.match(found["workloadPools[0].minsize"], /Did you mean "minSize"\?/);
         assert.match(found["logStorage.bucket"], /is not a setting: remove it or use one of existing, accountName, containerName, sku, retainOnDelete\./);
         assert.doesNotMatch(found["workloadPools[0].minsize"], /minCount/, "old names are not offered");
-        expectProblem(() => resolve(baseArgs({ network: "10.0.0.0/8" as any })), "network", /must be a map of settings, got "10\.0\.0\.0\/8"/);
+        expectProblem(() => resolve(baseArgs({ network: "10.0.0.0/8" as any })), "network", /^must be a map of settings \(existingSubnetId, .*\), got "10\.0\.0\.0\/8"\./);
     });
 
     it("refuses a missing or malformed location with the fix", () => {

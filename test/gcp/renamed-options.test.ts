@@ -45,8 +45,8 @@ describe("GkeCluster: old option names", () => {
         await run.deploy(OLD);
         assert.deepEqual(run.h.resources.map((r) => [r.type, r.name, r.inputs]), expected);
         assert.deepEqual(run.warnings.messages.filter((m) => m.includes("deprecated")).sort(), [
-            ...RENAMED_OPTIONS.map((r) => deprecation("", r.from, r.to)),
-            deprecation("", "nodePools[0].diskSizeGb", "nodePools[0].diskSizeGiB"),
+            // One warning per use: the only node pool is `nodePools[0]`.
+            ...RENAMED_OPTIONS.map((r) => deprecation("", r.from.replace("[]", "[0]"), r.to.replace("[]", "[0]"))),
         ].sort());
     });
 

@@ -60,4 +60,16 @@ describe("applyRenamedOptions", () => {
         assert.match(found["logBucket.retainOnDestroy"], /^is the old name of logStorage\.retainOnDelete, which is also set: keep logStorage\.retainOnDelete only\./);
         assert.deepEqual(warnings, []);
     });
+
+    it("renames inside every element of an array, and reports under the caller's own path with the note", () => {
+        const warnings: string[] = [];
+        const pools = [{ name: "a", minCount: 1 }, { name: "b" }, { name: "c", minCount: 2, minSize: 3 }];
+        const problems = new InputProblems("x");
+        const out = applyRenamedOptions({ workloadPools: pools }, [{ from: "workloadPools[].minCount", to: "workloadPools[].minSize", note: "a total over the zones" }],
+            problems, { prefix: "flexplane:azure.", warn: (m) => warnings.push(m) });
+        assert.deepEqual(out.workloadPools, [{ name: "a", minSize: 1 }, { name: "b" }, { name: "c", minCount: 2, minSize: 3 }]);
+        assert.deepEqual(warnings, ["flexplane:azure.workloadPools[0].minCount is deprecated: use flexplane:azure.workloadPools[0].minSize instead (a total over the zones; the old name will be removed in a future release)."]);
+        assert.match(reasons(thrown(() => problems.throwIfAny()))["flexplane:azure.workloadPools[2].minCount"], /is the old name of flexplane:azure\.workloadPools\[2\]\.minSize/);
+        assert.equal(pools[0].minCount, 1, "the caller's arguments are left alone");
+    });
 });

@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import type { EksClusterArgs, EksLogStorageOptions } from "../../../components/aws/args";
 import { EksCluster } from "../../../components/aws/component";
 import { applyEksRenamedOptions, resolveEksCluster } from "../../../components/aws/resolve";
-import { InputProblems } from "../../../components/shared/errors";
 import { isAwsRegion } from "../../../components/shared/formats";
 import { AwsAuthMode, readAwsAuth, secretKeysOfConfig } from "../../auth-mode";
 import { eksSources } from "./sources";
@@ -35,13 +34,7 @@ const KEYS_SET_ELSEWHERE: Record<string, string> = {
  */
 export function readAwsOptions(config: pulumi.Config, problems: StackProblems): AwsStackConfig {
     const written = (config.getObject<AwsStackConfig>("aws") ?? {}) as AwsStackConfig;
-    let options = written;
-    problems.adopt(eksSources(true), () => {
-        const renames = new InputProblems("flexplane:aws");
-        options = applyEksRenamedOptions(written, renames, "flexplane:aws.");
-        renames.throwIfAny();
-    });
-    return options;
+    return applyEksRenamedOptions(written, problems, "flexplane:aws.");
 }
 
 /** Turns the config's `logStorage` into the component's, reading access keys from secret config. */

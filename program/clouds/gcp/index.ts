@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputProblems } from "../../../components/shared/errors";
 import { GCP_REGION } from "../../../components/shared/formats";
 import { GkeCluster } from "../../../components/gcp";
 import type { GkeClusterArgs } from "../../../components/gcp/args";
@@ -69,12 +68,7 @@ export function readGcpStackSettings(
         problems.add(`flexplane:gcp.${key}`, `is not read here: set ${where} instead.`);
         delete given[key];
     }
-    let options = given as GcpStackOptions;
-    problems.adopt(gkeSources(true), () => {
-        const renames = new InputProblems("flexplane:gcp");
-        options = applyRenamedGkeOptions(options, renames, "flexplane:gcp.");
-        renames.throwIfAny();
-    });
+    const options = applyRenamedGkeOptions(given as GcpStackOptions, problems, "flexplane:gcp.");
     const location = typeof options.location === "string" ? parseLocation(options.location) : undefined;
     problems.check(!location || !region || location.region === region, "flexplane:gcp.location",
         `"${options.location}" is not in gcp:region ${region}: the network and bucket follow gcp:region, so keep the cluster there too.`);

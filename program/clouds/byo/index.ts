@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import { clusterAccess } from "../../../components/shared/access";
 import { exactlyOne } from "../../../components/shared/errors";
 import { isAwsRegion } from "../../../components/shared/formats";
 import type { StorageSpec } from "../../../components/shared/types";
@@ -74,10 +74,9 @@ export const prepare: CloudProgram = (ctx, problems) => {
     return {
         storage,
         deploy: () => {
-            const kubeconfig = ctx.config.getSecret("kubeconfig");
-            const provider = new k8s.Provider("byo-cluster", {
-                ...(kubeconfig ? { kubeconfig } : {}),
-                ...(byo.context ? { context: byo.context } : {}),
+            const { provider } = clusterAccess("byo-cluster", {
+                kubeconfig: ctx.config.getSecret("kubeconfig"),
+                context: byo.context,
                 clusterIdentifier: byoClusterIdentifier(byo),
             });
             return {

@@ -4,7 +4,7 @@ import { at, flag, isUnknown, opensToWorld, UNKNOWN } from "./values";
 
 const ENDPOINT_WHY =
     "is reachable from the whole internet; restrict it to the networks your operators and CI use (Flexplane's components " +
-    "open it only on an explicitly named option: endpoint.openToInternet or apiServerOpenToInternet, and then this policy's " +
+    "open it only on an explicitly named option: apiServer.openToInternet, and then this policy's " +
     "level must be lowered in the pack's config too)";
 
 const eksEndpoint =

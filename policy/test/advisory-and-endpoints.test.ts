@@ -26,7 +26,7 @@ describe("policy cluster-endpoint-restricted (mandatory)", () => {
     it("is mandatory: an endpoint open to every address fails the plan unless the pack's config lowers it", () => {
         assert.strictEqual(endpoint.enforcementLevel, "mandatory");
         const [m] = messages(checkResource(endpoint, T.aksCluster, mutate(ok.aksCluster, "apiServerAccessProfile", undefined)));
-        assert.match(m, /only on an explicitly named option: endpoint.openToInternet or apiServerOpenToInternet/);
+        assert.match(m, /only on an explicitly named option: apiServer\.openToInternet/);
     });
 
     const cases: [string, string, object][] = [

@@ -32,7 +32,7 @@ async function eksRun(host: string, profile: string): Promise<ProviderInputs> {
     const { EksCluster } = await import("../../components/aws");
     new EksCluster("dp", {
         secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
-        endpoint: { publicAccessCidrs: ["203.0.113.0/24"] },
+        apiServer: { authorizedCidrs: ["203.0.113.0/24"] },
         kubeconfigAuth: { profileName: profile },
     });
     await h.settle();
@@ -70,7 +70,7 @@ describe("Kubernetes providers keep their identity when the kubeconfig changes",
         new GkeCluster("eu", {
             location: "europe-west1",
             secretsManager: { gcp: { projectId: "airbyte-secrets" } },
-            masterAuthorizedNetworks: [{ cidrBlock: "203.0.113.0/24" }],
+            apiServer: { authorizedCidrs: ["203.0.113.0/24"] },
         });
         await gke.settle();
         assert.equal(providerInputs(gke, "eu-k8s").clusterIdentifier, gke.one("gcp:container/cluster:Cluster").id);

@@ -28,7 +28,7 @@ describe("the policy pack fails a plan that drops any hardening", () => {
             const { DataPlane } = await import("../../components");
             const c = new EksCluster("dp", {
                 secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
-                ...(hardened ? { endpoint: { publicAccessCidrs: ["203.0.113.0/24"] } } : { endpoint: { openToInternet: true }, deletionProtection: false }),
+                ...(hardened ? { apiServer: { authorizedCidrs: ["203.0.113.0/24"] } } : { apiServer: { openToInternet: true }, deletionProtection: false }),
             });
             new DataPlane("dp", { ...c.dataPlaneTarget, ...CLIENT, ...(hardened ? {} : { metadataNetworkPolicy: "none" as const }) });
         }, { "aws:region": "eu-west-1" });
@@ -42,7 +42,7 @@ describe("the policy pack fails a plan that drops any hardening", () => {
             new GkeCluster("eu", {
                 location: "europe-west1",
                 secretsManager: { gcp: { projectId: "airbyte-secrets" } },
-                ...(hardened ? { masterAuthorizedNetworks: [{ cidrBlock: "203.0.113.0/24" }] } : { apiServerOpenToInternet: true, deletionProtection: false }),
+                ...(hardened ? { apiServer: { authorizedCidrs: ["203.0.113.0/24"] } } : { apiServer: { openToInternet: true }, deletionProtection: false }),
             });
         }, { "gcp:project": "flexplane-gke", "gcp:region": "europe-west1" });
         assert.deepEqual(relevant(await run(true)), []);

@@ -1,5 +1,13 @@
+/**
+ * Pulumi's mock runtime with a record of what the program registered, read, and invoked. Public API for
+ * everything the mocks give (`pulumi.runtime.setMocks`: canned outputs, invokes, reads; the wire
+ * format's signature constants exported by `pulumi.runtime`); what only the engine's request carries
+ * (parent, options, dependencies, secrets below the top level) and waiting for pending work come from
+ * `./engine-internals`, the one adapter over SDK internals.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import { cannedInvoke, cannedOutputs, CannedInvokes, CannedOutputs } from "./canned";
+import { EngineRegistration, tapRegistrations, waitForPendingRpcs } from "./engine-internals";
 
 /** The placeholder that stands for every secret value the harness sees. */
 export const REDACTED = "[secret]";
@@ -11,10 +19,12 @@ export const SECRET_CONFIG_PLACEHOLDER = "redacted-by-plan";
 /** The placeholder for values that are unknown during the run. */
 export const UNKNOWN = "[unknown]";
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+// The property-value wire format's signatures (pulumi/pulumi `sdk/nodejs/runtime/rpc.ts`, the same in
+// every SDK and the engine's `sdk/go/common/resource/properties.go`), as `pulumi.runtime` exports them.
+const SIG_KEY = pulumi.runtime.specialSigKey;
+const SECRET_SIG = pulumi.runtime.specialSecretSig;
+const RESOURCE_SIG = pulumi.runtime.specialResourceSig;
+const UNKNOWN_VALUE = pulumi.runtime.unknownValue;
 
 /** One resource the program registered, with its inputs as the engine would have received them. */
 export interface RecordedResource {
@@ -51,7 +61,11 @@ export interface RecordedOptions {
     provider: string;
 }
 
-/** One resource the program read (a StackReference): reads register nothing. */
+/**
+ * One resource the program read (a StackReference): reads register nothing. Seen by the public mocks as a
+ * `newResource` call with an id ("the physical identifier of an existing resource to read or import");
+ * the program imports nothing, so every such call is a read.
+ */
 export interface RecordedRead {
     type: string;
     name: string;
@@ -105,13 +119,13 @@ export class MockHarness {
             stack,
             false,
         );
-        harness.wrapMonitor();
+        tapRegistrations((registration) => harness.record(registration));
         return harness;
     }
 
     /** Waits until every registration and invoke the program started has finished. */
     async settle(): Promise<void> {
-        await (pulumi.runtime as any).waitForRPCs();
+        await waitForPendingRpcs();
     }
 
     /** Resources of one type, in registration order. */
@@ -130,6 +144,9 @@ export class MockHarness {
     }
 
     private newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+        if (args.id) {
+            this.reads.push({ type: args.type, name: args.name, id: args.id });
+        }
         if (args.type === "pulumi:pulumi:StackReference") {
             const name = String(args.inputs.name ?? args.name);
             const outputs = this.options.stackOutputs?.[name];
@@ -156,59 +173,39 @@ export class MockHarness {
         return result;
     }
 
-    private wrapMonitor(): void {
-        const monitor = pulumi.runtime.getMonitor() as any;
-        const read = monitor.readResource.bind(monitor);
-        monitor.readResource = (req: any, callback: (err: any, resp: any) => void) => {
-            this.reads.push({ type: req.getType(), name: req.getName(), id: req.getId() });
-            read(req, callback);
+    /** Records one registration as the engine receives it; fills in URN and id once the monitor answers. */
+    private record(registration: EngineRegistration): (urn: string, id: string) => void {
+        const raw = registration.object as Record<string, any>;
+        const parentUrn = registration.parent;
+        const parentType = parentUrn ? urnType(parentUrn) : undefined;
+        const secretPaths: string[] = [];
+        const record: RecordedResource = {
+            type: registration.type,
+            name: registration.name,
+            urn: "",
+            parent: parentUrn && parentType !== "pulumi:pulumi:Stack" ? urnName(parentUrn) : undefined,
+            parentType: parentType === "pulumi:pulumi:Stack" ? undefined : parentType,
+            inputs: keepSecretDataKeys(registration.type, raw, decode(raw, true, "", secretPaths)),
+            plainInputs: decode(raw, false, "", []),
+            secretPaths,
+            custom: registration.custom,
+            id: "",
+            propertyDependencies: registration.propertyDependencies,
+            options: {
+                retainOnDelete: registration.retainOnDelete,
+                protect: registration.protect,
+                ignoreChanges: registration.ignoreChanges,
+                additionalSecretOutputs: registration.additionalSecretOutputs,
+                dependencies: registration.dependencies,
+                provider: registration.provider,
+            },
         };
-        const register = monitor.registerResource.bind(monitor);
-        monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
-            const raw = req.getObject()?.toJavaScript() ?? {};
-            const parentUrn: string = req.getParent() ?? "";
-            const secretPaths: string[] = [];
-            const record: RecordedResource = {
-                type: req.getType(),
-                name: req.getName(),
-                urn: "",
-                parent: parentUrn && !parentUrn.endsWith("pulumi:pulumi:Stack") ? urnName(parentUrn) : undefined,
-                parentType: parentUrn ? urnType(parentUrn) : undefined,
-                inputs: keepSecretDataKeys(req.getType(), raw, decode(raw, true, "", secretPaths)),
-                plainInputs: decode(raw, false, "", []),
-                secretPaths,
-                custom: req.getCustom(),
-                id: "",
-                propertyDependencies: propertyDependencies(req),
-                options: {
-                    retainOnDelete: req.getRetainondelete?.() === true,
-                    protect: req.getProtect?.() === true,
-                    ignoreChanges: req.getIgnorechangesList?.() ?? [],
-                    additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
-                    dependencies: req.getDependenciesList?.() ?? [],
-                    provider: req.getProvider?.() ?? "",
-                },
-            };
-            if (record.parentType === "pulumi:pulumi:Stack") {
-                record.parentType = undefined;
-            }
-            this.resources.push(record);
-            register(req, (err: any, resp: any) => {
-                record.urn = resp?.getUrn?.() ?? "";
-                record.id = resp?.getId?.() ?? "";
-                callback(err, resp);
-            });
+        this.resources.push(record);
+        return (urn, id) => {
+            record.urn = urn;
+            record.id = id;
         };
     }
-}
-
-function propertyDependencies(req: any): Record<string, string[]> {
-    const deps: Record<string, string[]> = {};
-    const map = req.getPropertydependenciesMap?.();
-    map?.forEach((value: any, key: string) => {
-        deps[key] = value.getUrnsList();
-    });
-    return deps;
 }
 
 function urnName(urn: string): string {

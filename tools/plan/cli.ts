@@ -6,16 +6,18 @@ import { renderText } from "./render";
 
 interface CliArgs {
     stack: string;
+    envDir?: string;
     json: boolean;
     writeFixture: boolean;
     policyConfig?: string;
 }
 
-const USAGE = "Usage: npm run plan -- [--stack <name>] [--json] [--write-fixture] [--policy-config <file>]";
+const USAGE = "Usage: npm run plan -- [--stack <name>] [--json] [--write-fixture] [--policy-config <file>] [--env-dir <folder>]";
 
 function parseArgs(argv: string[]): CliArgs {
     let stack = "byo";
     let policyConfig: string | undefined;
+    let envDir: string | undefined;
     let json = false;
     let writeFixture = false;
     for (let i = 0; i < argv.length; i++) {
@@ -24,6 +26,8 @@ function parseArgs(argv: string[]): CliArgs {
             json = true;
         } else if (arg === "--policy-config") {
             policyConfig = argv[++i] ?? "";
+        } else if (arg === "--env-dir") {
+            envDir = argv[++i] ?? "";
         } else if (arg === "--write-fixture") {
             writeFixture = true;
         } else if (arg === "--stack" || arg === "-s") {
@@ -40,12 +44,15 @@ function parseArgs(argv: string[]): CliArgs {
     if (policyConfig === "") {
         throw new Error(`--policy-config needs a file, e.g. --policy-config policy/config.example.json. ${USAGE}`);
     }
-    return { stack, json, writeFixture, policyConfig };
+    if (envDir === "") {
+        throw new Error(`--env-dir needs a folder of environment definitions, e.g. --env-dir stacks/environments. ${USAGE}`);
+    }
+    return { stack, json, writeFixture, policyConfig, envDir };
 }
 
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
-    const plan = await runPlan({ stack: args.stack, policyConfig: args.policyConfig });
+    const plan = await runPlan({ stack: args.stack, policyConfig: args.policyConfig, envDir: args.envDir });
     // --json is the whole result: everything the text shows, and every resource's inputs.
     const text = args.json ? JSON.stringify(plan, null, 2) : renderText(plan);
     process.stdout.write(`${text}\n`);

@@ -29,6 +29,8 @@ export interface PlanResult {
     outputs: Record<string, unknown>;
     /** Config keys that were secret placeholders. */
     secretConfigKeys: string[];
+    /** The ESC environments the stack imports (read from local definitions) and the keys they set. */
+    environment?: { imports: string; dir: string; keys: string[] };
     /** Stacks the program read (StackReferences: reads, never registrations). */
     stackReads: string[];
     /** Every policy violation, mandatory and advisory; mandatory ones are also in `errors`. */
@@ -53,6 +55,8 @@ export interface PlanOptions {
     projectFile?: string;
     /** Folder holding referenced stacks' outputs; default `<stacksDir>/fixtures`. */
     fixturesDir?: string;
+    /** Folder holding the definitions (`<name>.yaml`) of the ESC environments stacks import; default `<stacksDir>/environments`. */
+    envDir?: string;
     /** Policy-pack config file (`--policy-pack-config` format); default the pack's own defaults. */
     policyConfig?: string;
 }
@@ -73,8 +77,10 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     let fixtures: Fixtures;
     try {
         const project = readProject(options.projectFile ?? path.join(ROOT, "Pulumi.yaml"));
-        const stackConfig = stackConfigFor(project, options.stack, options.stackText ?? readStackText(stacksDir, options.stack));
+        const stackConfig = stackConfigFor(project, options.stack, options.stackText ?? readStackText(stacksDir, options.stack),
+            options.envDir ?? path.join(stacksDir, "environments"));
         result.secretConfigKeys = stackConfig.secretKeys;
+        result.environment = stackConfig.environment;
         if (stackConfig.cliErrors.length > 0) {
             // `pulumi preview` stops here, before the program runs.
             result.errors.push(...stackConfig.cliErrors);

@@ -26,6 +26,10 @@ export function renderText(plan: PlanResult): string {
         lines.push("", "Stack outputs:");
         lines.push(...indent(stringify(plan.outputs).trimEnd().split("\n")));
     }
+    if (plan.environment) {
+        const { imports, dir, keys } = plan.environment;
+        lines.push("", `Config from the ESC environment (${imports}; definitions in ${dir}): ${keys.join(", ") || "no keys"}`);
+    }
     if (plan.secretConfigKeys.length > 0) {
         lines.push("", `Secret config replaced by placeholders: ${plan.secretConfigKeys.join(", ")}`);
     }

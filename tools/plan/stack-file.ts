@@ -3,8 +3,9 @@ import * as path from "path";
 import { parse } from "yaml";
 import { configKey } from "../../program/config-keys";
 import {
-    CliConfigError, CliConfigValue, CliProject, fullTypeName, loadProject, mergeStackConfig, qualifiedKey, stackConfigOf,
+    CliConfigError, CliConfigValue, CliProject, fullTypeName, loadProject, mergeEnvironmentConfig, mergeStackConfig, qualifiedKey, stackConfigOf,
 } from "../pulumi-cli/config";
+import { EnvironmentError, EnvironmentReader } from "../pulumi-cli/esc";
 import { SECRET_CONFIG_PLACEHOLDER } from "../harness/runtime";
 
 /** A stack's config as the Pulumi engine hands it to the program, with secrets as placeholders. */
@@ -16,6 +17,8 @@ export interface StackConfig {
     secretKeys: string[];
     /** What the CLI would refuse before running the program, each with the command that fixes it. */
     cliErrors: string[];
+    /** The ESC environments the stack imports, read from local definitions, and the keys they set. */
+    environment?: { imports: string; dir: string; keys: string[] };
 }
 
 /** Comment lines `# secret: <key>` name the secrets a stack needs; they are set with --secret. */
@@ -50,11 +53,18 @@ export function readProject(projectFile: string): CliProject {
  * project defaults filled in; secret values, encrypted or only announced in `# secret:` comments,
  * replaced by a placeholder. The CLI's refusals come back in `cliErrors`, each with its fix.
  */
-export function stackConfigFor(project: CliProject, stack: string, text: string): StackConfig {
-    const values = stackConfigOf(project.name, parse(text) ?? {});
+export function stackConfigFor(project: CliProject, stack: string, text: string, envDir?: string): StackConfig {
+    const document = parse(text) ?? {};
+    let values = stackConfigOf(project.name, document);
     for (const key of announcedSecrets(text).filter((k) => !values.has(k))) {
         values.set(key, { text: SECRET_CONFIG_PLACEHOLDER, secure: true, object: false });
     }
+    const environment = document.environment === undefined || envDir === undefined ? undefined
+        : withEnvironment(project, stack, document.environment, envDir, values);
+    if (environment?.errors.length) {
+        return { stack, config: {}, secretKeys: [], cliErrors: environment.errors };
+    }
+    values = environment?.config ?? values;
     const merged = mergeStackConfig(stack, project, values);
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
@@ -64,7 +74,32 @@ export function stackConfigFor(project: CliProject, stack: string, text: string)
             secretKeys.push(key);
         }
     }
-    return { stack, config, secretKeys, cliErrors: merged.errors.map((e) => `${e.message}. ${fixFor(project, e)}`) };
+    return {
+        stack, config, secretKeys, cliErrors: merged.errors.map((e) => `${e.message}. ${fixFor(project, e)}`),
+        ...(environment ? { environment: environment.summary } : {}),
+    };
+}
+
+/**
+ * The stack's values with its ESC environments' `pulumiConfig` merged under them, read from
+ * `<envDir>/<name>.yaml`; or what stops the CLI ("opening environment: ...", pkg/cmd/pulumi/config/io.go).
+ */
+function withEnvironment(project: CliProject, stack: string, environment: unknown, envDir: string, values: Map<string, CliConfigValue>) {
+    const imports = Array.isArray(environment) ? environment.join(", ") : "an inline environment";
+    try {
+        const pulumiConfig = new EnvironmentReader(envDir).pulumiConfigOf(environment, `Pulumi.${stack}.yaml`) ?? {};
+        const merged = mergeEnvironmentConfig(project.name, pulumiConfig, values);
+        const errors = merged.unknown.map(({ key, what }) =>
+            `${key} comes from ${what} in the stack's environment, which only ESC can evaluate. To plan offline, give it a literal ` +
+            `value in the environment's definition under ${envDir}, or set it on the stack (stack values win over the environment).`);
+        const keys = [...merged.config.keys()].filter((k) => merged.config.get(k) !== values.get(k)).sort();
+        return { config: merged.config, errors, summary: { imports, dir: envDir, keys } };
+    } catch (err) {
+        if (err instanceof EnvironmentError) {
+            return { config: values, errors: [`opening environment: ${err.message}`], summary: { imports, dir: envDir, keys: [] } };
+        }
+        throw err;
+    }
 }
 
 /** What the engine passes for a value: plain text, JSON for objects, secure parts as the placeholder. */

@@ -11,11 +11,15 @@
  * - `sdk/go/common/resource/config/object.go` / `value.go` (how a stack file's value is held: text,
  *   secure, object);
  * - `pkg/workspace/config.go` `mergeConfig`, `validateStackConfigValues`, `validateStackConfigValue`,
- *   `missingStackConfigurationKeysError`.
+ *   `missingStackConfigurationKeysError`;
+ * - `pkg/workspace/config.go` `toConfigMap`, `toPlaintext` and the environment step of `mergeConfig`
+ *   (`mergeEnvironmentConfig`), with `sdk/go/common/resource/config/object.go` `object.Merge`.
  *
  * One deliberate difference: the CLI returns the first failed check; `mergeStackConfig` returns all of
  * them, in the CLI's order, so one run names every fix. The messages are the CLI's, word for word.
  */
+
+import { EnvSecret, EnvUnknown, EnvValue, isEnvMap } from "./esc";
 
 /** `items` of an array type (`ProjectConfigItemsType`). */
 export interface ConfigItemsType {
@@ -300,4 +304,79 @@ function missingKeysMessage(stackName: string, keys: string[]): string {
     const quoted = sorted.map((k) => `'${k}'`);
     const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
     return `Stack '${stackName}' is missing configuration ${sorted.length > 1 ? "values" : "value"} ${list}`;
+}
+
+/** A `pulumiConfig` value the offline plan cannot know (only ESC computes it), by key. */
+export interface UnknownEnvironmentValue {
+    key: string;
+    what: string;
+}
+
+/**
+ * `toPlaintext` (pkg/workspace/config.go): an ESC value as a config value. Secret strings become
+ * secure; other secrets keep no secrecy (the CLI drops it for numbers and booleans); null is empty;
+ * objects and lists are object values, secure where a leaf is. Returns what is unknown instead.
+ */
+function environmentValue(value: EnvValue): CliConfigValue | { unknown: string } {
+    let unknown: string | undefined;
+    const plain = (v: EnvValue): unknown => {
+        if (v instanceof EnvUnknown) {
+            unknown ??= v.what;
+            return null;
+        }
+        if (v instanceof EnvSecret) {
+            return { secure: "esc" };
+        }
+        if (Array.isArray(v)) {
+            return v.map(plain);
+        }
+        if (isEnvMap(v)) {
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+        }
+        return v;
+    };
+    const converted = plain(value);
+    return unknown === undefined ? configValueOf(converted) : { unknown };
+}
+
+/** `object.Merge` (resource/config/object.go): `top` over `base` key by key for two maps (secure leaves are not maps). */
+function mergeObjects(top: unknown, base: unknown): unknown {
+    if (!isMap(top) || !isMap(base) || isSecureLeaf(top) || isSecureLeaf(base)) {
+        return top;
+    }
+    const merged: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(top)) {
+        merged[key] = key in base ? mergeObjects(value, base[key]) : value;
+    }
+    return merged;
+}
+
+/**
+ * The first step of `mergeConfig`: the stack's environment config (`toConfigMap`: bare keys take the
+ * project's namespace) merged under the stack's own values, "JSON merge patch semantics ... prefers
+ * stack values over env values". Runs before the project's defaults and the checks, so a key the
+ * environment gives is not missing, and a secret it gives is secure.
+ */
+export function mergeEnvironmentConfig(
+    projectName: string,
+    environment: Record<string, EnvValue>,
+    stackConfig: Map<string, CliConfigValue>,
+): { config: Map<string, CliConfigValue>; unknown: UnknownEnvironmentValue[] } {
+    const merged = new Map(stackConfig);
+    const unknown: UnknownEnvironmentValue[] = [];
+    for (const [rawKey, envValue] of Object.entries(environment)) {
+        const key = qualifiedKey(projectName, rawKey);
+        const value = environmentValue(envValue);
+        const stackValue = merged.get(key);
+        if ("unknown" in value) {
+            if (stackValue === undefined) {
+                unknown.push({ key, what: value.unknown });
+            }
+        } else if (stackValue === undefined) {
+            merged.set(key, value);
+        } else if (stackValue.object && value.object) {
+            merged.set(key, configValueOf(mergeObjects(stackValue.raw, value.raw)));
+        }
+    }
+    return { config: merged, unknown };
 }

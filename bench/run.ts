@@ -7,7 +7,10 @@ import * as path from "path";
 const root = path.resolve(__dirname, "..");
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 
-interface Sample { seconds: number; maxRssKiB: number }
+interface Sample {
+    seconds: number;
+    maxRssKiB: number;
+}
 
 function measure(args: string[]): Sample {
     const start = process.hrtime.bigint();
@@ -50,7 +53,10 @@ for (const stack of stacks) {
 const kube = series("load @pulumi/kubernetes", loadScript(["@pulumi/kubernetes"]));
 const core = series("load flexplane", loadScript(["./dist/components/index.js"]));
 console.log(JSON.stringify({ flexplaneOverKubernetes: Number((core.medianSeconds / kube.medianSeconds).toFixed(3)) }));
-const direct = series("load @pulumi/aws + @pulumi/eks + @pulumi/kubernetes", loadScript(["@pulumi/aws", "@pulumi/eks", "@pulumi/kubernetes"]));
+const direct = series(
+    "load @pulumi/aws + @pulumi/eks + @pulumi/kubernetes",
+    loadScript(["@pulumi/aws", "@pulumi/eks", "@pulumi/kubernetes"]),
+);
 const aws = series("load flexplane/aws", loadScript(["./dist/components/aws/index.js"]));
 console.log(JSON.stringify({ flexplaneAwsOverDirect: Number((aws.medianSeconds / direct.medianSeconds).toFixed(3)) }));
 
@@ -59,7 +65,10 @@ function nodeModulesMiB(dependencies: Record<string, string>): number {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flexplane-bench-"));
     try {
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "bench", private: true, dependencies }));
-        execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], { cwd: dir, stdio: "inherit" });
+        execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
+            cwd: dir,
+            stdio: "inherit",
+        });
         const kib = Number(execFileSync("du", ["-sk", "node_modules"], { cwd: dir, encoding: "utf8" }).split("\t")[0]);
         return Number((kib / 1024).toFixed(1));
     } finally {
@@ -70,7 +79,10 @@ function nodeModulesMiB(dependencies: Record<string, string>): number {
 if (process.env.BENCH_SIZE !== "0") {
     const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8"));
     const pinned = (name: string) => lock.packages[`node_modules/${name}`].version as string;
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", os.tmpdir()], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
+    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", os.tmpdir()], { cwd: root, encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .pop()!;
     const awsOnly = {
         "@pulumi/pulumi": pinned("@pulumi/pulumi"),
         "@pulumi/kubernetes": pinned("@pulumi/kubernetes"),
@@ -78,6 +90,17 @@ if (process.env.BENCH_SIZE !== "0") {
         "@pulumi/eks": pinned("@pulumi/eks"),
     };
     const eksAlone = nodeModulesMiB({ "@pulumi/eks": pinned("@pulumi/eks") });
-    const consumer = nodeModulesMiB({ ...awsOnly, "@pulumi/awsx": pinned("@pulumi/awsx"), flexplane: `file:${path.join(os.tmpdir(), tarball)}` });
-    console.log(JSON.stringify({ label: "node_modules MiB", eksAlone, flexplaneAwsConsumer: consumer, ratio: Number((consumer / eksAlone).toFixed(2)) }));
+    const consumer = nodeModulesMiB({
+        ...awsOnly,
+        "@pulumi/awsx": pinned("@pulumi/awsx"),
+        flexplane: `file:${path.join(os.tmpdir(), tarball)}`,
+    });
+    console.log(
+        JSON.stringify({
+            label: "node_modules MiB",
+            eksAlone,
+            flexplaneAwsConsumer: consumer,
+            ratio: Number((consumer / eksAlone).toFixed(2)),
+        }),
+    );
 }

@@ -33,7 +33,11 @@ export function engineProps(props: Record<string, any>): Record<string, any> {
             : Array.isArray(v)
               ? v.map(toWire)
               : v && typeof v === "object"
-                ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, toWire(x)]))
+                ? Object.fromEntries(
+                      Object.entries(v)
+                          .filter(([, x]) => x !== undefined)
+                          .map(([k, x]) => [k, toWire(x)]),
+                  )
                 : v;
     return unknownCheckingProxy(toWire(props ?? {}));
 }

@@ -71,30 +71,36 @@ export function evaluatePolicies(
             violations.push({ policy: policy.name, enforcementLevel: level, ...(resource ? { resource } : {}), message });
         if ("validateStack" in policy) {
             const stack = stackResources(resources);
-            run(policy, () => (policy as StackValidationPolicy).validateStack(
-                { resources: stack, stackTags, getConfig, notApplicable },
-                (message, urn) => record(urn)(message),
-            ));
+            run(policy, () =>
+                (policy as StackValidationPolicy).validateStack({ resources: stack, stackTags, getConfig, notApplicable }, (message, urn) =>
+                    record(urn)(message),
+                ),
+            );
             continue;
         }
         const validations = [(policy as ResourceValidationPolicy).validateResource ?? []].flat();
         for (const r of resources) {
             for (const validate of validations) {
                 const props = engineProps(r.props);
-                run(policy, () => validate(
-                    {
-                        type: r.type,
-                        props,
-                        urn: r.urn,
-                        name: r.name,
-                        opts: optionsOf(r, resources),
-                        stackTags,
-                        ...typeChecks(r.type, props),
-                        getConfig,
-                        notApplicable,
-                    },
-                    (message) => record(r.urn || r.name)(message),
-                ), r.urn);
+                run(
+                    policy,
+                    () =>
+                        validate(
+                            {
+                                type: r.type,
+                                props,
+                                urn: r.urn,
+                                name: r.name,
+                                opts: optionsOf(r, resources),
+                                stackTags,
+                                ...typeChecks(r.type, props),
+                                getConfig,
+                                notApplicable,
+                            },
+                            (message) => record(r.urn || r.name)(message),
+                        ),
+                    r.urn,
+                );
             }
         }
     }

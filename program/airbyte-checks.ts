@@ -56,21 +56,36 @@ export function applicationOf(inputs: StackInputs): ReturnType<typeof airbyteApp
  */
 export function checkRegistration(inputs: StackInputs): boolean {
     const application = applicationOf(inputs);
-    const halfApplication = inputs.problems.has("flexplane:airbyteApplicationClientId") || inputs.problems.has("flexplane:airbyteApplicationClientSecret");
+    const halfApplication =
+        inputs.problems.has("flexplane:airbyteApplicationClientId") || inputs.problems.has("flexplane:airbyteApplicationClientSecret");
     const registers = application !== undefined || halfApplication;
     if (!registers) {
         for (const name of ["dataPlaneClientId", "dataPlaneClientSecret"]) {
-            requireSecret(inputs, name, "unless the stack registers the data plane (flexplane:airbyteApplicationClientId and ...Secret with flexplane:orgStack)");
+            requireSecret(
+                inputs,
+                name,
+                "unless the stack registers the data plane (flexplane:airbyteApplicationClientId and ...Secret with flexplane:orgStack)",
+            );
         }
-        refuseUnused(inputs, ["dataPlaneName", "airbyteApiUrl"], "only registration reads it, and without flexplane:airbyteApplicationClientId the stack does not register the data plane");
+        refuseUnused(
+            inputs,
+            ["dataPlaneName", "airbyteApiUrl"],
+            "only registration reads it, and without flexplane:airbyteApplicationClientId the stack does not register the data plane",
+        );
         return false;
     }
-    refuseUnused(inputs, ["dataPlaneClientId", "dataPlaneClientSecret"],
-        "the stack registers the data plane with the Airbyte application and installs the credentials Airbyte returns");
+    refuseUnused(
+        inputs,
+        ["dataPlaneClientId", "dataPlaneClientSecret"],
+        "the stack registers the data plane with the Airbyte application and installs the credentials Airbyte returns",
+    );
     for (const key of ["orgStack", "airbyteRegion"]) {
         if (valueOf(inputs, key) === undefined) {
-            inputs.problems.add(`flexplane:${key}`, "is required to register the data plane: set flexplane:orgStack and flexplane:airbyteRegion " +
-                "(a region the org stack creates), or remove the application credentials and set flexplane:dataPlaneClientId and flexplane:dataPlaneClientSecret.");
+            inputs.problems.add(
+                `flexplane:${key}`,
+                "is required to register the data plane: set flexplane:orgStack and flexplane:airbyteRegion " +
+                    "(a region the org stack creates), or remove the application credentials and set flexplane:dataPlaneClientId and flexplane:dataPlaneClientSecret.",
+            );
         }
     }
     checkApiUrlKey(inputs);
@@ -81,13 +96,15 @@ export function checkRegistration(inputs: StackInputs): boolean {
     }
     if (application !== undefined) {
         const apiUrlKey = valueOf(inputs, "airbyteApiUrl") !== undefined ? "flexplane:airbyteApiUrl" : "flexplane:airbyteUrl";
-        inputs.problems.adopt(registrationSources(apiUrlKey), () => validateDataplaneArgs("airbyte-dataplane", {
-            application,
-            regionId: REGION_ID_STAND_IN,
-            name: valueOf<string>(inputs, "dataPlaneName") ?? inputs.stack,
-            // The derived URL is checked through flexplane:airbyteUrl.
-            apiUrl: valueOf<string>(inputs, "airbyteApiUrl") ?? pulumi.output(""),
-        }));
+        inputs.problems.adopt(registrationSources(apiUrlKey), () =>
+            validateDataplaneArgs("airbyte-dataplane", {
+                application,
+                regionId: REGION_ID_STAND_IN,
+                name: valueOf<string>(inputs, "dataPlaneName") ?? inputs.stack,
+                // The derived URL is checked through flexplane:airbyteUrl.
+                apiUrl: valueOf<string>(inputs, "airbyteApiUrl") ?? pulumi.output(""),
+            }),
+        );
     }
     return true;
 }

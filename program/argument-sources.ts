@@ -24,7 +24,10 @@ export const COMMON_SOURCES: Record<string, string | null> = {
 
 export const STORE_PHRASES: [string, string][] = [
     ["give both clientId and clientSecret", "give both flexplane:secretsManagerClientId and flexplane:secretsManagerClientSecret"],
-    ["pass secretsManager.azure.clientId and clientSecret", "set flexplane:secretsManagerClientId and flexplane:secretsManagerClientSecret"],
+    [
+        "pass secretsManager.azure.clientId and clientSecret",
+        "set flexplane:secretsManagerClientId and flexplane:secretsManagerClientSecret",
+    ],
 ];
 
 /**
@@ -51,7 +54,11 @@ export function dataPlaneSources(byo: boolean, registers: boolean): ArgumentSour
             ...fromCluster("storage.gcs.credentialsJson", "flexplane:storageCredentialsJson"),
             ...fromCluster("storage.azure.connectionString", "flexplane:storageConnectionString"),
         },
-        phrases: [["chart.allowUntestedVersion", "flexplane:allowUntestedChartVersion"], ["chart.version", "flexplane:chartVersion"], ...STORE_PHRASES],
+        phrases: [
+            ["chart.allowUntestedVersion", "flexplane:allowUntestedChartVersion"],
+            ["chart.version", "flexplane:chartVersion"],
+            ...STORE_PHRASES,
+        ],
     };
 }
 

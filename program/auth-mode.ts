@@ -46,19 +46,28 @@ export function readAwsAuth(problems: InputProblems, secrets: SecretKeys, auth: 
     const [idKey, secretKey] = setting.keys;
     const keysPhrase = `flexplane:${idKey} and flexplane:${secretKey} with --secret`;
     if (mode !== AwsAuthMode.ServiceAccount && mode !== AwsAuthMode.AccessKeys) {
-        problems.add(setting.path, mode === undefined
-            ? `is required: serviceAccount (${setting.identity ?? "IRSA"}, no keys) or accessKeys (then set ${keysPhrase}).`
-            : `"${String(mode)}" is not an auth mode: use serviceAccount (${setting.identity ?? "IRSA"}) or accessKeys (then set ${keysPhrase}).`);
+        problems.add(
+            setting.path,
+            mode === undefined
+                ? `is required: serviceAccount (${setting.identity ?? "IRSA"}, no keys) or accessKeys (then set ${keysPhrase}).`
+                : `"${String(mode)}" is not an auth mode: use serviceAccount (${setting.identity ?? "IRSA"}) or accessKeys (then set ${keysPhrase}).`,
+        );
         return undefined;
     }
     if (mode === AwsAuthMode.ServiceAccount) {
         for (const name of setting.keys.filter((k) => secrets.has(k))) {
-            problems.add(`flexplane:${name}`, `is set but not used: ${setting.path} is serviceAccount, so the pod's own identity is used. Remove it (pulumi config rm flexplane:${name}), or set accessKeys.`);
+            problems.add(
+                `flexplane:${name}`,
+                `is set but not used: ${setting.path} is serviceAccount, so the pod's own identity is used. Remove it (pulumi config rm flexplane:${name}), or set accessKeys.`,
+            );
         }
         return { useServiceAccountIdentity: true };
     }
     for (const name of setting.keys.filter((k) => !secrets.has(k))) {
-        problems.add(`flexplane:${name}`, `is required with ${setting.path}: accessKeys: run \`pulumi config set --secret flexplane:${name} <value>\`.`);
+        problems.add(
+            `flexplane:${name}`,
+            `is required with ${setting.path}: accessKeys: run \`pulumi config set --secret flexplane:${name} <value>\`.`,
+        );
     }
     return { accessKeys: { accessKeyId: secrets.secret(idKey), secretAccessKey: secrets.secret(secretKey) } };
 }

@@ -10,7 +10,11 @@ import type { StackProblems } from "./stack-problems";
 /** The shape of `flexplane:secretsManager` in a stack file: the control plane's store, no secrets. */
 export interface DeclaredSecretsManager {
     aws?: {
-        region: string; accountId: string | number; auth: "serviceAccount" | "accessKeys"; kmsKeyArn?: string; tags?: Record<string, string>;
+        region: string;
+        accountId: string | number;
+        auth: "serviceAccount" | "accessKeys";
+        kmsKeyArn?: string;
+        tags?: Record<string, string>;
         allowUntaggedSecrets?: boolean;
     };
     gcp?: { projectId: string; region?: string };
@@ -109,26 +113,45 @@ export function readCommonConfig(inputs: StackInputs, project: string): CommonCo
     const { problems } = inputs;
     const orgStack = valueOf<string>(inputs, "orgStack");
     const haPeers = valueOf<string[]>(inputs, "haPeers") ?? [];
-    for (const [key, names] of [["flexplane:orgStack", orgStack === undefined ? [] : [orgStack]], ["flexplane:haPeers", haPeers]] as const) {
+    for (const [key, names] of [
+        ["flexplane:orgStack", orgStack === undefined ? [] : [orgStack]],
+        ["flexplane:haPeers", haPeers],
+    ] as const) {
         for (const name of names.filter((n) => !STACK_REFERENCE.test(n))) {
-            problems.add(key, `"${name}" is not a stack name: use <stack> for a stack of this project or <organization>/<project>/<stack>.`);
+            problems.add(
+                key,
+                `"${name}" is not a stack name: use <stack> for a stack of this project or <organization>/<project>/<stack>.`,
+            );
         }
     }
     for (const peer of haPeers.filter((p) => refersTo(p, project, inputs.stack))) {
         problems.add("flexplane:haPeers", `"${peer}" is this stack itself: list the other stacks that back this data plane up.`);
     }
     const twice = haPeers.filter((p, i) => haPeers.indexOf(p) !== i);
-    problems.check(twice.length === 0, "flexplane:haPeers", `lists ${[...new Set(twice)].map((p) => `"${p}"`).join(", ")} twice: give each peer once.`);
+    problems.check(
+        twice.length === 0,
+        "flexplane:haPeers",
+        `lists ${[...new Set(twice)].map((p) => `"${p}"`).join(", ")} twice: give each peer once.`,
+    );
     if (orgStack !== undefined && refersTo(orgStack, project, inputs.stack)) {
-        problems.add("flexplane:orgStack", `"${orgStack}" is this stack itself: name the org stack (flexplane:role: org) of your organization.`);
+        problems.add(
+            "flexplane:orgStack",
+            `"${orgStack}" is this stack itself: name the org stack (flexplane:role: org) of your organization.`,
+        );
     }
     const tags = valueOf<Record<string, unknown>>(inputs, "tags") ?? {};
     for (const [key, value] of Object.entries(tags).filter(([, v]) => typeof v !== "string")) {
-        problems.add(`flexplane:tags.${key}`, `${JSON.stringify(value)} is not text: quote it so YAML keeps it a string, e.g. "${String(value)}".`);
+        problems.add(
+            `flexplane:tags.${key}`,
+            `${JSON.stringify(value)} is not text: quote it so YAML keeps it a string, e.g. "${String(value)}".`,
+        );
     }
     const edition = valueOf<string>(inputs, "edition");
-    problems.check(edition === undefined || isEdition(edition), "flexplane:edition",
-        `"${edition}" is not an edition: use ${EDITIONS.join(", ")} (default: cloud when flexplane:airbyteUrl is Airbyte Cloud, enterprise for a self-managed control plane).`);
+    problems.check(
+        edition === undefined || isEdition(edition),
+        "flexplane:edition",
+        `"${edition}" is not an edition: use ${EDITIONS.join(", ")} (default: cloud when flexplane:airbyteUrl is Airbyte Cloud, enterprise for a self-managed control plane).`,
+    );
     return {
         cloud: inputs.config.cloud as Cloud,
         airbyteUrl: valueOf(inputs, "airbyteUrl"),
@@ -151,25 +174,34 @@ export function readCommonConfig(inputs: StackInputs, project: string): CommonCo
  * names the store) no credential key is read. Formats are checked here, under the stack's key names;
  * whether missing credentials are created is for the cloud component to say.
  */
-export function readSecretsManager(inputs: StackInputs, { readCredentials = true }: { readCredentials?: boolean } = {}): SecretsManagerSpec | undefined {
+export function readSecretsManager(
+    inputs: StackInputs,
+    { readCredentials = true }: { readCredentials?: boolean } = {},
+): SecretsManagerSpec | undefined {
     const { problems } = inputs;
     const declared = valueOf<DeclaredSecretsManager>(inputs, "secretsManager");
     if (declared === undefined) {
         return undefined;
     }
     for (const [section, allowed] of Object.entries(STORE_KEYS)) {
-        problems.unknownKeys(section ? `flexplane:secretsManager.${section}` : "flexplane:secretsManager",
-            section ? (declared as Record<string, unknown>)[section] : declared, allowed);
+        problems.unknownKeys(
+            section ? `flexplane:secretsManager.${section}` : "flexplane:secretsManager",
+            section ? (declared as Record<string, unknown>)[section] : declared,
+            allowed,
+        );
     }
     const spec: SecretsManagerSpec = {};
     if (declared.aws) {
         const { auth, accountId, ...rest } = declared.aws;
         spec.aws = { ...rest, accountId: accountId === undefined ? "" : String(accountId) };
         if (readCredentials) {
-            Object.assign(spec.aws, readAwsAuth(problems, secretKeysOf(inputs), auth, {
-                path: "flexplane:secretsManager.aws.auth",
-                keys: STORE_CREDENTIALS.aws,
-            }));
+            Object.assign(
+                spec.aws,
+                readAwsAuth(problems, secretKeysOf(inputs), auth, {
+                    path: "flexplane:secretsManager.aws.auth",
+                    keys: STORE_CREDENTIALS.aws,
+                }),
+            );
         }
     }
     if (declared.gcp) {
@@ -178,7 +210,9 @@ export function readSecretsManager(inputs: StackInputs, { readCredentials = true
     if (declared.azure) {
         spec.azure = {
             ...declared.azure,
-            ...(readCredentials ? { clientId: secretOf(inputs, "secretsManagerClientId"), clientSecret: secretOf(inputs, "secretsManagerClientSecret") } : {}),
+            ...(readCredentials
+                ? { clientId: secretOf(inputs, "secretsManagerClientId"), clientSecret: secretOf(inputs, "secretsManagerClientSecret") }
+                : {}),
         };
     }
     if (readCredentials) {

@@ -27,12 +27,17 @@ export function crossStackChecks(common: Pick<CommonConfig, "orgStack" | "haPeer
         checks.push({
             stack: common.orgStack,
             key: "flexplane:orgStack",
-            checks: "rule 1, the same secrets manager as the control plane (its secretsManagerIdentity)" +
+            checks:
+                "rule 1, the same secrets manager as the control plane (its secretsManagerIdentity)" +
                 (common.airbyteRegion ? `; the Airbyte region "${common.airbyteRegion}" exists (its regionIds)` : ""),
         });
     }
     for (const peer of common.haPeers) {
-        checks.push({ stack: peer, key: "flexplane:haPeers", checks: "rule 2, the same Airbyte region and secrets manager (its descriptor)" });
+        checks.push({
+            stack: peer,
+            key: "flexplane:haPeers",
+            checks: "rule 2, the same Airbyte region and secrets manager (its descriptor)",
+        });
     }
     return checks;
 }
@@ -41,9 +46,10 @@ export function crossStackChecks(common: Pick<CommonConfig, "orgStack" | "haPeer
 function unreadable(check: CrossStackCheck, cause: unknown): pulumi.InputPropertyErrorDetails {
     // The SDK prefixes the backend's reason with "failed to read resource #<id> '<name>' [<type>]: ".
     const detail = (cause instanceof Error ? cause.message.split("\n")[0] : String(cause)).replace(/^failed to read resource .*?\]: /, "");
-    const fix = check.key === "flexplane:orgStack"
-        ? "Check the name (<organization>/<project>/<stack>, or <stack> in this project), that the org stack has been deployed with `pulumi up`, and that you may read it; or remove flexplane:orgStack."
-        : "Check the name, and deploy that stack first: the first stack of an HA pair goes up without flexplane:haPeers, and each lists the other once both exist. Or remove it from flexplane:haPeers.";
+    const fix =
+        check.key === "flexplane:orgStack"
+            ? "Check the name (<organization>/<project>/<stack>, or <stack> in this project), that the org stack has been deployed with `pulumi up`, and that you may read it; or remove flexplane:orgStack."
+            : "Check the name, and deploy that stack first: the first stack of an HA pair goes up without flexplane:haPeers, and each lists the other once both exist. Or remove it from flexplane:haPeers.";
     return { propertyPath: check.key, reason: `stack "${check.stack}" cannot be read (${detail}). ${fix}` };
 }
 
@@ -58,10 +64,14 @@ export async function enforceCrossStackRules(stack: string, common: CommonConfig
     const unread: pulumi.InputPropertyErrorDetails[] = [];
     const facts: OrgFacts = {};
     for (const check of crossStackChecks(common)) {
-        const ref = new pulumi.StackReference(`${check.key === "flexplane:orgStack" ? "org" : "peer"}-${check.stack}`, { name: check.stack });
+        const ref = new pulumi.StackReference(`${check.key === "flexplane:orgStack" ? "org" : "peer"}-${check.stack}`, {
+            name: check.stack,
+        });
         try {
             if (check.key === "flexplane:orgStack") {
-                violations.push(...checkControlPlaneStore(stack, ownIdentity, check.stack, await outputValue(ref, "secretsManagerIdentity")));
+                violations.push(
+                    ...checkControlPlaneStore(stack, ownIdentity, check.stack, await outputValue(ref, "secretsManagerIdentity")),
+                );
                 const roleArn = await outputValue(ref, "controlPlaneRoleArn");
                 if (typeof roleArn === "string" && roleArn !== "") {
                     facts.controlPlaneRoleArn = roleArn;

@@ -98,18 +98,20 @@ async function runRegionStack(inputs: StackInputs): Promise<Record<string, unkno
 /** DataPlane's own checks of what the stack gives it, before the cluster exists. */
 function checkDataPlane(inputs: StackInputs, common: CommonConfig, prepared: PreparedCloud | undefined, registers: boolean): void {
     const byo = inputs.config.cloud === "byo";
-    inputs.problems.adopt(dataPlaneSources(byo, registers), () => resolveDataPlaneSettings("data-plane", {
-        // The cluster's provider and storage exist only once the cluster part runs; their checks are the component's.
-        kubernetesProvider: {} as k8s.Provider,
-        namespace: common.namespace,
-        serviceAccountName: common.serviceAccountName,
-        airbyteUrl: common.airbyteUrl,
-        chart: { version: common.chartVersion, allowUntestedVersion: common.allowUntestedChartVersion },
-        clientId: registers ? "registered" : secretOf(inputs, "dataPlaneClientId")!,
-        clientSecret: registers ? "registered" : secretOf(inputs, "dataPlaneClientSecret")!,
-        secretsManager: common.secretsManager,
-        storage: prepared?.storage ?? {},
-    }));
+    inputs.problems.adopt(dataPlaneSources(byo, registers), () =>
+        resolveDataPlaneSettings("data-plane", {
+            // The cluster's provider and storage exist only once the cluster part runs; their checks are the component's.
+            kubernetesProvider: {} as k8s.Provider,
+            namespace: common.namespace,
+            serviceAccountName: common.serviceAccountName,
+            airbyteUrl: common.airbyteUrl,
+            chart: { version: common.chartVersion, allowUntestedVersion: common.allowUntestedChartVersion },
+            clientId: registers ? "registered" : secretOf(inputs, "dataPlaneClientId")!,
+            clientSecret: registers ? "registered" : secretOf(inputs, "dataPlaneClientSecret")!,
+            secretsManager: common.secretsManager,
+            storage: prepared?.storage ?? {},
+        }),
+    );
 }
 
 /**

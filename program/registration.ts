@@ -16,7 +16,9 @@ export interface DataPlaneCredentials {
 }
 
 /** The Airbyte application that may call the API for this organization, when configured. */
-export function airbyteApplication(config: pulumi.Config): { clientId: pulumi.Output<string>; clientSecret: pulumi.Output<string> } | undefined {
+export function airbyteApplication(
+    config: pulumi.Config,
+): { clientId: pulumi.Output<string>; clientSecret: pulumi.Output<string> } | undefined {
     const clientId = config.getSecret("airbyteApplicationClientId");
     const clientSecret = config.getSecret("airbyteApplicationClientSecret");
     if (!clientId && !clientSecret) {
@@ -82,15 +84,20 @@ export function dataPlaneCredentials(config: pulumi.Config, stack: string, org: 
     const apiUrl = airbyteApiUrl(config);
     // Checked with the rest of the stack before anything was created (checkRegistration).
     const timeoutSeconds = config.getNumber("dataPlaneHealthTimeoutSeconds") ?? DEFAULT_HEALTH_TIMEOUT_SECONDS;
-    const registration = new AirbyteDataplane("airbyte-dataplane", {
-        application,
-        apiUrl,
-        regionId: org.regionId,
-        name: config.get("dataPlaneName") ?? stack,
-    }, { protect: protectAirbyteObjects(config) });
-    const waitForHealthy = timeoutSeconds > 0
-        ? { application, apiUrl, dataplaneId: registration.dataplaneId, regionId: org.regionId, timeoutSeconds }
-        : undefined;
+    const registration = new AirbyteDataplane(
+        "airbyte-dataplane",
+        {
+            application,
+            apiUrl,
+            regionId: org.regionId,
+            name: config.get("dataPlaneName") ?? stack,
+        },
+        { protect: protectAirbyteObjects(config) },
+    );
+    const waitForHealthy =
+        timeoutSeconds > 0
+            ? { application, apiUrl, dataplaneId: registration.dataplaneId, regionId: org.regionId, timeoutSeconds }
+            : undefined;
     return {
         clientId: registration.clientId,
         clientSecret: registration.clientSecret,

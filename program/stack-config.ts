@@ -1,7 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { closestName, didYouMean, editDistance } from "../components/shared/suggest";
 import {
-    CLOUDS, CONFIG_KEYS, ConfigKeySpec, configKey, fullKey, NAMESPACE, readBy, setCommand, STACK_ROLES, StackRole,
+    CLOUDS,
+    CONFIG_KEYS,
+    ConfigKeySpec,
+    configKey,
+    fullKey,
+    NAMESPACE,
+    readBy,
+    setCommand,
+    STACK_ROLES,
+    StackRole,
 } from "./config-keys";
 import type { StackProblems } from "./stack-problems";
 
@@ -83,9 +92,15 @@ export function readStackConfig(problems: StackProblems, config: Record<string, 
         }
         const spec = configKey(name);
         if (spec === undefined) {
-            const near = closestName(name, CONFIG_KEYS.map((k) => k.name));
-            problems.add(key, `is not a Flexplane setting: ${near ? `did you mean ${fullKey(near)}? Otherwise remove it` : "remove it"} ` +
-                "(docs/configuration.md lists every key).");
+            const near = closestName(
+                name,
+                CONFIG_KEYS.map((k) => k.name),
+            );
+            problems.add(
+                key,
+                `is not a Flexplane setting: ${near ? `did you mean ${fullKey(near)}? Otherwise remove it` : "remove it"} ` +
+                    "(docs/configuration.md lists every key).",
+            );
             continue;
         }
         if (isSecret(key)) {
@@ -116,7 +131,10 @@ export function readStackConfig(problems: StackProblems, config: Record<string, 
 function readRole(problems: StackProblems, value: unknown): StackRole | undefined {
     const role = value ?? "dataPlane";
     if (!(STACK_ROLES as readonly unknown[]).includes(role)) {
-        problems.add("flexplane:role", `"${String(role)}" is not a stack role: use dataPlane (the default, a region stack) or org (one per Airbyte organization).`);
+        problems.add(
+            "flexplane:role",
+            `"${String(role)}" is not a stack role: use dataPlane (the default, a region stack) or org (one per Airbyte organization).`,
+        );
         return undefined;
     }
     return role as StackRole;
@@ -129,7 +147,10 @@ function readCloud(problems: StackProblems, values: Map<string, unknown>): strin
         return undefined;
     }
     if (!(CLOUDS as readonly unknown[]).includes(cloud)) {
-        problems.add("flexplane:cloud", `"${String(cloud)}" is not a cloud this program deploys to: set it to one of ${CLOUDS.join(", ")}.${didYouMean(String(cloud), CLOUDS)}`);
+        problems.add(
+            "flexplane:cloud",
+            `"${String(cloud)}" is not a cloud this program deploys to: set it to one of ${CLOUDS.join(", ")}.${didYouMean(String(cloud), CLOUDS)}`,
+        );
         return undefined;
     }
     return cloud as string;

@@ -26,7 +26,10 @@ export type StackValueLookup = (stackPath: string) => unknown;
 export class StackProblems extends InputProblems {
     private readonly reported = new Set<string>();
 
-    constructor(stack: string, private readonly lookup: StackValueLookup = () => undefined) {
+    constructor(
+        stack: string,
+        private readonly lookup: StackValueLookup = () => undefined,
+    ) {
         super(`Stack "${stack}" config`);
     }
 
@@ -54,7 +57,9 @@ export class StackProblems extends InputProblems {
         }
         const found = pulumi.InputPropertiesError.isInstance(err)
             ? err.errors
-            : pulumi.InputPropertyError.isInstance(err) ? [{ propertyPath: err.propertyPath, reason: err.reason }] : undefined;
+            : pulumi.InputPropertyError.isInstance(err)
+              ? [{ propertyPath: err.propertyPath, reason: err.reason }]
+              : undefined;
         if (found === undefined) {
             throw err;
         }
@@ -108,7 +113,10 @@ export function stackPathOf(sources: ArgumentSources, argumentPath: string): str
  * reason, as `InputPropertiesError` does.
  */
 export class StackConfigError extends pulumi.RunError {
-    constructor(message: string, readonly errors: pulumi.InputPropertyErrorDetails[]) {
+    constructor(
+        message: string,
+        readonly errors: pulumi.InputPropertyErrorDetails[],
+    ) {
         super(message);
     }
 }

@@ -239,7 +239,11 @@ function commonFields(body: any): AirbyteObjectInfo {
 }
 
 function decodeWorkspace(body: any): AirbyteWorkspaceInfo {
-    return { workspaceId: requireString(body, "workspaceId"), name: String(body?.name ?? ""), dataResidency: String(body?.dataResidency ?? "") };
+    return {
+        workspaceId: requireString(body, "workspaceId"),
+        name: String(body?.name ?? ""),
+        dataResidency: String(body?.dataResidency ?? ""),
+    };
 }
 
 function decodeHealth(item: any): AirbyteDataplaneHealth {

@@ -6,7 +6,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../shared/errors";
 import { AirbyteDataplaneCredentialCheck } from "./credential-check";
-import { AirbyteDataplaneHealthCheck, DEFAULT_HEALTH_POLL_SECONDS, DEFAULT_HEALTH_TIMEOUT_SECONDS, MAX_HEALTH_TIMEOUT_SECONDS } from "./health-check";
+import {
+    AirbyteDataplaneHealthCheck,
+    DEFAULT_HEALTH_POLL_SECONDS,
+    DEFAULT_HEALTH_TIMEOUT_SECONDS,
+    MAX_HEALTH_TIMEOUT_SECONDS,
+} from "./health-check";
 import { AirbyteConnectionArgs, checkConnectionArgs, checkUuid } from "./resource-common";
 
 /** `DataPlane`'s `connection` argument. */
@@ -68,8 +73,11 @@ export function checkConnectionProofArgs(problems: InputProblems, connection: Da
     checkUuid(problems, `${path}.regionId`, wait.regionId, "the region's id (a UUID)");
     const timeout = wait.timeoutSeconds ?? DEFAULT_HEALTH_TIMEOUT_SECONDS;
     if (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_HEALTH_TIMEOUT_SECONDS) {
-        problems.add(`${path}.timeoutSeconds`, `${timeout} is not a whole number of seconds from 1 to ${MAX_HEALTH_TIMEOUT_SECONDS}; ` +
-            `leave waitForHealthy unset to skip the wait.`);
+        problems.add(
+            `${path}.timeoutSeconds`,
+            `${timeout} is not a whole number of seconds from 1 to ${MAX_HEALTH_TIMEOUT_SECONDS}; ` +
+                `leave waitForHealthy unset to skip the wait.`,
+        );
     }
     const poll = wait.pollSeconds ?? DEFAULT_HEALTH_POLL_SECONDS;
     if (!Number.isInteger(poll) || poll < 1 || poll > Math.max(1, timeout)) {
@@ -96,11 +104,15 @@ export function credentialCheckBeforeRelease(
     if (connection?.verifyCredentials === false) {
         return [];
     }
-    const check = new AirbyteDataplaneCredentialCheck(`${name}-credential-check`, {
-        airbyteUrl: target.airbyteUrl,
-        clientId: target.clientId,
-        clientSecret: target.clientSecret,
-    }, { parent });
+    const check = new AirbyteDataplaneCredentialCheck(
+        `${name}-credential-check`,
+        {
+            airbyteUrl: target.airbyteUrl,
+            clientId: target.clientId,
+            clientSecret: target.clientSecret,
+        },
+        { parent },
+    );
     return [check];
 }
 
@@ -125,12 +137,16 @@ export function healthAfterRelease(
     if (!wait) {
         return pulumi.output(connection?.verifyCredentials === false ? "not checked" : "credentials verified; health not awaited");
     }
-    const health = new AirbyteDataplaneHealthCheck(`${name}-health`, {
-        ...wait,
-        airbyteUrl: target.airbyteUrl,
-        namespace: target.namespace,
-        launcherDeployment: launcherDeploymentName(target.releaseName),
-        revision: release.status.apply((s) => s?.revision),
-    }, { parent, dependsOn: [release] });
+    const health = new AirbyteDataplaneHealthCheck(
+        `${name}-health`,
+        {
+            ...wait,
+            airbyteUrl: target.airbyteUrl,
+            namespace: target.namespace,
+            launcherDeployment: launcherDeploymentName(target.releaseName),
+            revision: release.status.apply((s) => s?.revision),
+        },
+        { parent, dependsOn: [release] },
+    );
     return health.status;
 }

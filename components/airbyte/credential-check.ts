@@ -37,13 +37,19 @@ export function credentialCheckFailures(news: CredentialCheckState): pulumi.dyna
     }
     for (const key of ["clientId", "clientSecret"] as const) {
         if (!isUnknown(news[key]) && !news[key]) {
-            failures.push({ property: key, reason: `the data plane's ${key === "clientId" ? "client id" : "client secret"} is empty. ${CREDENTIALS_LOST}` });
+            failures.push({
+                property: key,
+                reason: `the data plane's ${key === "clientId" ? "client id" : "client secret"} is empty. ${CREDENTIALS_LOST}`,
+            });
         }
     }
     // The client id is the id of the data plane's service account (publicapi DataplaneService.controllerCreateDataplane:
     // `clientId(serviceAccount.id.toString())`); the server calls UUID.fromString on it.
     if (!isUnknown(news.clientId) && news.clientId && !isGuid(news.clientId)) {
-        failures.push({ property: "clientId", reason: "is not a UUID, so it is no data plane's client id: copy the clientId from the data plane's create answer." });
+        failures.push({
+            property: "clientId",
+            reason: "is not a UUID, so it is no data plane's client id: copy the clientId from the data plane's create answer.",
+        });
     }
     return failures;
 }
@@ -89,17 +95,21 @@ function credentialFailure(error: Error, airbyteUrl: string, clientId: string): 
         // ServiceAccountsService.getAndVerify throws ServiceAccountNotFound for an unknown id or a wrong secret,
         // and DataplaneService.deleteDataplane deletes the service account: no handler maps it, so 500 {errorId}.
         const errorId = (error as { errorId?: string }).errorId;
-        return new Error(`The control plane at ${airbyteUrl} refused data plane client ${clientId} and its secret: ` +
-            `${endpoint} answered ${(error as { status?: number }).status}${errorId ? ` (errorId ${errorId})` : ""}, as it does ` +
-            `when no live data plane has these credentials. The chart's launcher would fail the same way, so the chart ` +
-            `was not installed. Fix: if the stack registers the data plane, it was probably deleted in Airbyte (its ` +
-            `credentials went with it): \`pulumi refresh\` then \`pulumi up\` registers a new one. If you give the ` +
-            `credentials yourself, copy both again from the data plane's create answer, or create a new data plane.`);
+        return new Error(
+            `The control plane at ${airbyteUrl} refused data plane client ${clientId} and its secret: ` +
+                `${endpoint} answered ${(error as { status?: number }).status}${errorId ? ` (errorId ${errorId})` : ""}, as it does ` +
+                `when no live data plane has these credentials. The chart's launcher would fail the same way, so the chart ` +
+                `was not installed. Fix: if the stack registers the data plane, it was probably deleted in Airbyte (its ` +
+                `credentials went with it): \`pulumi refresh\` then \`pulumi up\` registers a new one. If you give the ` +
+                `credentials yourself, copy both again from the data plane's create answer, or create a new data plane.`,
+        );
     }
     if (kind === "no-route") {
-        return new Error(`${endpoint} is not a route of an Airbyte control plane (404): airbyteUrl ${airbyteUrl} is not ` +
-            `the control plane's web address. Fix: use https://cloud.airbyte.com for Airbyte Cloud, or the address ` +
-            `your self-managed control plane's UI is served at (sub-path included).`);
+        return new Error(
+            `${endpoint} is not a route of an Airbyte control plane (404): airbyteUrl ${airbyteUrl} is not ` +
+                `the control plane's web address. Fix: use https://cloud.airbyte.com for Airbyte Cloud, or the address ` +
+                `your self-managed control plane's UI is served at (sub-path included).`,
+        );
     }
     return new Error(`Checking the data plane's credentials at ${endpoint} failed: ${error.message}`);
 }
@@ -113,7 +123,12 @@ export function createCredentialCheckProvider(
 ): pulumi.dynamic.ResourceProvider<CredentialCheckState, CredentialCheckState> {
     // Not named `run`: the closure serializer leaves out names that exist as globals (mocha defines `run`).
     const checkOnce = async (inputs: CredentialCheckState): Promise<CredentialCheckState> => {
-        const tokenEndpoint = await exchangeDataplaneCredentials(inputs.airbyteUrl ?? "", inputs.clientId ?? "", inputs.clientSecret ?? "", options);
+        const tokenEndpoint = await exchangeDataplaneCredentials(
+            inputs.airbyteUrl ?? "",
+            inputs.clientId ?? "",
+            inputs.clientSecret ?? "",
+            options,
+        );
         return { ...ownFields(inputs), __kind: AIRBYTE_CREDENTIAL_CHECK_KIND, tokenEndpoint };
     };
     return {
@@ -168,6 +183,13 @@ export class AirbyteDataplaneCredentialCheck extends pulumi.dynamic.Resource {
             clientSecret: pulumi.secret(args.clientSecret),
             tokenEndpoint: undefined,
         };
-        super(credentialCheckProvider, name, props, withSecretOutputs(opts, ["clientId", "clientSecret"]), "flexplane", "AirbyteDataplaneCredentialCheck");
+        super(
+            credentialCheckProvider,
+            name,
+            props,
+            withSecretOutputs(opts, ["clientId", "clientSecret"]),
+            "flexplane",
+            "AirbyteDataplaneCredentialCheck",
+        );
     }
 }

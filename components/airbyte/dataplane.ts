@@ -4,7 +4,14 @@ import { AirbyteClient, AirbyteDataplaneInfo } from "./client";
 import { AIRBYTE_DATAPLANE_KIND } from "./kinds";
 import { ObjectDefinition, objectProvider } from "./object-provider";
 import { isAmbiguousCreateFailure, isUnknown, ObjectState, ownFields, ProviderClientOptions } from "./provider-common";
-import { AirbyteObjectArgs, AirbyteObjectResource, APPLICATION_SECRET_OUTPUTS, checkObjectArgs, objectProps, protectedByDefault } from "./resource-common";
+import {
+    AirbyteObjectArgs,
+    AirbyteObjectResource,
+    APPLICATION_SECRET_OUTPUTS,
+    checkObjectArgs,
+    objectProps,
+    protectedByDefault,
+} from "./resource-common";
 
 /** Inputs and state of an `AirbyteDataplane` as the provider sees them (plain values, secrets unwrapped). */
 export interface AirbyteDataplaneState extends ObjectState {
@@ -67,8 +74,10 @@ async function createDataplane(client: AirbyteClient, inputs: AirbyteDataplaneSt
 async function requireLiveRegion(client: AirbyteClient, regionId: string): Promise<void> {
     const region = await client.getRegion(regionId);
     if (!(await client.listRegions(region.organizationId)).some((r) => r.regionId === regionId)) {
-        throw new Error(`Region ${regionId} ("${region.name}") was deleted, so a data plane in it would never get work. ` +
-            `Point regionId at a live region (a region stack reads it from the org stack's regionIds).`);
+        throw new Error(
+            `Region ${regionId} ("${region.name}") was deleted, so a data plane in it would never get work. ` +
+                `Point regionId at a live region (a region stack reads it from the org stack's regionIds).`,
+        );
     }
 }
 
@@ -78,10 +87,12 @@ export function dataplaneNameClash(inputs: AirbyteDataplaneState, listed: Airbyt
     if (!namesake) {
         return undefined;
     }
-    return `Region ${inputs.regionId} already has a data plane named "${inputs.name}" (${namesake.dataplaneId}). Airbyte ` +
+    return (
+        `Region ${inputs.regionId} already has a data plane named "${inputs.name}" (${namesake.dataplaneId}). Airbyte ` +
         `allows namesakes, but Flexplane does not create one: a data plane's credentials exist only in its create ` +
         `answer, and a namesake would hide which data plane this stack runs. Adopt it with importId and ` +
-        `importedCredentials if you hold its credentials; otherwise delete it in Airbyte, or choose another name.`;
+        `importedCredentials if you hold its credentials; otherwise delete it in Airbyte, or choose another name.`
+    );
 }
 
 /**
@@ -98,9 +109,11 @@ async function replaceLostDataplane(
         return await createDataplane(client, inputs);
     } catch (error) {
         const lost = isAmbiguousCreateFailure(error) ? " Its answer was lost again; run `pulumi up` again." : "";
-        throw new Error(`The answer to creating data plane "${inputs.name}" was lost, and with it the credentials of ` +
-            `the data plane it made (${found.dataplaneId}), which Airbyte returns only then: Flexplane deleted it and ` +
-            `created a new one, which failed: ${(error as Error).message}${lost}`);
+        throw new Error(
+            `The answer to creating data plane "${inputs.name}" was lost, and with it the credentials of ` +
+                `the data plane it made (${found.dataplaneId}), which Airbyte returns only then: Flexplane deleted it and ` +
+                `created a new one, which failed: ${(error as Error).message}${lost}`,
+        );
     }
 }
 

@@ -118,54 +118,82 @@ export function describeFailure(init: AirbyteApiErrorInit): string {
     const base = init.baseUrl ?? "the API URL";
     switch (init.kind) {
         case "bad-credentials":
-            return `${head} the client id or client secret was rejected.${detail} Fix: copy the client id and secret of ` +
+            return (
+                `${head} the client id or client secret was rejected.${detail} Fix: copy the client id and secret of ` +
                 `an application from Settings > Applications in Airbyte, and check that ${base} is the control plane ` +
-                `that issued them.`;
+                `that issued them.`
+            );
         case "token-rejected":
-            return `${head} Airbyte refused a freshly issued access token for ${init.subject}.${detail} Fix: check ` +
-                `that ${base} serves both the token and this call, and that the application still exists.`;
+            return (
+                `${head} Airbyte refused a freshly issued access token for ${init.subject}.${detail} Fix: check ` +
+                `that ${base} serves both the token and this call, and that the application still exists.`
+            );
         case "forbidden":
-            return `${head} access to ${init.subject} is denied.${detail} Fix: this call needs ${init.requires ?? ORG_ADMIN}; ` +
-                `create the application as such a user, or have an admin grant the role.`;
+            return (
+                `${head} access to ${init.subject} is denied.${detail} Fix: this call needs ${init.requires ?? ORG_ADMIN}; ` +
+                `create the application as such a user, or have an admin grant the role.`
+            );
         case "not-entitled":
-            return `${head} the organization is not entitled to self-managed regions${detail ? ` (${init.detail})` : ""}, ` +
+            return (
+                `${head} the organization is not entitled to self-managed regions${detail ? ` (${init.detail})` : ""}, ` +
                 `so Airbyte refuses every region and data-plane call for it. Fix: check the organization id; Enterprise ` +
-                `Flex must be enabled for the organization by Airbyte (ask your Airbyte account team).`;
+                `Flex must be enabled for the organization by Airbyte (ask your Airbyte account team).`
+            );
         case "no-route":
-            return `${head} ${base}${init.path.split("?")[0]} is not a route of Airbyte's API. Airbyte answers 404 only for ` +
+            return (
+                `${head} ${base}${init.path.split("?")[0]} is not a route of Airbyte's API. Airbyte answers 404 only for ` +
                 `paths it does not serve, never for a missing object, so the base URL is wrong. Fix: use ` +
-                `https://api.airbyte.com/v1 for Airbyte Cloud, or https://<host>/api/public/v1 for a self-managed control plane.`;
+                `https://api.airbyte.com/v1 for Airbyte Cloud, or https://<host>/api/public/v1 for a self-managed control plane.`
+            );
         case "not-found":
-            return `${head} ${init.subject} does not exist.${detail} Fix: check the id; \`pulumi refresh\` drops objects ` +
-                `deleted outside Pulumi from the state.`;
+            return (
+                `${head} ${init.subject} does not exist.${detail} Fix: check the id; \`pulumi refresh\` drops objects ` +
+                `deleted outside Pulumi from the state.`
+            );
         case "unknown-id":
-            return `${head} Airbyte answers 500 with only an errorId when it does not know an id, so ${init.subject} ` +
+            return (
+                `${head} Airbyte answers 500 with only an errorId when it does not know an id, so ${init.subject} ` +
                 `most likely does not exist (mistyped, or in another control plane).${note} Fix: check the id and ${base}; ` +
-                `if the id is right, the control plane failed: quote the errorId to Airbyte support.`;
+                `if the id is right, the control plane failed: quote the errorId to Airbyte support.`
+            );
         case "name-taken":
-            return `${head} the name of ${init.subject} is taken.${detail} Region names are unique within an organization, ` +
+            return (
+                `${head} the name of ${init.subject} is taken.${detail} Region names are unique within an organization, ` +
                 `deleted regions included (Flexplane frees a name by renaming a region before deleting it, but a region ` +
                 `deleted elsewhere keeps its name), and the default regions' names (AUTO, US, EU on Airbyte Cloud) are ` +
-                `reserved. Fix: choose another name, or adopt a live region of that name with importId.`;
+                `reserved. Fix: choose another name, or adopt a live region of that name with importId.`
+            );
         case "invalid-request":
-            return `${head} Airbyte rejected the request for ${init.subject}.${detail} Fix: check the arguments ` +
-                `(ids are UUIDs, names are non-empty).`;
+            return (
+                `${head} Airbyte rejected the request for ${init.subject}.${detail} Fix: check the arguments ` +
+                `(ids are UUIDs, names are non-empty).`
+            );
         case "rate-limited":
-            return `${head} still rate limited for ${init.subject}.${detail}${note} Fix: wait a minute and run ` +
-                `again, or run fewer operations at once (pulumi up --parallel 2).`;
+            return (
+                `${head} still rate limited for ${init.subject}.${detail}${note} Fix: wait a minute and run ` +
+                `again, or run fewer operations at once (pulumi up --parallel 2).`
+            );
         case "server":
-            return `${head} the control plane failed while handling ${init.subject}.${detail}${note} Fix: retry ` +
-                `later; if it persists, contact Airbyte support with the errorId or the time of the failure.`;
+            return (
+                `${head} the control plane failed while handling ${init.subject}.${detail}${note} Fix: retry ` +
+                `later; if it persists, contact Airbyte support with the errorId or the time of the failure.`
+            );
         case "network":
-            return `${head} could not reach the control plane for ${init.subject}${init.detail ? ` (${init.detail})` : ""}.` +
-                `${note} Fix: check ${base}, DNS, proxies and that outbound HTTPS to it is allowed.`;
+            return (
+                `${head} could not reach the control plane for ${init.subject}${init.detail ? ` (${init.detail})` : ""}.` +
+                `${note} Fix: check ${base}, DNS, proxies and that outbound HTTPS to it is allowed.`
+            );
         case "timeout":
-            return `${head} no answer in time for ${init.subject}.${note} Fix: check the network path to the ` +
-                `control plane, or raise the client's timeoutMs.`;
+            return (
+                `${head} no answer in time for ${init.subject}.${note} Fix: check the network path to the ` +
+                `control plane, or raise the client's timeoutMs.`
+            );
         case "invalid-response":
-            return `${head} the response for ${init.subject} is not what Airbyte's API answers` +
+            return (
+                `${head} the response for ${init.subject} is not what Airbyte's API answers` +
                 `${init.detail ? ` (${init.detail})` : ""}. Fix: check that ${base} points at the API ` +
-                `(https://api.airbyte.com/v1 or https://<host>/api/public/v1), not the web UI.`;
+                `(https://api.airbyte.com/v1 or https://<host>/api/public/v1), not the web UI.`
+            );
     }
 }
 

@@ -7,7 +7,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AirbyteClient, AirbyteDataplaneHealth } from "./client";
 import { AIRBYTE_HEALTH_CHECK_KIND } from "./kinds";
-import { checkConnection, clientFor, ConnectionState, differs, isUnknown, ownFields, ProviderClientOptions, requireText } from "./provider-common";
+import {
+    checkConnection,
+    clientFor,
+    ConnectionState,
+    differs,
+    isUnknown,
+    ownFields,
+    ProviderClientOptions,
+    requireText,
+} from "./provider-common";
 import { AirbyteConnectionArgs, APPLICATION_SECRET_OUTPUTS, connectionProps, withSecretOutputs } from "./resource-common";
 import { checkAirbyteUrl } from "./url";
 
@@ -38,25 +47,36 @@ export interface HealthCheckState extends ConnectionState {
 }
 
 /** What the wait saw last, in words, with what to check. */
-export function notHealthyMessage(inputs: HealthCheckState, organizationId: string, last: AirbyteDataplaneHealth | undefined, nowMs: number): string {
+export function notHealthyMessage(
+    inputs: HealthCheckState,
+    organizationId: string,
+    last: AirbyteDataplaneHealth | undefined,
+    nowMs: number,
+): string {
     const subject = `Data plane ${last ? `"${last.dataplaneName}" ` : ""}${inputs.dataplaneId}`;
     const waited = `within ${inputs.timeoutSeconds} s`;
     const where = inputs.namespace ? ` -n ${inputs.namespace}` : "";
     const launcher = inputs.launcherDeployment ? `deploy/${inputs.launcherDeployment}` : "the workload-launcher deployment";
-    const checks = `Check: \`kubectl${where} get pods\` (the launcher pod must be Running), \`kubectl${where} logs ${launcher}\`, ` +
+    const checks =
+        `Check: \`kubectl${where} get pods\` (the launcher pod must be Running), \`kubectl${where} logs ${launcher}\`, ` +
         `outbound HTTPS from the cluster to ${inputs.airbyteUrl}, and that the data plane and its region are enabled. ` +
         `To finish without waiting, lower or turn off the wait (stack: flexplane:dataPlaneHealthTimeoutSeconds: 0).`;
     if (!last) {
-        return `${subject} is not among the data planes organization ${organizationId} reports on: it was deleted, its ` +
-            `region was deleted, or it belongs to another organization. Fix: \`pulumi refresh\`, then check the region.`;
+        return (
+            `${subject} is not among the data planes organization ${organizationId} reports on: it was deleted, its ` +
+            `region was deleted, or it belongs to another organization. Fix: \`pulumi refresh\`, then check the region.`
+        );
     }
     if (last.status === "UNKNOWN" || last.lastHeartbeatTimestamp === undefined) {
         return `${subject} sent no heartbeat ${waited}: its launcher has not reached the control plane. ${checks}`;
     }
     const age = Math.round((nowMs - last.lastHeartbeatTimestamp) / 1000);
-    return `${subject} is ${last.status} after ${inputs.timeoutSeconds} s: its last heartbeat arrived ${age} s ago ` +
-        `(HEALTHY needs one within 60 s, DEGRADED means within 5 minutes)${last.dataplaneVersion ? `, launcher version ` +
-        `${last.dataplaneVersion}` : ""}. ${checks}`;
+    return (
+        `${subject} is ${last.status} after ${inputs.timeoutSeconds} s: its last heartbeat arrived ${age} s ago ` +
+        `(HEALTHY needs one within 60 s, DEGRADED means within 5 minutes)${
+            last.dataplaneVersion ? `, launcher version ` + `${last.dataplaneVersion}` : ""
+        }. ${checks}`
+    );
 }
 
 /** Polls the health endpoint until the data plane is HEALTHY, or throws what it saw at the deadline. */
@@ -95,7 +115,9 @@ export function healthCheckFailures(news: HealthCheckState): pulumi.dynamic.Chec
  * The operations of `AirbyteDataplaneHealthCheck`: the wait runs on create and on every change of its inputs (a new
  * release revision among them); refresh and delete make no call. `options` never carries credentials.
  */
-export function createHealthCheckProvider(options: ProviderClientOptions = {}): pulumi.dynamic.ResourceProvider<HealthCheckState, HealthCheckState> {
+export function createHealthCheckProvider(
+    options: ProviderClientOptions = {},
+): pulumi.dynamic.ResourceProvider<HealthCheckState, HealthCheckState> {
     const waitOnce = async (inputs: HealthCheckState): Promise<HealthCheckState> => {
         const client = clientFor(inputs, options, `wait for data plane ${inputs.dataplaneId}`);
         const health = await waitForHealthy(client, inputs);
@@ -110,7 +132,16 @@ export function createHealthCheckProvider(options: ProviderClientOptions = {}): 
             return { inputs: { ...inputs, __kind: AIRBYTE_HEALTH_CHECK_KIND }, failures: healthCheckFailures(news) };
         },
         async diff(_id, olds, news) {
-            const keys = ["airbyteUrl", "dataplaneId", "organizationId", "regionId", "revision", "apiUrl", "applicationClientId", "applicationClientSecret"];
+            const keys = [
+                "airbyteUrl",
+                "dataplaneId",
+                "organizationId",
+                "regionId",
+                "revision",
+                "apiUrl",
+                "applicationClientId",
+                "applicationClientSecret",
+            ];
             return { changes: keys.some((key) => differs(olds, news, key)), replaces: [], deleteBeforeReplace: false };
         },
         async create(inputs) {
@@ -168,6 +199,13 @@ export class AirbyteDataplaneHealthCheck extends pulumi.dynamic.Resource {
             lastHeartbeatAt: undefined,
             dataplaneVersion: undefined,
         };
-        super(healthCheckProvider, name, props, withSecretOutputs(opts, APPLICATION_SECRET_OUTPUTS), "flexplane", "AirbyteDataplaneHealthCheck");
+        super(
+            healthCheckProvider,
+            name,
+            props,
+            withSecretOutputs(opts, APPLICATION_SECRET_OUTPUTS),
+            "flexplane",
+            "AirbyteDataplaneHealthCheck",
+        );
     }
 }

@@ -123,13 +123,17 @@ async function recoverLostCreate<S extends ObjectState, L extends AirbyteObjectI
         }
         if (found.length > 1) {
             const ids = found.map((item) => item[object.idKey]).join(", ");
-            throw new Error(`${failure.message} Afterwards ${object.parentNoun} ${parentId} holds ${found.length} new ` +
-                `${object.noun}s named "${inputs.name}" (${ids}): Flexplane cannot tell which one it made. Delete the ` +
-                `extra ones in Airbyte, then adopt the one to keep with importId.`);
+            throw new Error(
+                `${failure.message} Afterwards ${object.parentNoun} ${parentId} holds ${found.length} new ` +
+                    `${object.noun}s named "${inputs.name}" (${ids}): Flexplane cannot tell which one it made. Delete the ` +
+                    `extra ones in Airbyte, then adopt the one to keep with importId.`,
+            );
         }
     }
-    throw new Error(`${failure.message} No ${object.noun} named "${inputs.name}" appeared in ${object.parentNoun} ` +
-        `${parentId} afterwards, so the create did not happen; run \`pulumi up\` again.`);
+    throw new Error(
+        `${failure.message} No ${object.noun} named "${inputs.name}" appeared in ${object.parentNoun} ` +
+            `${parentId} afterwards, so the create did not happen; run \`pulumi up\` again.`,
+    );
 }
 
 /** A failure when a name is longer than Airbyte stores. */
@@ -228,13 +232,18 @@ export function objectProvider<S extends ObjectState, L extends AirbyteObjectInf
             const listed = await object.list(client, parentOf(olds));
             const live = listed.find((item) => item[idKey] === id);
             if (!live) {
-                throw new Error(`${noun} ${id} ("${olds.name}") was deleted outside Pulumi: ${object.parentNoun} ` +
-                    `${parentOf(olds)} no longer lists it. Run \`pulumi refresh\` to drop it from the state, then ` +
-                    `\`pulumi up\` to create it again.`);
+                throw new Error(
+                    `${noun} ${id} ("${olds.name}") was deleted outside Pulumi: ${object.parentNoun} ` +
+                        `${parentOf(olds)} no longer lists it. Run \`pulumi refresh\` to drop it from the state, then ` +
+                        `\`pulumi up\` to create it again.`,
+                );
             }
             const patch = namePatch(live, news);
             if (patch?.name !== undefined) {
-                const clash = object.clash(news, listed.filter((item) => item[idKey] !== id));
+                const clash = object.clash(
+                    news,
+                    listed.filter((item) => item[idKey] !== id),
+                );
                 if (clash) {
                     throw new Error(clash);
                 }

@@ -123,4 +123,3 @@ export interface ObjectState extends ConnectionState {
     createdAt?: string;
     updatedAt?: string;
 }
-

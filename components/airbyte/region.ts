@@ -4,7 +4,14 @@ import { AirbyteClient, AirbyteDataplaneInfo, AirbyteRegionInfo } from "./client
 import { AIRBYTE_REGION_KIND } from "./kinds";
 import { ObjectDefinition, objectProvider } from "./object-provider";
 import { ObjectState, ownFields, ProviderClientOptions } from "./provider-common";
-import { AirbyteObjectArgs, AirbyteObjectResource, APPLICATION_SECRET_OUTPUTS, checkObjectArgs, objectProps, protectedByDefault } from "./resource-common";
+import {
+    AirbyteObjectArgs,
+    AirbyteObjectResource,
+    APPLICATION_SECRET_OUTPUTS,
+    checkObjectArgs,
+    objectProps,
+    protectedByDefault,
+} from "./resource-common";
 
 /**
  * Names of the default regions (airbyte-commons `Constants.kt`: AUTO_DATAPLANE_GROUP, US_DATAPLANE_GROUP,
@@ -32,7 +39,6 @@ export interface AirbyteRegionState extends ObjectState {
     deleteDataplanes?: boolean;
 }
 
-
 function regionOuts(inputs: AirbyteRegionState, live: Partial<AirbyteRegionInfo>): AirbyteRegionState {
     return { ...ownFields(inputs), __kind: AIRBYTE_REGION_KIND, ...live };
 }
@@ -51,13 +57,17 @@ export function regionNameClash(inputs: AirbyteRegionState, listed: AirbyteRegio
     const same = listed.filter((r) => r.name === inputs.name);
     const reserved = same.find((r) => r.organizationId !== inputs.organizationId);
     if (reserved || reservedRegionName(inputs.name)) {
-        return `Region name "${inputs.name}" is reserved: it is the name of one of Airbyte's default regions, ` +
-            `which no organization may reuse. Choose another name.`;
+        return (
+            `Region name "${inputs.name}" is reserved: it is the name of one of Airbyte's default regions, ` +
+            `which no organization may reuse. Choose another name.`
+        );
     }
     const taken = same.find((r) => r.organizationId === inputs.organizationId);
     if (taken) {
-        return `Organization ${inputs.organizationId} already has a region named "${inputs.name}" (${taken.regionId}). ` +
-            `Adopt it with importId: "${taken.regionId}", or choose another name.`;
+        return (
+            `Organization ${inputs.organizationId} already has a region named "${inputs.name}" (${taken.regionId}). ` +
+            `Adopt it with importId: "${taken.regionId}", or choose another name.`
+        );
     }
     return undefined;
 }
@@ -65,11 +75,13 @@ export function regionNameClash(inputs: AirbyteRegionState, listed: AirbyteRegio
 /** The refusal to delete `region` while it still has `dataplanes`, naming them and the stacks that own them. */
 export function regionInUse(region: AirbyteRegionInfo, dataplanes: AirbyteDataplaneInfo[]): string {
     const names = dataplanes.map((d) => `"${d.name}" (${d.dataplaneId})`).join(", ");
-    return `Cannot delete region "${region.name}" (${region.regionId}): it still has ${dataplanes.length} data ` +
+    return (
+        `Cannot delete region "${region.name}" (${region.regionId}): it still has ${dataplanes.length} data ` +
         `plane${dataplanes.length === 1 ? "" : "s"}, ${names}, and Airbyte deletes a region's data planes with it. ` +
         `Each was registered by the region stack whose flexplane:dataPlaneName (by default the stack's name) it ` +
         `carries, or by hand in Airbyte. Destroy those stacks first, or set deleteDataplanes: true on the region ` +
-        `(org stack: flexplane:deleteRegionsWithDataplanes: true) to delete them too, which disconnects them.`;
+        `(org stack: flexplane:deleteRegionsWithDataplanes: true) to delete them too, which disconnects them.`
+    );
 }
 
 /** Refuses to orphan data planes unless told to, frees the name, then deletes (RegionService.controllerDeleteRegion). */

@@ -75,10 +75,7 @@ export function connectionProps(args: AirbyteConnectionArgs): Record<string, pul
 export const APPLICATION_SECRET_OUTPUTS = ["applicationClientId", "applicationClientSecret"];
 
 /** `opts` with `keys` added to its `additionalSecretOutputs`. */
-export function withSecretOutputs(
-    opts: pulumi.CustomResourceOptions | undefined,
-    keys: string[],
-): pulumi.CustomResourceOptions {
+export function withSecretOutputs(opts: pulumi.CustomResourceOptions | undefined, keys: string[]): pulumi.CustomResourceOptions {
     const existing = opts?.additionalSecretOutputs ?? [];
     return { ...opts, additionalSecretOutputs: [...existing, ...keys.filter((k) => !existing.includes(k))] };
 }

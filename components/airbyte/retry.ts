@@ -53,12 +53,7 @@ export function parseRetryAfterMs(header: string | null | undefined, nowMs: numb
 }
 
 /** The wait before retry number `retry`: the server's Retry-After when given (capped), else backoff. */
-export function retryDelayMs(
-    retry: number,
-    policy: RetryPolicy,
-    random: () => number,
-    retryAfterMs?: number,
-): number {
+export function retryDelayMs(retry: number, policy: RetryPolicy, random: () => number, retryAfterMs?: number): number {
     if (retryAfterMs !== undefined) {
         return Math.min(retryAfterMs, policy.maxRetryAfterMs);
     }

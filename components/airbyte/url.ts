@@ -33,7 +33,8 @@ function parseBaseUrl(raw: string, example: string): URL | { problem: string } {
     }
     if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && isLoopbackHost(parsed.hostname))) {
         return {
-            problem: `"${raw}" must use https (plain http is only accepted for localhost, where tests run); ` +
+            problem:
+                `"${raw}" must use https (plain http is only accepted for localhost, where tests run); ` +
                 `credentials and tokens travel in these requests.`,
         };
     }
@@ -65,7 +66,8 @@ export function checkApiUrl(raw: string): { url: string } | { problem: string } 
     }
     if (path === "") {
         return {
-            problem: `"${raw}" has no API path: Airbyte Cloud's API is ${DEFAULT_AIRBYTE_API_URL}; a self-managed ` +
+            problem:
+                `"${raw}" has no API path: Airbyte Cloud's API is ${DEFAULT_AIRBYTE_API_URL}; a self-managed ` +
                 `control plane serves it at ${parsed.origin}${SELF_MANAGED_API_PATH}.`,
         };
     }
@@ -74,8 +76,7 @@ export function checkApiUrl(raw: string): { url: string } | { problem: string } 
         // route: every call would answer 404.
         const base = `${parsed.origin}${path.slice(0, -INTERNAL_API_PATH.length)}`;
         return {
-            problem: `"${raw}" is the control plane's internal config API, not its public API; use ` +
-                `${base}${SELF_MANAGED_API_PATH}.`,
+            problem: `"${raw}" is the control plane's internal config API, not its public API; use ` + `${base}${SELF_MANAGED_API_PATH}.`,
         };
     }
     return { url: `${parsed.origin}${path}` };
@@ -116,14 +117,16 @@ export function apiAddressAsWebAddress(raw: string): string | undefined {
         return undefined;
     }
     if (parsed.hostname.toLowerCase() === CLOUD_API_HOST) {
-        return `"${raw}" is Airbyte Cloud's API host, not the control plane's web address; use ${CLOUD_AIRBYTE_URL} ` +
-            `(the API URL is derived from it).`;
+        return (
+            `"${raw}" is Airbyte Cloud's API host, not the control plane's web address; use ${CLOUD_AIRBYTE_URL} ` +
+            `(the API URL is derived from it).`
+        );
     }
     const path = trimmedPath(parsed);
     const apiPath = [SELF_MANAGED_API_PATH, INTERNAL_API_PATH].find((p) => path.endsWith(p));
     return apiPath
         ? `"${raw}" is an API address, not the control plane's web address; use ${parsed.origin}${path.slice(0, -apiPath.length)} ` +
-            `(the launcher appends ${INTERNAL_API_PATH}/... itself).`
+              `(the launcher appends ${INTERNAL_API_PATH}/... itself).`
         : undefined;
 }
 

@@ -7,7 +7,15 @@ import { InputProblems } from "../shared/errors";
 import { AirbyteClient, AirbyteRegionInfo, AirbyteWorkspaceInfo } from "./client";
 import { AIRBYTE_WORKSPACE_REGION_KIND } from "./kinds";
 import { checkConnection, clientFor, ConnectionState, differs, ownFields, ProviderClientOptions, requireText } from "./provider-common";
-import { AirbyteConnectionArgs, APPLICATION_SECRET_OUTPUTS, checkConnectionArgs, checkText, checkUuid, connectionProps, withSecretOutputs } from "./resource-common";
+import {
+    AirbyteConnectionArgs,
+    APPLICATION_SECRET_OUTPUTS,
+    checkConnectionArgs,
+    checkText,
+    checkUuid,
+    connectionProps,
+    withSecretOutputs,
+} from "./resource-common";
 
 export interface WorkspaceRegionState extends ConnectionState {
     __kind?: typeof AIRBYTE_WORKSPACE_REGION_KIND;
@@ -26,8 +34,10 @@ export interface WorkspaceRegionState extends ConnectionState {
 async function liveRegion(client: AirbyteClient, organizationId: string, regionId: string): Promise<AirbyteRegionInfo> {
     const region = (await client.listRegions(organizationId)).find((r) => r.regionId === regionId);
     if (!region) {
-        throw new Error(`Cannot assign workspaces to region ${regionId}: organization ${organizationId} has no live region ` +
-            `with this id (it was deleted, or belongs elsewhere). Fix regionId, or create the region first.`);
+        throw new Error(
+            `Cannot assign workspaces to region ${regionId}: organization ${organizationId} has no live region ` +
+                `with this id (it was deleted, or belongs elsewhere). Fix regionId, or create the region first.`,
+        );
     }
     return region;
 }
@@ -63,14 +73,20 @@ export function createWorkspaceRegionProvider(
     return {
         async check(_olds, news) {
             const { inputs, failures } = checkConnection(news);
-            for (const [key, what] of [["workspaceId", "the workspace's id"], ["organizationId", "the organization's id"], ["regionId", "the region's id"]]) {
+            for (const [key, what] of [
+                ["workspaceId", "the workspace's id"],
+                ["organizationId", "the organization's id"],
+                ["regionId", "the region's id"],
+            ]) {
                 failures.push(...requireText(news, key, what));
             }
             return { inputs: { ...inputs, __kind: AIRBYTE_WORKSPACE_REGION_KIND }, failures };
         },
         async diff(_id, olds, news) {
             const replaces = ["workspaceId"].filter((key) => differs(olds, news, key));
-            const updates = ["regionId", "organizationId", "apiUrl", "applicationClientId", "applicationClientSecret"].filter((key) => differs(olds, news, key));
+            const updates = ["regionId", "organizationId", "apiUrl", "applicationClientId", "applicationClientSecret"].filter((key) =>
+                differs(olds, news, key),
+            );
             return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
         },
         async create(inputs) {
@@ -126,7 +142,14 @@ export class AirbyteWorkspaceRegion extends pulumi.dynamic.Resource {
             regionName: undefined,
             dataResidency: undefined,
         };
-        super(workspaceRegionProvider, name, props, withSecretOutputs(opts, APPLICATION_SECRET_OUTPUTS), "flexplane", "AirbyteWorkspaceRegion");
+        super(
+            workspaceRegionProvider,
+            name,
+            props,
+            withSecretOutputs(opts, APPLICATION_SECRET_OUTPUTS),
+            "flexplane",
+            "AirbyteWorkspaceRegion",
+        );
     }
 }
 
@@ -134,7 +157,11 @@ export class AirbyteWorkspaceRegion extends pulumi.dynamic.Resource {
 export function validateWorkspaceRegionArgs(name: string, args: AirbyteWorkspaceRegionArgs | undefined): void {
     const problems = new InputProblems(`AirbyteWorkspaceRegion "${name}"`);
     checkConnectionArgs(problems, args);
-    for (const [key, what] of [["workspaceId", "the workspace's id (a UUID), from its URL in Airbyte"], ["organizationId", "the organization's id (a UUID)"], ["regionId", "the region's id (a UUID)"]] as const) {
+    for (const [key, what] of [
+        ["workspaceId", "the workspace's id (a UUID), from its URL in Airbyte"],
+        ["organizationId", "the organization's id (a UUID)"],
+        ["regionId", "the region's id (a UUID)"],
+    ] as const) {
         checkText(problems, key, args?.[key], what);
         checkUuid(problems, key, args?.[key], what);
     }

@@ -67,8 +67,16 @@ export function principalArnPatternProblems(patterns: unknown): [string, string]
     if (!Array.isArray(patterns)) {
         return [["", "must be a list of IAM role or user ARN patterns, or [] to trust Airbyte's principal only."]];
     }
-    return patterns.flatMap((arn: unknown, i): [string, string][] => isIamPrincipalArnPattern(arn) ? [] : [[`[${i}]`,
-        `"${String(arn)}" is not an IAM role or user ARN pattern: use e.g. arn:aws:iam::123456789012:role/flexplane/data-plane/* or arn:aws:iam::123456789012:user/airbyte-data-plane.`]]);
+    return patterns.flatMap((arn: unknown, i): [string, string][] =>
+        isIamPrincipalArnPattern(arn)
+            ? []
+            : [
+                  [
+                      `[${i}]`,
+                      `"${String(arn)}" is not an IAM role or user ARN pattern: use e.g. arn:aws:iam::123456789012:role/flexplane/data-plane/* or arn:aws:iam::123456789012:user/airbyte-data-plane.`,
+                  ],
+              ],
+    );
 }
 
 /** ARN of an AWS-managed IAM policy in the region's partition. */

@@ -10,13 +10,24 @@ import { isWholeInternet, WHOLE_INTERNET_CIDRS } from "../shared/cidr";
 import type { InputProblems } from "../shared/errors";
 import { kubernetesVersionProblem, supportedVersionsProblem } from "../shared/kubernetes-versions";
 import { EKS_DEFAULTS, EksClusterArgs, EksControlPlaneLogType } from "./args";
-import { accessEntryKey, eksAccessPolicyArn, eksClusterNameFrom, isEksClusterName, isIamPrincipalArn, isIpv4Cidr, isKmsKeyArn, parseArn } from "./arns";
+import {
+    accessEntryKey,
+    eksAccessPolicyArn,
+    eksClusterNameFrom,
+    isEksClusterName,
+    isIamPrincipalArn,
+    isIpv4Cidr,
+    isKmsKeyArn,
+    parseArn,
+} from "./arns";
 
 /** Days a deleted KMS key waits before it is gone (the longest AWS allows). */
 const KMS_DELETION_WINDOW_DAYS = 30;
 
 /** Retention periods CloudWatch Logs accepts (0 means never expire). */
-const CLOUDWATCH_RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const CLOUDWATCH_RETENTION_DAYS = [
+    0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 
 /** The cluster's own settings, every default applied. */
 export interface ResolvedControlPlane {
@@ -38,12 +49,22 @@ export function resolveControlPlane(
     at: { resourceName: string; region: string; partition: string },
 ): ResolvedControlPlane {
     const clusterName = a.clusterName ?? eksClusterNameFrom(at.resourceName);
-    problems.check(isEksClusterName(clusterName), "clusterName", `"${clusterName}" is not an EKS cluster name: use 1-100 letters, digits, '-' or '_', starting with a letter or digit.`);
+    problems.check(
+        isEksClusterName(clusterName),
+        "clusterName",
+        `"${clusterName}" is not an EKS cluster name: use 1-100 letters, digits, '-' or '_', starting with a letter or digit.`,
+    );
     const kubernetesVersion = a.kubernetesVersion ?? EKS_DEFAULTS.kubernetesVersion;
     if (/^1\.\d{2,}$/.test(kubernetesVersion)) {
-        problems.addIfAny("kubernetesVersion", kubernetesVersionProblem("EKS", kubernetesVersion, { extended: true, supported: a.supportedKubernetesVersions }));
+        problems.addIfAny(
+            "kubernetesVersion",
+            kubernetesVersionProblem("EKS", kubernetesVersion, { extended: true, supported: a.supportedKubernetesVersions }),
+        );
     } else {
-        problems.add("kubernetesVersion", `"${kubernetesVersion}" is not a Kubernetes minor version: set one that EKS offers, e.g. "${EKS_DEFAULTS.kubernetesVersion}".`);
+        problems.add(
+            "kubernetesVersion",
+            `"${kubernetesVersion}" is not a Kubernetes minor version: set one that EKS offers, e.g. "${EKS_DEFAULTS.kubernetesVersion}".`,
+        );
     }
     if (a.supportedKubernetesVersions !== undefined) {
         problems.addIfAny("supportedKubernetesVersions", supportedVersionsProblem(a.supportedKubernetesVersions));
@@ -53,17 +74,30 @@ export function resolveControlPlane(
         retentionDays: a.controlPlaneLogs?.retentionDays ?? EKS_DEFAULTS.controlPlaneLogs.retentionDays,
     };
     const logTypes: string[] = Object.values(EksControlPlaneLogType);
-    problems.check(logs.types.every((t) => logTypes.includes(t)), "controlPlaneLogs.types", `use only ${logTypes.join(", ")}.`);
-    problems.check(CLOUDWATCH_RETENTION_DAYS.includes(logs.retentionDays), "controlPlaneLogs.retentionDays",
-        `${logs.retentionDays} is not a period CloudWatch accepts: use one of ${CLOUDWATCH_RETENTION_DAYS.join(", ")} (0 keeps logs forever).`);
+    problems.check(
+        logs.types.every((t) => logTypes.includes(t)),
+        "controlPlaneLogs.types",
+        `use only ${logTypes.join(", ")}.`,
+    );
+    problems.check(
+        CLOUDWATCH_RETENTION_DAYS.includes(logs.retentionDays),
+        "controlPlaneLogs.retentionDays",
+        `${logs.retentionDays} is not a period CloudWatch accepts: use one of ${CLOUDWATCH_RETENTION_DAYS.join(", ")} (0 keeps logs forever).`,
+    );
     const keyId = a.secretsEncryption?.keyId;
     if (a.secretsEncryption !== undefined) {
-        problems.check(isKmsKeyArn(keyId) && parseArn(keyId)?.region === at.region, "secretsEncryption.keyId",
-            `set the ARN of a KMS key in the cluster's region ${at.region}, or remove secretsEncryption to create one.`);
+        problems.check(
+            isKmsKeyArn(keyId) && parseArn(keyId)?.region === at.region,
+            "secretsEncryption.keyId",
+            `set the ARN of a KMS key in the cluster's region ${at.region}, or remove secretsEncryption to create one.`,
+        );
     }
     const deletionProtection = a.deletionProtection ?? EKS_DEFAULTS.deletionProtection;
-    problems.check(typeof deletionProtection === "boolean", "deletionProtection",
-        "set true (the default: EKS refuses to delete the cluster) or false (before destroying it).");
+    problems.check(
+        typeof deletionProtection === "boolean",
+        "deletionProtection",
+        "set true (the default: EKS refuses to delete the cluster) or false (before destroying it).",
+    );
     return {
         clusterName,
         kubernetesVersion,
@@ -80,17 +114,34 @@ function resolveApiServer(problems: InputProblems, o: NonNullable<EksClusterArgs
     const privateOnly = o.privateOnly ?? defaults.privateOnly;
     const privateAccess = o.privateAccess ?? defaults.privateAccess;
     const openToInternet = o.openToInternet ?? defaults.openToInternet;
-    problems.check(typeof privateOnly === "boolean", "apiServer.privateOnly", `"${String(privateOnly)}" is not valid: set true (no public endpoint) or false (the default).`);
+    problems.check(
+        typeof privateOnly === "boolean",
+        "apiServer.privateOnly",
+        `"${String(privateOnly)}" is not valid: set true (no public endpoint) or false (the default).`,
+    );
     problems.check(typeof openToInternet === "boolean", "apiServer.openToInternet", "set true or false (default false).");
-    problems.check(!(privateOnly === true && privateAccess === false), "apiServer.privateAccess",
-        "is false, but apiServer.privateOnly turns the public endpoint off: a cluster needs an API endpoint; remove one of the two.");
-    problems.check(!(privateOnly === true && openToInternet === true), "apiServer.openToInternet",
-        "applies only to the public endpoint, which apiServer.privateOnly turns off; remove one of the two.");
+    problems.check(
+        !(privateOnly === true && privateAccess === false),
+        "apiServer.privateAccess",
+        "is false, but apiServer.privateOnly turns the public endpoint off: a cluster needs an API endpoint; remove one of the two.",
+    );
+    problems.check(
+        !(privateOnly === true && openToInternet === true),
+        "apiServer.openToInternet",
+        "applies only to the public endpoint, which apiServer.privateOnly turns off; remove one of the two.",
+    );
     const cidrs = o.authorizedCidrs;
     if (cidrs !== undefined) {
-        problems.check(privateOnly !== true, "apiServer.authorizedCidrs", "applies only to the public endpoint, which apiServer.privateOnly turns off; remove one of the two.");
-        problems.check(Array.isArray(cidrs) && cidrs.length > 0 && cidrs.every(isIpv4Cidr), "apiServer.authorizedCidrs",
-            `${JSON.stringify(cidrs)} is not valid: list one or more IPv4 CIDR blocks such as 203.0.113.0/24 (the addresses that run pulumi up).`);
+        problems.check(
+            privateOnly !== true,
+            "apiServer.authorizedCidrs",
+            "applies only to the public endpoint, which apiServer.privateOnly turns off; remove one of the two.",
+        );
+        problems.check(
+            Array.isArray(cidrs) && cidrs.length > 0 && cidrs.every(isIpv4Cidr),
+            "apiServer.authorizedCidrs",
+            `${JSON.stringify(cidrs)} is not valid: list one or more IPv4 CIDR blocks such as 203.0.113.0/24 (the addresses that run pulumi up).`,
+        );
         problems.check(
             openToInternet === true || !(Array.isArray(cidrs) && cidrs.some(isWholeInternet)),
             "apiServer.authorizedCidrs",
@@ -123,8 +174,11 @@ function resolveAdmins(problems: InputProblems, given: string[] | undefined, par
         ),
     );
     const entryKeys = admins.map((arn) => accessEntryKey(String(arn)));
-    problems.check(new Set(entryKeys).size === entryKeys.length, "adminPrincipalArns",
-        "lists the same principal twice (or two names that differ only in punctuation); give each once.");
+    problems.check(
+        new Set(entryKeys).size === entryKeys.length,
+        "adminPrincipalArns",
+        "lists the same principal twice (or two names that differ only in punctuation); give each once.",
+    );
     return admins;
 }
 
@@ -203,8 +257,15 @@ export function createControlPlane(
         new aws.kms.Alias(`${name}-secrets`, { name: `alias/${r.clusterName}-secrets`, targetKeyId: key.keyId }, { parent });
         encryptionKeyArn = key.arn;
     }
-    const logGroups = r.logs.types.length > 0
-        ? [new aws.cloudwatch.LogGroup(`${name}-control-plane-logs`, { name: `/aws/eks/${r.clusterName}/cluster`, retentionInDays: r.logs.retentionDays, tags }, { parent })]
-        : [];
+    const logGroups =
+        r.logs.types.length > 0
+            ? [
+                  new aws.cloudwatch.LogGroup(
+                      `${name}-control-plane-logs`,
+                      { name: `/aws/eks/${r.clusterName}/cluster`, retentionInDays: r.logs.retentionDays, tags },
+                      { parent },
+                  ),
+              ]
+            : [];
     return new eks.Cluster(`${name}-cluster`, clusterInputs(r, region, network, encryptionKeyArn, tags), { parent, dependsOn: logGroups });
 }

@@ -78,25 +78,30 @@ export class EksCluster extends pulumi.ComponentResource {
         const bucket = storage.kind === "new" ? createLogBucket(name, storage, r.tags, this) : undefined;
         this.bucketName = bucket ? bucket.bucket.bucket : pulumi.output(storage.kind === "existing" ? storage.name : "");
 
-        const role = r.identity.secretsManagerGrant !== undefined || storageUsesRole(storage)
-            ? createDataPlaneRole(
-                  name,
-                  {
-                      clusterName,
-                      oidcProviderArn: this.cluster.oidcProviderArn,
-                      oidcIssuer: this.cluster.oidcIssuer,
-                      namespace: r.namespace,
-                      serviceAccountName: r.serviceAccountName,
-                      secretsManager: r.identity.secretsManagerGrant,
-                      controlPlaneRoleArn: r.identity.controlPlaneRoleArn,
-                      storage: storageUsesRole(storage)
-                          ? { bucket: this.bucketName, region: storage.region, kmsKeyArn: storage.kind === "new" ? storage.kmsKeyArn : undefined }
-                          : undefined,
-                      tags: r.tags,
-                  },
-                  this,
-              )
-            : undefined;
+        const role =
+            r.identity.secretsManagerGrant !== undefined || storageUsesRole(storage)
+                ? createDataPlaneRole(
+                      name,
+                      {
+                          clusterName,
+                          oidcProviderArn: this.cluster.oidcProviderArn,
+                          oidcIssuer: this.cluster.oidcIssuer,
+                          namespace: r.namespace,
+                          serviceAccountName: r.serviceAccountName,
+                          secretsManager: r.identity.secretsManagerGrant,
+                          controlPlaneRoleArn: r.identity.controlPlaneRoleArn,
+                          storage: storageUsesRole(storage)
+                              ? {
+                                    bucket: this.bucketName,
+                                    region: storage.region,
+                                    kmsKeyArn: storage.kind === "new" ? storage.kmsKeyArn : undefined,
+                                }
+                              : undefined,
+                          tags: r.tags,
+                      },
+                      this,
+                  )
+                : undefined;
         this.roleArn = role ? role.role.arn : pulumi.output(undefined);
 
         this.dataPlaneTarget = {

@@ -2,7 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { InputProblems } from "../shared/errors";
 import { AIRBYTE_MANAGED_TAG } from "../shared/types";
-import { iamRoleNamePrefix, isAwsAccountId, isAwsRegion, isIamPrincipalArn, isKmsKeyArn, principalArnPatternProblems, parseArn, partitionOfRegion } from "./arns";
+import {
+    iamRoleNamePrefix,
+    isAwsAccountId,
+    isAwsRegion,
+    isIamPrincipalArn,
+    isKmsKeyArn,
+    principalArnPatternProblems,
+    parseArn,
+    partitionOfRegion,
+} from "./arns";
 import { controlPlaneTrustPolicy, DATA_PLANE_ROLE_PATH, dataPlaneRolesArnPattern, secretsManagerPolicyDocument } from "./policies";
 
 /** What Airbyte's control plane is told about an AWS secret store, whatever the authentication. */
@@ -153,8 +162,16 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
             "externalId",
             "set the external id agreed with Airbyte: 2-1224 letters, digits or +=,.@:/-_ (keep it secret).",
         );
-        problems.check(isAwsRegion(sm.region), "secretsManager.region", "set the region of the organization's Secrets Manager, e.g. us-east-1.");
-        problems.check(isAwsAccountId(sm.accountId), "secretsManager.accountId", "set the 12-digit account that owns the secrets, as a quoted string.");
+        problems.check(
+            isAwsRegion(sm.region),
+            "secretsManager.region",
+            "set the region of the organization's Secrets Manager, e.g. us-east-1.",
+        );
+        problems.check(
+            isAwsAccountId(sm.accountId),
+            "secretsManager.accountId",
+            "set the 12-digit account that owns the secrets, as a quoted string.",
+        );
         problems.check(
             sm.kmsKeyArn === undefined || (isKmsKeyArn(sm.kmsKeyArn) && parseArn(sm.kmsKeyArn)?.region === sm.region),
             "secretsManager.kmsKeyArn",
@@ -171,7 +188,9 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
         );
         problems.throwIfAny();
         super("flexplane:aws:ControlPlaneSecretsRole", name, {}, opts);
-        const dataPlanePrincipalArns = given ?? [dataPlaneRolesArnPattern(partitionOfRegion(sm.region).partition, sm.accountId, DATA_PLANE_ROLE_PATH)];
+        const dataPlanePrincipalArns = given ?? [
+            dataPlaneRolesArnPattern(partitionOfRegion(sm.region).partition, sm.accountId, DATA_PLANE_ROLE_PATH),
+        ];
 
         const externalId = pulumi.secret(args.externalId);
         const callerAccount = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
@@ -181,7 +200,10 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
                 throw new pulumi.ResourceError(`ControlPlaneSecretsRole "${name}": ${wrongAccount}`, this);
             }
             if (!isValidExternalId(id)) {
-                throw new pulumi.ResourceError(`ControlPlaneSecretsRole "${name}": externalId must be 2-1224 letters, digits or +=,.@:/-_.`, this);
+                throw new pulumi.ResourceError(
+                    `ControlPlaneSecretsRole "${name}": externalId must be 2-1224 letters, digits or +=,.@:/-_.`,
+                    this,
+                );
             }
             return JSON.stringify(controlPlaneTrustPolicy(args.airbytePrincipalArn, id, dataPlanePrincipalArns));
         });
@@ -203,9 +225,15 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
         this.roleArn = role.arn;
         this.roleName = role.name;
         this.secretStorageJson = pulumi.secret(
-            pulumi.all([role.arn, externalId]).apply(([roleArn, id]) =>
-                JSON.stringify(controlPlaneSecretStorageJson({ awsRegion: sm.region, roleArn, externalId: id, kmsKeyArn: sm.kmsKeyArn }), null, 2),
-            ),
+            pulumi
+                .all([role.arn, externalId])
+                .apply(([roleArn, id]) =>
+                    JSON.stringify(
+                        controlPlaneSecretStorageJson({ awsRegion: sm.region, roleArn, externalId: id, kmsKeyArn: sm.kmsKeyArn }),
+                        null,
+                        2,
+                    ),
+                ),
         );
         this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName, secretStorageJson: this.secretStorageJson });
     }

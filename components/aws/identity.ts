@@ -10,7 +10,12 @@ import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import type { AwsAccessKeys, SecretsManagerSpec } from "../shared/types";
 import { iamRoleNamePrefix, isIamPrincipalArn, parseArn } from "./arns";
 import {
-    assumeControlPlaneRolePolicyDocument, DATA_PLANE_ROLE_PATH, irsaTrustPolicy, s3PolicyDocument, secretsManagerReadPolicyDocument, SecretsManagerGrant,
+    assumeControlPlaneRolePolicyDocument,
+    DATA_PLANE_ROLE_PATH,
+    irsaTrustPolicy,
+    s3PolicyDocument,
+    secretsManagerReadPolicyDocument,
+    SecretsManagerGrant,
 } from "./policies";
 
 /** Annotation that binds a Kubernetes service account to an IAM role (IRSA). */
@@ -41,18 +46,28 @@ export function resolveIdentity(
     const aws = spec?.aws;
     const irsa = kind === "aws" && aws?.useServiceAccountIdentity === true && aws.accessKeys === undefined;
     const grant = irsa
-        ? { region: aws.region, accountId: aws.accountId, kmsKeyArn: aws.kmsKeyArn, allowUntaggedSecrets: aws.allowUntaggedSecrets === true }
+        ? {
+              region: aws.region,
+              accountId: aws.accountId,
+              kmsKeyArn: aws.kmsKeyArn,
+              allowUntaggedSecrets: aws.allowUntaggedSecrets === true,
+          }
         : undefined;
     if (controlPlaneRoleArn !== undefined) {
         // The pod's identity assumes the role only when it reads the store: a store read with access keys assumes it with those keys.
         if (spec?.aws?.useServiceAccountIdentity !== true) {
-            problems.add("controlPlaneRoleArn", spec?.aws
-                ? "is only for a store read with the pod's identity (secretsManager.aws.useServiceAccountIdentity): with access keys the data plane assumes the role with those keys, so grant sts:AssumeRole to that IAM user instead."
-                : "is only for an AWS Secrets Manager store in IAM_ROLE mode: remove it.");
+            problems.add(
+                "controlPlaneRoleArn",
+                spec?.aws
+                    ? "is only for a store read with the pod's identity (secretsManager.aws.useServiceAccountIdentity): with access keys the data plane assumes the role with those keys, so grant sts:AssumeRole to that IAM user instead."
+                    : "is only for an AWS Secrets Manager store in IAM_ROLE mode: remove it.",
+            );
         }
         if (typeof controlPlaneRoleArn === "string") {
             problems.check(
-                isIamPrincipalArn(controlPlaneRoleArn) && controlPlaneRoleArn.includes(":role/") && parseArn(controlPlaneRoleArn)?.partition === partition,
+                isIamPrincipalArn(controlPlaneRoleArn) &&
+                    controlPlaneRoleArn.includes(":role/") &&
+                    parseArn(controlPlaneRoleArn)?.partition === partition,
                 "controlPlaneRoleArn",
                 `"${controlPlaneRoleArn}" is not an IAM role ARN in partition ${partition}: give the role Airbyte's control plane assumes, e.g. the org stack's controlPlaneRoleArn output.`,
             );
@@ -118,9 +133,13 @@ export function createDataPlaneRole(
     },
     parent: pulumi.Resource,
 ): DataPlaneRole {
-    const trust = pulumi.all([args.oidcProviderArn, args.oidcIssuer]).apply(([oidcProviderArn, oidcIssuer]) =>
-        JSON.stringify(irsaTrustPolicy({ oidcProviderArn, oidcIssuer, namespace: args.namespace, serviceAccountName: args.serviceAccountName })),
-    );
+    const trust = pulumi
+        .all([args.oidcProviderArn, args.oidcIssuer])
+        .apply(([oidcProviderArn, oidcIssuer]) =>
+            JSON.stringify(
+                irsaTrustPolicy({ oidcProviderArn, oidcIssuer, namespace: args.namespace, serviceAccountName: args.serviceAccountName }),
+            ),
+        );
     const role = new aws.iam.Role(
         `${name}-data-plane`,
         {

@@ -33,43 +33,75 @@ export interface NewLogBucket {
 export type ResolvedLogStorage = NewLogBucket | { kind: "existing"; name: string; region: string; accessKeys?: AwsAccessKeys };
 
 /** The log storage with its defaults, problems recorded under `logStorage.*`. */
-export function resolveLogStorage(problems: InputProblems, options: EksLogStorageOptions | undefined, clusterRegion: string): ResolvedLogStorage {
+export function resolveLogStorage(
+    problems: InputProblems,
+    options: EksLogStorageOptions | undefined,
+    clusterRegion: string,
+): ResolvedLogStorage {
     const o = options ?? {};
     if (o.existingBucketName !== undefined) {
         const name = o.existingBucketName;
-        problems.addIfAny("logStorage.existingBucketName", typeof name === "string" && name.trim() !== ""
-            ? s3BucketNameProblem(name)
-            : "is empty: give the name of an existing S3 bucket, or remove existingBucketName to create one.");
+        problems.addIfAny(
+            "logStorage.existingBucketName",
+            typeof name === "string" && name.trim() !== ""
+                ? s3BucketNameProblem(name)
+                : "is empty: give the name of an existing S3 bucket, or remove existingBucketName to create one.",
+        );
         const region = o.region ?? clusterRegion;
-        problems.check(isAwsRegion(region), "logStorage.region", `"${region}" is not an AWS region: set the bucket's region, e.g. us-east-1.`);
+        problems.check(
+            isAwsRegion(region),
+            "logStorage.region",
+            `"${region}" is not an AWS region: set the bucket's region, e.g. us-east-1.`,
+        );
         for (const key of NEW_BUCKET_ONLY) {
-            problems.check(o[key] === undefined, `logStorage.${key}`,
-                "applies only to a bucket this component creates; configure your bucket directly, or remove existingBucketName.");
+            problems.check(
+                o[key] === undefined,
+                `logStorage.${key}`,
+                "applies only to a bucket this component creates; configure your bucket directly, or remove existingBucketName.",
+            );
         }
         if (o.accessKeys !== undefined) {
-            problems.check(Boolean(o.accessKeys.accessKeyId) && Boolean(o.accessKeys.secretAccessKey), "logStorage.accessKeys",
-                "set both accessKeyId and secretAccessKey, or remove accessKeys to use the data-plane role (IRSA).");
+            problems.check(
+                Boolean(o.accessKeys.accessKeyId) && Boolean(o.accessKeys.secretAccessKey),
+                "logStorage.accessKeys",
+                "set both accessKeyId and secretAccessKey, or remove accessKeys to use the data-plane role (IRSA).",
+            );
         }
         return { kind: "existing", name: String(name), region, accessKeys: o.accessKeys };
     }
-    problems.check(o.accessKeys === undefined, "logStorage.accessKeys",
-        "applies only with logStorage.existingBucketName; a new bucket is always used through the data-plane role (IRSA).");
-    problems.check(o.region === undefined || o.region === clusterRegion, "logStorage.region",
-        `a new bucket is created in the cluster's region (${clusterRegion}); remove region.`);
+    problems.check(
+        o.accessKeys === undefined,
+        "logStorage.accessKeys",
+        "applies only with logStorage.existingBucketName; a new bucket is always used through the data-plane role (IRSA).",
+    );
+    problems.check(
+        o.region === undefined || o.region === clusterRegion,
+        "logStorage.region",
+        `a new bucket is created in the cluster's region (${clusterRegion}); remove region.`,
+    );
     const defaults = EKS_DEFAULTS.logStorage;
     const logRetentionDays = o.logRetentionDays ?? defaults.logRetentionDays;
-    problems.check(Number.isInteger(logRetentionDays) && logRetentionDays >= 0, "logStorage.logRetentionDays",
-        `"${logRetentionDays}" is not valid: set a whole number of days, or 0 to keep logs forever.`);
+    problems.check(
+        Number.isInteger(logRetentionDays) && logRetentionDays >= 0,
+        "logStorage.logRetentionDays",
+        `"${logRetentionDays}" is not valid: set a whole number of days, or 0 to keep logs forever.`,
+    );
     if (o.kmsKeyArn !== undefined) {
-        problems.check(isKmsKeyArn(o.kmsKeyArn) && parseArn(o.kmsKeyArn)?.region === clusterRegion, "logStorage.kmsKeyArn",
-            `set the ARN of a KMS key in ${clusterRegion} (arn:aws:kms:${clusterRegion}:<account>:key/<id>), or remove it for SSE-S3.`);
+        problems.check(
+            isKmsKeyArn(o.kmsKeyArn) && parseArn(o.kmsKeyArn)?.region === clusterRegion,
+            "logStorage.kmsKeyArn",
+            `set the ARN of a KMS key in ${clusterRegion} (arn:aws:kms:${clusterRegion}:<account>:key/<id>), or remove it for SSE-S3.`,
+        );
     }
     const accessLogs = o.accessLogs;
     if (accessLogs !== undefined) {
         const target = typeof accessLogs === "object" && accessLogs !== null ? accessLogs.bucket : undefined;
-        problems.addIfAny("logStorage.accessLogs.bucket", typeof target === "string" && target.trim() !== ""
-            ? s3BucketNameProblem(target)
-            : `is required: set the name of an existing S3 bucket in ${clusterRegion} that receives the access logs (not the log bucket itself), or remove accessLogs.`);
+        problems.addIfAny(
+            "logStorage.accessLogs.bucket",
+            typeof target === "string" && target.trim() !== ""
+                ? s3BucketNameProblem(target)
+                : `is required: set the name of an existing S3 bucket in ${clusterRegion} that receives the access logs (not the log bucket itself), or remove accessLogs.`,
+        );
         problems.check(
             accessLogs?.prefix === undefined || (typeof accessLogs.prefix === "string" && /^[\w!\-.*'()/]{1,512}$/.test(accessLogs.prefix)),
             "logStorage.accessLogs.prefix",
@@ -112,9 +144,16 @@ export function encryptionRule(kmsKeyArn: string | undefined) {
  * fast when versioning is on; unfinished multipart uploads are aborted everywhere. State and workload
  * output are never expired: the platform owns their lifetime.
  */
-export function lifecycleRules(bucket: Pick<NewLogBucket, "logRetentionDays" | "versioning">): aws.types.input.s3.BucketLifecycleConfigurationRule[] {
+export function lifecycleRules(
+    bucket: Pick<NewLogBucket, "logRetentionDays" | "versioning">,
+): aws.types.input.s3.BucketLifecycleConfigurationRule[] {
     const rules: aws.types.input.s3.BucketLifecycleConfigurationRule[] = [
-        { id: "abort-incomplete-uploads", status: "Enabled", filter: { prefix: "" }, abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_UPLOAD_DAYS } },
+        {
+            id: "abort-incomplete-uploads",
+            status: "Enabled",
+            filter: { prefix: "" },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_UPLOAD_DAYS },
+        },
     ];
     if (bucket.logRetentionDays > 0) {
         rules.push({
@@ -151,7 +190,11 @@ export function createLogBucket(name: string, options: NewLogBucket, tags: Recor
         { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
         { parent },
     );
-    const ownership = new aws.s3.BucketOwnershipControls(`${name}-logs-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent });
+    const ownership = new aws.s3.BucketOwnershipControls(
+        `${name}-logs-ownership`,
+        { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+        { parent },
+    );
     const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
         `${name}-logs-encryption`,
         { bucket: bucket.id, rules: [encryptionRule(options.kmsKeyArn)] },
@@ -166,7 +209,11 @@ export function createLogBucket(name: string, options: NewLogBucket, tags: Recor
     const hardening: pulumi.Resource[] = [publicAccess, ownership, encryption, policy];
     let versioning: aws.s3.BucketVersioning | undefined;
     if (options.versioning) {
-        versioning = new aws.s3.BucketVersioning(`${name}-logs-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent });
+        versioning = new aws.s3.BucketVersioning(
+            `${name}-logs-versioning`,
+            { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+            { parent },
+        );
         hardening.push(versioning);
     }
     if (options.accessLogs) {

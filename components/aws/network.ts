@@ -11,8 +11,7 @@ import { EKS_DEFAULTS, EksNatGatewayStrategy, EksNetworkOptions } from "./args";
 import { isIpv4Cidr } from "./arns";
 
 /** Airbyte's statement of the EKS shapes it supports; every refusal of a zone count or of Fargate cites it. */
-export const AIRBYTE_EKS_SUPPORT_STATEMENT =
-    "Airbyte supports EKS on EC2 in 2 or more availability zones; EKS on Fargate is not supported";
+export const AIRBYTE_EKS_SUPPORT_STATEMENT = "Airbyte supports EKS on EC2 in 2 or more availability zones; EKS on Fargate is not supported";
 
 /** Fewest availability zones the cluster and its node groups may span (Airbyte's requirement). */
 const MIN_AVAILABILITY_ZONES = 2;
@@ -23,18 +22,37 @@ const NEW_VPC_ONLY = ["cidrBlock", "availabilityZoneCount", "availabilityZoneNam
 
 export type ResolvedNetwork =
     | { kind: "existing"; vpcId: string; privateSubnetIds: string[] }
-    | { kind: "new"; cidrBlock: string; availabilityZoneCount: number; availabilityZoneNames?: string[]; natGateways: EksNatGatewayStrategy };
+    | {
+          kind: "new";
+          cidrBlock: string;
+          availabilityZoneCount: number;
+          availabilityZoneNames?: string[];
+          natGateways: EksNatGatewayStrategy;
+      };
 
 /**
  * The network with its defaults, problems recorded under `network.*`. A new VPC needs the optional
  * peer `@pulumi/awsx`; `peerInstalled` says whether it is there.
  */
-export function resolveNetwork(problems: InputProblems, options: EksNetworkOptions | undefined, region: string, peerInstalled: PeerResolver): ResolvedNetwork {
+export function resolveNetwork(
+    problems: InputProblems,
+    options: EksNetworkOptions | undefined,
+    region: string,
+    peerInstalled: PeerResolver,
+): ResolvedNetwork {
     const v = options ?? {};
     if (v.vpcId !== undefined) {
-        problems.check(/^vpc-[0-9a-f]{8,17}$/.test(String(v.vpcId)), "network.vpcId", `"${String(v.vpcId)}" is not a VPC id: use one such as vpc-0123456789abcdef0.`);
+        problems.check(
+            /^vpc-[0-9a-f]{8,17}$/.test(String(v.vpcId)),
+            "network.vpcId",
+            `"${String(v.vpcId)}" is not a VPC id: use one such as vpc-0123456789abcdef0.`,
+        );
         for (const key of NEW_VPC_ONLY) {
-            problems.check(v[key] === undefined, `network.${key}`, "applies only to a new VPC; remove it, or remove network.vpcId to create one.");
+            problems.check(
+                v[key] === undefined,
+                `network.${key}`,
+                "applies only to a new VPC; remove it, or remove network.vpcId to create one.",
+            );
         }
         const subnets = Array.isArray(v.privateSubnetIds) ? v.privateSubnetIds : [];
         problems.check(
@@ -44,12 +62,19 @@ export function resolveNetwork(problems: InputProblems, options: EksNetworkOptio
                 `(${AIRBYTE_EKS_SUPPORT_STATEMENT}).`,
         );
         subnets.forEach((s, i) =>
-            problems.check(/^subnet-[0-9a-f]{8,17}$/.test(String(s)), `network.privateSubnetIds[${i}]`,
-                `"${String(s)}" is not a subnet id: use one such as subnet-0123456789abcdef0.`),
+            problems.check(
+                /^subnet-[0-9a-f]{8,17}$/.test(String(s)),
+                `network.privateSubnetIds[${i}]`,
+                `"${String(s)}" is not a subnet id: use one such as subnet-0123456789abcdef0.`,
+            ),
         );
         return { kind: "existing", vpcId: String(v.vpcId), privateSubnetIds: subnets.map(String) };
     }
-    problems.check(v.privateSubnetIds === undefined, "network.privateSubnetIds", "needs network.vpcId, the VPC the subnets belong to; set it or remove the subnets.");
+    problems.check(
+        v.privateSubnetIds === undefined,
+        "network.privateSubnetIds",
+        "needs network.vpcId, the VPC the subnets belong to; set it or remove the subnets.",
+    );
     const defaults = EKS_DEFAULTS.network;
     const cidrBlock = v.cidrBlock ?? defaults.cidrBlock;
     const prefix = Number(String(cidrBlock).split("/")[1]);
@@ -89,8 +114,11 @@ export function resolveNetwork(problems: InputProblems, options: EksNetworkOptio
         `set one of ${Object.values(EksNatGatewayStrategy).join(", ")}; nodes in private subnets need NAT to reach the control plane.`,
     );
     if (!peerInstalled("@pulumi/awsx")) {
-        problems.add("network", "a new VPC is built with @pulumi/awsx, an optional peer dependency that is not installed: " +
-            `run \`${installCommand(["@pulumi/awsx"])}\`, or set network.vpcId and network.privateSubnetIds to use an existing VPC.`);
+        problems.add(
+            "network",
+            "a new VPC is built with @pulumi/awsx, an optional peer dependency that is not installed: " +
+                `run \`${installCommand(["@pulumi/awsx"])}\`, or set network.vpcId and network.privateSubnetIds to use an existing VPC.`,
+        );
     }
     return { kind: "new", cidrBlock, availabilityZoneCount: count, availabilityZoneNames: names, natGateways };
 }
@@ -137,7 +165,9 @@ export function subnetProblems(vpcId: string, subnets: SubnetFacts[]): string[] 
 export function createNetwork(name: string, network: ResolvedNetwork, tags: Record<string, string>, parent: pulumi.Resource): EksNetwork {
     if (network.kind === "existing") {
         const facts = network.privateSubnetIds.map((id) =>
-            aws.ec2.getSubnetOutput({ id }, { parent }).apply((s): SubnetFacts => ({ id, vpcId: s.vpcId, availabilityZone: s.availabilityZone })),
+            aws.ec2
+                .getSubnetOutput({ id }, { parent })
+                .apply((s): SubnetFacts => ({ id, vpcId: s.vpcId, availabilityZone: s.availabilityZone })),
         );
         const checked = pulumi.all(facts).apply((subnets) => {
             const problems = subnetProblems(network.vpcId, subnets);

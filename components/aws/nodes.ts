@@ -70,8 +70,15 @@ export function resolveNodeGroup(
     const o = options ?? {};
     const defaults = EKS_DEFAULTS.nodes;
     const instanceTypes = o.instanceTypes ?? [...defaults.instanceTypes];
-    const wellFormed = Array.isArray(instanceTypes) && instanceTypes.length > 0 && instanceTypes.every((t) => /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(String(t)));
-    problems.check(wellFormed, `${path}.instanceTypes`, `list one or more EC2 instance types such as "${defaults.instanceTypes[0]}"; got ${JSON.stringify(instanceTypes)}.`);
+    const wellFormed =
+        Array.isArray(instanceTypes) &&
+        instanceTypes.length > 0 &&
+        instanceTypes.every((t) => /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(String(t)));
+    problems.check(
+        wellFormed,
+        `${path}.instanceTypes`,
+        `list one or more EC2 instance types such as "${defaults.instanceTypes[0]}"; got ${JSON.stringify(instanceTypes)}.`,
+    );
     if (wellFormed) {
         checkInstanceTypes(problems, `${path}.instanceTypes`, instanceTypes, minimumSize);
     }
@@ -79,7 +86,11 @@ export function resolveNodeGroup(
     const maxSize = o.maxSize ?? Math.max(defaults.maxSize, minSize);
     const desiredSize = o.desiredSize ?? Math.min(Math.max(defaults.desiredSize, minSize), maxSize);
     problems.check(
-        [minSize, desiredSize, maxSize].every((n) => Number.isInteger(n)) && minSize >= minimumNodes && minSize <= desiredSize && desiredSize <= maxSize && desiredSize >= 1,
+        [minSize, desiredSize, maxSize].every((n) => Number.isInteger(n)) &&
+            minSize >= minimumNodes &&
+            minSize <= desiredSize &&
+            desiredSize <= maxSize &&
+            desiredSize >= 1,
         `${path}.minSize`,
         `set whole numbers with ${minimumNodes} <= minSize <= desiredSize <= maxSize and desiredSize >= 1 ` +
             `(got ${minSize}, ${desiredSize}, ${maxSize}); no autoscaler is installed, so desiredSize is the node count.`,
@@ -91,8 +102,11 @@ export function resolveNodeGroup(
         `set a whole number of GiB from ${MIN_DISK_SIZE_GIB} (default ${defaults.diskSizeGiB}); each connector pod asks 5 GiB of ephemeral storage.`,
     );
     const spot = o.spot ?? defaults.spot;
-    problems.check(typeof spot === "boolean", `${path}.spot`,
-        `"${String(spot)}" is not valid: set true for spot capacity or false for on-demand (the default; the deprecated capacityType took SPOT or ON_DEMAND).`);
+    problems.check(
+        typeof spot === "boolean",
+        `${path}.spot`,
+        `"${String(spot)}" is not valid: set true for spot capacity or false for on-demand (the default; the deprecated capacityType took SPOT or ON_DEMAND).`,
+    );
     const labels = o.labels ?? {};
     for (const [key, value] of Object.entries(labels)) {
         problems.check(
@@ -113,7 +127,11 @@ export function resolveNodeGroup(
  */
 function checkInstanceTypes(problems: InputProblems, path: string, instanceTypes: string[], minimumSize: MinimumNodeSize): void {
     instanceTypes.forEach((type, i) =>
-        problems.addIfAny(`${path}[${i}]`, nodeSizeProblem(type, ec2InstanceShape(type), minimumSize, dataPlaneNodeReason(EKS_DEFAULTS.nodes.instanceTypes[0]))));
+        problems.addIfAny(
+            `${path}[${i}]`,
+            nodeSizeProblem(type, ec2InstanceShape(type), minimumSize, dataPlaneNodeReason(EKS_DEFAULTS.nodes.instanceTypes[0])),
+        ),
+    );
     const byArchitecture = new Map<string, string[]>();
     for (const type of instanceTypes) {
         const architecture = ec2Architecture(type);
@@ -123,8 +141,11 @@ function checkInstanceTypes(problems: InputProblems, path: string, instanceTypes
     }
     if (byArchitecture.size > 1) {
         const mix = [...byArchitecture].map(([architecture, types]) => `${architecture} (${types.join(", ")})`).join(" and ");
-        problems.add(path, `mixes ${mix}: a managed node group runs one AMI type, so EKS refuses the group. ` +
-            "Keep one CPU architecture per group, e.g. the Graviton types in jobNodes and the x86 types in nodes.");
+        problems.add(
+            path,
+            `mixes ${mix}: a managed node group runs one AMI type, so EKS refuses the group. ` +
+                "Keep one CPU architecture per group, e.g. the Graviton types in jobNodes and the x86 types in nodes.",
+        );
     }
 }
 
@@ -160,14 +181,21 @@ export function nodeGroupInputs(group: ResolvedNodeGroup, dedicatedToJobs: boole
  * default encryption. No AMI and no user data: EKS picks the AMI of `version` and bootstraps the
  * nodes itself. Tags reach the instances and their volumes.
  */
-export function nodeLaunchTemplateInputs(group: ResolvedNodeGroup, description: string, tags: Record<string, string>): aws.ec2.LaunchTemplateArgs {
+export function nodeLaunchTemplateInputs(
+    group: ResolvedNodeGroup,
+    description: string,
+    tags: Record<string, string>,
+): aws.ec2.LaunchTemplateArgs {
     const tagged = Object.keys(tags).length > 0;
     return {
         description,
         updateDefaultVersion: true,
         metadataOptions: { ...NODE_METADATA_OPTIONS },
         blockDeviceMappings: [
-            { deviceName: NODE_ROOT_DEVICE_NAME, ebs: { volumeSize: group.diskSizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+            {
+                deviceName: NODE_ROOT_DEVICE_NAME,
+                ebs: { volumeSize: group.diskSizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+            },
         ],
         ...(tagged ? { tagSpecifications: ["instance", "volume"].map((resourceType) => ({ resourceType, tags: { ...tags } })) } : {}),
         tags,
@@ -200,11 +228,21 @@ export function createNodes(
 ): EksNodes {
     const role = new aws.iam.Role(
         `${name}-nodes`,
-        { namePrefix: iamRoleNamePrefix(name, "nodes"), description: `EKS worker nodes of ${args.clusterName}`, assumeRolePolicy: JSON.stringify(ec2TrustPolicy()), tags: args.tags },
+        {
+            namePrefix: iamRoleNamePrefix(name, "nodes"),
+            description: `EKS worker nodes of ${args.clusterName}`,
+            assumeRolePolicy: JSON.stringify(ec2TrustPolicy()),
+            tags: args.tags,
+        },
         { parent },
     );
     const attachments = NODE_MANAGED_POLICIES.map(
-        (policy) => new aws.iam.RolePolicyAttachment(`${name}-nodes-${policy}`, { role: role.name, policyArn: managedPolicyArn(args.region, policy) }, { parent }),
+        (policy) =>
+            new aws.iam.RolePolicyAttachment(
+                `${name}-nodes-${policy}`,
+                { role: role.name, policyArn: managedPolicyArn(args.region, policy) },
+                { parent },
+            ),
     );
     const groups: [string, ResolvedNodeGroup, boolean][] = [["general", args.nodes, false]];
     if (args.jobNodes) {

@@ -124,7 +124,13 @@ function taggedSecret(): PolicyStatement["Condition"] {
 export function secretsManagerReadPolicyDocument(grant: SecretsManagerGrant): PolicyDocument {
     const secrets = secretsManagerSecretsArn(grant.region, grant.accountId);
     const statements: PolicyStatement[] = [
-        { Sid: "ReadAirbyteSecrets", Effect: "Allow", Action: [...SECRETS_MANAGER_READ_ACTIONS], Resource: secrets, Condition: taggedSecret() },
+        {
+            Sid: "ReadAirbyteSecrets",
+            Effect: "Allow",
+            Action: [...SECRETS_MANAGER_READ_ACTIONS],
+            Resource: secrets,
+            Condition: taggedSecret(),
+        },
     ];
     if (grant.allowUntaggedSecrets) {
         statements.push({
@@ -154,7 +160,13 @@ export function secretsManagerPolicyDocument(grant: SecretsManagerGrant): Policy
     const airbyteSecrets = airbyteSecretsArn(grant);
     const statements: PolicyStatement[] = [
         ...read.Statement,
-        { Sid: "ChangeAirbyteSecrets", Effect: "Allow", Action: [...SECRETS_MANAGER_CHANGE_ACTIONS], Resource: airbyteSecrets, Condition: taggedSecret() },
+        {
+            Sid: "ChangeAirbyteSecrets",
+            Effect: "Allow",
+            Action: [...SECRETS_MANAGER_CHANGE_ACTIONS],
+            Resource: airbyteSecrets,
+            Condition: taggedSecret(),
+        },
         {
             Sid: "CreateTaggedAirbyteSecrets",
             Effect: "Allow",
@@ -167,7 +179,12 @@ export function secretsManagerPolicyDocument(grant: SecretsManagerGrant): Policy
         },
     ];
     if (grant.allowUntaggedSecrets) {
-        statements.push({ Sid: "ChangeUntaggedAirbyteSecrets", Effect: "Allow", Action: [...SECRETS_MANAGER_CHANGE_ACTIONS], Resource: airbyteSecrets });
+        statements.push({
+            Sid: "ChangeUntaggedAirbyteSecrets",
+            Effect: "Allow",
+            Action: [...SECRETS_MANAGER_CHANGE_ACTIONS],
+            Resource: airbyteSecrets,
+        });
     }
     if (grant.kmsKeyArn) {
         statements.push(kmsViaServiceStatement("UseSecretsKey", SECRETS_KMS_ACTIONS, grant.kmsKeyArn, "secretsmanager", grant.region));
@@ -262,9 +279,7 @@ export function irsaTrustPolicy(trust: IrsaTrust): PolicyDocument {
 export function ec2TrustPolicy(): PolicyDocument {
     return {
         Version: "2012-10-17",
-        Statement: [
-            { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
-        ],
+        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
     };
 }
 
@@ -273,7 +288,11 @@ export function ec2TrustPolicy(): PolicyDocument {
  * only with the exact external id the customer sent Airbyte; and, when `dataPlanePrincipalArns` is
  * not empty, the data planes' identities, with the same external id (`dataPlanesTrustStatement`).
  */
-export function controlPlaneTrustPolicy(airbytePrincipalArn: string, externalId: string, dataPlanePrincipalArns: string[] = []): PolicyDocument {
+export function controlPlaneTrustPolicy(
+    airbytePrincipalArn: string,
+    externalId: string,
+    dataPlanePrincipalArns: string[] = [],
+): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [
@@ -324,10 +343,14 @@ export function dataPlaneRolesArnPattern(partition: string, accountId: string, p
  * identities also need `sts:AssumeRole` in their own policies (`assumeControlPlaneRolePolicyDocument`).
  */
 export function dataPlanesTrustStatement(principalArnPatterns: string[], externalId: string): PolicyStatement {
-    const roots = [...new Set(principalArnPatterns.map((arn) => {
-        const [, partition, , , account] = arn.split(":");
-        return `arn:${partition}:iam::${account}:root`;
-    }))];
+    const roots = [
+        ...new Set(
+            principalArnPatterns.map((arn) => {
+                const [, partition, , , account] = arn.split(":");
+                return `arn:${partition}:iam::${account}:root`;
+            }),
+        ),
+    ];
     return {
         Sid: "FlexplaneDataPlanes",
         Effect: "Allow",

@@ -11,8 +11,15 @@ import { applyRenamedOptions, RenamedOption, settingNames } from "../shared/rena
 import { checkSettings } from "../shared/settings";
 import { resolveWorkload } from "../shared/workload";
 import type {
-    EksApiServerOptions, EksBucketAccessLogOptions, EksClusterArgs, EksControlPlaneLogOptions, EksKubeconfigAuth, EksLogStorageOptions, EksNetworkOptions,
-    EksNodeGroupOptions, EksSecretsEncryptionOptions,
+    EksApiServerOptions,
+    EksBucketAccessLogOptions,
+    EksClusterArgs,
+    EksControlPlaneLogOptions,
+    EksKubeconfigAuth,
+    EksLogStorageOptions,
+    EksNetworkOptions,
+    EksNodeGroupOptions,
+    EksSecretsEncryptionOptions,
 } from "./args";
 import { partitionOfRegion } from "./arns";
 import { ResolvedControlPlane, resolveControlPlane } from "./cluster";
@@ -73,7 +80,13 @@ export function applyEksRenamedOptions<T extends object>(args: T, problems: Inpu
 }
 
 const NODE_GROUP_KEYS = settingNames<EksNodeGroupOptions, "capacityType">({
-    instanceTypes: true, minSize: true, desiredSize: true, maxSize: true, diskSizeGiB: true, spot: true, labels: true,
+    instanceTypes: true,
+    minSize: true,
+    desiredSize: true,
+    maxSize: true,
+    diskSizeGiB: true,
+    spot: true,
+    labels: true,
 });
 
 /**
@@ -82,13 +95,34 @@ const NODE_GROUP_KEYS = settingNames<EksNodeGroupOptions, "capacityType">({
  */
 const EKS_ARGUMENT_KEYS: Record<string, readonly string[]> = {
     "": settingNames<EksClusterArgs, "vpc" | "endpoint" | "secretsEncryptionKeyArn" | "logBucket">({
-        secretsManager: true, controlPlaneRoleArn: true, namespace: true, serviceAccountName: true, region: true, clusterName: true,
-        kubernetesVersion: true, supportedKubernetesVersions: true, network: true, minimumNodeSize: true, nodes: true, jobNodes: true,
-        adminPrincipalArns: true, apiServer: true, deletionProtection: true, controlPlaneLogs: true, secretsEncryption: true,
-        logStorage: true, kubeconfigAuth: true, tags: true,
+        secretsManager: true,
+        controlPlaneRoleArn: true,
+        namespace: true,
+        serviceAccountName: true,
+        region: true,
+        clusterName: true,
+        kubernetesVersion: true,
+        supportedKubernetesVersions: true,
+        network: true,
+        minimumNodeSize: true,
+        nodes: true,
+        jobNodes: true,
+        adminPrincipalArns: true,
+        apiServer: true,
+        deletionProtection: true,
+        controlPlaneLogs: true,
+        secretsEncryption: true,
+        logStorage: true,
+        kubeconfigAuth: true,
+        tags: true,
     }),
     network: settingNames<EksNetworkOptions>({
-        vpcId: true, privateSubnetIds: true, cidrBlock: true, availabilityZoneCount: true, availabilityZoneNames: true, natGateways: true,
+        vpcId: true,
+        privateSubnetIds: true,
+        cidrBlock: true,
+        availabilityZoneCount: true,
+        availabilityZoneNames: true,
+        natGateways: true,
     }),
     nodes: NODE_GROUP_KEYS,
     jobNodes: NODE_GROUP_KEYS,
@@ -96,8 +130,14 @@ const EKS_ARGUMENT_KEYS: Record<string, readonly string[]> = {
     controlPlaneLogs: settingNames<EksControlPlaneLogOptions>({ types: true, retentionDays: true }),
     secretsEncryption: settingNames<EksSecretsEncryptionOptions>({ keyId: true }),
     logStorage: settingNames<EksLogStorageOptions>({
-        existingBucketName: true, region: true, accessKeys: true, logRetentionDays: true, versioning: true, kmsKeyArn: true,
-        retainOnDelete: true, accessLogs: true,
+        existingBucketName: true,
+        region: true,
+        accessKeys: true,
+        logRetentionDays: true,
+        versioning: true,
+        kmsKeyArn: true,
+        retainOnDelete: true,
+        accessLogs: true,
     }),
     "logStorage.accessLogs": settingNames<EksBucketAccessLogOptions>({ bucket: true, prefix: true }),
     kubeconfigAuth: settingNames<EksKubeconfigAuth>({ profileName: true, roleArn: true }),
@@ -105,9 +145,10 @@ const EKS_ARGUMENT_KEYS: Record<string, readonly string[]> = {
 
 /** Records every key outside `EKS_ARGUMENT_KEYS`; a Fargate key is refused with Airbyte's support statement. */
 function checkArgumentKeys(problems: InputProblems, args: EksClusterArgs): void {
-    const refuse = (key: string) => /fargate/i.test(key)
-        ? `remove it: ${AIRBYTE_EKS_SUPPORT_STATEMENT}. Run the data plane on the managed EC2 node groups (nodes, jobNodes).`
-        : undefined;
+    const refuse = (key: string) =>
+        /fargate/i.test(key)
+            ? `remove it: ${AIRBYTE_EKS_SUPPORT_STATEMENT}. Run the data plane on the managed EC2 node groups (nodes, jobNodes).`
+            : undefined;
     for (const [path, allowed] of Object.entries(EKS_ARGUMENT_KEYS)) {
         const value = path === "" ? args : path.split(".").reduce<any>((v, key) => v?.[key], args);
         checkSettings(problems, path, value, allowed, { renames: RENAMED_OPTIONS, refuse });
@@ -117,7 +158,11 @@ function checkArgumentKeys(problems: InputProblems, args: EksClusterArgs): void 
 function resolveTags(problems: InputProblems, tags: Record<string, string> | undefined): Record<string, string> {
     for (const [key, value] of Object.entries(tags ?? {})) {
         problems.check(
-            key.length >= 1 && key.length <= 128 && !key.toLowerCase().startsWith("aws:") && typeof value === "string" && value.length <= 256,
+            key.length >= 1 &&
+                key.length <= 128 &&
+                !key.toLowerCase().startsWith("aws:") &&
+                typeof value === "string" &&
+                value.length <= 256,
             `tags.${key}`,
             "use a key of 1-128 characters not starting with 'aws:' and a string value of at most 256 characters.",
         );
@@ -139,9 +184,13 @@ export function resolveEksCluster(
     const a = applyEksRenamedOptions((args ?? {}) as EksClusterArgs, problems);
     checkArgumentKeys(problems, a);
     const region = a.region ?? configRegion ?? "";
-    problems.check(isAwsRegion(region), "region", region === ""
-        ? "is required: pass region, or set the cluster's region with `pulumi config set aws:region <region>`."
-        : `"${region}" is not an AWS region: use a region code such as us-east-1.`);
+    problems.check(
+        isAwsRegion(region),
+        "region",
+        region === ""
+            ? "is required: pass region, or set the cluster's region with `pulumi config set aws:region <region>`."
+            : `"${region}" is not an AWS region: use a region code such as us-east-1.`,
+    );
     const partition = partitionOfRegion(region).partition;
     const workload = resolveWorkload(problems, a, { createsNamespace: false });
     const minimumNodeSize = checkMinimumNodeSize(problems, a.minimumNodeSize);

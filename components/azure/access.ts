@@ -81,11 +81,14 @@ export function createAccess(
     kubeloginMode: AksKubeloginMode | undefined,
     opts: { parent: pulumi.Resource; dependsOn: pulumi.Resource[] },
 ): ClusterAccess {
-    const credentials = containerservice.listManagedClusterUserCredentialsOutput({
-        resourceGroupName: cluster.resourceGroupName,
-        resourceName: cluster.name,
-        format: kubeloginMode ? "exec" : undefined,
-    }, opts);
+    const credentials = containerservice.listManagedClusterUserCredentialsOutput(
+        {
+            resourceGroupName: cluster.resourceGroupName,
+            resourceName: cluster.name,
+            format: kubeloginMode ? "exec" : undefined,
+        },
+        opts,
+    );
     const kubeconfig = credentials.apply((result) => {
         try {
             return withKubeloginMode(decodeKubeconfig(result), kubeloginMode);

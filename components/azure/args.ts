@@ -40,7 +40,12 @@ export const AksKeyVaultSku = { Standard: "standard", Premium: "premium" } as co
 export type AksKeyVaultSku = (typeof AksKeyVaultSku)[keyof typeof AksKeyVaultSku];
 
 /** Replication of the log storage account (StorageV2 kinds that hold block blobs). */
-export const AksStorageSku = { StandardLrs: "Standard_LRS", StandardZrs: "Standard_ZRS", StandardGrs: "Standard_GRS", StandardGzrs: "Standard_GZRS" } as const;
+export const AksStorageSku = {
+    StandardLrs: "Standard_LRS",
+    StandardZrs: "Standard_ZRS",
+    StandardGrs: "Standard_GRS",
+    StandardGzrs: "Standard_GZRS",
+} as const;
 export type AksStorageSku = (typeof AksStorageSku)[keyof typeof AksStorageSku];
 
 /**
@@ -48,10 +53,17 @@ export type AksStorageSku = (typeof AksStorageSku)[keyof typeof AksStorageSku];
  * the audit categories, Entra ID's `guard`, and the control-plane components' own logs.
  */
 export const AksLogCategory = {
-    KubeAudit: "kube-audit", KubeAuditAdmin: "kube-audit-admin", Guard: "guard", KubeApiServer: "kube-apiserver",
-    KubeControllerManager: "kube-controller-manager", KubeScheduler: "kube-scheduler", ClusterAutoscaler: "cluster-autoscaler",
-    CloudControllerManager: "cloud-controller-manager", CsiAzureDiskController: "csi-azuredisk-controller",
-    CsiAzureFileController: "csi-azurefile-controller", CsiSnapshotController: "csi-snapshot-controller",
+    KubeAudit: "kube-audit",
+    KubeAuditAdmin: "kube-audit-admin",
+    Guard: "guard",
+    KubeApiServer: "kube-apiserver",
+    KubeControllerManager: "kube-controller-manager",
+    KubeScheduler: "kube-scheduler",
+    ClusterAutoscaler: "cluster-autoscaler",
+    CloudControllerManager: "cloud-controller-manager",
+    CsiAzureDiskController: "csi-azuredisk-controller",
+    CsiAzureFileController: "csi-azurefile-controller",
+    CsiSnapshotController: "csi-snapshot-controller",
 } as const;
 export type AksLogCategory = (typeof AksLogCategory)[keyof typeof AksLogCategory];
 
@@ -69,23 +81,44 @@ export const AKS_DEFAULTS = {
     upgradeChannel: AksUpgradeChannel.Patch,
     /** The inline System pool; its taint keeps Airbyte on workload pools. */
     systemPool: {
-        name: "system", vmSize: "Standard_D4ds_v5", minSize: 2, maxSize: 3, diskSizeGiB: 128,
-        osDiskType: AksOsDiskType.Managed, maxPods: 110, taints: ["CriticalAddonsOnly=true:NoSchedule"],
+        name: "system",
+        vmSize: "Standard_D4ds_v5",
+        minSize: 2,
+        maxSize: 3,
+        diskSizeGiB: 128,
+        osDiskType: AksOsDiskType.Managed,
+        maxPods: 110,
+        taints: ["CriticalAddonsOnly=true:NoSchedule"],
     },
     /** Every workload pool; `workloadPools` itself defaults to one pool named `workload`. */
     workloadPool: {
-        name: "workload", vmSize: "Standard_D8ds_v5", minSize: 1, maxSize: 6, diskSizeGiB: 256,
-        osDiskType: AksOsDiskType.Managed, maxPods: 110, taints: [] as string[],
+        name: "workload",
+        vmSize: "Standard_D8ds_v5",
+        minSize: 1,
+        maxSize: 6,
+        diskSizeGiB: 256,
+        osDiskType: AksOsDiskType.Managed,
+        maxPods: 110,
+        taints: [] as string[],
     },
     network: {
-        outboundType: AksOutboundType.NatGateway, grantSubnetAccess: true, vnetCidr: "10.240.0.0/16", subnetCidr: "10.240.0.0/20",
-        podsCidr: "10.244.0.0/16", servicesCidr: "10.0.0.0/16", dnsServiceIp: "10.0.0.10", natIdleTimeoutMinutes: 10,
+        outboundType: AksOutboundType.NatGateway,
+        grantSubnetAccess: true,
+        vnetCidr: "10.240.0.0/16",
+        subnetCidr: "10.240.0.0/20",
+        podsCidr: "10.244.0.0/16",
+        servicesCidr: "10.0.0.0/16",
+        dnsServiceIp: "10.0.0.10",
+        natIdleTimeoutMinutes: 10,
     },
     apiServer: { openToInternet: false, privateOnly: false },
     localAccounts: false,
     entraId: { azureRbac: true, grantDeployerClusterAdmin: true, kubeloginMode: AksKubeloginMode.AzureCli },
     auditLogs: {
-        enabled: true, categories: [AksLogCategory.KubeAuditAdmin, AksLogCategory.Guard] as AksLogCategory[], retentionDays: 90, retainOnDelete: true,
+        enabled: true,
+        categories: [AksLogCategory.KubeAuditAdmin, AksLogCategory.Guard] as AksLogCategory[],
+        retentionDays: 90,
+        retainOnDelete: true,
     },
     deletionProtection: true,
     workloadIdentity: false,

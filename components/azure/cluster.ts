@@ -49,61 +49,114 @@ export function resolveApiServer(problems: InputProblems, given: AksApiServerOpt
     problems.check(typeof privateOnly === "boolean", "apiServer.privateOnly", "set true or false (default false).");
     const cidrs = given.authorizedCidrs ?? [];
     if (privateOnly === true) {
-        problems.check(openToInternet !== true, "apiServer.openToInternet",
-            "contradicts privateOnly: a private API server has no public address. Remove one of them.");
-        problems.check(cidrs.length === 0, "apiServer.authorizedCidrs",
-            "apply only to a public API server, which a private cluster does not have: remove them, or remove privateOnly.");
+        problems.check(
+            openToInternet !== true,
+            "apiServer.openToInternet",
+            "contradicts privateOnly: a private API server has no public address. Remove one of them.",
+        );
+        problems.check(
+            cidrs.length === 0,
+            "apiServer.authorizedCidrs",
+            "apply only to a public API server, which a private cluster does not have: remove them, or remove privateOnly.",
+        );
     } else if (cidrs.length === 0) {
-        problems.check(openToInternet === true, "apiServer.authorizedCidrs",
-            "is required: list the addresses or CIDRs that run Pulumi and kubectl (e.g. [\"203.0.113.0/24\"]), set apiServer.privateOnly: true for a private cluster, or apiServer.openToInternet: true to let every address reach the API server.");
+        problems.check(
+            openToInternet === true,
+            "apiServer.authorizedCidrs",
+            'is required: list the addresses or CIDRs that run Pulumi and kubectl (e.g. ["203.0.113.0/24"]), set apiServer.privateOnly: true for a private cluster, or apiServer.openToInternet: true to let every address reach the API server.',
+        );
     }
     cidrs.forEach((r, i) => {
-        problems.check(parseCidr(r) !== undefined || parseIpv4(r) !== undefined, `apiServer.authorizedCidrs[${i}]`,
-            `"${r}" is not an IPv4 address or CIDR: write it like 203.0.113.0/24. Include the address Pulumi runs from.`);
-        problems.check(openToInternet === true || !isWholeInternet(r), `apiServer.authorizedCidrs[${i}]`,
-            "is 0.0.0.0/0, which opens the API server to the whole internet: list your deployers' addresses, or set apiServer.openToInternet: true to accept that deliberately.");
+        problems.check(
+            parseCidr(r) !== undefined || parseIpv4(r) !== undefined,
+            `apiServer.authorizedCidrs[${i}]`,
+            `"${r}" is not an IPv4 address or CIDR: write it like 203.0.113.0/24. Include the address Pulumi runs from.`,
+        );
+        problems.check(
+            openToInternet === true || !isWholeInternet(r),
+            `apiServer.authorizedCidrs[${i}]`,
+            "is 0.0.0.0/0, which opens the API server to the whole internet: list your deployers' addresses, or set apiServer.openToInternet: true to accept that deliberately.",
+        );
     });
-    return { authorizedCidrs: privateOnly === true ? [] : cidrs, openToInternet: openToInternet === true, privateOnly: privateOnly === true };
+    return {
+        authorizedCidrs: privateOnly === true ? [] : cidrs,
+        openToInternet: openToInternet === true,
+        privateOnly: privateOnly === true,
+    };
 }
 
 /** Entra ID sign-in, unless `localAccounts`; undefined then. */
-export function resolveEntraId(problems: InputProblems, given: { localAccounts?: boolean; entraId?: AksEntraIdOptions }): ResolvedEntraId | undefined {
+export function resolveEntraId(
+    problems: InputProblems,
+    given: { localAccounts?: boolean; entraId?: AksEntraIdOptions },
+): ResolvedEntraId | undefined {
     const defaults = AKS_DEFAULTS.entraId;
-    problems.check(given.localAccounts === undefined || typeof given.localAccounts === "boolean", "localAccounts",
-        "set true (keep local accounts, no Entra ID) or false (the default).");
+    problems.check(
+        given.localAccounts === undefined || typeof given.localAccounts === "boolean",
+        "localAccounts",
+        "set true (keep local accounts, no Entra ID) or false (the default).",
+    );
     if (given.localAccounts ?? AKS_DEFAULTS.localAccounts) {
-        problems.check(given.entraId === undefined, "localAccounts",
-            "contradicts entraId: Entra ID disables local accounts. Remove localAccounts (recommended) or entraId.");
+        problems.check(
+            given.entraId === undefined,
+            "localAccounts",
+            "contradicts entraId: Entra ID disables local accounts. Remove localAccounts (recommended) or entraId.",
+        );
         return undefined;
     }
     const e = given.entraId ?? {};
     const groups = e.adminGroupObjectIds ?? [];
-    groups.forEach((g, i) => problems.check(isGuid(g), `entraId.adminGroupObjectIds[${i}]`,
-        `"${g}" is not an object id: give the GUID of an Entra ID group (az ad group show --group <name> --query id).`));
+    groups.forEach((g, i) =>
+        problems.check(
+            isGuid(g),
+            `entraId.adminGroupObjectIds[${i}]`,
+            `"${g}" is not an object id: give the GUID of an Entra ID group (az ad group show --group <name> --query id).`,
+        ),
+    );
     const mode = e.kubeloginMode ?? defaults.kubeloginMode;
-    problems.check(isEnumValue(AksKubeloginMode, mode), "entraId.kubeloginMode",
-        `"${mode}" is not a kubelogin login mode: use ${Object.values(AksKubeloginMode).join(", ")}.`);
+    problems.check(
+        isEnumValue(AksKubeloginMode, mode),
+        "entraId.kubeloginMode",
+        `"${mode}" is not a kubelogin login mode: use ${Object.values(AksKubeloginMode).join(", ")}.`,
+    );
     const azureRbac = e.azureRbac ?? defaults.azureRbac;
-    return { azureRbac, adminGroupObjectIds: groups, grantDeployerClusterAdmin: azureRbac && (e.grantDeployerClusterAdmin ?? defaults.grantDeployerClusterAdmin), kubeloginMode: mode };
+    return {
+        azureRbac,
+        adminGroupObjectIds: groups,
+        grantDeployerClusterAdmin: azureRbac && (e.grantDeployerClusterAdmin ?? defaults.grantDeployerClusterAdmin),
+        kubeloginMode: mode,
+    };
 }
 
 const KEY_ID = /^https:\/\/([a-z0-9-]{3,24})\.vault\.azure\.net\/keys\/([\w-]{1,127})\/([0-9a-f]{32})$/i;
 const KEY_VAULT_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i;
 
 /** The Secrets key: a versioned key URL (AKS needs the version) in the vault the resource id names. */
-export function resolveSecretsEncryption(problems: InputProblems, given: AksSecretsEncryptionOptions | undefined): ResolvedSecretsEncryption | undefined {
+export function resolveSecretsEncryption(
+    problems: InputProblems,
+    given: AksSecretsEncryptionOptions | undefined,
+): ResolvedSecretsEncryption | undefined {
     if (given === undefined) {
         return undefined;
     }
     const key = KEY_ID.exec(given.keyId ?? "");
     const vault = KEY_VAULT_ID.exec(given.keyVaultResourceId ?? "");
-    problems.check(key !== null, "secretsEncryption.keyId",
-        `"${given.keyId ?? ""}" is not a versioned Key Vault key id: give https://<vault>.vault.azure.net/keys/<name>/<version> (AKS needs the version).`);
-    problems.check(vault !== null, "secretsEncryption.keyVaultResourceId",
-        `"${given.keyVaultResourceId ?? ""}" is not a Key Vault resource id: give /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>.`);
+    problems.check(
+        key !== null,
+        "secretsEncryption.keyId",
+        `"${given.keyId ?? ""}" is not a versioned Key Vault key id: give https://<vault>.vault.azure.net/keys/<name>/<version> (AKS needs the version).`,
+    );
+    problems.check(
+        vault !== null,
+        "secretsEncryption.keyVaultResourceId",
+        `"${given.keyVaultResourceId ?? ""}" is not a Key Vault resource id: give /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>.`,
+    );
     if (key && vault) {
-        problems.check(key[1].toLowerCase() === vault[1].toLowerCase(), "secretsEncryption.keyVaultResourceId",
-            `names vault "${vault[1]}", but the key is in "${key[1]}": give the resource id of the key's vault.`);
+        problems.check(
+            key[1].toLowerCase() === vault[1].toLowerCase(),
+            "secretsEncryption.keyVaultResourceId",
+            `names vault "${vault[1]}", but the key is in "${key[1]}": give the resource id of the key's vault.`,
+        );
     }
     return { keyId: given.keyId, keyVaultResourceId: given.keyVaultResourceId, keyName: key?.[2] ?? "" };
 }
@@ -140,12 +193,19 @@ export function managedClusterArgs(name: string, s: ResolvedAksCluster, refs: Cl
         enableRBAC: true,
         disableLocalAccounts: s.entraId !== undefined,
         aadProfile: s.entraId
-            ? { managed: true, enableAzureRBAC: s.entraId.azureRbac, ...(s.tenantId ? { tenantID: s.tenantId } : {}), adminGroupObjectIDs: s.entraId.adminGroupObjectIds }
+            ? {
+                  managed: true,
+                  enableAzureRBAC: s.entraId.azureRbac,
+                  ...(s.tenantId ? { tenantID: s.tenantId } : {}),
+                  adminGroupObjectIDs: s.entraId.adminGroupObjectIds,
+              }
             : undefined,
         oidcIssuerProfile: { enabled: true },
         securityProfile: {
             workloadIdentity: { enabled: s.workloadIdentity },
-            ...(s.secretsEncryption ? { azureKeyVaultKms: { enabled: true, keyId: s.secretsEncryption.keyId, keyVaultNetworkAccess: "Public" } } : {}),
+            ...(s.secretsEncryption
+                ? { azureKeyVaultKms: { enabled: true, keyId: s.secretsEncryption.keyId, keyVaultNetworkAccess: "Public" } }
+                : {}),
         },
         networkProfile: {
             networkPlugin: "azure",
@@ -160,7 +220,9 @@ export function managedClusterArgs(name: string, s: ResolvedAksCluster, refs: Cl
         },
         apiServerAccessProfile: api.privateOnly
             ? { enablePrivateCluster: true }
-            : api.authorizedCidrs.length > 0 ? { authorizedIPRanges: api.authorizedCidrs } : undefined,
+            : api.authorizedCidrs.length > 0
+              ? { authorizedIPRanges: api.authorizedCidrs }
+              : undefined,
         autoUpgradeProfile: { upgradeChannel: s.upgradeChannel, nodeOSUpgradeChannel: "NodeImage" },
         autoScalerProfile: { balanceSimilarNodeGroups: "true" },
     };
@@ -179,35 +241,60 @@ export interface AksClusterResources {
 export function createCluster(
     name: string,
     s: ResolvedAksCluster,
-    refs: ClusterRefs & { identityPrincipalId: pulumi.Output<string>; subscriptionId: pulumi.Output<string>; deployerObjectId: pulumi.Output<string>; dependsOn: pulumi.Resource[] },
+    refs: ClusterRefs & {
+        identityPrincipalId: pulumi.Output<string>;
+        subscriptionId: pulumi.Output<string>;
+        deployerObjectId: pulumi.Output<string>;
+        dependsOn: pulumi.Resource[];
+    },
     parent: pulumi.Resource,
 ): AksClusterResources {
     // "Key Vault Crypto User" on the one key: AKS KMS wraps and unwraps the data-encryption keys with it.
     const keyGrant = s.secretsEncryption
-        ? [assignRole(`${name}-secrets-key`, {
-            role: BUILT_IN_ROLES.keyVaultCryptoUser,
-            scope: `${s.secretsEncryption.keyVaultResourceId}/keys/${s.secretsEncryption.keyName}`,
-            principalId: refs.identityPrincipalId,
-            principalType: "ServicePrincipal",
-            subscriptionId: refs.subscriptionId,
-            description: "Lets the AKS cluster encrypt its Secrets with this key (KMS etcd encryption).",
-        }, { parent })]
+        ? [
+              assignRole(
+                  `${name}-secrets-key`,
+                  {
+                      role: BUILT_IN_ROLES.keyVaultCryptoUser,
+                      scope: `${s.secretsEncryption.keyVaultResourceId}/keys/${s.secretsEncryption.keyName}`,
+                      principalId: refs.identityPrincipalId,
+                      principalType: "ServicePrincipal",
+                      subscriptionId: refs.subscriptionId,
+                      description: "Lets the AKS cluster encrypt its Secrets with this key (KMS etcd encryption).",
+                  },
+                  { parent },
+              ),
+          ]
         : [];
     const cluster = new containerservice.ManagedCluster(`${name}-aks`, managedClusterArgs(name, s, refs), {
-        parent, dependsOn: [...refs.dependsOn, ...keyGrant], ignoreChanges: ["agentPoolProfiles[0].count"], protect: s.deletionProtection,
+        parent,
+        dependsOn: [...refs.dependsOn, ...keyGrant],
+        ignoreChanges: ["agentPoolProfiles[0].count"],
+        protect: s.deletionProtection,
     });
     if (s.deletionProtection) {
-        new authorization.ManagementLockByScope(`${name}-no-delete`, {
-            scope: cluster.id,
-            level: "CanNotDelete",
-            notes: "Airbyte data plane (Flexplane): set deletionProtection to false and apply before deleting the cluster or a node pool.",
-        }, { parent });
+        new authorization.ManagementLockByScope(
+            `${name}-no-delete`,
+            {
+                scope: cluster.id,
+                level: "CanNotDelete",
+                notes: "Airbyte data plane (Flexplane): set deletionProtection to false and apply before deleting the cluster or a node pool.",
+            },
+            { parent },
+        );
     }
     const deployerAdmin = s.entraId?.grantDeployerClusterAdmin
-        ? assignRole(`${name}-deployer-cluster-admin`, {
-            role: BUILT_IN_ROLES.aksRbacClusterAdmin, scope: cluster.id, principalId: refs.deployerObjectId,
-            subscriptionId: refs.subscriptionId, description: "Lets the deployer install the Airbyte data plane.",
-        }, { parent })
+        ? assignRole(
+              `${name}-deployer-cluster-admin`,
+              {
+                  role: BUILT_IN_ROLES.aksRbacClusterAdmin,
+                  scope: cluster.id,
+                  principalId: refs.deployerObjectId,
+                  subscriptionId: refs.subscriptionId,
+                  description: "Lets the deployer install the Airbyte data plane.",
+              },
+              { parent },
+          )
         : undefined;
     return { cluster, deployerAdmin };
 }

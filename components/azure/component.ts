@@ -51,25 +51,50 @@ export class AksCluster extends pulumi.ComponentResource {
         super("flexplane:azure:AksCluster", name, {}, opts);
         const common = { location: s.location, tags: s.tags };
         const armClient = authorization.getClientConfigOutput({ parent: this });
-        const resourceGroupName = s.resourceGroup.name !== undefined
-            ? pulumi.output(s.resourceGroup.name)
-            : new resources.ResourceGroup(`${name}-rg`, common, { parent: this, retainOnDelete: s.resourceGroup.retainOnDelete }).name;
+        const resourceGroupName =
+            s.resourceGroup.name !== undefined
+                ? pulumi.output(s.resourceGroup.name)
+                : new resources.ResourceGroup(`${name}-rg`, common, { parent: this, retainOnDelete: s.resourceGroup.retainOnDelete }).name;
         const inGroup = { resourceGroupName, ...common };
 
         const identity = createClusterIdentity(name, inGroup, this);
-        const net = createNetwork(name, s.network, { ...inGroup, clusterPrincipalId: identity.principalId, subscriptionId: armClient.subscriptionId, parent: this });
-        const { cluster, deployerAdmin } = createCluster(name, s, {
-            resourceGroupName, identityId: identity.id, identityPrincipalId: identity.principalId, subnetId: net.subnetId,
-            subscriptionId: armClient.subscriptionId, deployerObjectId: armClient.objectId, dependsOn: net.dependencies,
-        }, this);
+        const net = createNetwork(name, s.network, {
+            ...inGroup,
+            clusterPrincipalId: identity.principalId,
+            subscriptionId: armClient.subscriptionId,
+            parent: this,
+        });
+        const { cluster, deployerAdmin } = createCluster(
+            name,
+            s,
+            {
+                resourceGroupName,
+                identityId: identity.id,
+                identityPrincipalId: identity.principalId,
+                subnetId: net.subnetId,
+                subscriptionId: armClient.subscriptionId,
+                deployerObjectId: armClient.objectId,
+                dependsOn: net.dependencies,
+            },
+            this,
+        );
         const auditWorkspaceId = s.auditLogs ? createAuditLogs(name, s.auditLogs, cluster.id, inGroup, this) : pulumi.output(undefined);
-        const pools = createWorkloadPools(name, s.pools.workload, {
-            resourceGroupName, clusterName: cluster.name, subnetId: net.subnetId, kubernetesVersion: s.kubernetesVersion,
-        }, this);
+        const pools = createWorkloadPools(
+            name,
+            s.pools.workload,
+            {
+                resourceGroupName,
+                clusterName: cluster.name,
+                subnetId: net.subnetId,
+                kubernetesVersion: s.kubernetesVersion,
+            },
+            this,
+        );
         const store = createIdentity(name, s.keyVault, s.secretsManager, { ...inGroup, armClient, parent: this });
         const logs = createLogStorage(name, s.logStorage, { ...inGroup, parent: this });
         const access = createAccess(name, { id: cluster.id, name: cluster.name, resourceGroupName }, s.entraId?.kubeloginMode, {
-            parent: this, dependsOn: deployerAdmin ? [deployerAdmin] : [],
+            parent: this,
+            dependsOn: deployerAdmin ? [deployerAdmin] : [],
         });
 
         this.resourceGroupName = resourceGroupName;

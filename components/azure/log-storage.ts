@@ -32,7 +32,11 @@ export function resolveLogStorage(
     if (given.existing !== undefined) {
         exactlyOne(problems, "logStorage.existing", given.existing, "storage (s3, gcs or azure)");
         for (const key of CREATED_ONLY) {
-            problems.check(given[key] === undefined, `logStorage.${key}`, "applies only to storage this component creates: remove it, or remove logStorage.existing.");
+            problems.check(
+                given[key] === undefined,
+                `logStorage.${key}`,
+                "applies only to storage this component creates: remove it, or remove logStorage.existing.",
+            );
         }
     }
     const defaults = AKS_DEFAULTS.logStorage;
@@ -41,7 +45,11 @@ export function resolveLogStorage(
     const containerName = given.containerName ?? defaults.containerName;
     problems.addIfAny("logStorage.containerName", azureContainerNameProblem(String(containerName)));
     const sku = given.sku ?? defaults.sku;
-    problems.check(isEnumValue(AksStorageSku, sku), "logStorage.sku", `"${sku}" is not offered: use ${Object.values(AksStorageSku).join(", ")}.`);
+    problems.check(
+        isEnumValue(AksStorageSku, sku),
+        "logStorage.sku",
+        `"${sku}" is not offered: use ${Object.values(AksStorageSku).join(", ")}.`,
+    );
     return { existing: given.existing, accountName, containerName, sku, retainOnDelete: given.retainOnDelete ?? defaults.retainOnDelete };
 }
 
@@ -86,35 +94,51 @@ export function createLogStorage(
         };
     }
     const opts = { parent: ctx.parent, retainOnDelete: settings.retainOnDelete };
-    const account = new storage.StorageAccount(`${name}-logs`, {
-        resourceGroupName: ctx.resourceGroupName,
-        location: ctx.location,
-        accountName: settings.accountName,
-        kind: "StorageV2",
-        sku: { name: settings.sku },
-        accessTier: "Hot",
-        enableHttpsTrafficOnly: true,
-        minimumTlsVersion: "TLS1_2",
-        allowBlobPublicAccess: false,
-        // The platform authenticates with the account key in the connection string.
-        allowSharedKeyAccess: true,
-        allowCrossTenantReplication: false,
-        tags: ctx.tags,
-    }, opts);
-    const container = new storage.BlobContainer(`${name}-logs-container`, {
-        resourceGroupName: ctx.resourceGroupName,
-        accountName: account.name,
-        containerName: settings.containerName,
-        publicAccess: "None",
-    }, opts);
-    const keys = storage.listStorageAccountKeysOutput({ resourceGroupName: ctx.resourceGroupName, accountName: account.name }, { parent: ctx.parent });
-    const connection = pulumi.secret(pulumi.all([account.name, keys, account.primaryEndpoints]).apply(([accountName, listed, endpoints]) => {
-        const key = listed.keys.find((k) => k.permissions?.toUpperCase() === "FULL") ?? listed.keys[0];
-        if (!key) {
-            throw new pulumi.ResourceError(`Storage account ${accountName} returned no access key: check that shared-key access is allowed.`, ctx.parent);
-        }
-        return connectionString(accountName, key.value, endpointSuffixOf(endpoints?.blob));
-    }));
+    const account = new storage.StorageAccount(
+        `${name}-logs`,
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            location: ctx.location,
+            accountName: settings.accountName,
+            kind: "StorageV2",
+            sku: { name: settings.sku },
+            accessTier: "Hot",
+            enableHttpsTrafficOnly: true,
+            minimumTlsVersion: "TLS1_2",
+            allowBlobPublicAccess: false,
+            // The platform authenticates with the account key in the connection string.
+            allowSharedKeyAccess: true,
+            allowCrossTenantReplication: false,
+            tags: ctx.tags,
+        },
+        opts,
+    );
+    const container = new storage.BlobContainer(
+        `${name}-logs-container`,
+        {
+            resourceGroupName: ctx.resourceGroupName,
+            accountName: account.name,
+            containerName: settings.containerName,
+            publicAccess: "None",
+        },
+        opts,
+    );
+    const keys = storage.listStorageAccountKeysOutput(
+        { resourceGroupName: ctx.resourceGroupName, accountName: account.name },
+        { parent: ctx.parent },
+    );
+    const connection = pulumi.secret(
+        pulumi.all([account.name, keys, account.primaryEndpoints]).apply(([accountName, listed, endpoints]) => {
+            const key = listed.keys.find((k) => k.permissions?.toUpperCase() === "FULL") ?? listed.keys[0];
+            if (!key) {
+                throw new pulumi.ResourceError(
+                    `Storage account ${accountName} returned no access key: check that shared-key access is allowed.`,
+                    ctx.parent,
+                );
+            }
+            return connectionString(accountName, key.value, endpointSuffixOf(endpoints?.blob));
+        }),
+    );
     return {
         spec: { azure: { container: container.name, connectionString: connection } },
         accountName: account.name,

@@ -20,8 +20,15 @@ export function isStorageAccountName(value: string | undefined): value is string
  * across deployments.
  */
 export function defaultStorageAccountName(project: string, stack: string, name: string): string {
-    const readable = name.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 14) || "flexplane";
-    const hash = createHash("sha256").update(`${project}/${stack}/${name}`).digest("hex").slice(0, 24 - readable.length);
+    const readable =
+        name
+            .toLowerCase()
+            .replace(/[^a-z0-9]/g, "")
+            .slice(0, 14) || "flexplane";
+    const hash = createHash("sha256")
+        .update(`${project}/${stack}/${name}`)
+        .digest("hex")
+        .slice(0, 24 - readable.length);
     return `${readable}${hash}`.slice(0, 24);
 }
 

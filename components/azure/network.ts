@@ -22,7 +22,8 @@ export interface ResolvedNetwork {
     natIdleTimeoutMinutes: number;
 }
 
-const SUBNET_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
+const SUBNET_ID =
+    /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
 const NEW_NETWORK_ONLY = ["vnetCidr", "subnetCidr", "natIdleTimeoutMinutes"] as const;
 type RangeKey = "vnetCidr" | "subnetCidr" | "podsCidr" | "servicesCidr";
 
@@ -31,17 +32,30 @@ export function resolveNetwork(problems: InputProblems, given: AksNetworkOptions
     const defaults = AKS_DEFAULTS.network;
     const existing = given.existingSubnetId;
     if (existing !== undefined) {
-        problems.check(SUBNET_ID.test(existing), "network.existingSubnetId",
-            `"${existing}" is not a subnet id: give /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>.`);
+        problems.check(
+            SUBNET_ID.test(existing),
+            "network.existingSubnetId",
+            `"${existing}" is not a subnet id: give /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>.`,
+        );
         for (const key of NEW_NETWORK_ONLY) {
-            problems.check(given[key] === undefined, `network.${key}`, "applies only to a network this component creates: remove it, or remove existingSubnetId.");
+            problems.check(
+                given[key] === undefined,
+                `network.${key}`,
+                "applies only to a network this component creates: remove it, or remove existingSubnetId.",
+            );
         }
     }
     const outboundType = given.outboundType ?? defaults.outboundType;
     if (!isEnumValue(AksOutboundType, outboundType)) {
-        problems.add("network.outboundType", `"${outboundType}" is not supported: use ${Object.values(AksOutboundType).join(" or ")}; nodes get no public IPs.`);
+        problems.add(
+            "network.outboundType",
+            `"${outboundType}" is not supported: use ${Object.values(AksOutboundType).join(" or ")}; nodes get no public IPs.`,
+        );
     } else if (existing === undefined && outboundType !== AksOutboundType.NatGateway) {
-        problems.add("network.outboundType", `${outboundType} needs a route you manage: give existingSubnetId, or leave outboundType out to use the NAT gateway this component creates.`);
+        problems.add(
+            "network.outboundType",
+            `${outboundType} needs a route you manage: give existingSubnetId, or leave outboundType out to use the NAT gateway this component creates.`,
+        );
     }
     const resolved: ResolvedNetwork = {
         existingSubnetId: existing,
@@ -55,7 +69,11 @@ export function resolveNetwork(problems: InputProblems, given: AksNetworkOptions
         natIdleTimeoutMinutes: given.natIdleTimeoutMinutes ?? defaults.natIdleTimeoutMinutes,
     };
     const timeout = resolved.natIdleTimeoutMinutes;
-    problems.check(Number.isInteger(timeout) && timeout >= 4 && timeout <= 120, "network.natIdleTimeoutMinutes", `${timeout} is out of range: give 4 to 120 minutes.`);
+    problems.check(
+        Number.isInteger(timeout) && timeout >= 4 && timeout <= 120,
+        "network.natIdleTimeoutMinutes",
+        `${timeout} is out of range: give 4 to 120 minutes.`,
+    );
     checkRanges(problems, resolved, existing === undefined);
     return resolved;
 }
@@ -63,8 +81,11 @@ export function resolveNetwork(problems: InputProblems, given: AksNetworkOptions
 function checkRanges(problems: InputProblems, n: ResolvedNetwork, newNetwork: boolean): void {
     const parse = (key: RangeKey): Ipv4Range | undefined => {
         const range = parseCidr(n[key]);
-        problems.check(range !== undefined, `network.${key}`,
-            `"${n[key]}" is not an IPv4 CIDR with a clean network address: write it like ${AKS_DEFAULTS.network[key]}.`);
+        problems.check(
+            range !== undefined,
+            `network.${key}`,
+            `"${n[key]}" is not an IPv4 CIDR with a clean network address: write it like ${AKS_DEFAULTS.network[key]}.`,
+        );
         return range;
     };
     const pods = parse("podsCidr");
@@ -73,7 +94,11 @@ function checkRanges(problems: InputProblems, n: ResolvedNetwork, newNetwork: bo
     const subnet = newNetwork ? parse("subnetCidr") : undefined;
     if (vnet && subnet) {
         problems.check(cidrContains(vnet, subnet), "network.subnetCidr", `${n.subnetCidr} must lie inside vnetCidr ${n.vnetCidr}.`);
-        problems.check(subnet.prefix <= 28, "network.subnetCidr", `${n.subnetCidr} is too small for a node pool: use a /28 or larger (the default is /20).`);
+        problems.check(
+            subnet.prefix <= 28,
+            "network.subnetCidr",
+            `${n.subnetCidr} is too small for a node pool: use a /28 or larger (the default is /20).`,
+        );
     }
     const pairs: [RangeKey, Ipv4Range | undefined, RangeKey, Ipv4Range | undefined][] = [
         ["podsCidr", pods, "servicesCidr", services],
@@ -82,14 +107,23 @@ function checkRanges(problems: InputProblems, n: ResolvedNetwork, newNetwork: bo
     ];
     for (const [aKey, a, bKey, b] of pairs) {
         if (a && b && cidrsOverlap(a, b)) {
-            problems.add(`network.${aKey}`, `overlaps ${bKey}: pods, services and nodes need separate address ranges; pick a range that overlaps neither.`);
+            problems.add(
+                `network.${aKey}`,
+                `overlaps ${bKey}: pods, services and nodes need separate address ranges; pick a range that overlaps neither.`,
+            );
         }
     }
     const dns = parseIpv4(n.dnsServiceIp);
     if (dns === undefined) {
-        problems.add("network.dnsServiceIp", `"${n.dnsServiceIp}" is not an IPv4 address: give one inside servicesCidr, e.g. ${AKS_DEFAULTS.network.dnsServiceIp}.`);
+        problems.add(
+            "network.dnsServiceIp",
+            `"${n.dnsServiceIp}" is not an IPv4 address: give one inside servicesCidr, e.g. ${AKS_DEFAULTS.network.dnsServiceIp}.`,
+        );
     } else if (services && (dns <= services.first || dns > services.last)) {
-        problems.add("network.dnsServiceIp", `${n.dnsServiceIp} must lie inside servicesCidr ${n.servicesCidr} and must not be its first address.`);
+        problems.add(
+            "network.dnsServiceIp",
+            `${n.dnsServiceIp} must lie inside servicesCidr ${n.servicesCidr} and must not be its first address.`,
+        );
     }
 }
 
@@ -129,29 +163,45 @@ export function createNetwork(name: string, s: ResolvedNetwork, ctx: NetworkCont
         subnetId = pulumi.output(s.existingSubnetId);
     } else {
         const common = { resourceGroupName: ctx.resourceGroupName, location: ctx.location, tags: ctx.tags };
-        const ip = new network.PublicIPAddress(`${name}-egress-ip`, {
-            ...common,
-            sku: { name: "Standard", tier: "Regional" },
-            publicIPAllocationMethod: "Static",
-            publicIPAddressVersion: "IPv4",
-        }, opts);
-        const nat = new network.NatGateway(`${name}-nat`, {
-            ...common,
-            sku: { name: "Standard" },
-            idleTimeoutInMinutes: s.natIdleTimeoutMinutes,
-            publicIpAddresses: [{ id: ip.id }],
-        }, opts);
-        const vnet = new network.VirtualNetwork(`${name}-vnet`, {
-            ...common,
-            addressSpace: { addressPrefixes: [s.vnetCidr] },
-        }, { ...opts, ignoreChanges: ["subnets"] });
-        const subnet = new network.Subnet(`${name}-nodes`, {
-            resourceGroupName: ctx.resourceGroupName,
-            virtualNetworkName: vnet.name,
-            addressPrefix: s.subnetCidr,
-            natGateway: { id: nat.id },
-            defaultOutboundAccess: false,
-        }, opts);
+        const ip = new network.PublicIPAddress(
+            `${name}-egress-ip`,
+            {
+                ...common,
+                sku: { name: "Standard", tier: "Regional" },
+                publicIPAllocationMethod: "Static",
+                publicIPAddressVersion: "IPv4",
+            },
+            opts,
+        );
+        const nat = new network.NatGateway(
+            `${name}-nat`,
+            {
+                ...common,
+                sku: { name: "Standard" },
+                idleTimeoutInMinutes: s.natIdleTimeoutMinutes,
+                publicIpAddresses: [{ id: ip.id }],
+            },
+            opts,
+        );
+        const vnet = new network.VirtualNetwork(
+            `${name}-vnet`,
+            {
+                ...common,
+                addressSpace: { addressPrefixes: [s.vnetCidr] },
+            },
+            { ...opts, ignoreChanges: ["subnets"] },
+        );
+        const subnet = new network.Subnet(
+            `${name}-nodes`,
+            {
+                resourceGroupName: ctx.resourceGroupName,
+                virtualNetworkName: vnet.name,
+                addressPrefix: s.subnetCidr,
+                natGateway: { id: nat.id },
+                defaultOutboundAccess: false,
+            },
+            opts,
+        );
         subnetId = subnet.id;
         vnetId = vnet.id;
         egressIpAddress = ip.ipAddress;
@@ -159,15 +209,21 @@ export function createNetwork(name: string, s: ResolvedNetwork, ctx: NetworkCont
 
     const dependencies: pulumi.Resource[] = [];
     if (s.grantSubnetAccess) {
-        dependencies.push(assignRole(`${name}-subnet-access`, {
-            role: BUILT_IN_ROLES.networkContributor,
-            scope: subnetId,
-            principalId: ctx.clusterPrincipalId,
-            principalType: "ServicePrincipal",
-            // A subnet the caller owns may sit in another subscription than the deployer's default.
-            subscriptionId: s.existingSubnetId ? pulumi.output(subscriptionOf(s.existingSubnetId) ?? "") : ctx.subscriptionId,
-            description: "AKS cluster identity joins nodes and load balancers to the node subnet.",
-        }, opts));
+        dependencies.push(
+            assignRole(
+                `${name}-subnet-access`,
+                {
+                    role: BUILT_IN_ROLES.networkContributor,
+                    scope: subnetId,
+                    principalId: ctx.clusterPrincipalId,
+                    principalType: "ServicePrincipal",
+                    // A subnet the caller owns may sit in another subscription than the deployer's default.
+                    subscriptionId: s.existingSubnetId ? pulumi.output(subscriptionOf(s.existingSubnetId) ?? "") : ctx.subscriptionId,
+                    description: "AKS cluster identity joins nodes and load balancers to the node subnet.",
+                },
+                opts,
+            ),
+        );
     }
     return { subnetId, vnetId, egressIpAddress, dependencies };
 }

@@ -13,12 +13,28 @@ import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import type { SecretsManagerSpec } from "../shared/types";
 import { resolveWorkload } from "../shared/workload";
 import {
-    AKS_DEFAULTS, AksApiServerOptions, AksAuditLogOptions, AksClusterArgs, AksEntraIdOptions, AksKeyVaultOptions, AksLogStorageOptions,
-    AksNetworkOptions, AksNodePoolOptions, AksSecretsEncryptionOptions, AksSkuTier, AksUpgradeChannel, isEnumValue,
+    AKS_DEFAULTS,
+    AksApiServerOptions,
+    AksAuditLogOptions,
+    AksClusterArgs,
+    AksEntraIdOptions,
+    AksKeyVaultOptions,
+    AksLogStorageOptions,
+    AksNetworkOptions,
+    AksNodePoolOptions,
+    AksSecretsEncryptionOptions,
+    AksSkuTier,
+    AksUpgradeChannel,
+    isEnumValue,
 } from "./args";
 import { resolveAuditLogs, ResolvedAuditLogs } from "./audit-logs";
 import {
-    resolveApiServer, ResolvedApiServer, ResolvedEntraId, ResolvedSecretsEncryption, resolveEntraId, resolveSecretsEncryption,
+    resolveApiServer,
+    ResolvedApiServer,
+    ResolvedEntraId,
+    ResolvedSecretsEncryption,
+    resolveEntraId,
+    resolveSecretsEncryption,
 } from "./cluster";
 import { resolveIdentity, ResolvedKeyVault } from "./identity";
 import { ResolvedLogStorage, resolveLogStorage } from "./log-storage";
@@ -57,28 +73,89 @@ export function renameAksOptions<T extends object>(args: T, problems: InputProbl
 /** Every key of each argument interface; the compiler checks each list is complete. */
 const KEYS = {
     cluster: {
-        location: true, secretsManager: true, tenantId: true, resourceGroupName: true, namespace: true, serviceAccountName: true, kubernetesVersion: true,
-        supportedKubernetesVersions: true, skuTier: true, upgradeChannel: true, zones: true, minimumNodeSize: true, systemPool: true, workloadPools: true,
-        network: true, apiServer: true, entraId: true, localAccounts: true, auditLogs: true, secretsEncryption: true, deletionProtection: true,
-        workloadIdentity: true, keyVault: true, logStorage: true, tags: true, apiServerAuthorizedIpRanges: true, apiServerOpenToInternet: true, storage: true,
+        location: true,
+        secretsManager: true,
+        tenantId: true,
+        resourceGroupName: true,
+        namespace: true,
+        serviceAccountName: true,
+        kubernetesVersion: true,
+        supportedKubernetesVersions: true,
+        skuTier: true,
+        upgradeChannel: true,
+        zones: true,
+        minimumNodeSize: true,
+        systemPool: true,
+        workloadPools: true,
+        network: true,
+        apiServer: true,
+        entraId: true,
+        localAccounts: true,
+        auditLogs: true,
+        secretsEncryption: true,
+        deletionProtection: true,
+        workloadIdentity: true,
+        keyVault: true,
+        logStorage: true,
+        tags: true,
+        apiServerAuthorizedIpRanges: true,
+        apiServerOpenToInternet: true,
+        storage: true,
     } satisfies Record<keyof AksClusterArgs, true>,
     pool: {
-        name: true, vmSize: true, minSize: true, maxSize: true, diskSizeGiB: true, osDiskType: true, zones: true, labels: true, taints: true, maxPods: true,
-        dedicatedToJobs: true, minCount: true, maxCount: true, osDiskSizeGB: true, runsJobs: true,
+        name: true,
+        vmSize: true,
+        minSize: true,
+        maxSize: true,
+        diskSizeGiB: true,
+        osDiskType: true,
+        zones: true,
+        labels: true,
+        taints: true,
+        maxPods: true,
+        dedicatedToJobs: true,
+        minCount: true,
+        maxCount: true,
+        osDiskSizeGB: true,
+        runsJobs: true,
     } satisfies Record<keyof AksNodePoolOptions, true>,
     network: {
-        existingSubnetId: true, outboundType: true, grantSubnetAccess: true, vnetCidr: true, subnetCidr: true, podsCidr: true, servicesCidr: true,
-        dnsServiceIp: true, natIdleTimeoutMinutes: true, podCidr: true, serviceCidr: true,
+        existingSubnetId: true,
+        outboundType: true,
+        grantSubnetAccess: true,
+        vnetCidr: true,
+        subnetCidr: true,
+        podsCidr: true,
+        servicesCidr: true,
+        dnsServiceIp: true,
+        natIdleTimeoutMinutes: true,
+        podCidr: true,
+        serviceCidr: true,
     } satisfies Record<keyof AksNetworkOptions, true>,
     apiServer: { authorizedCidrs: true, openToInternet: true, privateOnly: true } satisfies Record<keyof AksApiServerOptions, true>,
-    entraId: { azureRbac: true, adminGroupObjectIds: true, grantDeployerClusterAdmin: true, kubeloginMode: true } satisfies Record<keyof AksEntraIdOptions, true>,
-    auditLogs: { enabled: true, workspaceId: true, categories: true, retentionDays: true, retainOnDelete: true } satisfies Record<keyof AksAuditLogOptions, true>,
+    entraId: { azureRbac: true, adminGroupObjectIds: true, grantDeployerClusterAdmin: true, kubeloginMode: true } satisfies Record<
+        keyof AksEntraIdOptions,
+        true
+    >,
+    auditLogs: { enabled: true, workspaceId: true, categories: true, retentionDays: true, retainOnDelete: true } satisfies Record<
+        keyof AksAuditLogOptions,
+        true
+    >,
     secretsEncryption: { keyId: true, keyVaultResourceId: true } satisfies Record<keyof AksSecretsEncryptionOptions, true>,
     keyVault: {
-        create: true, resourceGroupName: true, softDeleteRetentionDays: true, sku: true, retainOnDelete: true, applicationName: true,
-        clientSecretEndDate: true, clientSecretRotationKey: true,
+        create: true,
+        resourceGroupName: true,
+        softDeleteRetentionDays: true,
+        sku: true,
+        retainOnDelete: true,
+        applicationName: true,
+        clientSecretEndDate: true,
+        clientSecretRotationKey: true,
     } satisfies Record<keyof AksKeyVaultOptions, true>,
-    logStorage: { existing: true, accountName: true, containerName: true, sku: true, retainOnDelete: true } satisfies Record<keyof AksLogStorageOptions, true>,
+    logStorage: { existing: true, accountName: true, containerName: true, sku: true, retainOnDelete: true } satisfies Record<
+        keyof AksLogStorageOptions,
+        true
+    >,
 };
 
 /** Records each key of the block at `path` that its interface does not have, and a block that is not a map at all. */
@@ -140,29 +217,51 @@ export function resolveAksCluster(
         checkKeys(problems, path, pool, KEYS.pool);
     }
 
-    problems.check(typeof args.location === "string" && args.location !== "", "location",
-        "is required: set the cluster's region, e.g. westeurope (stacks: pulumi config set azure-native:location westeurope).");
-    problems.check(typeof args.location !== "string" || args.location === "" || /^[a-z0-9]+$/.test(args.location), "location",
-        `"${args.location}" is not an Azure region name: use the lower-case name without spaces, e.g. westeurope (az account list-locations -o table).`);
+    problems.check(
+        typeof args.location === "string" && args.location !== "",
+        "location",
+        "is required: set the cluster's region, e.g. westeurope (stacks: pulumi config set azure-native:location westeurope).",
+    );
+    problems.check(
+        typeof args.location !== "string" || args.location === "" || /^[a-z0-9]+$/.test(args.location),
+        "location",
+        `"${args.location}" is not an Azure region name: use the lower-case name without spaces, e.g. westeurope (az account list-locations -o table).`,
+    );
     // A missing service principal is created here; every other credential must be given.
     const kind = checkSecretsManager(problems, args.secretsManager, { createsCredentialsFor: "azure" });
     const keyVault = resolveIdentity(problems, name, args, kind, peerInstalled);
-    problems.check(args.tenantId === undefined || isGuid(args.tenantId), "tenantId",
-        `"${args.tenantId}" is not a tenant id: give the Entra ID tenant GUID (az account show --query tenantId).`);
+    problems.check(
+        args.tenantId === undefined || isGuid(args.tenantId),
+        "tenantId",
+        `"${args.tenantId}" is not a tenant id: give the Entra ID tenant GUID (az account show --query tenantId).`,
+    );
     const workload = resolveWorkload(problems, args, { createsNamespace: false });
 
     const kubernetesVersion = args.kubernetesVersion ?? AKS_DEFAULTS.kubernetesVersion;
-    problems.check(/^\d+\.\d+(\.\d+)?$/.test(kubernetesVersion), "kubernetesVersion",
-        `"${kubernetesVersion}" is not a Kubernetes version: give a minor version such as ${AKS_DEFAULTS.kubernetesVersion} (AKS picks its newest patch).`);
-    problems.addIfAny("kubernetesVersion", kubernetesVersionProblem("AKS", kubernetesVersion, { extended: false, supported: args.supportedKubernetesVersions }));
+    problems.check(
+        /^\d+\.\d+(\.\d+)?$/.test(kubernetesVersion),
+        "kubernetesVersion",
+        `"${kubernetesVersion}" is not a Kubernetes version: give a minor version such as ${AKS_DEFAULTS.kubernetesVersion} (AKS picks its newest patch).`,
+    );
+    problems.addIfAny(
+        "kubernetesVersion",
+        kubernetesVersionProblem("AKS", kubernetesVersion, { extended: false, supported: args.supportedKubernetesVersions }),
+    );
     if (args.supportedKubernetesVersions !== undefined) {
         problems.addIfAny("supportedKubernetesVersions", supportedVersionsProblem(args.supportedKubernetesVersions));
     }
     const skuTier = args.skuTier ?? AKS_DEFAULTS.skuTier;
-    problems.check(isEnumValue(AksSkuTier, skuTier), "skuTier", `"${skuTier}" is not an AKS tier: use ${Object.values(AksSkuTier).join(", ")}.`);
+    problems.check(
+        isEnumValue(AksSkuTier, skuTier),
+        "skuTier",
+        `"${skuTier}" is not an AKS tier: use ${Object.values(AksSkuTier).join(", ")}.`,
+    );
     const upgradeChannel = args.upgradeChannel ?? AKS_DEFAULTS.upgradeChannel;
-    problems.check(isEnumValue(AksUpgradeChannel, upgradeChannel), "upgradeChannel",
-        `"${upgradeChannel}" is not an upgrade channel: use ${Object.values(AksUpgradeChannel).join(", ")}.`);
+    problems.check(
+        isEnumValue(AksUpgradeChannel, upgradeChannel),
+        "upgradeChannel",
+        `"${upgradeChannel}" is not an upgrade channel: use ${Object.values(AksUpgradeChannel).join(", ")}.`,
+    );
     const zones = args.zones === undefined ? [...AKS_DEFAULTS.zones] : resolveZones(problems, "zones", args.zones);
     const pools = resolvePools(problems, args, zones, checkMinimumNodeSize(problems, args.minimumNodeSize));
     const network = resolveNetwork(problems, args.network);
@@ -171,19 +270,27 @@ export function resolveAksCluster(
     const auditLogs = resolveAuditLogs(problems, args.auditLogs);
     const secretsEncryption = resolveSecretsEncryption(problems, args.secretsEncryption);
     const deletionProtection = args.deletionProtection ?? AKS_DEFAULTS.deletionProtection;
-    problems.check(typeof deletionProtection === "boolean", "deletionProtection",
-        "set true (the default: a CanNotDelete lock and Pulumi protection) or false (before destroying the cluster or removing a node pool).");
+    problems.check(
+        typeof deletionProtection === "boolean",
+        "deletionProtection",
+        "set true (the default: a CanNotDelete lock and Pulumi protection) or false (before destroying the cluster or removing a node pool).",
+    );
     const logStorage = resolveLogStorage(problems, name, args.logStorage, naming);
     const tags = args.tags ?? {};
     for (const [key, value] of Object.entries(tags)) {
-        problems.check(key.length <= 512 && !/[<>%&\\?/]/.test(key) && typeof value === "string" && value.length <= 256, `tags.${key}`,
-            "is not a valid Azure tag: names take up to 512 characters without <>%&\\?/ and values are strings of up to 256.");
+        problems.check(
+            key.length <= 512 && !/[<>%&\\?/]/.test(key) && typeof value === "string" && value.length <= 256,
+            `tags.${key}`,
+            "is not a valid Azure tag: names take up to 512 characters without <>%&\\?/ and values are strings of up to 256.",
+        );
     }
     problems.throwIfAny();
 
     // Deleting a resource group deletes what is in it, so a new group stays when anything in it must.
-    const keepsGroup = (!logStorage.existing && logStorage.retainOnDelete) || (keyVault?.create === true && keyVault.retainOnDelete)
-        || (auditLogs !== undefined && auditLogs.workspaceId === undefined && auditLogs.retainOnDelete);
+    const keepsGroup =
+        (!logStorage.existing && logStorage.retainOnDelete) ||
+        (keyVault?.create === true && keyVault.retainOnDelete) ||
+        (auditLogs !== undefined && auditLogs.workspaceId === undefined && auditLogs.retainOnDelete);
     return {
         location: args.location,
         tenantId: args.tenantId ?? args.secretsManager.azure?.tenantId,

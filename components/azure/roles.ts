@@ -36,12 +36,16 @@ export function assignRole(
     },
     opts: pulumi.CustomResourceOptions,
 ): authorization.RoleAssignment {
-    return new authorization.RoleAssignment(name, {
-        principalId: args.principalId,
-        // Declaring the type lets ARM accept a principal that Entra ID has not replicated yet.
-        principalType: args.principalType,
-        roleDefinitionId: pulumi.output(args.subscriptionId).apply((sub) => roleDefinitionId(sub, args.role)),
-        scope: args.scope,
-        description: args.description,
-    }, opts);
+    return new authorization.RoleAssignment(
+        name,
+        {
+            principalId: args.principalId,
+            // Declaring the type lets ARM accept a principal that Entra ID has not replicated yet.
+            principalType: args.principalType,
+            roleDefinitionId: pulumi.output(args.subscriptionId).apply((sub) => roleDefinitionId(sub, args.role)),
+            scope: args.scope,
+            description: args.description,
+        },
+        opts,
+    );
 }

@@ -48,24 +48,32 @@ export class DataPlane extends pulumi.ComponentResource {
         const secretNamespace = namespace ? namespace.metadata.name : settings.namespace;
         const secretOpts = { ...childOpts, dependsOn: namespace ? [namespace] : [] };
         createMetadataNetworkPolicies(name, settings.metadataNetworkPolicy, secretNamespace, MANAGED_BY, secretOpts);
-        const secret = new k8s.core.v1.Secret(`${name}-credentials`, {
-            metadata: {
-                name: settings.secretName,
-                namespace: secretNamespace,
-                labels: MANAGED_BY,
-                annotations: { [SECRETS_MANAGER_IDENTITY_ANNOTATION]: settings.secretsManagerIdentity },
+        const secret = new k8s.core.v1.Secret(
+            `${name}-credentials`,
+            {
+                metadata: {
+                    name: settings.secretName,
+                    namespace: secretNamespace,
+                    labels: MANAGED_BY,
+                    annotations: { [SECRETS_MANAGER_IDENTITY_ANNOTATION]: settings.secretsManagerIdentity },
+                },
+                type: "Opaque",
+                stringData: pulumi.secret(pulumi.output(secretData(args.clientId, args.clientSecret, args.secretsManager, args.storage))),
             },
-            type: "Opaque",
-            stringData: pulumi.secret(pulumi.output(secretData(args.clientId, args.clientSecret, args.secretsManager, args.storage))),
-        }, secretOpts);
+            secretOpts,
+        );
         // Job pods mount this whole Secret as files, so it holds the GCS key and nothing else.
         const gcsKey = gcsKeySecretData(args.storage);
         const gcsKeySecret = gcsKey
-            ? new k8s.core.v1.Secret(`${name}-gcs-key`, {
-                metadata: { name: settings.gcsKeySecretName, namespace: secretNamespace, labels: MANAGED_BY },
-                type: "Opaque",
-                stringData: pulumi.secret(pulumi.output(gcsKey)),
-            }, secretOpts)
+            ? new k8s.core.v1.Secret(
+                  `${name}-gcs-key`,
+                  {
+                      metadata: { name: settings.gcsKeySecretName, namespace: secretNamespace, labels: MANAGED_BY },
+                      type: "Opaque",
+                      stringData: pulumi.secret(pulumi.output(gcsKey)),
+                  },
+                  secretOpts,
+              )
             : undefined;
 
         const proof = { ...settings, clientId: args.clientId, clientSecret: args.clientSecret };
@@ -75,19 +83,34 @@ export class DataPlane extends pulumi.ComponentResource {
             .all([storageName(args), pulumi.output(args.serviceAccountAnnotations ?? {})])
             .apply(([bucket, annotations]) => mergeValues(buildValues(valuesPlan(settings, args, bucket, annotations)), args.extraValues));
 
-        const release = new k8s.helm.v3.Release(name, {
-            name: settings.releaseName,
-            chart: CHART_NAME,
-            version: settings.chartVersion,
-            repositoryOpts: { repo: settings.chartRepository },
-            namespace: settings.namespace,
-            createNamespace: false,
-            atomic: true,
-            cleanupOnFail: true,
-            skipAwait: false,
-            timeout: settings.timeoutSeconds,
-            values,
-        }, { ...childOpts, dependsOn: pulumi.output(args.dependsOn ?? []).apply((deps) => [secret, ...(gcsKeySecret ? [gcsKeySecret] : []), ...(namespace ? [namespace] : []), ...credentialCheck, ...deps]) });
+        const release = new k8s.helm.v3.Release(
+            name,
+            {
+                name: settings.releaseName,
+                chart: CHART_NAME,
+                version: settings.chartVersion,
+                repositoryOpts: { repo: settings.chartRepository },
+                namespace: settings.namespace,
+                createNamespace: false,
+                atomic: true,
+                cleanupOnFail: true,
+                skipAwait: false,
+                timeout: settings.timeoutSeconds,
+                values,
+            },
+            {
+                ...childOpts,
+                dependsOn: pulumi
+                    .output(args.dependsOn ?? [])
+                    .apply((deps) => [
+                        secret,
+                        ...(gcsKeySecret ? [gcsKeySecret] : []),
+                        ...(namespace ? [namespace] : []),
+                        ...credentialCheck,
+                        ...deps,
+                    ]),
+            },
+        );
         this.connectionStatus = healthAfterRelease(name, args.connection, proof, release, this);
 
         this.namespace = pulumi.output(settings.namespace);
@@ -130,7 +153,13 @@ export function valuesPlan(
         edition: settings.edition,
         secretName: settings.secretName,
         secretsManager: sm.aws
-            ? { kind: "aws", region: sm.aws.region, kmsKeyArn: sm.aws.kmsKeyArn, tags: sm.aws.tags ?? {}, useServiceAccountIdentity: sm.aws.useServiceAccountIdentity === true }
+            ? {
+                  kind: "aws",
+                  region: sm.aws.region,
+                  kmsKeyArn: sm.aws.kmsKeyArn,
+                  tags: sm.aws.tags ?? {},
+                  useServiceAccountIdentity: sm.aws.useServiceAccountIdentity === true,
+              }
             : sm.gcp
               ? { kind: "gcp", projectId: sm.gcp.projectId, region: sm.gcp.region }
               : { kind: "azure", vaultUrl: sm.azure!.vaultUrl, tenantId: sm.azure!.tenantId },

@@ -43,13 +43,11 @@ export function isMetadataNetworkPolicyMode(value: unknown): value is MetadataNe
  * the cluster) are allowed by the namespace selector.
  */
 export function metadataPolicySpec(family: "ipv4" | "ipv6") {
-    const block = family === "ipv4"
-        ? { cidr: "0.0.0.0/0", except: [...METADATA_IPV4_CIDRS] }
-        : { cidr: "::/0", except: [...METADATA_IPV6_CIDRS] };
+    const block =
+        family === "ipv4" ? { cidr: "0.0.0.0/0", except: [...METADATA_IPV4_CIDRS] } : { cidr: "::/0", except: [...METADATA_IPV6_CIDRS] };
     return {
         podSelector: { matchLabels: { [JOB_POD_LABEL.key]: JOB_POD_LABEL.value } },
         policyTypes: ["Egress"],
         egress: [{ to: [{ ipBlock: block }, { namespaceSelector: {} }] }],
     };
 }
-

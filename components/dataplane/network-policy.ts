@@ -17,8 +17,15 @@ export function createMetadataNetworkPolicies(
     opts: pulumi.CustomResourceOptions,
 ): k8s.networking.v1.NetworkPolicy[] {
     const families: ("ipv4" | "ipv6")[] = mode === "none" ? [] : mode === "dualStack" ? ["ipv4", "ipv6"] : ["ipv4"];
-    return families.map((family) => new k8s.networking.v1.NetworkPolicy(`${name}-connector-metadata-${family}`, {
-        metadata: { name: `airbyte-connectors-no-metadata-${family}`, namespace, labels },
-        spec: metadataPolicySpec(family),
-    }, opts));
+    return families.map(
+        (family) =>
+            new k8s.networking.v1.NetworkPolicy(
+                `${name}-connector-metadata-${family}`,
+                {
+                    metadata: { name: `airbyte-connectors-no-metadata-${family}`, namespace, labels },
+                    spec: metadataPolicySpec(family),
+                },
+                opts,
+            ),
+    );
 }

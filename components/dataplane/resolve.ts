@@ -55,26 +55,38 @@ const IMAGE_REGISTRY = /^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?(:\d{1,5})?(\/[a
  */
 export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): DataPlaneSettings {
     const problems = new InputProblems(`DataPlane "${name}"`);
-    problems.check(args.kubernetesProvider !== undefined, "kubernetesProvider",
-        "is required: pass the provider of the cluster to install on (cloud components expose it in dataPlaneTarget).");
+    problems.check(
+        args.kubernetesProvider !== undefined,
+        "kubernetesProvider",
+        "is required: pass the provider of the cluster to install on (cloud components expose it in dataPlaneTarget).",
+    );
     problems.requireValue("clientId", args.clientId, "the data plane's client id from Airbyte (POST /dataplanes)");
     problems.requireValue("clientSecret", args.clientSecret, "the data plane's client secret from Airbyte (POST /dataplanes)");
 
     const { namespace, serviceAccountName } = resolveWorkload(problems, args, { createsNamespace: args.createNamespace ?? true });
     const releaseName = args.releaseName ?? DEFAULT_RELEASE_NAME;
-    problems.check(releaseName.length <= 53 && DNS_LABEL.test(releaseName), "releaseName",
-        `"${releaseName}" is not a valid Helm release name: use at most 53 lower-case letters, digits and '-'.`);
+    problems.check(
+        releaseName.length <= 53 && DNS_LABEL.test(releaseName),
+        "releaseName",
+        `"${releaseName}" is not a valid Helm release name: use at most 53 lower-case letters, digits and '-'.`,
+    );
 
     const airbyteUrl = normalizeAirbyteUrl(problems, args.airbyteUrl ?? DEFAULT_AIRBYTE_URL);
     const chartVersion = args.chart?.version ?? DEFAULT_CHART_VERSION;
     checkChartVersion(problems, chartVersion, args.chart?.allowUntestedVersion ?? false);
     const timeoutSeconds = args.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-    problems.check(Number.isInteger(timeoutSeconds) && timeoutSeconds >= 60 && timeoutSeconds <= 3600, "timeoutSeconds",
-        `${timeoutSeconds} is out of range: give whole seconds from 60 to 3600 (default ${DEFAULT_TIMEOUT_SECONDS}).`);
+    problems.check(
+        Number.isInteger(timeoutSeconds) && timeoutSeconds >= 60 && timeoutSeconds <= 3600,
+        "timeoutSeconds",
+        `${timeoutSeconds} is out of range: give whole seconds from 60 to 3600 (default ${DEFAULT_TIMEOUT_SECONDS}).`,
+    );
 
     const edition = args.edition ?? defaultEdition(airbyteUrl);
-    problems.check(isEdition(edition), "edition",
-        `"${String(edition)}" is not an edition: use ${EDITIONS.join(", ")} (default: cloud for Airbyte Cloud, enterprise for a self-managed control plane).`);
+    problems.check(
+        isEdition(edition),
+        "edition",
+        `"${String(edition)}" is not an edition: use ${EDITIONS.join(", ")} (default: cloud for Airbyte Cloud, enterprise for a self-managed control plane).`,
+    );
     checkImages(problems, args, chartVersion);
 
     checkSecretsManager(problems, args.secretsManager);
@@ -86,8 +98,11 @@ export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): Dat
         problems.add(`extraValues.${problem.path}`, problem.reason);
     }
     const metadataNetworkPolicy = args.metadataNetworkPolicy ?? DEFAULT_METADATA_NETWORK_POLICY;
-    problems.check(isMetadataNetworkPolicyMode(metadataNetworkPolicy), "metadataNetworkPolicy",
-        `"${String(metadataNetworkPolicy)}" is not a mode: use ipv4 (the default), dualStack (IPv6 or dual-stack clusters) or none (connector pods may then reach the node's credentials).`);
+    problems.check(
+        isMetadataNetworkPolicyMode(metadataNetworkPolicy),
+        "metadataNetworkPolicy",
+        `"${String(metadataNetworkPolicy)}" is not a mode: use ipv4 (the default), dualStack (IPv6 or dual-stack clusters) or none (connector pods may then reach the node's credentials).`,
+    );
     checkConnectionProofArgs(problems, args.connection);
     problems.throwIfAny();
 
@@ -132,8 +147,10 @@ function checkChartVersion(problems: InputProblems, version: string, allowUntest
     if (!EXACT_SEMVER.test(version)) {
         problems.add("chart.version", `"${version}" is not an exact version: pin one, e.g. ${DEFAULT_CHART_VERSION}.`);
     } else if (!allowUntested && !(SUPPORTED_CHART_VERSIONS as readonly string[]).includes(version)) {
-        problems.add("chart.version",
-            `${version} is outside the tested versions ${SUPPORTED_CHART_VERSIONS.join(", ")}: pick one of them, or set chart.allowUntestedVersion to true to install it anyway.`);
+        problems.add(
+            "chart.version",
+            `${version} is outside the tested versions ${SUPPORTED_CHART_VERSIONS.join(", ")}: pick one of them, or set chart.allowUntestedVersion to true to install it anyway.`,
+        );
     }
 }
 
@@ -141,18 +158,26 @@ function checkChartVersion(problems: InputProblems, version: string, allowUntest
 function checkImages(problems: InputProblems, args: DataPlaneArgs, chartVersion: string): void {
     const registry = args.imageRegistry;
     if (registry !== undefined) {
-        problems.check(IMAGE_REGISTRY.test(registry), "imageRegistry",
-            `"${registry}" is not a registry prefix: give host[:port][/path] without scheme, tag or trailing slash, e.g. registry.example.com/airbyte-mirror.`);
+        problems.check(
+            IMAGE_REGISTRY.test(registry),
+            "imageRegistry",
+            `"${registry}" is not a registry prefix: give host[:port][/path] without scheme, tag or trailing slash, e.g. registry.example.com/airbyte-mirror.`,
+        );
     }
     const pullSecrets = args.imagePullSecrets ?? [];
     for (const [i, name] of pullSecrets.entries()) {
-        problems.check(typeof name === "string" && DNS_SUBDOMAIN.test(name), `imagePullSecrets[${i}]`,
-            `"${String(name)}" is not a Secret name: use lower-case letters, digits, '-' and '.'.`);
+        problems.check(
+            typeof name === "string" && DNS_SUBDOMAIN.test(name),
+            `imagePullSecrets[${i}]`,
+            `"${String(name)}" is not a Secret name: use lower-case letters, digits, '-' and '.'.`,
+        );
     }
     if (pullSecrets.length > 0 && EXACT_SEMVER.test(chartVersion) && compareVersions(chartVersion, FIRST_CHART_WITH_JOB_PULL_SECRETS) < 0) {
-        problems.add("imagePullSecrets",
+        problems.add(
+            "imagePullSecrets",
             `chart ${chartVersion} hands connector pods the pull secret as "map[name:${pullSecrets[0]}]," instead of its name, so they could not pull from your registry: ` +
-                `use chart.version ${FIRST_CHART_WITH_JOB_PULL_SECRETS} or later (${DEFAULT_CHART_VERSION} is the default).`);
+                `use chart.version ${FIRST_CHART_WITH_JOB_PULL_SECRETS} or later (${DEFAULT_CHART_VERSION} is the default).`,
+        );
     }
 }
 
@@ -171,13 +196,19 @@ export function compareVersions(a: string, b: string): number {
 function checkStorage(problems: InputProblems, spec: StorageSpec): void {
     if (spec.s3) {
         problems.requireValue("storage.s3.bucket", spec.s3.bucket, "the S3 bucket for logs and state");
-        problems.check(isAwsRegion(spec.s3.region), "storage.s3.region",
-            `"${spec.s3.region ?? ""}" is not an AWS region: give the bucket's region, e.g. us-east-1.`);
+        problems.check(
+            isAwsRegion(spec.s3.region),
+            "storage.s3.region",
+            `"${spec.s3.region ?? ""}" is not an AWS region: give the bucket's region, e.g. us-east-1.`,
+        );
         checkAwsCredentials(problems, "storage.s3", spec.s3);
     } else if (spec.gcs) {
         problems.requireValue("storage.gcs.bucket", spec.gcs.bucket, "the GCS bucket for logs and state");
-        problems.requireValue("storage.gcs.credentialsJson", spec.gcs.credentialsJson,
-            "a service-account JSON key with access to the bucket (the platform cannot use Workload Identity for GCS)");
+        problems.requireValue(
+            "storage.gcs.credentialsJson",
+            spec.gcs.credentialsJson,
+            "a service-account JSON key with access to the bucket (the platform cannot use Workload Identity for GCS)",
+        );
     } else if (spec.azure) {
         problems.requireValue("storage.azure.container", spec.azure.container, "the blob container for logs and state");
         problems.requireValue("storage.azure.connectionString", spec.azure.connectionString, "the storage account's connection string");

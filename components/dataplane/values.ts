@@ -24,8 +24,7 @@ export const LAUNCHER_IMAGE_REPOSITORY = "airbyte/workload-launcher";
 export const IGNORED_CHART_KEYS: Record<string, string> = {
     "dataPlane.id": "the launcher learns its id from the control plane; remove it.",
     "secretsManager.enabled": "the store is chosen by secretsManager.type alone; remove it.",
-    "secretsManager.awsSecretManager.authenticationType":
-        "static keys are used when both are set, else the pod's AWS identity; remove it.",
+    "secretsManager.awsSecretManager.authenticationType": "static keys are used when both are set, else the pod's AWS identity; remove it.",
     "secretsManager.awsSecretManager.kms": "the chart reads kmsArn; set secretsManager.aws.kmsKeyArn instead.",
     "workloads.namespace": "connector pods always run in the release namespace; set namespace instead.",
     "jobs.kube.scheduling": "the chart ignores it; use jobs.nodeSelector and jobs.tolerations.",

@@ -14,7 +14,8 @@ export const GKE_AUTH_PLUGIN = "gke-gcloud-auth-plugin";
 export function gkeKubeconfig(contextName: string, endpoint: string, caCertificateBase64: string): string {
     return execKubeconfig(contextName, `https://${endpoint}`, caCertificateBase64, {
         command: GKE_AUTH_PLUGIN,
-        installHint: `Install ${GKE_AUTH_PLUGIN}: gcloud components install ${GKE_AUTH_PLUGIN} ` +
+        installHint:
+            `Install ${GKE_AUTH_PLUGIN}: gcloud components install ${GKE_AUTH_PLUGIN} ` +
             "(see https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl).",
         provideClusterInfo: true,
         interactiveMode: "IfAvailable",
@@ -29,6 +30,8 @@ export function gkeKubeconfig(contextName: string, endpoint: string, caCertifica
 export function gkeClusterAccess(base: string, cluster: gcp.container.Cluster, project: string, parent: pulumi.Resource): ClusterAccess {
     const kubeconfig = pulumi
         .all([cluster.name, cluster.location, cluster.endpoint, cluster.masterAuth])
-        .apply(([name, location, endpoint, masterAuth]) => gkeKubeconfig(`gke_${project}_${location}_${name}`, endpoint, masterAuth.clusterCaCertificate));
+        .apply(([name, location, endpoint, masterAuth]) =>
+            gkeKubeconfig(`gke_${project}_${location}_${name}`, endpoint, masterAuth.clusterCaCertificate),
+        );
     return clusterAccess(`${base}-k8s`, { kubeconfig, clusterIdentifier: cluster.id }, parent);
 }

@@ -37,8 +37,10 @@ export interface ResolvedGkeControlPlane {
     masterIpv4CidrBlock?: string;
 }
 
-type ControlPlaneArgs = Pick<GkeClusterArgs,
-    "releaseChannel" | "kubernetesVersion" | "supportedKubernetesVersions" | "deletionProtection" | "apiServer" | "masterIpv4CidrBlock">;
+type ControlPlaneArgs = Pick<
+    GkeClusterArgs,
+    "releaseChannel" | "kubernetesVersion" | "supportedKubernetesVersions" | "deletionProtection" | "apiServer" | "masterIpv4CidrBlock"
+>;
 
 /**
  * Release channel and version, deletion protection, and who reaches the API server. The channel is
@@ -50,22 +52,38 @@ type ControlPlaneArgs = Pick<GkeClusterArgs,
 export function resolveControlPlane(problems: InputProblems, args: ControlPlaneArgs): ResolvedGkeControlPlane {
     const releaseChannel = args.releaseChannel ?? GKE_DEFAULTS.releaseChannel;
     const channels = Object.values(GkeReleaseChannel) as string[];
-    problems.check(channels.includes(releaseChannel), "releaseChannel", `"${releaseChannel}" is not a release channel: use one of ${channels.join(", ")}.`);
+    problems.check(
+        channels.includes(releaseChannel),
+        "releaseChannel",
+        `"${releaseChannel}" is not a release channel: use one of ${channels.join(", ")}.`,
+    );
     const version = args.kubernetesVersion;
     if (version !== undefined) {
-        problems.check(GKE_VERSION.test(version), "kubernetesVersion",
-            `"${version}" is not a GKE version: give a minor version such as 1.35, or leave it out for the channel's default.`);
-        problems.addIfAny("kubernetesVersion", GKE_VERSION.test(version)
-            ? kubernetesVersionProblem("GKE", version, { extended: releaseChannel === GkeReleaseChannel.Extended, supported: args.supportedKubernetesVersions })
-            : undefined);
+        problems.check(
+            GKE_VERSION.test(version),
+            "kubernetesVersion",
+            `"${version}" is not a GKE version: give a minor version such as 1.35, or leave it out for the channel's default.`,
+        );
+        problems.addIfAny(
+            "kubernetesVersion",
+            GKE_VERSION.test(version)
+                ? kubernetesVersionProblem("GKE", version, {
+                      extended: releaseChannel === GkeReleaseChannel.Extended,
+                      supported: args.supportedKubernetesVersions,
+                  })
+                : undefined,
+        );
     }
     if (args.supportedKubernetesVersions !== undefined) {
         problems.addIfAny("supportedKubernetesVersions", supportedVersionsProblem(args.supportedKubernetesVersions));
     }
     const master = args.masterIpv4CidrBlock;
     const masterRange = master === undefined ? undefined : parseCidr(String(master));
-    problems.check(master === undefined || masterRange !== undefined, "masterIpv4CidrBlock",
-        `"${master}" is not an IPv4 CIDR block: give a /28 such as 172.16.0.0/28, or leave it out to let GKE choose.`);
+    problems.check(
+        master === undefined || masterRange !== undefined,
+        "masterIpv4CidrBlock",
+        `"${master}" is not an IPv4 CIDR block: give a /28 such as 172.16.0.0/28, or leave it out to let GKE choose.`,
+    );
     return {
         releaseChannel,
         ...(version !== undefined ? { kubernetesVersion: version } : {}),
@@ -80,27 +98,45 @@ function resolveApiServer(problems: InputProblems, given: GkeApiServerOptions): 
     const privateOnly = given.privateOnly ?? GKE_DEFAULTS.apiServer.privateOnly;
     const openToInternet = given.openToInternet ?? GKE_DEFAULTS.apiServer.openToInternet;
     for (const key of ["privateOnly", "openToInternet"] as const) {
-        problems.check(given[key] === undefined || typeof given[key] === "boolean", `apiServer.${key}`,
-            `${JSON.stringify(given[key])} is not true or false: set true or false (default false).`);
+        problems.check(
+            given[key] === undefined || typeof given[key] === "boolean",
+            `apiServer.${key}`,
+            `${JSON.stringify(given[key])} is not true or false: set true or false (default false).`,
+        );
     }
-    problems.check(!(openToInternet === true && privateOnly === true), "apiServer.openToInternet",
-        "contradicts apiServer.privateOnly: true (a private endpoint is not on the internet); remove one of the two.");
+    problems.check(
+        !(openToInternet === true && privateOnly === true),
+        "apiServer.openToInternet",
+        "contradicts apiServer.privateOnly: true (a private endpoint is not on the internet); remove one of the two.",
+    );
     // Anything but a list is reported where the argument blocks are read.
     const cidrs = Array.isArray(given.authorizedCidrs) ? given.authorizedCidrs : undefined;
     (cidrs ?? []).forEach((cidr, i) => {
         const path = `apiServer.authorizedCidrs[${i}]`;
-        problems.check(parseCidr(String(cidr ?? "")) !== undefined, path,
-            `"${cidr}" is not an IPv4 CIDR block: give the network that runs Pulumi and kubectl, e.g. 203.0.113.0/24.`);
-        problems.check(openToInternet === true || !isWholeInternet(cidr), path,
-            "is 0.0.0.0/0, which opens the control plane to the whole internet: give your deployers' networks, or set apiServer.openToInternet: true to accept that deliberately.");
+        problems.check(
+            parseCidr(String(cidr ?? "")) !== undefined,
+            path,
+            `"${cidr}" is not an IPv4 CIDR block: give the network that runs Pulumi and kubectl, e.g. 203.0.113.0/24.`,
+        );
+        problems.check(
+            openToInternet === true || !isWholeInternet(cidr),
+            path,
+            "is 0.0.0.0/0, which opens the control plane to the whole internet: give your deployers' networks, or set apiServer.openToInternet: true to accept that deliberately.",
+        );
     });
     const noneGiven = given.authorizedCidrs === undefined || cidrs?.length === 0;
     if (noneGiven && privateOnly !== true && openToInternet !== true) {
-        problems.add("apiServer.authorizedCidrs",
+        problems.add(
+            "apiServer.authorizedCidrs",
             "is required for the public endpoint: list the networks that run Pulumi and kubectl (e.g. [203.0.113.0/24]), " +
-            "or set apiServer.privateOnly: true (Pulumi then runs inside the VPC), or apiServer.openToInternet: true to leave it open to every address.");
+                "or set apiServer.privateOnly: true (Pulumi then runs inside the VPC), or apiServer.openToInternet: true to leave it open to every address.",
+        );
     }
-    return { privateOnly: privateOnly === true, openToInternet: openToInternet === true, ...(cidrs !== undefined ? { authorizedCidrs: cidrs } : {}) };
+    return {
+        privateOnly: privateOnly === true,
+        openToInternet: openToInternet === true,
+        ...(cidrs !== undefined ? { authorizedCidrs: cidrs } : {}),
+    };
 }
 
 /** Where the cluster attaches. */

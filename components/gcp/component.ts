@@ -53,14 +53,19 @@ export class GkeCluster extends pulumi.ComponentResource {
         const network = createNetwork(settings, this);
         const nodeIdentity = createNodeIdentity(settings, this);
         const secretsKey = createSecretsEncryptionKey(settings, this);
-        const cluster = createCluster(settings, {
-            network: network.networkRef,
-            subnetwork: network.subnetworkRef,
-            podsRangeName: network.podsRangeName,
-            servicesRangeName: network.servicesRangeName,
-            nodeServiceAccountEmail: nodeIdentity.email,
-            secretsKeyId: secretsKey.keyId,
-        }, [...network.dependencies, ...nodeIdentity.dependencies, ...secretsKey.dependencies], this);
+        const cluster = createCluster(
+            settings,
+            {
+                network: network.networkRef,
+                subnetwork: network.subnetworkRef,
+                podsRangeName: network.podsRangeName,
+                servicesRangeName: network.servicesRangeName,
+                nodeServiceAccountEmail: nodeIdentity.email,
+                secretsKeyId: secretsKey.keyId,
+            },
+            [...network.dependencies, ...nodeIdentity.dependencies, ...secretsKey.dependencies],
+            this,
+        );
         const nodePools = createNodePools(settings, cluster, nodeIdentity, this);
         const bucket = createLogBucket(settings, this);
         const identity = createPlatformIdentity(settings, bucket.name, this);

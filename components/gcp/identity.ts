@@ -58,8 +58,11 @@ export function resolveIdentity(problems: InputProblems, args: GkeIdentityArgs):
     };
     for (const key of ["secretManagerRoles", "bucketRoles"] as const) {
         const given = args[key];
-        problems.check(given === undefined || (Array.isArray(given) && given.length > 0 && given.every((r) => ROLE.test(r))), key,
-            `give at least one role, each like roles/<name> or projects/<p>/roles/<name>; got ${JSON.stringify(given)}.`);
+        problems.check(
+            given === undefined || (Array.isArray(given) && given.length > 0 && given.every((r) => ROLE.test(r))),
+            key,
+            `give at least one role, each like roles/<name> or projects/<p>/roles/<name>; got ${JSON.stringify(given)}.`,
+        );
     }
     const store = args.secretsManager ?? {};
     const servesStore = store.gcp !== undefined && store.gcp.credentialsJson === undefined;
@@ -85,36 +88,60 @@ export interface PlatformIdentity {
 }
 
 /** Creates the account, its key and the bindings that the resolved identity calls for. */
-export function createPlatformIdentity(settings: ResolvedGkeCluster, bucketName: pulumi.Input<string>, parent: pulumi.Resource): PlatformIdentity {
+export function createPlatformIdentity(
+    settings: ResolvedGkeCluster,
+    bucketName: pulumi.Input<string>,
+    parent: pulumi.Resource,
+): PlatformIdentity {
     const identity = settings.identity;
     const given = identity.storageCredentialsJson !== undefined ? pulumi.secret(identity.storageCredentialsJson) : undefined;
     if (!identity.createServiceAccount) {
         return { secretsManager: fillSecretsManager(identity.secretsManager, undefined), storageCredentialsJson: given, dependencies: [] };
     }
     const { base } = settings;
-    const account = new gcp.serviceaccount.Account(`${base}-airbyte`, {
-        project: settings.project,
-        accountId: serviceAccountId(base, "airbyte"),
-        displayName: "Airbyte data plane: secret store and log storage (Flexplane)",
-    }, { parent });
-    const key = new gcp.serviceaccount.Key(`${base}-airbyte-key`, {
-        serviceAccountId: account.name,
-    }, { parent, additionalSecretOutputs: ["privateKey"] });
+    const account = new gcp.serviceaccount.Account(
+        `${base}-airbyte`,
+        {
+            project: settings.project,
+            accountId: serviceAccountId(base, "airbyte"),
+            displayName: "Airbyte data plane: secret store and log storage (Flexplane)",
+        },
+        { parent },
+    );
+    const key = new gcp.serviceaccount.Key(
+        `${base}-airbyte-key`,
+        {
+            serviceAccountId: account.name,
+        },
+        { parent, additionalSecretOutputs: ["privateKey"] },
+    );
 
     const bindings: pulumi.Resource[] = [];
     for (const role of identity.secretManager?.roles ?? []) {
-        bindings.push(new gcp.projects.IAMMember(`${base}-secrets-${roleSlug(role)}`, {
-            project: identity.secretManager!.projectId,
-            role,
-            member: account.member,
-        }, { parent }));
+        bindings.push(
+            new gcp.projects.IAMMember(
+                `${base}-secrets-${roleSlug(role)}`,
+                {
+                    project: identity.secretManager!.projectId,
+                    role,
+                    member: account.member,
+                },
+                { parent },
+            ),
+        );
     }
     for (const role of identity.bucketRoles ?? []) {
-        bindings.push(new gcp.storage.BucketIAMMember(`${base}-bucket-${roleSlug(role)}`, {
-            bucket: bucketName,
-            role,
-            member: account.member,
-        }, { parent }));
+        bindings.push(
+            new gcp.storage.BucketIAMMember(
+                `${base}-bucket-${roleSlug(role)}`,
+                {
+                    bucket: bucketName,
+                    role,
+                    member: account.member,
+                },
+                { parent },
+            ),
+        );
     }
     const createdKey = pulumi.secret(key.privateKey.apply(decodeKey));
     return {

@@ -16,5 +16,12 @@ export type {
     GkeSecretsEncryptionArgs,
 } from "./args";
 export type { MinimumNodeSize } from "../shared/node-size";
-export type { AwsAccessKeys, AwsSecretsManagerSpec, AzureKeyVaultSpec, DataPlaneTarget, GcpSecretManagerSpec, SecretsManagerSpec } from "../shared/types";
+export type {
+    AwsAccessKeys,
+    AwsSecretsManagerSpec,
+    AzureKeyVaultSpec,
+    DataPlaneTarget,
+    GcpSecretManagerSpec,
+    SecretsManagerSpec,
+} from "../shared/types";
 export { fitsAutopilotEphemeralStorage } from "./quantities";

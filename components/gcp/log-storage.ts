@@ -31,19 +31,35 @@ export function resolveLogStorage(problems: InputProblems, given: GkeLogStorageA
     const location = storage.location ?? region;
     if (storage.existingBucketName !== undefined) {
         const name = String(storage.existingBucketName);
-        problems.addIfAny("logStorage.existingBucketName", name.trim() === ""
-            ? "is empty: give the name of an existing bucket, or remove existingBucketName to create one."
-            : name.startsWith("gs://") ? `"${name}" is a URL: give the bucket's name alone, without gs://.` : gcsBucketNameProblem(name));
-        const ignored = (["location", "versioning", "logRetentionDays", "retainOnDelete", "forceDestroy"] as const).filter((k) => storage[k] !== undefined);
-        problems.check(ignored.length === 0, "logStorage",
-            `${ignored.join(", ")} only apply to a bucket this component creates; remove them or remove existingBucketName.`);
+        problems.addIfAny(
+            "logStorage.existingBucketName",
+            name.trim() === ""
+                ? "is empty: give the name of an existing bucket, or remove existingBucketName to create one."
+                : name.startsWith("gs://")
+                  ? `"${name}" is a URL: give the bucket's name alone, without gs://.`
+                  : gcsBucketNameProblem(name),
+        );
+        const ignored = (["location", "versioning", "logRetentionDays", "retainOnDelete", "forceDestroy"] as const).filter(
+            (k) => storage[k] !== undefined,
+        );
+        problems.check(
+            ignored.length === 0,
+            "logStorage",
+            `${ignored.join(", ")} only apply to a bucket this component creates; remove them or remove existingBucketName.`,
+        );
     } else if (region && !bucketLocationServesRegion(String(location), region)) {
-        problems.add("logStorage.location", `"${location}" does not contain the cluster's region ${region}, so logs and state would leave it: ` +
-            `leave logStorage.location out to use ${region}, or give a multi-region or dual-region that contains ${region}.`);
+        problems.add(
+            "logStorage.location",
+            `"${location}" does not contain the cluster's region ${region}, so logs and state would leave it: ` +
+                `leave logStorage.location out to use ${region}, or give a multi-region or dual-region that contains ${region}.`,
+        );
     }
     const days = storage.logRetentionDays ?? defaults.logRetentionDays;
-    problems.check(Number.isInteger(days) && days >= 0, "logStorage.logRetentionDays",
-        `${days} is not a whole number of days: give 0 to keep logs, or the number of days after which they are deleted.`);
+    problems.check(
+        Number.isInteger(days) && days >= 0,
+        "logStorage.logRetentionDays",
+        `${days} is not a whole number of days: give 0 to keep logs, or the number of days after which they are deleted.`,
+    );
     return {
         ...(storage.existingBucketName !== undefined ? { existingName: storage.existingBucketName } : {}),
         location: String(location).toUpperCase(),
@@ -72,14 +88,20 @@ export function bucketInputs(settings: ResolvedGkeCluster): gcp.storage.BucketAr
         forceDestroy: storage.forceDestroy,
         labels: settings.labels,
         // Only job logs expire: state and workload output share the bucket and belong to the platform.
-        lifecycleRules: days > 0
-            ? [
-                { action: { type: "Delete" }, condition: { age: days, matchesPrefixes: [JOB_LOG_PREFIX] } },
-                ...(storage.versioning
-                    ? [{ action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: days, matchesPrefixes: [JOB_LOG_PREFIX] } }]
-                    : []),
-            ]
-            : [],
+        lifecycleRules:
+            days > 0
+                ? [
+                      { action: { type: "Delete" }, condition: { age: days, matchesPrefixes: [JOB_LOG_PREFIX] } },
+                      ...(storage.versioning
+                          ? [
+                                {
+                                    action: { type: "Delete" },
+                                    condition: { daysSinceNoncurrentTime: days, matchesPrefixes: [JOB_LOG_PREFIX] },
+                                },
+                            ]
+                          : []),
+                  ]
+                : [],
     };
 }
 
@@ -98,6 +120,9 @@ export function createLogBucket(settings: ResolvedGkeCluster, parent: pulumi.Res
     if (storage.existingName !== undefined) {
         return { name: pulumi.output(storage.existingName) };
     }
-    const resource = new gcp.storage.Bucket(`${settings.base}-logs`, bucketInputs(settings), { parent, retainOnDelete: storage.retainOnDelete });
+    const resource = new gcp.storage.Bucket(`${settings.base}-logs`, bucketInputs(settings), {
+        parent,
+        retainOnDelete: storage.retainOnDelete,
+    });
     return { name: resource.name, resource };
 }

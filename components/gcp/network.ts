@@ -29,8 +29,11 @@ export function resolveNetwork(
         problems.check(network === undefined, "network", "give either network (a new VPC with these ranges) or existingNetwork, not both.");
         for (const key of ["network", "subnetwork", "podsRangeName", "servicesRangeName"] as const) {
             const what = key === "network" || key === "subnetwork" ? `${key} id or self link` : "secondary range name on the subnet";
-            problems.check(typeof existing[key] === "string" && existing[key].trim() !== "", `existingNetwork.${key}`,
-                `is required with existingNetwork: give the ${what}.`);
+            problems.check(
+                typeof existing[key] === "string" && existing[key].trim() !== "",
+                `existingNetwork.${key}`,
+                `is required with existingNetwork: give the ${what}.`,
+            );
         }
         return { kind: "existing", ...existing };
     }
@@ -41,7 +44,9 @@ export function resolveNetwork(
         servicesCidr: network?.servicesCidr ?? GKE_DEFAULTS.network.servicesCidr,
     };
     const named: [string, string][] = [
-        ["network.nodesCidr", plan.nodesCidr], ["network.podsCidr", plan.podsCidr], ["network.servicesCidr", plan.servicesCidr],
+        ["network.nodesCidr", plan.nodesCidr],
+        ["network.podsCidr", plan.podsCidr],
+        ["network.servicesCidr", plan.servicesCidr],
         ...(masterIpv4CidrBlock === undefined ? [] : [["masterIpv4CidrBlock", masterIpv4CidrBlock] as [string, string]]),
     ];
     const ranges = named.map(([path, cidr]) => {
@@ -52,7 +57,10 @@ export function resolveNetwork(
     for (let i = 0; i < named.length; i++) {
         for (let j = i + 1; j < named.length; j++) {
             if (ranges[i] && ranges[j] && cidrsOverlap(ranges[i]!, ranges[j]!)) {
-                problems.add(named[j][0], `${named[j][1]} overlaps ${named[i][0]} (${named[i][1]}): give the nodes, pods, Services and control plane separate ranges.`);
+                problems.add(
+                    named[j][0],
+                    `${named[j][1]} overlaps ${named[i][0]} (${named[i][1]}): give the nodes, pods, Services and control plane separate ranges.`,
+                );
             }
         }
     }
@@ -96,33 +104,45 @@ export function createNetwork(settings: ResolvedGkeCluster, parent: pulumi.Resou
     }
     const { base, project, region } = settings;
     const opts = { parent };
-    const network = new gcp.compute.Network(`${base}-network`, {
-        project,
-        autoCreateSubnetworks: false,
-        routingMode: "REGIONAL",
-        description: "Airbyte data plane network (Flexplane)",
-    }, opts);
-    const subnetwork = new gcp.compute.Subnetwork(`${base}-subnet`, {
-        project,
-        region,
-        network: network.selfLink,
-        ipCidrRange: plan.nodesCidr,
-        privateIpGoogleAccess: true,
-        secondaryIpRanges: [
-            { rangeName: PODS_RANGE_NAME, ipCidrRange: plan.podsCidr },
-            { rangeName: SERVICES_RANGE_NAME, ipCidrRange: plan.servicesCidr },
-        ],
-    }, opts);
+    const network = new gcp.compute.Network(
+        `${base}-network`,
+        {
+            project,
+            autoCreateSubnetworks: false,
+            routingMode: "REGIONAL",
+            description: "Airbyte data plane network (Flexplane)",
+        },
+        opts,
+    );
+    const subnetwork = new gcp.compute.Subnetwork(
+        `${base}-subnet`,
+        {
+            project,
+            region,
+            network: network.selfLink,
+            ipCidrRange: plan.nodesCidr,
+            privateIpGoogleAccess: true,
+            secondaryIpRanges: [
+                { rangeName: PODS_RANGE_NAME, ipCidrRange: plan.podsCidr },
+                { rangeName: SERVICES_RANGE_NAME, ipCidrRange: plan.servicesCidr },
+            ],
+        },
+        opts,
+    );
     const router = new gcp.compute.Router(`${base}-router`, { project, region, network: network.selfLink }, opts);
-    const nat = new gcp.compute.RouterNat(`${base}-nat`, {
-        project,
-        region,
-        router: router.name,
-        natIpAllocateOption: "AUTO_ONLY",
-        sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
-        subnetworks: [{ name: subnetwork.selfLink, sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
-        logConfig: { enable: true, filter: "ERRORS_ONLY" },
-    }, opts);
+    const nat = new gcp.compute.RouterNat(
+        `${base}-nat`,
+        {
+            project,
+            region,
+            router: router.name,
+            natIpAllocateOption: "AUTO_ONLY",
+            sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
+            subnetworks: [{ name: subnetwork.selfLink, sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
+            logConfig: { enable: true, filter: "ERRORS_ONLY" },
+        },
+        opts,
+    );
     return {
         networkId: network.id,
         subnetworkId: subnetwork.id,

@@ -56,8 +56,10 @@ function withPoolDefaults(pool: GkeNodePoolArgs): ResolvedGkeNodePool {
 function machineTypeProblem(machineType: string, minimumSize: MinimumNodeSize): string | undefined {
     const shape = gceMachineShape(machineType);
     if (shape?.architecture === "arm64") {
-        return `"${machineType}" is an Arm machine type: GKE taints Arm nodes kubernetes.io/arch=arm64:NoSchedule and the data plane's ` +
-            "launcher and connector pods do not tolerate it, so they would stay Pending. Use an x86 machine type such as e2-standard-4.";
+        return (
+            `"${machineType}" is an Arm machine type: GKE taints Arm nodes kubernetes.io/arch=arm64:NoSchedule and the data plane's ` +
+            "launcher and connector pods do not tolerate it, so they would stay Pending. Use an x86 machine type such as e2-standard-4."
+        );
     }
     return nodeSizeProblem(machineType, shape, minimumSize, dataPlaneNodeReason(GKE_DEFAULTS.nodePool.machineType));
 }
@@ -76,8 +78,11 @@ export function resolveNodePools(
     minimumSize: MinimumNodeSize,
 ): ResolvedGkeNodePool[] {
     if (mode === GkeMode.Autopilot) {
-        problems.check(pools === undefined, "nodePools",
-            "Autopilot provisions nodes itself and accepts no node pools: remove nodePools, or set mode: standard to manage pools.");
+        problems.check(
+            pools === undefined,
+            "nodePools",
+            "Autopilot provisions nodes itself and accepts no node pools: remove nodePools, or set mode: standard to manage pools.",
+        );
         return [];
     }
     const resolved = (pools ?? [{ name: GKE_DEFAULTS.nodePool.name }]).map(withPoolDefaults);
@@ -85,21 +90,37 @@ export function resolveNodePools(
     const seen = new Set<string>();
     resolved.forEach((pool, i) => {
         const path = `nodePools[${i}]`;
-        problems.check(NODE_POOL_NAME.test(pool.name ?? ""), `${path}.name`,
-            `"${pool.name}" is not a pool name: use 1 to 11 lower-case letters, digits or hyphens, starting with a letter.`);
+        problems.check(
+            NODE_POOL_NAME.test(pool.name ?? ""),
+            `${path}.name`,
+            `"${pool.name}" is not a pool name: use 1 to 11 lower-case letters, digits or hyphens, starting with a letter.`,
+        );
         problems.check(!seen.has(pool.name), `${path}.name`, `"${pool.name}" is used twice: give each pool its own name.`);
         seen.add(pool.name);
         problems.check(Boolean(pool.machineType?.trim()), `${path}.machineType`, "give a machine type such as e2-standard-4.");
         problems.addIfAny(`${path}.machineType`, machineTypeProblem(String(pool.machineType ?? ""), minimumSize));
-        problems.check(Number.isInteger(pool.diskSizeGiB) && pool.diskSizeGiB >= MIN_NODE_DISK_SIZE_GIB, `${path}.diskSizeGiB`,
-            `${pool.diskSizeGiB} GiB is too small: give at least ${MIN_NODE_DISK_SIZE_GIB} GiB, since each connector pod requests 5G of ephemeral storage besides the images.`);
-        problems.check(Number.isInteger(pool.maxNodesPerZone) && pool.maxNodesPerZone >= Math.max(1, pool.minNodesPerZone), `${path}.maxNodesPerZone`,
-            `${pool.maxNodesPerZone} must be a whole number, at least 1 and at least minNodesPerZone (${pool.minNodesPerZone}).`);
+        problems.check(
+            Number.isInteger(pool.diskSizeGiB) && pool.diskSizeGiB >= MIN_NODE_DISK_SIZE_GIB,
+            `${path}.diskSizeGiB`,
+            `${pool.diskSizeGiB} GiB is too small: give at least ${MIN_NODE_DISK_SIZE_GIB} GiB, since each connector pod requests 5G of ephemeral storage besides the images.`,
+        );
+        problems.check(
+            Number.isInteger(pool.maxNodesPerZone) && pool.maxNodesPerZone >= Math.max(1, pool.minNodesPerZone),
+            `${path}.maxNodesPerZone`,
+            `${pool.maxNodesPerZone} must be a whole number, at least 1 and at least minNodesPerZone (${pool.minNodesPerZone}).`,
+        );
     });
     const dedicated = resolved.filter((p) => p.dedicatedToJobs);
-    problems.check(dedicated.length <= 1, "nodePools", `${dedicated.map((p) => p.name).join(", ")} are all dedicatedToJobs: mark at most one pool.`);
-    problems.check(dedicated.length === 0 || dedicated.length < resolved.length, "nodePools",
-        "every pool is dedicatedToJobs, leaving no node for the launcher and system pods: add a pool without dedicatedToJobs.");
+    problems.check(
+        dedicated.length <= 1,
+        "nodePools",
+        `${dedicated.map((p) => p.name).join(", ")} are all dedicatedToJobs: mark at most one pool.`,
+    );
+    problems.check(
+        dedicated.length === 0 || dedicated.length < resolved.length,
+        "nodePools",
+        "every pool is dedicatedToJobs, leaving no node for the launcher and system pods: add a pool without dedicatedToJobs.",
+    );
     return resolved;
 }
 
@@ -119,16 +140,27 @@ export function createNodeIdentity(settings: ResolvedGkeCluster, parent: pulumi.
     if (settings.nodeServiceAccountEmail) {
         return { email: pulumi.output(settings.nodeServiceAccountEmail), dependencies: [] };
     }
-    const account = new gcp.serviceaccount.Account(`${settings.base}-nodes`, {
-        project: settings.project,
-        accountId: serviceAccountId(settings.base, "nodes"),
-        displayName: "GKE nodes of an Airbyte data plane (Flexplane)",
-    }, { parent });
-    const bindings = NODE_SERVICE_ACCOUNT_ROLES.map((role) => new gcp.projects.IAMMember(`${settings.base}-nodes-${roleSlug(role)}`, {
-        project: settings.project,
-        role,
-        member: account.member,
-    }, { parent }));
+    const account = new gcp.serviceaccount.Account(
+        `${settings.base}-nodes`,
+        {
+            project: settings.project,
+            accountId: serviceAccountId(settings.base, "nodes"),
+            displayName: "GKE nodes of an Airbyte data plane (Flexplane)",
+        },
+        { parent },
+    );
+    const bindings = NODE_SERVICE_ACCOUNT_ROLES.map(
+        (role) =>
+            new gcp.projects.IAMMember(
+                `${settings.base}-nodes-${roleSlug(role)}`,
+                {
+                    project: settings.project,
+                    role,
+                    member: account.member,
+                },
+                { parent },
+            ),
+    );
     return { email: account.email, dependencies: bindings };
 }
 
@@ -171,11 +203,13 @@ export function createNodePools(
     identity: NodeIdentity,
     parent: pulumi.Resource,
 ): gcp.container.NodePool[] {
-    return settings.nodePools.map((pool) => new gcp.container.NodePool(
-        `${settings.base}-${pool.name}`,
-        nodePoolInputs(settings, pool, cluster.name, identity.email),
-        { parent, dependsOn: identity.dependencies },
-    ));
+    return settings.nodePools.map(
+        (pool) =>
+            new gcp.container.NodePool(`${settings.base}-${pool.name}`, nodePoolInputs(settings, pool, cluster.name, identity.email), {
+                parent,
+                dependsOn: identity.dependencies,
+            }),
+    );
 }
 
 /** Placement of connector pods on the pool reserved for them, if any. */

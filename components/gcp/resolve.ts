@@ -55,25 +55,65 @@ export function applyRenamedGkeOptions<T extends object>(args: T, problems: Inpu
 type SettingNames<T> = Record<keyof T, true>;
 
 const CLUSTER_SETTINGS: SettingNames<GkeClusterArgs> = {
-    project: true, location: true, allowZonalCluster: true, mode: true, releaseChannel: true, kubernetesVersion: true,
-    supportedKubernetesVersions: true, deletionProtection: true, apiServer: true, secretsEncryption: true, masterIpv4CidrBlock: true,
-    network: true, existingNetwork: true, nodePools: true, minimumNodeSize: true, nodeServiceAccountEmail: true, namespace: true,
-    serviceAccountName: true, secretsManager: true, storageCredentialsJson: true, secretManagerRoles: true, bucketRoles: true,
-    logStorage: true, tags: true, bucket: true, labels: true, masterAuthorizedNetworks: true, apiServerOpenToInternet: true,
+    project: true,
+    location: true,
+    allowZonalCluster: true,
+    mode: true,
+    releaseChannel: true,
+    kubernetesVersion: true,
+    supportedKubernetesVersions: true,
+    deletionProtection: true,
+    apiServer: true,
+    secretsEncryption: true,
+    masterIpv4CidrBlock: true,
+    network: true,
+    existingNetwork: true,
+    nodePools: true,
+    minimumNodeSize: true,
+    nodeServiceAccountEmail: true,
+    namespace: true,
+    serviceAccountName: true,
+    secretsManager: true,
+    storageCredentialsJson: true,
+    secretManagerRoles: true,
+    bucketRoles: true,
+    logStorage: true,
+    tags: true,
+    bucket: true,
+    labels: true,
+    masterAuthorizedNetworks: true,
+    apiServerOpenToInternet: true,
     privateEndpoint: true,
 };
 const API_SERVER_SETTINGS: SettingNames<GkeApiServerOptions> = { authorizedCidrs: true, openToInternet: true, privateOnly: true };
 const SECRETS_ENCRYPTION_SETTINGS: SettingNames<GkeSecretsEncryptionArgs> = { keyId: true, keyName: true };
 const NEW_NETWORK_SETTINGS: SettingNames<GkeNewNetworkArgs> = { nodesCidr: true, podsCidr: true, servicesCidr: true };
-const EXISTING_NETWORK_SETTINGS: SettingNames<GkeExistingNetworkArgs> = { network: true, subnetwork: true, podsRangeName: true, servicesRangeName: true };
+const EXISTING_NETWORK_SETTINGS: SettingNames<GkeExistingNetworkArgs> = {
+    network: true,
+    subnetwork: true,
+    podsRangeName: true,
+    servicesRangeName: true,
+};
 const LOG_STORAGE_SETTINGS: SettingNames<GkeLogStorageArgs> = {
-    existingBucketName: true, location: true, versioning: true, logRetentionDays: true, retainOnDelete: true, forceDestroy: true,
+    existingBucketName: true,
+    location: true,
+    versioning: true,
+    logRetentionDays: true,
+    retainOnDelete: true,
+    forceDestroy: true,
 };
 const NODE_POOL_SETTINGS: SettingNames<GkeNodePoolArgs> = {
-    name: true, machineType: true, diskSizeGiB: true, diskSizeGb: true, diskType: true, minNodesPerZone: true, maxNodesPerZone: true,
-    spot: true, dedicatedToJobs: true, labels: true,
+    name: true,
+    machineType: true,
+    diskSizeGiB: true,
+    diskSizeGb: true,
+    diskType: true,
+    minNodesPerZone: true,
+    maxNodesPerZone: true,
+    spot: true,
+    dedicatedToJobs: true,
+    labels: true,
 };
-
 
 /** `value` when it is a map of known settings; otherwise records why (a typo gets the closest name) and returns undefined. */
 function settingsBlock<T>(problems: InputProblems, path: string, value: unknown, names: SettingNames<T>): T | undefined {
@@ -91,11 +131,15 @@ function settingsOf(problems: InputProblems, args: GkeClusterArgs) {
     settingsBlock(problems, "", args, CLUSTER_SETTINGS);
     const apiServer = settingsBlock(problems, "apiServer", args.apiServer, API_SERVER_SETTINGS);
     settingsList(problems, "apiServer.authorizedCidrs", apiServer?.authorizedCidrs);
-    const pools = settingsList(problems, "nodePools", args.nodePools)
-        ?.map((pool, i) => settingsBlock(problems, `nodePools[${i}]`, pool, NODE_POOL_SETTINGS));
+    const pools = settingsList(problems, "nodePools", args.nodePools)?.map((pool, i) =>
+        settingsBlock(problems, `nodePools[${i}]`, pool, NODE_POOL_SETTINGS),
+    );
     // A list with a misshapen pool is reported as such, and not resolved further.
-    const nodePools = pools?.every((pool) => pool !== undefined) ? pools as GkeNodePoolArgs[] : undefined;
-    const maps: [string, unknown][] = [["tags", args.tags], ...(nodePools ?? []).map((p, i): [string, unknown] => [`nodePools[${i}].labels`, p.labels])];
+    const nodePools = pools?.every((pool) => pool !== undefined) ? (pools as GkeNodePoolArgs[]) : undefined;
+    const maps: [string, unknown][] = [
+        ["tags", args.tags],
+        ...(nodePools ?? []).map((p, i): [string, unknown] => [`nodePools[${i}].labels`, p.labels]),
+    ];
     for (const [path, map] of maps) {
         problems.check(map === undefined || isSettingsMap(map), path, `must be a map of names to values, got ${JSON.stringify(map)}.`);
     }
@@ -106,7 +150,7 @@ function settingsOf(problems: InputProblems, args: GkeClusterArgs) {
         existingNetwork: settingsBlock(problems, "existingNetwork", args.existingNetwork, EXISTING_NETWORK_SETTINGS),
         logStorage: settingsBlock(problems, "logStorage", args.logStorage, LOG_STORAGE_SETTINGS),
         nodePools,
-        tags: isSettingsMap(args.tags) ? args.tags as Record<string, string> : undefined,
+        tags: isSettingsMap(args.tags) ? (args.tags as Record<string, string>) : undefined,
     };
 }
 
@@ -145,17 +189,25 @@ export function resolveGkeCluster(name: string, given: GkeClusterArgs, defaultPr
     const blocks = settingsOf(problems, args);
 
     const project = args.project ?? defaultProject ?? "";
-    problems.check(GCP_PROJECT_ID.test(project), "project",
+    problems.check(
+        GCP_PROJECT_ID.test(project),
+        "project",
         `"${project}" is not a GCP project id (6 to 30 lower-case letters, digits and hyphens; not the project's name or number): ` +
-        "set project (or the gcp:project config) to the id of the project that holds the cluster.");
-    const location = String(args.location ?? "").trim().toLowerCase();
+            "set project (or the gcp:project config) to the id of the project that holds the cluster.",
+    );
+    const location = String(args.location ?? "")
+        .trim()
+        .toLowerCase();
     const parsed = parseLocation(location);
     const region = parsed?.region ?? "";
     if (!parsed) {
         problems.add("location", `"${args.location ?? ""}" is not a GCP region or zone: give a region such as europe-west1.`);
     } else if (parsed.zone && (args.allowZonalCluster ?? GKE_DEFAULTS.allowZonalCluster) !== true) {
-        problems.add("location", `"${parsed.zone}" is a zone: a zonal cluster has a single control plane and stops when that zone fails. ` +
-            `Use the region "${parsed.region}" (recommended), or set allowZonalCluster: true to accept a zonal cluster.`);
+        problems.add(
+            "location",
+            `"${parsed.zone}" is a zone: a zonal cluster has a single control plane and stops when that zone fails. ` +
+                `Use the region "${parsed.region}" (recommended), or set allowZonalCluster: true to accept a zonal cluster.`,
+        );
     }
     const mode = args.mode ?? GKE_DEFAULTS.mode;
     problems.check((Object.values(GkeMode) as string[]).includes(mode), "mode", `"${mode}" is not a mode: use autopilot or standard.`);

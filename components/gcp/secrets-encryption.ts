@@ -17,15 +17,22 @@ const KMS_KEY_ID = /^projects\/([a-z][a-z0-9-]{4,28}[a-z0-9])\/locations\/([a-z0
  * The caller's key for Secrets encryption, or undefined to create one. GKE accepts only a key in the
  * cluster's region, and says so only when it creates the cluster.
  */
-export function resolveSecretsEncryptionKey(problems: InputProblems, given: GkeSecretsEncryptionArgs | undefined, region: string): string | undefined {
+export function resolveSecretsEncryptionKey(
+    problems: InputProblems,
+    given: GkeSecretsEncryptionArgs | undefined,
+    region: string,
+): string | undefined {
     const keyId = given?.keyId;
     if (keyId === undefined) {
         return undefined;
     }
     const match = KMS_KEY_ID.exec(String(keyId));
-    problems.check(match !== null && (!region || match[2] === region), "secretsEncryption.keyId",
+    problems.check(
+        match !== null && (!region || match[2] === region),
+        "secretsEncryption.keyId",
         `"${keyId}" is not a Cloud KMS key in the cluster's region ${region}: give projects/<project>/locations/${region}/keyRings/<ring>/cryptoKeys/<key>, ` +
-        "or leave secretsEncryption out to create one.");
+            "or leave secretsEncryption out to create one.",
+    );
     return keyId;
 }
 
@@ -52,19 +59,27 @@ export function createSecretsEncryptionKey(settings: ResolvedGkeCluster, parent:
         keyId = pulumi.output(settings.secretsKeyId);
     } else {
         const ring = new gcp.kms.KeyRing(`${settings.base}-secrets`, { project: settings.project, location: settings.region }, { parent });
-        const key = new gcp.kms.CryptoKey(`${settings.base}-secrets`, {
-            keyRing: ring.id,
-            purpose: "ENCRYPT_DECRYPT",
-            rotationPeriod: SECRETS_KEY_ROTATION_PERIOD,
-            labels: settings.labels,
-        }, { parent });
+        const key = new gcp.kms.CryptoKey(
+            `${settings.base}-secrets`,
+            {
+                keyRing: ring.id,
+                purpose: "ENCRYPT_DECRYPT",
+                rotationPeriod: SECRETS_KEY_ROTATION_PERIOD,
+                labels: settings.labels,
+            },
+            { parent },
+        );
         keyId = key.id;
     }
     const project = gcp.organizations.getProjectOutput({ projectId: settings.project }, { parent });
-    const grant = new gcp.kms.CryptoKeyIAMMember(`${settings.base}-secrets-gke-agent`, {
-        cryptoKeyId: keyId,
-        role: SECRETS_KEY_ROLE,
-        member: project.number.apply(gkeServiceAgentMember),
-    }, { parent });
+    const grant = new gcp.kms.CryptoKeyIAMMember(
+        `${settings.base}-secrets-gke-agent`,
+        {
+            cryptoKeyId: keyId,
+            role: SECRETS_KEY_ROLE,
+            member: project.number.apply(gkeServiceAgentMember),
+        },
+        { parent },
+    );
     return { keyId, dependencies: [grant] };
 }

@@ -12,7 +12,9 @@ export function parseIpv4(text: string): number | undefined {
     if (!ipaddr.IPv4.isValidFourPartDecimal(text)) {
         return undefined;
     }
-    return ipaddr.IPv4.parse(text).toByteArray().reduce((value, octet) => value * 256 + octet, 0);
+    return ipaddr.IPv4.parse(text)
+        .toByteArray()
+        .reduce((value, octet) => value * 256 + octet, 0);
 }
 
 /** An unsigned 32-bit number as a dotted IPv4 address. */

@@ -49,7 +49,10 @@ export class InputProblems {
             return;
         }
         for (const key of Object.keys(value).filter((k) => !allowed.includes(k) && !skip(k))) {
-            this.add(path ? `${path}.${key}` : key, `is not a setting: remove it or use one of ${allowed.join(", ")}.${didYouMean(key, allowed)}`);
+            this.add(
+                path ? `${path}.${key}` : key,
+                `is not a setting: remove it or use one of ${allowed.join(", ")}.${didYouMean(key, allowed)}`,
+            );
         }
     }
 

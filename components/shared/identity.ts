@@ -5,9 +5,7 @@ import type { SecretsManagerSpec } from "./types";
  * canonical: trimmed and lower-case; a GCP store on the global endpoint has no `region`.
  */
 export type SecretsManagerIdentity =
-    | { kind: "aws"; account: string; region: string }
-    | { kind: "gcp"; project: string; region?: string }
-    | { kind: "azure"; host: string };
+    { kind: "aws"; account: string; region: string } | { kind: "gcp"; project: string; region?: string } | { kind: "azure"; host: string };
 
 /** The identity string formats, as error messages show them to a user who wrote one wrong. */
 export const SECRETS_MANAGER_IDENTITY_FORMATS =

@@ -15,12 +15,16 @@ export interface ExecCredential {
  * a credential plugin: no static token or client certificate is embedded.
  */
 export function execKubeconfig(name: string, server: string, certificateAuthorityData: string, exec: ExecCredential): string {
-    return JSON.stringify({
-        apiVersion: "v1",
-        kind: "Config",
-        clusters: [{ name, cluster: { server, "certificate-authority-data": certificateAuthorityData } }],
-        contexts: [{ name, context: { cluster: name, user: name } }],
-        "current-context": name,
-        users: [{ name, user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", ...exec } } }],
-    }, null, 2);
+    return JSON.stringify(
+        {
+            apiVersion: "v1",
+            kind: "Config",
+            clusters: [{ name, cluster: { server, "certificate-authority-data": certificateAuthorityData } }],
+            contexts: [{ name, context: { cluster: name, user: name } }],
+            "current-context": name,
+            users: [{ name, user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", ...exec } } }],
+        },
+        null,
+        2,
+    );
 }

@@ -29,7 +29,8 @@ export interface MinorVersionSupport {
 }
 
 type Row = [minor: string, released: string, standardEnds: string, extendedEnds: string];
-const rows = (list: Row[]): MinorVersionSupport[] => list.map(([minor, released, standardEnds, extendedEnds]) => ({ minor, released, standardEnds, extendedEnds }));
+const rows = (list: Row[]): MinorVersionSupport[] =>
+    list.map(([minor, released, standardEnds, extendedEnds]) => ({ minor, released, standardEnds, extendedEnds }));
 
 /** EKS: extended support ends 12 months after standard support. */
 export const EKS_VERSIONS = rows([
@@ -97,7 +98,9 @@ export function minorOf(version: string): string | undefined {
 
 /** The minors `service` supports on `date`; with `extended`, extended support counts. */
 export function supportedMinors(service: KubernetesService, options: { extended: boolean }, date = KUBERNETES_TABLE_DATE): string[] {
-    return CALENDARS[service].rows.filter((r) => (options.extended ? r.extendedEnds : r.standardEnds) >= date && r.released <= date).map((r) => r.minor);
+    return CALENDARS[service].rows
+        .filter((r) => (options.extended ? r.extendedEnds : r.standardEnds) >= date && r.released <= date)
+        .map((r) => r.minor);
 }
 
 /**

@@ -29,7 +29,13 @@ export interface MachineShape {
 const EC2_NAME = /^([a-z]+)(\d+)([a-z0-9-]*)\.([a-z0-9]+)$/;
 /** Burstable sizes: [vCPUs, GiB]. t2 differs from t3, t3a and t4g below `medium`. */
 const EC2_BURSTABLE: Record<string, [number, number]> = {
-    nano: [2, 0.5], micro: [2, 1], small: [2, 2], medium: [2, 4], large: [2, 8], xlarge: [4, 16], "2xlarge": [8, 32],
+    nano: [2, 0.5],
+    micro: [2, 1],
+    small: [2, 2],
+    medium: [2, 4],
+    large: [2, 8],
+    xlarge: [4, 16],
+    "2xlarge": [8, 32],
 };
 const T2_SMALL_SIZES: Record<string, [number, number]> = { nano: [1, 0.5], micro: [1, 1], small: [1, 2] };
 /** GiB per vCPU, at least, by family letter(s). */
@@ -80,7 +86,16 @@ export function ec2InstanceShape(instanceType: string): MachineShape | undefined
 const AZURE_NAME = /^Standard_([A-Z]+)(\d+)(?:-(\d+))?([a-z]*)(?:_[A-Z0-9]+)?(?:_v(\d+))?$/;
 /** B-series v1 sizes: [vCPUs, GiB]. */
 const AZURE_B_V1: Record<string, [number, number]> = {
-    B1ls: [1, 0.5], B1s: [1, 1], B1ms: [1, 2], B2s: [2, 4], B2ms: [2, 8], B4ms: [4, 16], B8ms: [8, 32], B12ms: [12, 48], B16ms: [16, 64], B20ms: [20, 80],
+    B1ls: [1, 0.5],
+    B1s: [1, 1],
+    B1ms: [1, 2],
+    B2s: [2, 4],
+    B2ms: [2, 8],
+    B4ms: [4, 16],
+    B8ms: [8, 32],
+    B12ms: [12, 48],
+    B16ms: [16, 64],
+    B20ms: [20, 80],
 };
 const AZURE_MEMORY_PER_VCPU: Record<string, number> = { D: 4, E: 8, F: 2, L: 8, M: 14, A: 2 };
 
@@ -117,7 +132,11 @@ export function azureVmShape(vmSize: string): MachineShape | undefined {
 // ---- Compute Engine --------------------------------------------------------------------------
 
 const GCE_SHARED_CORE: Record<string, [number, number]> = {
-    "e2-micro": [2, 1], "e2-small": [2, 2], "e2-medium": [2, 4], "f1-micro": [1, 0.6], "g1-small": [1, 1.7],
+    "e2-micro": [2, 1],
+    "e2-small": [2, 2],
+    "e2-medium": [2, 4],
+    "f1-micro": [1, 0.6],
+    "g1-small": [1, 1.7],
 };
 const GCE_MEMORY_PER_VCPU: Record<string, number> = { standard: 4, highmem: 8, highcpu: 1 };
 const GCE_N1_MEMORY_PER_VCPU: Record<string, number> = { standard: 3.75, highmem: 6.5, highcpu: 0.9 };

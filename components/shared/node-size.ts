@@ -59,8 +59,10 @@ export function nodeSizeProblem(name: string, shape: MachineShape | undefined, m
 
 /** The reason every data-plane node size problem gives, with the fix. */
 export function dataPlaneNodeReason(example: string): string {
-    return "a node needs for a connector pod (2 vCPU and 4 GiB requested by Airbyte's defaults) after the system's share: " +
-        `such pods would stay Pending. Use a larger size such as ${example}, or lower minimumNodeSize if your control plane sets smaller job resources.`;
+    return (
+        "a node needs for a connector pod (2 vCPU and 4 GiB requested by Airbyte's defaults) after the system's share: " +
+        `such pods would stay Pending. Use a larger size such as ${example}, or lower minimumNodeSize if your control plane sets smaller job resources.`
+    );
 }
 
 /** Records a problem when `minimum` (the caller's `minimumNodeSize`) is not two non-negative numbers. */
@@ -69,10 +71,15 @@ export function checkMinimumNodeSize(problems: InputProblems, minimum: unknown):
         return { ...DEFAULT_MINIMUM_NODE_SIZE };
     }
     const m = minimum as Partial<MinimumNodeSize>;
-    const valid = typeof m === "object" && m !== null
-        && [m.vcpus, m.memoryGiB].every((n) => typeof n === "number" && Number.isFinite(n) && n >= 0)
-        && Object.keys(m).every((k) => k === "vcpus" || k === "memoryGiB");
-    problems.check(valid, "minimumNodeSize",
-        `${JSON.stringify(minimum)} is not a size: give {vcpus, memoryGiB} as numbers, e.g. {vcpus: 4, memoryGiB: 8} (the default).`);
+    const valid =
+        typeof m === "object" &&
+        m !== null &&
+        [m.vcpus, m.memoryGiB].every((n) => typeof n === "number" && Number.isFinite(n) && n >= 0) &&
+        Object.keys(m).every((k) => k === "vcpus" || k === "memoryGiB");
+    problems.check(
+        valid,
+        "minimumNodeSize",
+        `${JSON.stringify(minimum)} is not a size: give {vcpus, memoryGiB} as numbers, e.g. {vcpus: 4, memoryGiB: 8} (the default).`,
+    );
     return valid ? { vcpus: m.vcpus!, memoryGiB: m.memoryGiB! } : { ...DEFAULT_MINIMUM_NODE_SIZE };
 }

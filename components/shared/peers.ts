@@ -45,7 +45,9 @@ export function missingPeers(names: readonly OptionalPeer[], resolve: PeerResolv
 export function requirePeers(entryPoint: string, names: readonly OptionalPeer[], resolve: PeerResolver = isPeerInstalled): void {
     const missing = missingPeers(names, resolve);
     if (missing.length > 0) {
-        throw new pulumi.RunError(`${entryPoint} needs ${missing.join(" and ")}, which ${missing.length === 1 ? "is" : "are"} not installed ` +
-            `(optional peer dependencies of flexplane): run \`${installCommand(missing)}\` in your Pulumi project.`);
+        throw new pulumi.RunError(
+            `${entryPoint} needs ${missing.join(" and ")}, which ${missing.length === 1 ? "is" : "are"} not installed ` +
+                `(optional peer dependencies of flexplane): run \`${installCommand(missing)}\` in your Pulumi project.`,
+        );
     }
 }

@@ -31,7 +31,12 @@ export interface RenameOptions {
  * path used and records a problem when both the old and the new path are set, each under the path
  * as the caller wrote it (`prefix` + path, array elements as `[i]`). `args` is not modified.
  */
-export function applyRenamedOptions<T extends object>(args: T, renames: readonly RenamedOption[], problems: InputProblems, options: RenameOptions = {}): T {
+export function applyRenamedOptions<T extends object>(
+    args: T,
+    renames: readonly RenamedOption[],
+    problems: InputProblems,
+    options: RenameOptions = {},
+): T {
     const prefix = options.prefix ?? "";
     const warn = options.warn ?? ((message: string) => void pulumi.log.warn(message));
     let out = args as Record<string, unknown>;
@@ -48,7 +53,13 @@ interface RenameContext {
     at: string;
 }
 
-function renameIn(value: Record<string, unknown>, from: string, to: string, rename: RenamedOption, ctx: RenameContext): Record<string, unknown> {
+function renameIn(
+    value: Record<string, unknown>,
+    from: string,
+    to: string,
+    rename: RenamedOption,
+    ctx: RenameContext,
+): Record<string, unknown> {
     const split = from.indexOf("[]");
     if (split >= 0) {
         // Rename inside every element of the array at the part before `[]`.
@@ -58,9 +69,11 @@ function renameIn(value: Record<string, unknown>, from: string, to: string, rena
             return value;
         }
         const [fromRest, toRest] = [from.slice(split + 3), to.slice(to.indexOf("[]") + 3)];
-        const renamed = elements.map((element, i) => element !== null && typeof element === "object"
-            ? renameIn(element as Record<string, unknown>, fromRest, toRest, rename, { ...ctx, at: `${ctx.at}${arrayPath}[${i}].` })
-            : element);
+        const renamed = elements.map((element, i) =>
+            element !== null && typeof element === "object"
+                ? renameIn(element as Record<string, unknown>, fromRest, toRest, rename, { ...ctx, at: `${ctx.at}${arrayPath}[${i}].` })
+                : element,
+        );
         return renamed.every((e, i) => e === elements[i]) ? value : writePath(value, arrayPath, renamed);
     }
     const old = readPath(value, from);
@@ -77,7 +90,9 @@ function renameIn(value: Record<string, unknown>, from: string, to: string, rena
 }
 
 function readPath(value: unknown, path: string): unknown {
-    return path.split(".").reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), value);
+    return path
+        .split(".")
+        .reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), value);
 }
 
 /** A copy with `path` set, copying each object on the way so the caller's arguments stay as they were. */
@@ -87,7 +102,10 @@ function writePath(value: Record<string, unknown>, path: string, leaf: unknown):
         return { ...value, [head]: leaf };
     }
     const child = value[head];
-    return { ...value, [head]: writePath(child !== null && typeof child === "object" ? (child as Record<string, unknown>) : {}, rest.join("."), leaf) };
+    return {
+        ...value,
+        [head]: writePath(child !== null && typeof child === "object" ? (child as Record<string, unknown>) : {}, rest.join("."), leaf),
+    };
 }
 
 /** A copy without `path`; a parent left empty by it is removed too. */

@@ -31,40 +31,70 @@ export function checkSecretsManager(
     const kind = exactlyOne(problems, path, spec, "secret store (aws, gcp or azure), the same one the control plane uses");
     if (kind === "aws") {
         const aws = spec!.aws!;
-        problems.check(isAwsRegion(aws.region), `${path}.aws.region`,
-            `"${aws.region ?? ""}" is not an AWS region: give the region of the control plane's Secrets Manager (it may differ from the cluster's), e.g. us-east-1.`);
-        problems.check(isAwsAccountId(aws.accountId), `${path}.aws.accountId`,
-            `"${aws.accountId ?? ""}" is not a 12-digit AWS account id: give the account that owns the control plane's secrets, quoted so YAML keeps it a string.`);
+        problems.check(
+            isAwsRegion(aws.region),
+            `${path}.aws.region`,
+            `"${aws.region ?? ""}" is not an AWS region: give the region of the control plane's Secrets Manager (it may differ from the cluster's), e.g. us-east-1.`,
+        );
+        problems.check(
+            isAwsAccountId(aws.accountId),
+            `${path}.aws.accountId`,
+            `"${aws.accountId ?? ""}" is not a 12-digit AWS account id: give the account that owns the control plane's secrets, quoted so YAML keeps it a string.`,
+        );
         if (aws.kmsKeyArn !== undefined) {
-            problems.check(isKmsKeyArn(aws.kmsKeyArn) && parseArn(aws.kmsKeyArn)?.region === aws.region, `${path}.aws.kmsKeyArn`,
-                `"${aws.kmsKeyArn}" is not a KMS key ARN in the secrets' region ${aws.region}: use arn:aws:kms:${aws.region}:<account>:key/<id>.`);
+            problems.check(
+                isKmsKeyArn(aws.kmsKeyArn) && parseArn(aws.kmsKeyArn)?.region === aws.region,
+                `${path}.aws.kmsKeyArn`,
+                `"${aws.kmsKeyArn}" is not a KMS key ARN in the secrets' region ${aws.region}: use arn:aws:kms:${aws.region}:<account>:key/<id>.`,
+            );
         }
         if (aws.tags?.[AIRBYTE_MANAGED_TAG.key] !== undefined && aws.tags[AIRBYTE_MANAGED_TAG.key] !== AIRBYTE_MANAGED_TAG.value) {
-            problems.add(`${path}.aws.tags.${AIRBYTE_MANAGED_TAG.key}`,
-                "must be \"true\" (it is added for you): the documented IAM policy only lets the data plane read secrets tagged AirbyteManaged=true.");
+            problems.add(
+                `${path}.aws.tags.${AIRBYTE_MANAGED_TAG.key}`,
+                'must be "true" (it is added for you): the documented IAM policy only lets the data plane read secrets tagged AirbyteManaged=true.',
+            );
         }
-        problems.check(aws.allowUntaggedSecrets === undefined || typeof aws.allowUntaggedSecrets === "boolean", `${path}.aws.allowUntaggedSecrets`,
-            `must be true or false, got ${JSON.stringify(aws.allowUntaggedSecrets)}: true only when the control plane writes secrets without the AirbyteManaged tag (ACCESS_KEY mode).`);
+        problems.check(
+            aws.allowUntaggedSecrets === undefined || typeof aws.allowUntaggedSecrets === "boolean",
+            `${path}.aws.allowUntaggedSecrets`,
+            `must be true or false, got ${JSON.stringify(aws.allowUntaggedSecrets)}: true only when the control plane writes secrets without the AirbyteManaged tag (ACCESS_KEY mode).`,
+        );
         if (credentials) {
             checkAwsCredentials(problems, `${path}.aws`, aws);
         }
     } else if (kind === "gcp") {
         const gcp = spec!.gcp!;
-        problems.check(GCP_PROJECT_ID.test(gcp.projectId ?? ""), `${path}.gcp.projectId`,
-            `"${gcp.projectId ?? ""}" is not a GCP project id: give the project that holds the control plane's secrets.`);
-        problems.check(gcp.region === undefined || GCP_REGION.test(gcp.region), `${path}.gcp.region`,
-            `"${gcp.region}" is not a GCP region: give a region such as europe-west1, or leave it out for the global endpoint.`);
+        problems.check(
+            GCP_PROJECT_ID.test(gcp.projectId ?? ""),
+            `${path}.gcp.projectId`,
+            `"${gcp.projectId ?? ""}" is not a GCP project id: give the project that holds the control plane's secrets.`,
+        );
+        problems.check(
+            gcp.region === undefined || GCP_REGION.test(gcp.region),
+            `${path}.gcp.region`,
+            `"${gcp.region}" is not a GCP region: give a region such as europe-west1, or leave it out for the global endpoint.`,
+        );
         if (credentials && options.createsCredentialsFor !== "gcp") {
-            problems.requireValue(`${path}.gcp.credentialsJson`, gcp.credentialsJson,
-                "a service-account JSON key (the platform cannot use Workload Identity for Secret Manager)");
+            problems.requireValue(
+                `${path}.gcp.credentialsJson`,
+                gcp.credentialsJson,
+                "a service-account JSON key (the platform cannot use Workload Identity for Secret Manager)",
+            );
         }
     } else if (kind === "azure") {
         const azure = spec!.azure!;
-        problems.check(vaultNameFromUrl(azure.vaultUrl ?? "") !== undefined, `${path}.azure.vaultUrl`,
-            `"${azure.vaultUrl ?? ""}" is not a Key Vault URL: use https://<vault-name>.vault.azure.net/ with the control plane's vault name.`);
-        problems.check(isGuid(azure.tenantId), `${path}.azure.tenantId`, azure.tenantId === undefined
-            ? "is required: give the Entra ID tenant GUID of the Key Vault and its service principal (az account show --query tenantId)."
-            : `"${azure.tenantId}" is not a tenant id: give the Entra ID tenant GUID of the Key Vault (az account show --query tenantId).`);
+        problems.check(
+            vaultNameFromUrl(azure.vaultUrl ?? "") !== undefined,
+            `${path}.azure.vaultUrl`,
+            `"${azure.vaultUrl ?? ""}" is not a Key Vault URL: use https://<vault-name>.vault.azure.net/ with the control plane's vault name.`,
+        );
+        problems.check(
+            isGuid(azure.tenantId),
+            `${path}.azure.tenantId`,
+            azure.tenantId === undefined
+                ? "is required: give the Entra ID tenant GUID of the Key Vault and its service principal (az account show --query tenantId)."
+                : `"${azure.tenantId}" is not a tenant id: give the Entra ID tenant GUID of the Key Vault (az account show --query tenantId).`,
+        );
         if (credentials) {
             checkAzureCredentials(problems, `${path}.azure`, azure.clientId, azure.clientSecret, options.createsCredentialsFor === "azure");
         }
@@ -80,9 +110,15 @@ export function checkAwsCredentials(
 ): void {
     const identity = auth.useServiceAccountIdentity === true;
     if (identity && auth.accessKeys) {
-        problems.add(path, "give either useServiceAccountIdentity (IRSA) or accessKeys, not both: with both set the platform silently uses the keys.");
+        problems.add(
+            path,
+            "give either useServiceAccountIdentity (IRSA) or accessKeys, not both: with both set the platform silently uses the keys.",
+        );
     } else if (!identity && !auth.accessKeys) {
-        problems.add(path, "choose how to authenticate: set useServiceAccountIdentity to true (IRSA or EKS Pod Identity) or give accessKeys.");
+        problems.add(
+            path,
+            "choose how to authenticate: set useServiceAccountIdentity to true (IRSA or EKS Pod Identity) or give accessKeys.",
+        );
     } else if (auth.accessKeys) {
         problems.requireValue(`${path}.accessKeys.accessKeyId`, auth.accessKeys.accessKeyId, "the access key id");
         problems.requireValue(`${path}.accessKeys.secretAccessKey`, auth.accessKeys.secretAccessKey, "the secret access key");
@@ -100,11 +136,16 @@ function checkAzureCredentials(
         return;
     }
     if (createdWhenMissing && (clientId === undefined) !== (clientSecret === undefined)) {
-        problems.add(clientId === undefined ? `${path}.clientId` : `${path}.clientSecret`,
-            "give both clientId and clientSecret of an existing service principal, or neither to have one created.");
+        problems.add(
+            clientId === undefined ? `${path}.clientId` : `${path}.clientSecret`,
+            "give both clientId and clientSecret of an existing service principal, or neither to have one created.",
+        );
         return;
     }
     problems.requireValue(`${path}.clientId`, clientId, "the service principal's application (client) id");
-    problems.requireValue(`${path}.clientSecret`, clientSecret,
-        "the service principal's client secret (the platform cannot use managed identity for Key Vault)");
+    problems.requireValue(
+        `${path}.clientSecret`,
+        clientSecret,
+        "the service principal's client secret (the platform cannot use managed identity for Key Vault)",
+    );
 }

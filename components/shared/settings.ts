@@ -23,7 +23,13 @@ export function isSettingsMap(value: unknown): value is Record<string, unknown> 
  * Checks the block at `path` (`""` for the arguments themselves, `nodePools[2]` for an element)
  * against `names`; returns it when it is a map.
  */
-export function checkSettings(problems: InputProblems, path: string, value: unknown, names: readonly string[], check: SettingsCheck = {}): Record<string, unknown> | undefined {
+export function checkSettings(
+    problems: InputProblems,
+    path: string,
+    value: unknown,
+    names: readonly string[],
+    check: SettingsCheck = {},
+): Record<string, unknown> | undefined {
     if (value === undefined) {
         return undefined;
     }
@@ -45,7 +51,8 @@ export function checkSettings(problems: InputProblems, path: string, value: unkn
 function oldNamesIn(renames: readonly RenamedOption[], path: string): string[] {
     const block = path.replace(/\[\d+\]/g, "[]");
     const prefix = block === "" ? "" : `${block}.`;
-    return renames.map((r) => r.from)
+    return renames
+        .map((r) => r.from)
         .filter((from) => from.startsWith(prefix) && !from.slice(prefix.length).includes("."))
         .map((from) => from.slice(prefix.length));
 }

@@ -35,14 +35,18 @@ export function resolveWorkload(problems: InputProblems, args: WorkloadArgs, opt
     const namespace = args.namespace ?? DEFAULT_NAMESPACE;
     const serviceAccountName = args.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME;
     if (typeof namespace !== "string" || namespace.length > 63 || !DNS_LABEL.test(namespace)) {
-        problems.add("namespace",
-            `"${String(namespace)}" is not a namespace name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (default ${DEFAULT_NAMESPACE}).`);
+        problems.add(
+            "namespace",
+            `"${String(namespace)}" is not a namespace name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (default ${DEFAULT_NAMESPACE}).`,
+        );
     } else {
         problems.addIfAny("namespace", namespaceProblem(namespace, { creates: options.createsNamespace }));
     }
     if (typeof serviceAccountName !== "string" || serviceAccountName.length > 253 || !DNS_SUBDOMAIN.test(serviceAccountName)) {
-        problems.add("serviceAccountName",
-            `"${String(serviceAccountName)}" is not a service account name: use at most 253 lower-case letters, digits, '-' and '.', each '.'-separated part starting and ending with a letter or digit (default ${DEFAULT_SERVICE_ACCOUNT_NAME}).`);
+        problems.add(
+            "serviceAccountName",
+            `"${String(serviceAccountName)}" is not a service account name: use at most 253 lower-case letters, digits, '-' and '.', each '.'-separated part starting and ending with a letter or digit (default ${DEFAULT_SERVICE_ACCOUNT_NAME}).`,
+        );
     }
     return { namespace, serviceAccountName };
 }

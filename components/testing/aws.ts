@@ -31,23 +31,27 @@ export function eksClusterOutputs(args: pulumi.runtime.MockResourceArgs): Record
     const clusterName = String(args.inputs?.name ?? mockAutoName(args.name));
     const issuer = `oidc.eks.${region}.amazonaws.com/id/${stableHex(clusterName, 32).toUpperCase()}`;
     const endpoint = `https://${stableHex(`${clusterName}-endpoint`, 32).toUpperCase()}.gr7.${region}.eks.amazonaws.com`;
-    const certificateAuthorityData = Buffer.from(`-----BEGIN CERTIFICATE-----\n${stableHex(clusterName, 64)}\n-----END CERTIFICATE-----\n`).toString("base64");
+    const certificateAuthorityData = Buffer.from(
+        `-----BEGIN CERTIFICATE-----\n${stableHex(clusterName, 64)}\n-----END CERTIFICATE-----\n`,
+    ).toString("base64");
     const kubeconfig = {
         apiVersion: "v1",
         kind: "Config",
         clusters: [{ name: "kubernetes", cluster: { server: endpoint, "certificate-authority-data": certificateAuthorityData } }],
         contexts: [{ name: "aws", context: { cluster: "kubernetes", user: "aws" } }],
         "current-context": "aws",
-        users: [{
-            name: "aws",
-            user: {
-                exec: {
-                    apiVersion: "client.authentication.k8s.io/v1beta1",
-                    command: "aws",
-                    args: ["--region", region, "eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
+        users: [
+            {
+                name: "aws",
+                user: {
+                    exec: {
+                        apiVersion: "client.authentication.k8s.io/v1beta1",
+                        command: "aws",
+                        args: ["--region", region, "eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
+                    },
                 },
             },
-        }],
+        ],
     };
     return {
         kubeconfig,
@@ -67,7 +71,12 @@ export function eksClusterOutputs(args: pulumi.runtime.MockResourceArgs): Record
 export function awsxVpcOutputs(args: pulumi.runtime.MockResourceArgs): Record<string, any> {
     const zones: number = args.inputs?.availabilityZoneNames?.length ?? args.inputs?.numberOfAvailabilityZones ?? 3;
     const ids = (kind: string) => Array.from({ length: zones }, (_, i) => `subnet-${stableHex(`${args.name}-${kind}-${i}`, 17)}`);
-    return { vpcId: `vpc-${stableHex(args.name, 17)}`, privateSubnetIds: ids("private"), publicSubnetIds: ids("public"), isolatedSubnetIds: [] };
+    return {
+        vpcId: `vpc-${stableHex(args.name, 17)}`,
+        privateSubnetIds: ids("private"),
+        publicSubnetIds: ids("public"),
+        isolatedSubnetIds: [],
+    };
 }
 
 /** A stable UUID derived from `seed`. */
@@ -105,7 +114,11 @@ export const awsOutputs: CannedOutputs = (args) => {
         case "aws:kms/alias:Alias":
             return { arn: `arn:${p}:kms:${r}:${MOCK_AWS_ACCOUNT_ID}:${args.inputs?.name ?? `alias/${args.name}`}` };
         case "aws:ec2/launchTemplate:LaunchTemplate":
-            return { latestVersion: 1, defaultVersion: 1, arn: `arn:${p}:ec2:${r}:${MOCK_AWS_ACCOUNT_ID}:launch-template/lt-${stableHex(args.name, 17)}` };
+            return {
+                latestVersion: 1,
+                defaultVersion: 1,
+                arn: `arn:${p}:ec2:${r}:${MOCK_AWS_ACCOUNT_ID}:launch-template/lt-${stableHex(args.name, 17)}`,
+            };
         case "aws:cloudwatch/logGroup:LogGroup": {
             const name = args.inputs?.name ?? mockAutoName(args.name);
             return { name, arn: `arn:${p}:logs:${r}:${MOCK_AWS_ACCOUNT_ID}:log-group:${name}` };
@@ -130,7 +143,12 @@ export const awsInvokes: CannedInvokes = (args) => {
             return { id: r, name: r, region: r, endpoint: `ec2.${r}.amazonaws.com`, description: r };
         case "aws:index/getPartition:getPartition": {
             const p = awsPartitionOf(r);
-            return { id: p, partition: p, dnsSuffix: p === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+            return {
+                id: p,
+                partition: p,
+                dnsSuffix: p === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com",
+                reverseDnsPrefix: "com.amazonaws",
+            };
         }
         case "aws:index/getAvailabilityZones:getAvailabilityZones":
             return { id: r, names: ["a", "b", "c"].map((z) => `${r}${z}`), zoneIds: [1, 2, 3].map((n) => `use1-az${n}`), groupNames: [r] };

@@ -18,24 +18,28 @@ export function cannedGuid(seed: string): string {
 export function cannedAksKubeconfig(cluster: string, exec: boolean): string {
     const user = exec
         ? [
-            "    exec:",
-            "      apiVersion: client.authentication.k8s.io/v1beta1",
-            "      args:",
-            "      - get-token",
-            "      - --environment",
-            "      - AzurePublicCloud",
-            "      - --server-id",
-            "      - 6dae42f8-4368-4678-94ff-3960e28e3630",
-            "      - --client-id",
-            "      - 80faf920-1908-4b52-b5ef-a8e7bedfc67a",
-            "      - --tenant-id",
-            `      - ${CANNED_AZURE_TENANT_ID}`,
-            "      - --login",
-            "      - devicecode",
-            "      command: kubelogin",
-            "      interactiveMode: IfAvailable",
-        ]
-        : ["    client-certificate-data: Y2FubmVkLWNlcnQ=", "    client-key-data: Y2FubmVkLWtleQ==", "    token: canned-cluster-user-token"];
+              "    exec:",
+              "      apiVersion: client.authentication.k8s.io/v1beta1",
+              "      args:",
+              "      - get-token",
+              "      - --environment",
+              "      - AzurePublicCloud",
+              "      - --server-id",
+              "      - 6dae42f8-4368-4678-94ff-3960e28e3630",
+              "      - --client-id",
+              "      - 80faf920-1908-4b52-b5ef-a8e7bedfc67a",
+              "      - --tenant-id",
+              `      - ${CANNED_AZURE_TENANT_ID}`,
+              "      - --login",
+              "      - devicecode",
+              "      command: kubelogin",
+              "      interactiveMode: IfAvailable",
+          ]
+        : [
+              "    client-certificate-data: Y2FubmVkLWNlcnQ=",
+              "    client-key-data: Y2FubmVkLWtleQ==",
+              "    token: canned-cluster-user-token",
+          ];
     return [
         "apiVersion: v1",
         "clusters:",

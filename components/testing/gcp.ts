@@ -54,7 +54,10 @@ export const gcpOutputs: CannedOutputs = (args) => {
             };
         }
         case "gcp:serviceaccount/key:Key": {
-            const email = String(args.inputs?.serviceAccountId ?? "").split("/").pop() ?? "";
+            const email =
+                String(args.inputs?.serviceAccountId ?? "")
+                    .split("/")
+                    .pop() ?? "";
             return {
                 name: `${args.inputs?.serviceAccountId}/keys/0000000000000000000000000000000000000000`,
                 privateKey: Buffer.from(cannedServiceAccountKeyJson(email)).toString("base64"),

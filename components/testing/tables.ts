@@ -22,7 +22,10 @@ export function remoteComponentOutputs(args: pulumi.runtime.MockResourceArgs): R
 }
 
 /** The first answer of `tables`, or undefined. */
-export function firstAnswer<A>(tables: readonly ((args: A) => Record<string, any> | undefined)[], args: A): Record<string, any> | undefined {
+export function firstAnswer<A>(
+    tables: readonly ((args: A) => Record<string, any> | undefined)[],
+    args: A,
+): Record<string, any> | undefined {
     for (const table of tables) {
         const found = table(args);
         if (found) {

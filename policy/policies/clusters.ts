@@ -8,8 +8,7 @@ export const eksNoFargate = resourcePolicy({
     name: "eks-no-fargate",
     description: "Data planes run on EKS with EC2 nodes: Airbyte does not support EKS on Fargate.",
     enforcementLevel: "mandatory",
-    remediationSteps:
-        "Remove `fargate` from the EKS cluster and every FargateProfile; run the data plane on managed node groups.",
+    remediationSteps: "Remove `fargate` from the EKS cluster and every FargateProfile; run the data plane on managed node groups.",
     checks: {
         [T.eksCluster]: ({ props, report }) => {
             const fargate = props.fargate;
@@ -29,12 +28,13 @@ export const eksNoFargate = resourcePolicy({
     },
 });
 
-
 /** Zones a list of subnets or zones spans at least, checked on one property. */
 function requireTwo(list: unknown, property: string, what: string, fix: string, report: (m: string) => void) {
     const count = mostDistinct(list);
     if (count !== undefined && count < 2) {
-        report(`\`${property}\` lists ${count} ${what}: the nodes are not spread over two zones, so one zone outage stops every sync. ${fix}`);
+        report(
+            `\`${property}\` lists ${count} ${what}: the nodes are not spread over two zones, so one zone outage stops every sync. ${fix}`,
+        );
     }
 }
 
@@ -98,7 +98,13 @@ export const nodesSpanTwoZones = resourcePolicy({
         },
         [T.gkeNodePool]: ({ props, report }) => {
             if (props.nodeLocations !== undefined) {
-                requireTwo(props.nodeLocations, "nodeLocations", "zone(s)", "List two or more zones, or leave it unset to use the cluster's.", report);
+                requireTwo(
+                    props.nodeLocations,
+                    "nodeLocations",
+                    "zone(s)",
+                    "List two or more zones, or leave it unset to use the cluster's.",
+                    report,
+                );
             }
         },
         [T.aksCluster]: ({ props, report }) => {

@@ -35,9 +35,7 @@ interface PolicyMetadata {
 }
 
 /** A resource policy made of one check per resource type; other types are marked not applicable. */
-export function resourcePolicy(
-    def: PolicyMetadata & { checks: Record<string, ResourceCheck> },
-): ResourceValidationPolicy {
+export function resourcePolicy(def: PolicyMetadata & { checks: Record<string, ResourceCheck> }): ResourceValidationPolicy {
     const types = Object.keys(def.checks);
     return {
         ...metadata(def),
@@ -72,9 +70,7 @@ export interface StackCheckContext {
 }
 
 /** A stack policy that only runs when at least one resource of `appliesTo` is in the stack. */
-export function stackPolicy(
-    def: PolicyMetadata & { appliesTo: string[]; validate(ctx: StackCheckContext): void },
-): StackValidationPolicy {
+export function stackPolicy(def: PolicyMetadata & { appliesTo: string[]; validate(ctx: StackCheckContext): void }): StackValidationPolicy {
     return {
         ...metadata(def),
         validateStack: (args, reportViolation) => {

@@ -92,7 +92,9 @@ const checkVersion: ResourceCheck = ({ props, config, report }) => {
     }
     const chart = String(props.chart);
     if (typeof version !== "string" || version.trim() === "") {
-        report(`Chart "${chart}" has no \`version\`, so every run may install whatever the repository serves newest: pin an exact version.`);
+        report(
+            `Chart "${chart}" has no \`version\`, so every run may install whatever the repository serves newest: pin an exact version.`,
+        );
         return;
     }
     if (!EXACT_SEMVER.test(version)) {

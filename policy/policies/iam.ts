@@ -76,12 +76,14 @@ export function evaluateIamPolicy(document: unknown, request: IamRequest): IamDe
 
 /** Whether one statement covers the request: action, resource and every condition. */
 export function statementApplies(statement: Statement, request: IamRequest): Tri {
-    const actionOk = statement.NotAction !== undefined
-        ? !listOf(statement.NotAction).some((p) => wildcard(p, request.action, true))
-        : listOf(statement.Action).some((p) => wildcard(p, request.action, true));
-    const resourceOk = statement.NotResource !== undefined
-        ? !listOf(statement.NotResource).some((p) => wildcard(p, request.resource, false))
-        : listOf(statement.Resource).some((p) => wildcard(p, request.resource, false));
+    const actionOk =
+        statement.NotAction !== undefined
+            ? !listOf(statement.NotAction).some((p) => wildcard(p, request.action, true))
+            : listOf(statement.Action).some((p) => wildcard(p, request.action, true));
+    const resourceOk =
+        statement.NotResource !== undefined
+            ? !listOf(statement.NotResource).some((p) => wildcard(p, request.resource, false))
+            : listOf(statement.Resource).some((p) => wildcard(p, request.resource, false));
     if (!actionOk || !resourceOk) {
         return false;
     }
@@ -177,7 +179,10 @@ function listOf(value: unknown): string[] {
 
 /** `*` matches any run of characters, `?` exactly one. */
 export function wildcard(pattern: string, value: string, ignoreCase: boolean): boolean {
-    const body = pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/-]/g, "\\$&"))).join("");
+    const body = pattern
+        .split("")
+        .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/-]/g, "\\$&")))
+        .join("");
     return new RegExp(`^${body}$`, ignoreCase ? "is" : "s").test(value);
 }
 

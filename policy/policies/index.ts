@@ -19,11 +19,21 @@ export { SECRETS_MANAGER_IDENTITY_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE
 
 /** Cluster shape: where the data plane's pods may run, on nodes that keep their credentials to themselves. */
 export const clusterPolicies = [
-    eksNoFargate, nodesSpanTwoZones, eksNodesHardened, clustersDeletionProtected, aksClusterHardened, gkeSecretsEncrypted, kubernetesProvidersIdentified,
+    eksNoFargate,
+    nodesSpanTwoZones,
+    eksNodesHardened,
+    clustersDeletionProtected,
+    aksClusterHardened,
+    gkeSecretsEncrypted,
+    kubernetesProvidersIdentified,
 ];
 /** Network exposure: nothing reaches in; connector pods do not reach the node's credentials. */
 export const networkPolicies = [
-    dataPlaneEgressOnly, nodesWithoutPublicIps, clusterEndpointRestricted, clusterNetworkPolicyEnforced, connectorPodsOffMetadata,
+    dataPlaneEgressOnly,
+    nodesWithoutPublicIps,
+    clusterEndpointRestricted,
+    clusterNetworkPolicyEnforced,
+    connectorPodsOffMetadata,
 ];
 /** Secrets: the control plane's store, reached only under the AirbyteManaged tag, no credential in Helm values. */
 export const secretPolicies = [secretsManagerMatchesControlPlane, secretsManagerAccessTagScoped, helmValuesNoPlaintextSecrets];

@@ -22,11 +22,16 @@ export function selects(selector: unknown, labels: Record<string, string>): bool
         const has = e?.key in labels;
         const values: string[] = Array.isArray(e?.values) ? e.values : [];
         switch (e?.operator) {
-            case "In": return has && values.includes(labels[e.key]);
-            case "NotIn": return !has || !values.includes(labels[e.key]);
-            case "Exists": return has;
-            case "DoesNotExist": return !has;
-            default: return false;
+            case "In":
+                return has && values.includes(labels[e.key]);
+            case "NotIn":
+                return !has || !values.includes(labels[e.key]);
+            case "Exists":
+                return has;
+            case "DoesNotExist":
+                return !has;
+            default:
+                return false;
         }
     });
     return byLabel && byExpression;
@@ -62,9 +67,16 @@ export function egressAllowed(policies: any[], labels: Record<string, string>, a
         selected = true;
         for (const rule of Array.isArray(spec.egress) ? spec.egress : []) {
             const ports = rule?.ports;
-            const portOk = !Array.isArray(ports) || ports.length === 0 ||
-                ports.some((p: any) => (p?.protocol ?? "TCP") === "TCP" && (p?.port === undefined || Number(p.port) === port ||
-                    (p?.endPort !== undefined && Number(p.port) <= port && port <= Number(p.endPort))));
+            const portOk =
+                !Array.isArray(ports) ||
+                ports.length === 0 ||
+                ports.some(
+                    (p: any) =>
+                        (p?.protocol ?? "TCP") === "TCP" &&
+                        (p?.port === undefined ||
+                            Number(p.port) === port ||
+                            (p?.endPort !== undefined && Number(p.port) <= port && port <= Number(p.endPort))),
+                );
             if (!portOk) {
                 continue;
             }
@@ -147,23 +159,34 @@ export const clusterNetworkPolicyEnforced = resourcePolicy({
         [T.eksCluster]: ({ props, report }) => {
             const enabled = flag(at(props, "vpcCniOptions.enableNetworkPolicy"));
             if (enabled !== true && enabled !== UNKNOWN && flag(props.useDefaultVpcCni) !== true) {
-                report("`vpcCniOptions.enableNetworkPolicy` is not true, so the VPC CNI ignores NetworkPolicies and connector pods reach the node's IMDS credentials: set it to true.");
+                report(
+                    "`vpcCniOptions.enableNetworkPolicy` is not true, so the VPC CNI ignores NetworkPolicies and connector pods reach the node's IMDS credentials: set it to true.",
+                );
             }
         },
         [T.gkeCluster]: ({ props, report }) => {
             const autopilot = flag(props.enableAutopilot);
             const datapath = props.datapathProvider;
             const calico = flag(at(props, "networkPolicy.enabled"));
-            if (autopilot === true || datapath === "ADVANCED_DATAPATH" || calico === true || [autopilot, datapath, calico].some(isUnknown)) {
+            if (
+                autopilot === true ||
+                datapath === "ADVANCED_DATAPATH" ||
+                calico === true ||
+                [autopilot, datapath, calico].some(isUnknown)
+            ) {
                 return;
             }
-            report(`\`datapathProvider\` is ${knownString(datapath) ? `"${datapath}"` : "not set"} and network policy is off, so NetworkPolicies are ignored: ` +
-                'set datapathProvider "ADVANCED_DATAPATH" (Dataplane V2) on new clusters, or networkPolicy.enabled with the network-policy add-on.');
+            report(
+                `\`datapathProvider\` is ${knownString(datapath) ? `"${datapath}"` : "not set"} and network policy is off, so NetworkPolicies are ignored: ` +
+                    'set datapathProvider "ADVANCED_DATAPATH" (Dataplane V2) on new clusters, or networkPolicy.enabled with the network-policy add-on.',
+            );
         },
         [T.aksCluster]: ({ props, report }) => {
             const engine = at(props, "networkProfile.networkPolicy");
             if (!isUnknown(engine) && !AKS_POLICY_ENGINES.includes(String(engine ?? "").toLowerCase())) {
-                report(`\`networkProfile.networkPolicy\` is ${engine ? `"${engine}"` : "not set"}, so NetworkPolicies are ignored: set it to cilium (with networkDataplane cilium), azure or calico.`);
+                report(
+                    `\`networkProfile.networkPolicy\` is ${engine ? `"${engine}"` : "not set"}, so NetworkPolicies are ignored: set it to cilium (with networkDataplane cilium), azure or calico.`,
+                );
             }
         },
     },

@@ -34,8 +34,7 @@ export function dataPlaneNamespaces(resources: StackResource[], configured: stri
     return found;
 }
 
-const EGRESS_WHY =
-    "A data plane only calls out (to the control plane, registry, storage and secret store) and needs no inbound traffic";
+const EGRESS_WHY = "A data plane only calls out (to the control plane, registry, storage and secret store) and needs no inbound traffic";
 
 /** No way in: no LoadBalancer or NodePort Service and no Ingress in a data plane's namespace. */
 export const dataPlaneEgressOnly = stackPolicy({

@@ -14,39 +14,50 @@ export function launchTemplateProblems(props: any): string[] {
         const tokens = at(options, "httpTokens");
         const hops = at(options, "httpPutResponseHopLimit");
         if (!disabled && tokens !== "required" && !isUnknown(tokens)) {
-            problems.push("`metadataOptions.httpTokens` is not \"required\": IMDSv1 answers without a session token; set it to \"required\"");
+            problems.push('`metadataOptions.httpTokens` is not "required": IMDSv1 answers without a session token; set it to "required"');
         }
         if (!disabled && !isUnknown(hops) && Number(hops) !== 1) {
-            problems.push(`\`metadataOptions.httpPutResponseHopLimit\` is ${hops ?? "not set (the AMI's default, 2 on EKS AMIs)"}: ${HOP_WHY}; set it to 1`);
+            problems.push(
+                `\`metadataOptions.httpPutResponseHopLimit\` is ${hops ?? "not set (the AMI's default, 2 on EKS AMIs)"}: ${HOP_WHY}; set it to 1`,
+            );
         }
     }
     const devices = props.blockDeviceMappings;
     if (!isUnknown(devices)) {
         const list = Array.isArray(devices) ? devices : [];
         if (list.length === 0) {
-            problems.push("`blockDeviceMappings` is empty, so the root volume's encryption is left to the account's default: map the root device with `ebs.encrypted: \"true\"`");
+            problems.push(
+                "`blockDeviceMappings` is empty, so the root volume's encryption is left to the account's default: map the root device with `ebs.encrypted: \"true\"`",
+            );
         }
         list.forEach((d: any, i: number) => {
             const ebs = at(d, "ebs");
             if (ebs !== undefined && !isUnknown(ebs) && flag(at(ebs, "encrypted")) !== true && flag(at(ebs, "encrypted")) !== UNKNOWN) {
-                problems.push(`\`blockDeviceMappings[${i}].ebs.encrypted\` is not "true": set it, so that node disks (images, connector scratch data) are encrypted`);
+                problems.push(
+                    `\`blockDeviceMappings[${i}].ebs.encrypted\` is not "true": set it, so that node disks (images, connector scratch data) are encrypted`,
+                );
             }
         });
     }
     return problems;
 }
 
-const managedGroup = (imdsFlag: boolean): ResourceCheck => ({ props, report }) => {
-    if (isUnknown(props.launchTemplate)) {
-        return;
-    }
-    if (props.launchTemplate === undefined || props.launchTemplate === null) {
-        const via = imdsFlag && flag(props.enableIMDSv2) === true
-            ? "`enableIMDSv2` makes @pulumi/eks write a launch template with a hop limit of 2"
-            : "without `launchTemplate`, EKS's default template leaves the hop limit at the AMI's 2 and the root volume to the account's default encryption";
-        report(`${via}: ${HOP_WHY}. Give the group a launch template with metadataOptions httpTokens "required", httpPutResponseHopLimit 1 and an encrypted root volume.`);
-    }
-};
+const managedGroup =
+    (imdsFlag: boolean): ResourceCheck =>
+    ({ props, report }) => {
+        if (isUnknown(props.launchTemplate)) {
+            return;
+        }
+        if (props.launchTemplate === undefined || props.launchTemplate === null) {
+            const via =
+                imdsFlag && flag(props.enableIMDSv2) === true
+                    ? "`enableIMDSv2` makes @pulumi/eks write a launch template with a hop limit of 2"
+                    : "without `launchTemplate`, EKS's default template leaves the hop limit at the AMI's 2 and the root volume to the account's default encryption";
+            report(
+                `${via}: ${HOP_WHY}. Give the group a launch template with metadataOptions httpTokens "required", httpPutResponseHopLimit 1 and an encrypted root volume.`,
+            );
+        }
+    };
 
 /** EKS nodes: IMDSv2 with a hop limit of 1, and encrypted root volumes. */
 export const eksNodesHardened = resourcePolicy({
@@ -66,11 +77,15 @@ export const eksNodesHardened = resourcePolicy({
         [T.eksManagedNodeGroup]: managedGroup(true),
         [T.awsEksNodeGroup]: managedGroup(false),
         [T.eksNodeGroupV2]: ({ report }) =>
-            report(`@pulumi/eks self-managed node groups write launch templates with a hop limit of 2 (or the AMI's default): ${HOP_WHY}. Use managed node groups with your own launch template.`),
+            report(
+                `@pulumi/eks self-managed node groups write launch templates with a hop limit of 2 (or the AMI's default): ${HOP_WHY}. Use managed node groups with your own launch template.`,
+            ),
         [T.eksCluster]: ({ props, report }) => {
             const skipped = flag(props.skipDefaultNodeGroup);
             if (skipped !== true && skipped !== UNKNOWN && !props.fargate && flag(at(props, "autoMode.enabled")) !== true) {
-                report(`The cluster's default node group uses @pulumi/eks's own launch template: ${HOP_WHY}. Set skipDefaultNodeGroup: true and add managed node groups with your own launch template.`);
+                report(
+                    `The cluster's default node group uses @pulumi/eks's own launch template: ${HOP_WHY}. Set skipDefaultNodeGroup: true and add managed node groups with your own launch template.`,
+                );
             }
         },
     },

@@ -17,7 +17,11 @@ export function locksCluster(lock: StackResource, cluster: StackResource): boole
     }
     const name = knownString(cluster.props.resourceName);
     const scope = knownString(lock.props.scope) ?? knownString(lock.props.resourceName);
-    return name !== undefined && scope !== undefined && (scope === name || scope.toLowerCase().endsWith(`/managedclusters/${name.toLowerCase()}`));
+    return (
+        name !== undefined &&
+        scope !== undefined &&
+        (scope === name || scope.toLowerCase().endsWith(`/managedclusters/${name.toLowerCase()}`))
+    );
 }
 
 const WHY = "the cluster runs production syncs, and deleting it loses the data plane and everything deployed on it";
@@ -42,7 +46,10 @@ export const clustersDeletionProtected = stackPolicy({
                 case T.awsEksCluster: {
                     const on = flag(cluster.props.deletionProtection);
                     if (on !== true && !isUnknown(on)) {
-                        report(`EKS cluster ${name} has no \`deletionProtection\` (EKS's default is off): set it to true; ${WHY}.`, cluster.urn);
+                        report(
+                            `EKS cluster ${name} has no \`deletionProtection\` (EKS's default is off): set it to true; ${WHY}.`,
+                            cluster.urn,
+                        );
                     }
                     break;
                 }
@@ -53,8 +60,11 @@ export const clustersDeletionProtected = stackPolicy({
                     break;
                 case T.aksCluster:
                     if (!resources.some((lock) => LOCKS.includes(lock.type) && locksCluster(lock, cluster))) {
-                        report(`AKS cluster ${name} has no CanNotDelete lock and is not protected (Azure has no deletion-protection setting): ` +
-                            `add a ManagementLockByScope with level CanNotDelete on it; ${WHY}.`, cluster.urn);
+                        report(
+                            `AKS cluster ${name} has no CanNotDelete lock and is not protected (Azure has no deletion-protection setting): ` +
+                                `add a ManagementLockByScope with level CanNotDelete on it; ${WHY}.`,
+                            cluster.urn,
+                        );
                     }
                     break;
             }
@@ -105,24 +115,42 @@ export const aksClusterHardened = stackPolicy({
             const p = cluster.props;
             const local = flag(p.disableLocalAccounts);
             if (local !== true && !isUnknown(local)) {
-                report(`AKS cluster "${cluster.name}" keeps local accounts (\`disableLocalAccounts\` is not true): a static admin credential exists; ` +
-                    "set disableLocalAccounts: true with Entra ID (aadProfile.managed, enableAzureRBAC).", cluster.urn);
+                report(
+                    `AKS cluster "${cluster.name}" keeps local accounts (\`disableLocalAccounts\` is not true): a static admin credential exists; ` +
+                        "set disableLocalAccounts: true with Entra ID (aadProfile.managed, enableAzureRBAC).",
+                    cluster.urn,
+                );
             }
             const aad = p.aadProfile;
             if (!isUnknown(aad) && (flag(at(aad, "managed")) !== true || flag(at(aad, "enableAzureRBAC")) === false)) {
-                report(`AKS cluster "${cluster.name}" has no managed Entra ID integration with Azure RBAC: set aadProfile { managed: true, enableAzureRBAC: true }.`, cluster.urn);
+                report(
+                    `AKS cluster "${cluster.name}" has no managed Entra ID integration with Azure RBAC: set aadProfile { managed: true, enableAzureRBAC: true }.`,
+                    cluster.urn,
+                );
             }
             const audited = settings.some((s) => {
                 const onCluster = (s.propertyDependencies.resourceUri ?? []).includes(cluster.urn) || isUnknown(s.props.resourceUri);
                 const logs = s.props.logs;
-                const sends = isUnknown(logs) || (Array.isArray(logs) && logs.some((l: any) =>
-                    isUnknown(l) || (AKS_AUDIT.includes(String(l?.category)) && flag(l?.enabled) !== false) || l?.categoryGroup === "audit"));
-                const destination = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId"].some((k) => s.props[k] !== undefined);
+                const sends =
+                    isUnknown(logs) ||
+                    (Array.isArray(logs) &&
+                        logs.some(
+                            (l: any) =>
+                                isUnknown(l) ||
+                                (AKS_AUDIT.includes(String(l?.category)) && flag(l?.enabled) !== false) ||
+                                l?.categoryGroup === "audit",
+                        ));
+                const destination = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId"].some(
+                    (k) => s.props[k] !== undefined,
+                );
                 return onCluster && sends && destination;
             });
             if (!audited) {
-                report(`AKS cluster "${cluster.name}" sends no audit logs: add a DiagnosticSetting on it enabling kube-audit-admin (or kube-audit) ` +
-                    "into a Log Analytics workspace, so that every change through the API server is on record.", cluster.urn);
+                report(
+                    `AKS cluster "${cluster.name}" sends no audit logs: add a DiagnosticSetting on it enabling kube-audit-admin (or kube-audit) ` +
+                        "into a Log Analytics workspace, so that every change through the API server is on record.",
+                    cluster.urn,
+                );
             }
         }
     },
@@ -145,8 +173,10 @@ export const gkeSecretsEncrypted = resourcePolicy({
             const state = at(encryption, "state");
             const key = at(encryption, "keyName");
             if ((state !== "ENCRYPTED" && !isUnknown(state)) || (!isUnknown(key) && !knownString(key))) {
-                report("`databaseEncryption` does not encrypt Secrets with a Cloud KMS key, so the data plane's credentials Secret rests under " +
-                    'Google\'s default key only: set state "ENCRYPTED" and keyName.');
+                report(
+                    "`databaseEncryption` does not encrypt Secrets with a Cloud KMS key, so the data plane's credentials Secret rests under " +
+                        'Google\'s default key only: set state "ENCRYPTED" and keyName.',
+                );
             }
         },
     },

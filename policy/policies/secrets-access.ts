@@ -8,10 +8,7 @@ import { isUnknown } from "./values";
 export const AIRBYTE_SECRET_PREFIX = "airbyte_";
 
 /** Secret names every probe tries besides those the document's own ARNs suggest. */
-const SAMPLE_SECRET_NAMES = [
-    "prod/database-password-Ab12Cd",
-    `${AIRBYTE_SECRET_PREFIX}workspace_1_secret_2_v1-Ab12Cd`,
-];
+const SAMPLE_SECRET_NAMES = ["prod/database-password-Ab12Cd", `${AIRBYTE_SECRET_PREFIX}workspace_1_secret_2_v1-Ab12Cd`];
 
 /** Actions on an existing secret whose reach must stop at the AirbyteManaged tag. */
 const USE_ACTIONS = [
@@ -46,7 +43,8 @@ export function secretArnsToProbe(document: unknown): string[] {
     const arns = new Set<string>();
     for (const pattern of patterns) {
         const parts = pattern.split(":");
-        const isSecretArn = parts.length >= 7 && parts[0] === "arn" && wildcard(parts[2], "secretsmanager", true) && wildcard(parts[5], "secret", false);
+        const isSecretArn =
+            parts.length >= 7 && parts[0] === "arn" && wildcard(parts[2], "secretsmanager", true) && wildcard(parts[5], "secret", false);
         const [partition, region, account] = isSecretArn
             ? [parts[1], parts[3], parts[4]].map((p) => fill(p, "x"))
             : ["aws", "us-east-1", "123456789012"];
@@ -70,13 +68,25 @@ export function untaggedSecretProbes(document: unknown): SecretProbe[] {
         const name = resource.slice(resource.indexOf(":secret:") + ":secret:".length);
         const airbyte = name.startsWith(AIRBYTE_SECRET_PREFIX);
         for (const action of USE_ACTIONS) {
-            probes.push({ what: `${action} on the untagged secret "${name}"`, request: { action, resource, context: {} }, untaggedAirbyteUse: airbyte });
+            probes.push({
+                what: `${action} on the untagged secret "${name}"`,
+                request: { action, resource, context: {} },
+                untaggedAirbyteUse: airbyte,
+            });
         }
         probes.push(
-            { what: `CreateSecret "${name}" without the ${TAG} tag`, request: { action: "secretsmanager:CreateSecret", resource, context: {} }, untaggedAirbyteUse: false },
+            {
+                what: `CreateSecret "${name}" without the ${TAG} tag`,
+                request: { action: "secretsmanager:CreateSecret", resource, context: {} },
+                untaggedAirbyteUse: false,
+            },
             {
                 what: `CreateSecret "${name}" tagged ${TAG}=false`,
-                request: { action: "secretsmanager:CreateSecret", resource, context: { [`aws:RequestTag/${TAG}`]: "false", "aws:TagKeys": [TAG] } },
+                request: {
+                    action: "secretsmanager:CreateSecret",
+                    resource,
+                    context: { [`aws:RequestTag/${TAG}`]: "false", "aws:TagKeys": [TAG] },
+                },
                 untaggedAirbyteUse: false,
             },
         );
@@ -84,7 +94,11 @@ export function untaggedSecretProbes(document: unknown): SecretProbe[] {
             // Tagging someone else's secret AirbyteManaged=true would make it readable.
             probes.push({
                 what: `TagResource ${TAG}=true on the untagged secret "${name}"`,
-                request: { action: "secretsmanager:TagResource", resource, context: { [`aws:RequestTag/${TAG}`]: "true", "aws:TagKeys": [TAG] } },
+                request: {
+                    action: "secretsmanager:TagResource",
+                    resource,
+                    context: { [`aws:RequestTag/${TAG}`]: "true", "aws:TagKeys": [TAG] },
+                },
                 untaggedAirbyteUse: false,
             });
         }
@@ -143,7 +157,9 @@ export const secretsManagerAccessTagScoped = resourcePolicy({
         [T.iamGroupPolicy]: checkPolicyProperty,
         [T.iamRole]: ({ props, config, report }) => {
             const inline = Array.isArray(props.inlinePolicies) ? props.inlinePolicies : [];
-            inline.forEach((p: any, i: number) => checkDocument(`inlinePolicies[${i}].policy`, p?.policy, config.allowUntaggedAirbyteSecrets, report));
+            inline.forEach((p: any, i: number) =>
+                checkDocument(`inlinePolicies[${i}].policy`, p?.policy, config.allowUntaggedAirbyteSecrets, report),
+            );
         },
     },
 });

@@ -54,7 +54,9 @@ export function helmValuesMismatches(values: any, expected: SecretsManagerIdenti
     const wantType = SECRETS_MANAGER_TYPES[expected.kind];
     if (type !== wantType) {
         const now = knownString(type) ? `is "${type}"` : "is not set (the chart then renders Vault)";
-        return [`\`values.secretsManager.type\` ${now}; the control plane uses ${formatSecretsManagerIdentity(expected)}: set it to "${wantType}".`];
+        return [
+            `\`values.secretsManager.type\` ${now}; the control plane uses ${formatSecretsManagerIdentity(expected)}: set it to "${wantType}".`,
+        ];
     }
     const compare = (path: string, actual: unknown, want: string | undefined, show = want) => {
         if (isUnknown(actual)) {
@@ -64,7 +66,9 @@ export function helmValuesMismatches(values: any, expected: SecretsManagerIdenti
         const gotNormal = got === "global" ? undefined : got;
         return gotNormal === want
             ? []
-            : [`\`values.${path}\` is ${got ? `"${actual}"` : "not set"}; the control plane's store is ${formatSecretsManagerIdentity(expected)}: set it to ${show ? `"${show}"` : "nothing (the global endpoint)"}.`];
+            : [
+                  `\`values.${path}\` is ${got ? `"${actual}"` : "not set"}; the control plane's store is ${formatSecretsManagerIdentity(expected)}: set it to ${show ? `"${show}"` : "nothing (the global endpoint)"}.`,
+              ];
     };
     switch (expected.kind) {
         case "aws":

@@ -57,8 +57,7 @@ type Protection = "public access block" | "default encryption" | "TLS-only bucke
 const FIX: Record<Protection, string> = {
     "public access block": "add a BucketPublicAccessBlock with all four flags true",
     "default encryption": "add a BucketServerSideEncryptionConfiguration (AES256 or aws:kms)",
-    "TLS-only bucket policy":
-        'add a BucketPolicy with a Deny of "s3:*" for every principal when "aws:SecureTransport" is "false"',
+    "TLS-only bucket policy": 'add a BucketPolicy with a Deny of "s3:*" for every principal when "aws:SecureTransport" is "false"',
 };
 
 /** S3 log buckets: public access blocked, encrypted by default, TLS enforced, linked bucket by bucket. */
@@ -82,12 +81,18 @@ export const s3LogBucketsProtected = stackPolicy({
             if (r.type === T.s3PublicAccessBlock) {
                 const open = PUBLIC_ACCESS_FLAGS.filter((f) => flag(r.props[f]) !== true && !isUnknown(r.props[f]));
                 if (open.length > 0) {
-                    report(`BucketPublicAccessBlock "${r.name}" leaves ${open.join(", ")} unset or false: set all four to true so the log bucket can never become public.`, r.urn);
+                    report(
+                        `BucketPublicAccessBlock "${r.name}" leaves ${open.join(", ")} unset or false: set all four to true so the log bucket can never become public.`,
+                        r.urn,
+                    );
                 }
                 cover("public access block", r);
             } else if (ENCRYPTIONS.includes(r.type)) {
                 if (!encrypts(r.props.rules)) {
-                    report(`${r.type.split(":").pop()} "${r.name}" has no rule with applyServerSideEncryptionByDefault.sseAlgorithm: use AES256 or aws:kms.`, r.urn);
+                    report(
+                        `${r.type.split(":").pop()} "${r.name}" has no rule with applyServerSideEncryptionByDefault.sseAlgorithm: use AES256 or aws:kms.`,
+                        r.urn,
+                    );
                 }
                 cover("default encryption", r);
             } else if (r.type === T.s3BucketPolicy) {
@@ -101,7 +106,9 @@ export const s3LogBucketsProtected = stackPolicy({
             // Settings inline on the bucket count too (deprecated inputs, but still honored).
             const inline: Record<Protection, boolean> = {
                 "public access block": false,
-                "default encryption": isUnknown(bucket.props.serverSideEncryptionConfiguration) || encrypts([at(bucket.props, "serverSideEncryptionConfiguration.rule")]),
+                "default encryption":
+                    isUnknown(bucket.props.serverSideEncryptionConfiguration) ||
+                    encrypts([at(bucket.props, "serverSideEncryptionConfiguration.rule")]),
                 "TLS-only bucket policy": bucket.props.policy !== undefined && deniesInsecureTransport(bucket.props.policy) !== false,
             };
             const missing = (Object.keys(FIX) as Protection[]).filter(
@@ -122,10 +129,13 @@ function encrypts(rules: unknown): boolean {
     if (isUnknown(rules)) {
         return true;
     }
-    return Array.isArray(rules) && rules.some((rule) => {
-        const algorithm = at(rule, "applyServerSideEncryptionByDefault.sseAlgorithm");
-        return isUnknown(algorithm) || SSE_ALGORITHMS.includes(algorithm);
-    });
+    return (
+        Array.isArray(rules) &&
+        rules.some((rule) => {
+            const algorithm = at(rule, "applyServerSideEncryptionByDefault.sseAlgorithm");
+            return isUnknown(algorithm) || SSE_ALGORITHMS.includes(algorithm);
+        })
+    );
 }
 
 /** GCS log buckets: no ACLs, public access prevented. GCS always encrypts at rest and serves only TLS. */
@@ -141,7 +151,9 @@ export const gcsLogBucketsPrivate = resourcePolicy({
             }
             const prevention = props.publicAccessPrevention;
             if (prevention !== "enforced" && !isUnknown(prevention)) {
-                report(`\`publicAccessPrevention\` is ${prevention ? `"${prevention}"` : "not set"}: set it to "enforced" so the bucket can never be made public.`);
+                report(
+                    `\`publicAccessPrevention\` is ${prevention ? `"${prevention}"` : "not set"}: set it to "enforced" so the bucket can never be made public.`,
+                );
             }
         },
     },

@@ -51,20 +51,16 @@ export const T = {
 } as const;
 
 /** Ingress in every API group that ever served it, and its patch forms. */
-export const INGRESS_TYPES: string[] = ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"].flatMap(
-    (group) => [`kubernetes:${group}:Ingress`, `kubernetes:${group}:IngressPatch`],
-);
+export const INGRESS_TYPES: string[] = ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"].flatMap((group) => [
+    `kubernetes:${group}:Ingress`,
+    `kubernetes:${group}:IngressPatch`,
+]);
 
 /**
  * The chart every data plane installs, and the label and annotation the DataPlane component puts on
  * the Secret it creates: the component's own constants (args.ts loads no SDK at run time).
  */
-export {
-    CHART_NAME,
-    MANAGED_BY_LABEL,
-    MANAGED_BY_VALUE,
-    SECRETS_MANAGER_IDENTITY_ANNOTATION,
-} from "../../components/dataplane/args";
+export { CHART_NAME, MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "../../components/dataplane/args";
 
 /**
  * Whether a Helm `chart` reference names the data-plane chart: `airbyte-data-plane`,

@@ -49,7 +49,9 @@ describe("policy cluster-endpoint-restricted (mandatory)", () => {
     });
 
     it("notes 0.0.0.0/0 among the EKS cluster's CIDRs", () => {
-        const props = mutate(mutate(ok.awsEksCluster, "vpcConfig.endpointPublicAccess", true), "vpcConfig.publicAccessCidrs", ["0.0.0.0/0"]);
+        const props = mutate(mutate(ok.awsEksCluster, "vpcConfig.endpointPublicAccess", true), "vpcConfig.publicAccessCidrs", [
+            "0.0.0.0/0",
+        ]);
         assert.match(messages(checkResource(endpoint, T.awsEksCluster, props))[0], /`vpcConfig.publicAccessCidrs`/);
     });
 
@@ -59,7 +61,11 @@ describe("policy cluster-endpoint-restricted (mandatory)", () => {
     });
 
     it("accepts a GKE private endpoint without authorized networks", () => {
-        const props = mutate(mutate(ok.gkeCluster, "masterAuthorizedNetworksConfig", undefined), "privateClusterConfig.enablePrivateEndpoint", true);
+        const props = mutate(
+            mutate(ok.gkeCluster, "masterAuthorizedNetworksConfig", undefined),
+            "privateClusterConfig.enablePrivateEndpoint",
+            true,
+        );
         assert.deepStrictEqual(messages(checkResource(endpoint, T.gkeCluster, props)), []);
     });
 

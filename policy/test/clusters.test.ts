@@ -75,7 +75,10 @@ describe("policy nodes-span-two-zones", () => {
     });
 
     it("leaves a managed node group without subnetIds alone (it uses the cluster's)", () => {
-        assert.deepStrictEqual(messages(checkResource(zones, T.eksManagedNodeGroup, mutate(ok.eksManagedNodeGroup, "subnetIds", undefined))), []);
+        assert.deepStrictEqual(
+            messages(checkResource(zones, T.eksManagedNodeGroup, mutate(ok.eksManagedNodeGroup, "subnetIds", undefined))),
+            [],
+        );
     });
 
     it("reports the EKS default node group in one subnet", () => {

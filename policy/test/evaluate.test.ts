@@ -35,7 +35,11 @@ function gcpStack(): PlannedResource[] {
         planned(T.gkeCluster, "dp", ok.gkeCluster),
         planned(T.gkeNodePool, "dp-jobs", ok.gkeNodePool),
         planned(T.gcsBucket, "dp-logs", ok.gcsBucket),
-        planned(T.k8sSecret, "dp-credentials", mutate(ok.dataPlaneSecret, "metadata.annotations", { "flexplane.dev/secrets-manager-identity": CONTROL_PLANE.gcp })),
+        planned(
+            T.k8sSecret,
+            "dp-credentials",
+            mutate(ok.dataPlaneSecret, "metadata.annotations", { "flexplane.dev/secrets-manager-identity": CONTROL_PLANE.gcp }),
+        ),
         planned(T.k8sNetworkPolicy, "dp-connector-metadata-ipv4", ok.metadataNetworkPolicy),
         planned(T.helmRelease, "dp-release", release),
     ];
@@ -45,7 +49,9 @@ function azureStack(): PlannedResource[] {
     return [
         planned(T.aksCluster, "dp", ok.aksCluster),
         planned(T.azureLockByScope, "dp-no-delete", ok.aksLock, { propertyDependencies: { scope: [urn(T.aksCluster, "dp")] } }),
-        planned(T.azureDiagnosticSetting, "dp-audit", ok.aksAuditSetting, { propertyDependencies: { resourceUri: [urn(T.aksCluster, "dp")] } }),
+        planned(T.azureDiagnosticSetting, "dp-audit", ok.aksAuditSetting, {
+            propertyDependencies: { resourceUri: [urn(T.aksCluster, "dp")] },
+        }),
         planned(T.aksAgentPool, "dp-jobs", ok.aksAgentPool),
         planned(T.azureStorageAccount, "dp-logs", ok.storageAccount),
         planned(T.azureBlobContainer, "dp-logs-container", ok.blobContainer),
@@ -153,7 +159,10 @@ describe("evaluatePolicies", () => {
                 throw new Error("boom");
             },
         };
-        assert.throws(() => evaluatePolicies([planned(T.k8sService, "s", {})], {}, { policies: [broken] }), /Policy "broken" failed on urn:.*::s: boom/);
+        assert.throws(
+            () => evaluatePolicies([planned(T.k8sService, "s", {})], {}, { policies: [broken] }),
+            /Policy "broken" failed on urn:.*::s: boom/,
+        );
     });
 
     it("applies enforcement-level overrides, including disabled and all", () => {

@@ -49,7 +49,10 @@ describe("policy helm-values-no-plaintext-secrets", () => {
     it("reports AWS access key ids and secret keys anywhere in the values", () => {
         const release = mutate(mutate(ok.release, "values.global.keyId", AWS_KEY_ID), "values.global.key", AWS_SECRET);
         const found = messages(checkResource(plaintext, T.helmRelease, release));
-        assert.deepStrictEqual(found.map((m) => m.split(" looks like ")[1].split(":")[0]), ["an AWS access key id", "an AWS secret access key"]);
+        assert.deepStrictEqual(
+            found.map((m) => m.split(" looks like ")[1].split(":")[0]),
+            ["an AWS access key id", "an AWS secret access key"],
+        );
     });
 
     it("does not mistake a hex digest or the secret placeholder for a key", () => {

@@ -50,26 +50,42 @@ describe("IAM evaluator: statements and documents", () => {
 
     it("denies what no statement allows, and an explicit Deny wins over any Allow", () => {
         assert.strictEqual(evaluateIamPolicy(doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }), get), "deny");
-        const both = doc({ Effect: "Allow", Action: "*", Resource: "*" }, { Effect: "Deny", Action: "secretsmanager:GetSecretValue", Resource: "*" });
+        const both = doc(
+            { Effect: "Allow", Action: "*", Resource: "*" },
+            { Effect: "Deny", Action: "secretsmanager:GetSecretValue", Resource: "*" },
+        );
         assert.strictEqual(evaluateIamPolicy(both, get), "deny");
     });
 
     it("reads NotAction and NotResource as everything but the listed", () => {
         assert.strictEqual(evaluateIamPolicy(doc({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }), get), "allow");
-        assert.strictEqual(evaluateIamPolicy(doc({ Effect: "Allow", Action: "*", NotResource: "arn:aws:secretsmanager:*:*:secret:a" }), get), "deny");
+        assert.strictEqual(
+            evaluateIamPolicy(doc({ Effect: "Allow", Action: "*", NotResource: "arn:aws:secretsmanager:*:*:secret:a" }), get),
+            "deny",
+        );
     });
 
     it("needs every condition of a statement, and accepts JSON text", () => {
         const statement = {
-            Effect: "Allow", Action: "*", Resource: "*",
+            Effect: "Allow",
+            Action: "*",
+            Resource: "*",
             Condition: { StringEquals: { "aws:ResourceTag/A": "1", "aws:ResourceTag/B": "2" } },
         };
         assert.strictEqual(evaluateIamPolicy(JSON.stringify(doc(statement)), { ...get, context: { "aws:resourcetag/a": "1" } }), "deny");
-        assert.strictEqual(evaluateIamPolicy(doc(statement), { ...get, context: { "aws:ResourceTag/A": "1", "aws:ResourceTag/B": "2" } }), "allow");
+        assert.strictEqual(
+            evaluateIamPolicy(doc(statement), { ...get, context: { "aws:ResourceTag/A": "1", "aws:ResourceTag/B": "2" } }),
+            "allow",
+        );
     });
 
     it("answers maybe when an unmodelled condition decides, never allow", () => {
-        const statement = { Effect: "Allow", Action: "*", Resource: "*", Condition: { DateLessThan: { "aws:CurrentTime": "2030-01-01T00:00:00Z" } } };
+        const statement = {
+            Effect: "Allow",
+            Action: "*",
+            Resource: "*",
+            Condition: { DateLessThan: { "aws:CurrentTime": "2030-01-01T00:00:00Z" } },
+        };
         assert.strictEqual(evaluateIamPolicy(doc(statement), get), "maybe");
     });
 

@@ -33,7 +33,11 @@ describe("NetworkPolicy egress, as Kubernetes defines it", () => {
     });
 
     it("honours ports and label expressions", () => {
-        const https = { podSelector: {}, policyTypes: ["Egress"], egress: [{ ports: [{ port: 443 }], to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] };
+        const https = {
+            podSelector: {},
+            policyTypes: ["Egress"],
+            egress: [{ ports: [{ port: 443 }], to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }],
+        };
         assert.strictEqual(egressAllowed([https], JOB, "169.254.169.254", 80), false);
         assert.strictEqual(selects({ matchExpressions: [{ key: "airbyte", operator: "In", values: ["job-pod"] }] }, JOB), true);
         assert.strictEqual(selects({ matchExpressions: [{ key: "airbyte", operator: "DoesNotExist" }] }, JOB), false);
@@ -43,7 +47,11 @@ describe("NetworkPolicy egress, as Kubernetes defines it", () => {
 
 describe("policy connector-pods-off-metadata", () => {
     const policy = connectorPodsOffMetadata as StackValidationPolicy;
-    const networkPolicy = (spec: unknown) => ({ type: T.k8sNetworkPolicy, name: "np", props: { metadata: { name: "np", namespace: "airbyte" }, spec } });
+    const networkPolicy = (spec: unknown) => ({
+        type: T.k8sNetworkPolicy,
+        name: "np",
+        props: { metadata: { name: "np", namespace: "airbyte" }, spec },
+    });
     const release = { type: T.helmRelease, name: "dp", props: ok.release };
 
     it("passes a data plane with DataPlane's metadata policy", () => {
@@ -52,12 +60,18 @@ describe("policy connector-pods-off-metadata", () => {
 
     it("reports a data plane whose connector pods can reach the metadata endpoint, on the release", () => {
         const outcome = checkStack(policy, [release]);
-        assert.match(outcome.violations[0].message, /Connector pods \(label airbyte=job-pod\) in data-plane namespace "airbyte" may send to 169\.254\.169\.254/);
+        assert.match(
+            outcome.violations[0].message,
+            /Connector pods \(label airbyte=job-pod\) in data-plane namespace "airbyte" may send to 169\.254\.169\.254/,
+        );
         assert.match(outcome.violations[0].urn ?? "", /Release::dp$/);
     });
 
     it("counts only policies in the release's namespace, and says nothing while a policy is unknown", () => {
-        const elsewhere = { ...networkPolicy(metadataPolicySpec("ipv4")), props: { metadata: { name: "np", namespace: "other" }, spec: metadataPolicySpec("ipv4") } };
+        const elsewhere = {
+            ...networkPolicy(metadataPolicySpec("ipv4")),
+            props: { metadata: { name: "np", namespace: "other" }, spec: metadataPolicySpec("ipv4") },
+        };
         assert.strictEqual(messages(checkStack(policy, [release, elsewhere])).length, 1);
         assert.deepStrictEqual(messages(checkStack(policy, [release, networkPolicy(UNKNOWN)])), []);
     });
@@ -67,15 +81,33 @@ describe("policy cluster-network-policy-enforced", () => {
     const policy = clusterNetworkPolicyEnforced as ResourceValidationPolicy;
 
     it("passes EKS with the VPC CNI's network policy, Autopilot, Dataplane V2 and AKS with Cilium", () => {
-        assert.deepStrictEqual(messages(checkResource(policy, T.eksCluster, { ...ok.eksCluster, vpcCniOptions: { enableNetworkPolicy: true } })), []);
+        assert.deepStrictEqual(
+            messages(checkResource(policy, T.eksCluster, { ...ok.eksCluster, vpcCniOptions: { enableNetworkPolicy: true } })),
+            [],
+        );
         assert.deepStrictEqual(messages(checkResource(policy, T.gkeCluster, { ...ok.gkeCluster, enableAutopilot: true })), []);
-        assert.deepStrictEqual(messages(checkResource(policy, T.gkeCluster, { ...ok.gkeCluster, datapathProvider: "ADVANCED_DATAPATH" })), []);
-        assert.deepStrictEqual(messages(checkResource(policy, T.aksCluster, { ...ok.aksCluster, networkProfile: { networkPolicy: "cilium" } })), []);
+        assert.deepStrictEqual(
+            messages(checkResource(policy, T.gkeCluster, { ...ok.gkeCluster, datapathProvider: "ADVANCED_DATAPATH" })),
+            [],
+        );
+        assert.deepStrictEqual(
+            messages(checkResource(policy, T.aksCluster, { ...ok.aksCluster, networkProfile: { networkPolicy: "cilium" } })),
+            [],
+        );
     });
 
     it("reports each cluster that ignores NetworkPolicies, with the setting to change", () => {
-        assert.match(messages(checkResource(policy, T.eksCluster, mutate(ok.eksCluster, "vpcCniOptions", undefined)))[0], /vpcCniOptions.enableNetworkPolicy/);
-        assert.match(messages(checkResource(policy, T.gkeCluster, mutate(ok.gkeCluster, "datapathProvider", "LEGACY_DATAPATH")))[0], /"LEGACY_DATAPATH" and network policy is off/);
-        assert.match(messages(checkResource(policy, T.aksCluster, { ...ok.aksCluster, networkProfile: { networkPolicy: "none" } }))[0], /"none"/);
+        assert.match(
+            messages(checkResource(policy, T.eksCluster, mutate(ok.eksCluster, "vpcCniOptions", undefined)))[0],
+            /vpcCniOptions.enableNetworkPolicy/,
+        );
+        assert.match(
+            messages(checkResource(policy, T.gkeCluster, mutate(ok.gkeCluster, "datapathProvider", "LEGACY_DATAPATH")))[0],
+            /"LEGACY_DATAPATH" and network policy is off/,
+        );
+        assert.match(
+            messages(checkResource(policy, T.aksCluster, { ...ok.aksCluster, networkProfile: { networkPolicy: "none" } }))[0],
+            /"none"/,
+        );
     });
 });

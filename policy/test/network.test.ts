@@ -109,7 +109,10 @@ describe("policy nodes-without-public-ips", () => {
     });
 
     it("reports a GKE cluster with no privateClusterConfig at all", () => {
-        assert.strictEqual(messages(checkResource(publicIps, T.gkeCluster, mutate(ok.gkeCluster, "privateClusterConfig", undefined))).length, 1);
+        assert.strictEqual(
+            messages(checkResource(publicIps, T.gkeCluster, mutate(ok.gkeCluster, "privateClusterConfig", undefined))).length,
+            1,
+        );
     });
 
     it("says nothing while enablePrivateNodes is unknown", () => {

@@ -14,7 +14,12 @@ const template = JSON.parse(JSON.stringify(nodeLaunchTemplateInputs(GROUP, "gene
 describe("policy eks-nodes-hardened", () => {
     it("passes the launch template EksCluster writes, and a managed group that uses one", () => {
         assert.deepStrictEqual(messages(checkResource(policy, T.awsLaunchTemplate, template)), []);
-        assert.deepStrictEqual(messages(checkResource(policy, T.eksManagedNodeGroup, { ...ok.eksManagedNodeGroup, launchTemplate: { id: "lt-1", version: "1" } })), []);
+        assert.deepStrictEqual(
+            messages(
+                checkResource(policy, T.eksManagedNodeGroup, { ...ok.eksManagedNodeGroup, launchTemplate: { id: "lt-1", version: "1" } }),
+            ),
+            [],
+        );
     });
 
     it("reports a hop limit of 2, IMDSv1 and an unencrypted root volume, each with its fix", () => {
@@ -22,19 +27,27 @@ describe("policy eks-nodes-hardened", () => {
         assert.match(hops, /httpPutResponseHopLimit` is 2: .*connector pod could read the node role's credentials; set it to 1/);
         const [v1] = messages(checkResource(policy, T.awsLaunchTemplate, mutate(template, "metadataOptions.httpTokens", "optional")));
         assert.match(v1, /httpTokens` is not "required"/);
-        const [disk] = messages(checkResource(policy, T.awsLaunchTemplate, mutate(template, "blockDeviceMappings.0.ebs.encrypted", undefined)));
+        const [disk] = messages(
+            checkResource(policy, T.awsLaunchTemplate, mutate(template, "blockDeviceMappings.0.ebs.encrypted", undefined)),
+        );
         assert.match(disk, /blockDeviceMappings\[0\]\.ebs\.encrypted` is not "true"/);
         const [none] = messages(checkResource(policy, T.awsLaunchTemplate, { metadataOptions: template.metadataOptions }));
         assert.match(none, /blockDeviceMappings` is empty/);
     });
 
     it("accepts a template that turns the metadata endpoint off", () => {
-        assert.deepStrictEqual(messages(checkResource(policy, T.awsLaunchTemplate, { ...template, metadataOptions: { httpEndpoint: "disabled" } })), []);
+        assert.deepStrictEqual(
+            messages(checkResource(policy, T.awsLaunchTemplate, { ...template, metadataOptions: { httpEndpoint: "disabled" } })),
+            [],
+        );
     });
 
     it("reports managed groups without a launch template, naming @pulumi/eks's enableIMDSv2", () => {
         const withoutTemplate = mutate(ok.eksManagedNodeGroup, "launchTemplate", undefined);
-        assert.match(messages(checkResource(policy, T.eksManagedNodeGroup, { ...withoutTemplate, enableIMDSv2: true }))[0], /enableIMDSv2` makes @pulumi\/eks write a launch template with a hop limit of 2/);
+        assert.match(
+            messages(checkResource(policy, T.eksManagedNodeGroup, { ...withoutTemplate, enableIMDSv2: true }))[0],
+            /enableIMDSv2` makes @pulumi\/eks write a launch template with a hop limit of 2/,
+        );
         assert.match(messages(checkResource(policy, T.awsEksNodeGroup, ok.awsNodeGroup))[0], /EKS's default template/);
         assert.deepStrictEqual(messages(checkResource(policy, T.awsEksNodeGroup, { ...ok.awsNodeGroup, launchTemplate: UNKNOWN })), []);
     });

@@ -41,11 +41,22 @@ describe("the pack", () => {
 
     it("constructs the PolicyPack only in index.ts", () => {
         const sources = (dir: string): string[] =>
-            fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-                e.isDirectory() && e.name !== "node_modules" ? sources(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : [],
-            );
-        const constructing = sources(policyDir).filter((f) => /new\s+PolicyPack\s*\(/.test(fs.readFileSync(f, "utf8")) && !f.includes(`${path.sep}test${path.sep}`));
-        assert.deepStrictEqual(constructing.map((f) => path.relative(policyDir, f)), ["index.ts"]);
+            fs
+                .readdirSync(dir, { withFileTypes: true })
+                .flatMap((e) =>
+                    e.isDirectory() && e.name !== "node_modules"
+                        ? sources(path.join(dir, e.name))
+                        : e.name.endsWith(".ts")
+                          ? [path.join(dir, e.name)]
+                          : [],
+                );
+        const constructing = sources(policyDir).filter(
+            (f) => /new\s+PolicyPack\s*\(/.test(fs.readFileSync(f, "utf8")) && !f.includes(`${path.sep}test${path.sep}`),
+        );
+        assert.deepStrictEqual(
+            constructing.map((f) => path.relative(policyDir, f)),
+            ["index.ts"],
+        );
     });
 
     it("documents every policy and config key in docs/policy.md", () => {

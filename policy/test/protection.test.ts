@@ -12,7 +12,12 @@ const gkeKey = gkeSecretsEncrypted as ResourceValidationPolicy;
 
 const aksCluster = { type: T.aksCluster, name: "dp", props: ok.aksCluster };
 const lock = { type: T.azureLockByScope, name: "dp-no-delete", props: ok.aksLock, propertyDependencies: { scope: ["dp"] } };
-const audit = { type: T.azureDiagnosticSetting, name: "dp-audit", props: ok.aksAuditSetting, propertyDependencies: { resourceUri: ["dp"] } };
+const audit = {
+    type: T.azureDiagnosticSetting,
+    name: "dp-audit",
+    props: ok.aksAuditSetting,
+    propertyDependencies: { resourceUri: ["dp"] },
+};
 
 describe("policy clusters-deletion-protected", () => {
     it("passes protected EKS, GKE (on by default) and locked or protected AKS clusters", () => {
@@ -23,7 +28,9 @@ describe("policy clusters-deletion-protected", () => {
     });
 
     it("reports each cluster that can be deleted, naming the setting", () => {
-        const eks = checkStack(deletion, [{ type: T.eksCluster, name: "eks", props: mutate(ok.eksCluster, "deletionProtection", undefined) }]);
+        const eks = checkStack(deletion, [
+            { type: T.eksCluster, name: "eks", props: mutate(ok.eksCluster, "deletionProtection", undefined) },
+        ]);
         assert.match(eks.violations[0].message, /EKS cluster "eks" has no `deletionProtection` \(EKS's default is off\)/);
         const gke = checkStack(deletion, [{ type: T.gkeCluster, name: "gke", props: { ...ok.gkeCluster, deletionProtection: false } }]);
         assert.match(gke.violations[0].message, /sets `deletionProtection: false`/);
@@ -34,7 +41,14 @@ describe("policy clusters-deletion-protected", () => {
 
     it("finds a lock by the cluster's name in its scope when no dependency says so", () => {
         const named = { ...aksCluster, props: { ...ok.aksCluster, resourceName: "dp-aks" } };
-        const byScope = { ...lock, propertyDependencies: {}, props: { scope: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/dp-aks", level: "CanNotDelete" } };
+        const byScope = {
+            ...lock,
+            propertyDependencies: {},
+            props: {
+                scope: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/dp-aks",
+                level: "CanNotDelete",
+            },
+        };
         assert.deepStrictEqual(messages(checkStack(deletion, [named, byScope])), []);
     });
 });
@@ -45,11 +59,17 @@ describe("policy aks-cluster-hardened", () => {
     });
 
     it("reports local accounts, missing Azure RBAC and missing audit logs separately", () => {
-        const local = checkStack(aks, [{ ...aksCluster, props: { ...ok.aksCluster, disableLocalAccounts: false, aadProfile: undefined } }, audit]);
+        const local = checkStack(aks, [
+            { ...aksCluster, props: { ...ok.aksCluster, disableLocalAccounts: false, aadProfile: undefined } },
+            audit,
+        ]);
         assert.strictEqual(local.violations.length, 2);
         assert.match(local.violations[0].message, /keeps local accounts/);
         assert.match(local.violations[1].message, /no managed Entra ID integration with Azure RBAC/);
-        const unaudited = checkStack(aks, [aksCluster, { ...audit, props: { ...ok.aksAuditSetting, logs: [{ category: "kube-apiserver", enabled: true }] } }]);
+        const unaudited = checkStack(aks, [
+            aksCluster,
+            { ...audit, props: { ...ok.aksAuditSetting, logs: [{ category: "kube-apiserver", enabled: true }] } },
+        ]);
         assert.match(unaudited.violations[0].message, /sends no audit logs/);
         assert.match(messages(checkStack(aks, [aksCluster]))[0], /sends no audit logs/);
     });
@@ -58,13 +78,19 @@ describe("policy aks-cluster-hardened", () => {
 describe("policy kubernetes-provider-cluster-identifier", () => {
     it("passes a provider with an identifier, known or not yet, and ignores the engine's default provider", () => {
         assert.deepStrictEqual(messages(checkResource(identifier, T.k8sProvider, ok.kubernetesProvider)), []);
-        assert.deepStrictEqual(messages(checkResource(identifier, T.k8sProvider, { ...ok.kubernetesProvider, clusterIdentifier: UNKNOWN })), []);
+        assert.deepStrictEqual(
+            messages(checkResource(identifier, T.k8sProvider, { ...ok.kubernetesProvider, clusterIdentifier: UNKNOWN })),
+            [],
+        );
         assert.deepStrictEqual(messages(checkResource(identifier, T.k8sProvider, { kubeconfig: "x" }, { name: "default_4_34_2" })), []);
     });
 
     it("reports a provider without one, citing what gets replaced", () => {
         const [m] = messages(checkResource(identifier, T.k8sProvider, { kubeconfig: "[secret]" }));
-        assert.match(m, /`clusterIdentifier` is not set, so Pulumi replaces this provider, and every namespace, Secret and Helm release under it/);
+        assert.match(
+            m,
+            /`clusterIdentifier` is not set, so Pulumi replaces this provider, and every namespace, Secret and Helm release under it/,
+        );
     });
 });
 
@@ -75,7 +101,13 @@ describe("policy gke-secrets-encrypted", () => {
     });
 
     it("reports a cluster without application-layer encryption, or decrypted", () => {
-        assert.match(messages(checkResource(gkeKey, T.gkeCluster, mutate(ok.gkeCluster, "databaseEncryption", undefined)))[0], /does not encrypt Secrets with a Cloud KMS key/);
-        assert.strictEqual(messages(checkResource(gkeKey, T.gkeCluster, mutate(ok.gkeCluster, "databaseEncryption.state", "DECRYPTED"))).length, 1);
+        assert.match(
+            messages(checkResource(gkeKey, T.gkeCluster, mutate(ok.gkeCluster, "databaseEncryption", undefined)))[0],
+            /does not encrypt Secrets with a Cloud KMS key/,
+        );
+        assert.strictEqual(
+            messages(checkResource(gkeKey, T.gkeCluster, mutate(ok.gkeCluster, "databaseEncryption.state", "DECRYPTED"))).length,
+            1,
+        );
     });
 });

@@ -29,7 +29,10 @@ describe("policy secrets-manager-matches-control-plane", () => {
     it("reports a data-plane Secret annotated with another store", () => {
         const secret = secretWith("aws-secrets-manager:123456789012:eu-west-1");
         const [m] = messages(checkResource(policy, T.k8sSecret, secret, withConfig(CONTROL_PLANE.aws)));
-        assert.match(m, /secret store is "aws-secrets-manager:123456789012:eu-west-1".*control plane's is "aws-secrets-manager:123456789012:us-east-1"/);
+        assert.match(
+            m,
+            /secret store is "aws-secrets-manager:123456789012:eu-west-1".*control plane's is "aws-secrets-manager:123456789012:us-east-1"/,
+        );
         assert.match(m, /set the DataPlane's secretsManager/);
     });
 
@@ -53,28 +56,47 @@ describe("policy secrets-manager-matches-control-plane", () => {
 
     it("reports a release without secretsManager.type (the chart then renders Vault)", () => {
         const release = mutate(ok.release, "values.secretsManager.type", undefined);
-        assert.match(messages(checkResource(policy, T.helmRelease, release, withConfig(CONTROL_PLANE.aws)))[0], /is not set \(the chart then renders Vault\).*"AWS_SECRET_MANAGER"/);
+        assert.match(
+            messages(checkResource(policy, T.helmRelease, release, withConfig(CONTROL_PLANE.aws)))[0],
+            /is not set \(the chart then renders Vault\).*"AWS_SECRET_MANAGER"/,
+        );
     });
 
     it("reports a release using another kind of store", () => {
         const release = mutate(ok.release, "values.secretsManager", gcpSecretsManagerValues);
-        assert.match(messages(checkResource(policy, T.helmRelease, release, withConfig(CONTROL_PLANE.aws)))[0], /type` is "GOOGLE_SECRET_MANAGER"/);
+        assert.match(
+            messages(checkResource(policy, T.helmRelease, release, withConfig(CONTROL_PLANE.aws)))[0],
+            /type` is "GOOGLE_SECRET_MANAGER"/,
+        );
     });
 
     it("compares GCP projects and Key Vault hosts", () => {
         const gcp = mutate(ok.release, "values.secretsManager", gcpSecretsManagerValues);
         assert.deepStrictEqual(messages(checkResource(policy, T.helmRelease, gcp, withConfig(CONTROL_PLANE.gcp))), []);
         const otherProject = mutate(gcp, "values.secretsManager.googleSecretManager.projectId", "acme-dev");
-        assert.match(messages(checkResource(policy, T.helmRelease, otherProject, withConfig(CONTROL_PLANE.gcp)))[0], /projectId` is "acme-dev"/);
+        assert.match(
+            messages(checkResource(policy, T.helmRelease, otherProject, withConfig(CONTROL_PLANE.gcp)))[0],
+            /projectId` is "acme-dev"/,
+        );
         const azure = mutate(ok.release, "values.secretsManager", azureSecretsManagerValues);
         assert.deepStrictEqual(messages(checkResource(policy, T.helmRelease, azure, withConfig(CONTROL_PLANE.azure))), []);
         const otherVault = mutate(azure, "values.secretsManager.azureKeyVault.vaultUrl", "https://other.vault.azure.net");
-        assert.match(messages(checkResource(policy, T.helmRelease, otherVault, withConfig(CONTROL_PLANE.azure)))[0], /vaultUrl` is "other.vault.azure.net"/);
+        assert.match(
+            messages(checkResource(policy, T.helmRelease, otherVault, withConfig(CONTROL_PLANE.azure)))[0],
+            /vaultUrl` is "other.vault.azure.net"/,
+        );
     });
 
     it("reports a regional GCP endpoint when the control plane uses the global one", () => {
-        const regional = mutate(mutate(ok.release, "values.secretsManager", gcpSecretsManagerValues), "values.secretsManager.googleSecretManager.region", "europe-west1");
-        assert.match(messages(checkResource(policy, T.helmRelease, regional, withConfig(CONTROL_PLANE.gcp)))[0], /set it to nothing \(the global endpoint\)/);
+        const regional = mutate(
+            mutate(ok.release, "values.secretsManager", gcpSecretsManagerValues),
+            "values.secretsManager.googleSecretManager.region",
+            "europe-west1",
+        );
+        assert.match(
+            messages(checkResource(policy, T.helmRelease, regional, withConfig(CONTROL_PLANE.gcp)))[0],
+            /set it to nothing \(the global endpoint\)/,
+        );
     });
 
     it("reports once, on the release, when the pack has no controlPlaneSecretsManager", () => {

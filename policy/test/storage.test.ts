@@ -44,7 +44,10 @@ describe("policy s3-log-buckets-protected", () => {
     });
 
     it("reports a bucket without default encryption", () => {
-        assert.match(messages(checkStack(s3, [bucket, pab, tls]))[0], /has no default encryption: add a BucketServerSideEncryptionConfiguration/);
+        assert.match(
+            messages(checkStack(s3, [bucket, pab, tls]))[0],
+            /has no default encryption: add a BucketServerSideEncryptionConfiguration/,
+        );
     });
 
     it("accepts the V2 encryption resource and inline encryption", () => {
@@ -66,7 +69,10 @@ describe("policy s3-log-buckets-protected", () => {
 
     it("reports an encryption configuration without an algorithm", () => {
         const empty: StackEntry = { ...sse, props: mutate(ok.s3Encryption, "rules", [{ bucketKeyEnabled: true }]) };
-        assert.match(messages(checkStack(s3, [bucket, pab, empty, tls]))[0], /"logs-sse" has no rule with applyServerSideEncryptionByDefault/);
+        assert.match(
+            messages(checkStack(s3, [bucket, pab, empty, tls]))[0],
+            /"logs-sse" has no rule with applyServerSideEncryptionByDefault/,
+        );
     });
 
     it("reports a bucket policy that does not deny plain HTTP", () => {
@@ -91,7 +97,12 @@ describe("policy s3-log-buckets-protected", () => {
 
 describe("deniesInsecureTransport", () => {
     it("reads JSON strings and objects, Bool and BoolIfExists, and single statements", () => {
-        const statement = { Effect: "Deny", Principal: { AWS: "*" }, Action: ["s3:*"], Condition: { BoolIfExists: { "aws:securetransport": false } } };
+        const statement = {
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: ["s3:*"],
+            Condition: { BoolIfExists: { "aws:securetransport": false } },
+        };
         assert.strictEqual(deniesInsecureTransport({ Statement: statement }), true);
         assert.strictEqual(deniesInsecureTransport(JSON.stringify({ Statement: [statement] })), true);
         assert.strictEqual(deniesInsecureTransport({ Statement: [{ ...statement, Effect: "Allow" }] }), false);
@@ -134,7 +145,10 @@ describe("policy azure-log-storage-private", () => {
 
     it("reports a missing minimum TLS version, which Azure reads as TLS 1.0", () => {
         const props = mutate(ok.storageAccount, "minimumTlsVersion", undefined);
-        assert.match(messages(checkResource(azure, T.azureStorageAccount, props))[0], /not set \(Azure then accepts TLS 1.0\): set it to "TLS1_2"/);
+        assert.match(
+            messages(checkResource(azure, T.azureStorageAccount, props))[0],
+            /not set \(Azure then accepts TLS 1.0\): set it to "TLS1_2"/,
+        );
     });
 
     it("reports public blob access allowed on the account", () => {

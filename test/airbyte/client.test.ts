@@ -23,15 +23,31 @@ describe("AirbyteClient against a server that answers as airbyte-server does", (
             await client.createRegion({ name: "us", organizationId: w.organizationId, enabled: false });
             const listed = await client.listRegions(w.organizationId);
             const own = listed.filter((r) => r.organizationId === w.organizationId);
-            assert.deepEqual(own.map((r) => [r.name, r.enabled]).sort(), [["eu", true], ["us", false]]);
-            assert.deepEqual(listed.filter((r) => r.organizationId !== w.organizationId).map((r) => r.name).sort(), ["AUTO", "EU", "US"]);
+            assert.deepEqual(own.map((r) => [r.name, r.enabled]).sort(), [
+                ["eu", true],
+                ["us", false],
+            ]);
+            assert.deepEqual(
+                listed
+                    .filter((r) => r.organizationId !== w.organizationId)
+                    .map((r) => r.name)
+                    .sort(),
+                ["AUTO", "EU", "US"],
+            );
 
             const renamed = await client.updateRegion(created.regionId, { name: "eu-west", enabled: false });
             assert.deepEqual([renamed.name, renamed.enabled], ["eu-west", false]);
             await client.deleteRegion(created.regionId);
             assert.equal(w.fake.regions.get(created.regionId)?.tombstone, true);
-            assert.deepEqual((await client.listRegions(w.organizationId)).filter((r) => r.organizationId === w.organizationId).map((r) => r.name), ["us"]);
-            assert.equal((await client.getRegion(created.regionId)).name, "eu-west", "a deleted region still reads by id, with nothing to say so");
+            assert.deepEqual(
+                (await client.listRegions(w.organizationId)).filter((r) => r.organizationId === w.organizationId).map((r) => r.name),
+                ["us"],
+            );
+            assert.equal(
+                (await client.getRegion(created.regionId)).name,
+                "eu-west",
+                "a deleted region still reads by id, with nothing to say so",
+            );
         });
 
         it("creates a data plane, returns its credentials once, and lists only live ones", async () => {
@@ -40,7 +56,7 @@ describe("AirbyteClient against a server that answers as airbyte-server does", (
             const other = await client.createRegion({ name: "us", organizationId: w.organizationId });
             const created = await client.createDataplane({ name: "eu-1", regionId: region.regionId });
             assert.equal(created.clientSecret, w.fake.dataplanes.get(created.dataplaneId)?.clientSecret);
-            assert.equal((await client.getDataplane(created.dataplaneId) as any).clientSecret, undefined);
+            assert.equal(((await client.getDataplane(created.dataplaneId)) as any).clientSecret, undefined);
 
             await client.createDataplane({ name: "us-1", regionId: other.regionId });
             const both = await client.listDataplanes([region.regionId, other.regionId]);
@@ -48,7 +64,10 @@ describe("AirbyteClient against a server that answers as airbyte-server does", (
             assert.deepEqual(w.fake.requests.at(-1)?.query.getAll("regionIds"), [region.regionId, other.regionId]);
 
             await client.deleteDataplane(created.dataplaneId);
-            assert.deepEqual((await client.listDataplanes(region.regionId)).map((d) => d.name), []);
+            assert.deepEqual(
+                (await client.listDataplanes(region.regionId)).map((d) => d.name),
+                [],
+            );
             assert.equal((await client.getDataplane(created.dataplaneId)).name, "eu-1", "still readable by id after delete");
         });
 
@@ -72,7 +91,10 @@ describe("AirbyteClient against a server that answers as airbyte-server does", (
             const dp = await client.createDataplane({ name: "eu-1", regionId: region.regionId });
             w.fake.heartbeat(dp.dataplaneId, w.clock.now() - 90_000);
             const [health] = await client.dataplaneHealth(w.fake.airbyteUrl, w.organizationId);
-            assert.deepEqual([health.dataplaneId, health.status, health.lastHeartbeatTimestamp], [dp.dataplaneId, "DEGRADED", w.clock.now() - 90_000]);
+            assert.deepEqual(
+                [health.dataplaneId, health.status, health.lastHeartbeatTimestamp],
+                [dp.dataplaneId, "DEGRADED", w.clock.now() - 90_000],
+            );
             assert.equal(w.fake.requests.at(-1)?.path, "/api/v1/dataplanes/health");
             assert.deepEqual(w.fake.requests.at(-1)?.body, { organizationId: w.organizationId });
         });
@@ -99,7 +121,10 @@ describe("AirbyteClient against a server that answers as airbyte-server does", (
         }
 
         it("redacts the secret and tokens when the server quotes them", async () => {
-            w.fake.inject({ path: /token/ }, { status: 401, body: { status: 401, title: "invalid-api-key", data: { message: `bad secret ${APP_SECRET}` } } });
+            w.fake.inject(
+                { path: /token/ },
+                { status: 401, body: { status: 401, title: "invalid-api-key", data: { message: `bad secret ${APP_SECRET}` } } },
+            );
             const first = await rejection(w.client().listRegions(w.organizationId));
             assert.match(first.message, /bad secret \[redacted\]/);
             assert.ok(!first.message.includes(APP_SECRET));
@@ -107,7 +132,10 @@ describe("AirbyteClient against a server that answers as airbyte-server does", (
             const client = w.client({ retry: { maxRetries: 0 } });
             await client.listRegions(w.organizationId);
             const token = w.fake.issuedTokens.at(-1) ?? "";
-            w.fake.inject({ method: "GET" }, { status: 500, body: { title: "unexpected-problem", data: { message: `failed for token ${token}` } } });
+            w.fake.inject(
+                { method: "GET" },
+                { status: 500, body: { title: "unexpected-problem", data: { message: `failed for token ${token}` } } },
+            );
             const second = await rejection(client.listRegions(w.organizationId));
             assert.ok(token.length > 10 && !second.message.includes(token));
             assert.match(second.message, /failed for token \[redacted\]/);
@@ -115,7 +143,9 @@ describe("AirbyteClient against a server that answers as airbyte-server does", (
 
         it("explains a 403 for a user who is not an organization admin with the server's cause", async () => {
             w.fake.addApplication("viewer-app", "viewer-secret-123", false);
-            const error = await rejection(w.client({ clientId: "viewer-app", clientSecret: "viewer-secret-123" }).listRegions(w.organizationId));
+            const error = await rejection(
+                w.client({ clientId: "viewer-app", clientSecret: "viewer-secret-123" }).listRegions(w.organizationId),
+            );
             assert.equal(error.kind, "forbidden");
             assert.match(error.message, /Airbyte said: "Caller does not have the required ORGANIZATION_ADMIN permissions/);
             assert.match(error.message, /Fix: this call needs an organization admin/);
@@ -185,10 +215,17 @@ describe("AirbyteClient against a server that answers as airbyte-server does", (
         });
 
         it("retries a server failure with backoff, and gives up after maxRetries", async () => {
-            w.fake.inject({ method: "GET" }, { status: 500, body: { title: "unexpected-problem", data: { message: "db down" } } }, { status: 502 });
+            w.fake.inject(
+                { method: "GET" },
+                { status: 500, body: { title: "unexpected-problem", data: { message: "db down" } } },
+                { status: 502 },
+            );
             await w.client().listRegions(w.organizationId);
             assert.deepEqual(w.waits, [75, 150], "half-jittered exponential backoff from 100 ms");
-            w.fake.inject({ method: "GET" }, ...Array.from({ length: 10 }, () => ({ status: 500, body: { title: "unexpected-problem", data: { message: "boom" } } })));
+            w.fake.inject(
+                { method: "GET" },
+                ...Array.from({ length: 10 }, () => ({ status: 500, body: { title: "unexpected-problem", data: { message: "boom" } } })),
+            );
             const error = await rejection(w.client().listRegions(w.organizationId));
             assert.equal(error.kind, "server");
             assert.equal(error.attempts, 5);
@@ -235,6 +272,5 @@ describe("AirbyteClient against a server that answers as airbyte-server does", (
             const shapeless = await rejection(w.client().getRegion("4f1c0d5e-0000-4000-8000-000000000001"));
             assert.match(shapeless.message, /\(no regionId\)/);
         });
-
     });
 });

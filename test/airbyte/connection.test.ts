@@ -23,21 +23,34 @@ describe("Connection proof against a server that answers as airbyte-server does"
         let inputs: CredentialCheckState;
         beforeEach(() => {
             check = createCredentialCheckProvider(w.providerOptions());
-            inputs = { __kind: AIRBYTE_CREDENTIAL_CHECK_KIND, airbyteUrl: w.fake.airbyteUrl, clientId: dataplane.clientId, clientSecret: dataplane.clientSecret };
+            inputs = {
+                __kind: AIRBYTE_CREDENTIAL_CHECK_KIND,
+                airbyteUrl: w.fake.airbyteUrl,
+                clientId: dataplane.clientId,
+                clientSecret: dataplane.clientSecret,
+            };
         });
 
         it("exchanges the data plane's credentials where the launcher will, and keeps no token", async () => {
             const { outs } = await check.create(inputs);
             assert.equal(outs?.tokenEndpoint, `${w.fake.airbyteUrl}/api/v1/dataplanes/token`);
             const call = w.fake.requests.at(-1)!;
-            assert.deepEqual([call.path, call.body, call.authorization], ["/api/v1/dataplanes/token", { client_id: dataplane.clientId, client_secret: dataplane.clientSecret }, undefined]);
+            assert.deepEqual(
+                [call.path, call.body, call.authorization],
+                ["/api/v1/dataplanes/token", { client_id: dataplane.clientId, client_secret: dataplane.clientSecret }, undefined],
+            );
             assert.ok(!JSON.stringify(outs).includes(w.fake.issuedTokens.at(-1)!));
         });
 
         it("fails fast on a wrong secret, recognising the server's 500 {errorId}, without quoting the secret", async () => {
             const wrong = "wrong-dataplane-secret-123";
             const error = await rejection(check.create({ ...inputs, clientSecret: wrong }));
-            assert.match(error.message, new RegExp(`The control plane at ${w.fake.airbyteUrl.replace(/[.]/g, "\\.")} refused data plane client ${dataplane.clientId}`));
+            assert.match(
+                error.message,
+                new RegExp(
+                    `The control plane at ${w.fake.airbyteUrl.replace(/[.]/g, "\\.")} refused data plane client ${dataplane.clientId}`,
+                ),
+            );
             assert.match(error.message, /answered 500 \(errorId [0-9a-f-]{36}\), as it does when no live data plane has these credentials/);
             assert.match(error.message, /so the chart was not installed/);
             assert.doesNotMatch(error.message, new RegExp(wrong));
@@ -52,17 +65,29 @@ describe("Connection proof against a server that answers as airbyte-server does"
 
         it("reports a web address that is no control plane as such (404 route)", async () => {
             const error = await rejection(check.create({ ...inputs, airbyteUrl: `${w.fake.airbyteUrl}/airbyte` }));
-            assert.match(error.message, /\/airbyte\/api\/v1\/dataplanes\/token is not a route .* airbyteUrl .* is not the control plane's web address/);
+            assert.match(
+                error.message,
+                /\/airbyte\/api\/v1\/dataplanes\/token is not a route .* airbyteUrl .* is not the control plane's web address/,
+            );
         });
 
         it("check refuses empty credentials with the way back, a client id that is not a UUID, and an API address", async () => {
             const empty = await check.check!({}, { ...inputs, clientId: "", clientSecret: "" });
-            assert.deepEqual(empty.failures?.map((f) => f.property), ["clientId", "clientSecret"]);
-            assert.match(empty.failures?.[0].reason ?? "", /returns a data plane's client id and secret only in the answer to its create.*`pulumi up --replace/);
+            assert.deepEqual(
+                empty.failures?.map((f) => f.property),
+                ["clientId", "clientSecret"],
+            );
+            assert.match(
+                empty.failures?.[0].reason ?? "",
+                /returns a data plane's client id and secret only in the answer to its create.*`pulumi up --replace/,
+            );
             const notUuid = await check.check!({}, { ...inputs, clientId: "dp-1" });
             assert.match(notUuid.failures?.[0].reason ?? "", /is not a UUID/);
             const api = await check.check!({}, { ...inputs, airbyteUrl: "https://api.airbyte.com/v1" });
-            assert.match(api.failures?.[0].reason ?? "", /Airbyte Cloud's API host, not the control plane's web address; use https:\/\/cloud\.airbyte\.com/);
+            assert.match(
+                api.failures?.[0].reason ?? "",
+                /Airbyte Cloud's API host, not the control plane's web address; use https:\/\/cloud\.airbyte\.com/,
+            );
         });
 
         it("runs again only when the address or the credentials change", async () => {
@@ -78,8 +103,15 @@ describe("Connection proof against a server that answers as airbyte-server does"
         beforeEach(() => {
             health = createHealthCheckProvider(w.providerOptions());
             inputs = {
-                __kind: AIRBYTE_HEALTH_CHECK_KIND, ...w.connection, airbyteUrl: w.fake.airbyteUrl, dataplaneId: dataplane.dataplaneId,
-                regionId, timeoutSeconds: 60, pollSeconds: 10, namespace: "airbyte", launcherDeployment: "airbyte-data-plane",
+                __kind: AIRBYTE_HEALTH_CHECK_KIND,
+                ...w.connection,
+                airbyteUrl: w.fake.airbyteUrl,
+                dataplaneId: dataplane.dataplaneId,
+                regionId,
+                timeoutSeconds: 60,
+                pollSeconds: 10,
+                namespace: "airbyte",
+                launcherDeployment: "airbyte-data-plane",
             };
             // Every wait moves the shared clock, so the server's view of heartbeat ages moves with it.
             w.sleeper.onSleep = (ms) => w.clock.advance(ms);
@@ -110,7 +142,11 @@ describe("Connection proof against a server that answers as airbyte-server does"
             assert.match(error.message, new RegExp(`Data plane "aws-eu-west-1" ${dataplane.dataplaneId} sent no heartbeat within 60 s`));
             assert.match(error.message, /kubectl -n airbyte logs deploy\/airbyte-data-plane/);
             assert.match(error.message, /flexplane:dataPlaneHealthTimeoutSeconds: 0/);
-            assert.equal(w.waits.reduce((a, b) => a + b, 0), 60_000, "bounded: the last look is at the deadline, none after");
+            assert.equal(
+                w.waits.reduce((a, b) => a + b, 0),
+                60_000,
+                "bounded: the last look is at the deadline, none after",
+            );
         });
 
         it("fails after the bound for a DEGRADED data plane, with the heartbeat's age", async () => {
@@ -122,7 +158,14 @@ describe("Connection proof against a server that answers as airbyte-server does"
 
         it("fails at once when the application may not read health, instead of waiting", async () => {
             w.fake.addApplication("viewer-app", "viewer-secret-123", false);
-            const error = await rejection(health.create({ ...inputs, organizationId: w.organizationId, applicationClientId: "viewer-app", applicationClientSecret: "viewer-secret-123" }));
+            const error = await rejection(
+                health.create({
+                    ...inputs,
+                    organizationId: w.organizationId,
+                    applicationClientId: "viewer-app",
+                    applicationClientSecret: "viewer-secret-123",
+                }),
+            );
             assert.equal(error.kind, "forbidden");
             assert.match(error.message, /POST \/dataplanes\/health returned 403/);
             assert.deepEqual(w.waits, []);

@@ -55,14 +55,22 @@ describe("DataPlane proves its connection (connection argument)", function () {
     it("waits for HEALTHY after the release, with the application's credentials as secrets", async () => {
         const dp = await dataPlane({
             namespace: "airbyte-eu",
-            connection: { waitForHealthy: { application, dataplaneId: "7a0e2f3c-0000-4000-8000-00000000d1a1", regionId: REGION, timeoutSeconds: 120 } },
+            connection: {
+                waitForHealthy: { application, dataplaneId: "7a0e2f3c-0000-4000-8000-00000000d1a1", regionId: REGION, timeoutSeconds: 120 },
+            },
         });
         await run.h.settle();
         const health = run.h.one(AIRBYTE_HEALTH_CHECK_TYPE);
         const release = run.h.one("kubernetes:helm.sh/v3:Release");
         assert.deepEqual(health.options.dependencies, [release.urn]);
         assert.deepEqual(
-            [health.inputs.regionId, health.inputs.timeoutSeconds, health.inputs.pollSeconds, health.inputs.namespace, health.inputs.launcherDeployment],
+            [
+                health.inputs.regionId,
+                health.inputs.timeoutSeconds,
+                health.inputs.pollSeconds,
+                health.inputs.namespace,
+                health.inputs.launcherDeployment,
+            ],
             [REGION, 120, 10, "airbyte-eu", "airbyte-data-plane"],
         );
         assert.deepEqual(health.secretPaths.sort(), ["applicationClientId", "applicationClientSecret"]);
@@ -71,21 +79,35 @@ describe("DataPlane proves its connection (connection argument)", function () {
 
     it("refuses bad connection arguments under their paths, before registering anything", async () => {
         const error = await dataPlane({
-            connection: { waitForHealthy: { application: { clientId: "id", clientSecret: "" }, dataplaneId: "", timeoutSeconds: 0, pollSeconds: 2.5 } },
-        }).then(() => undefined, (e) => e);
+            connection: {
+                waitForHealthy: { application: { clientId: "id", clientSecret: "" }, dataplaneId: "", timeoutSeconds: 0, pollSeconds: 2.5 },
+            },
+        }).then(
+            () => undefined,
+            (e) => e,
+        );
         const byPath = reasons(error);
         assert.match(byPath["connection.waitForHealthy.application.clientSecret"], /required: the client secret/);
         assert.match(byPath["connection.waitForHealthy.dataplaneId"], /required/);
         assert.match(byPath["connection.waitForHealthy.organizationId"], /required, or regionId/);
-        assert.match(byPath["connection.waitForHealthy.timeoutSeconds"], /0 is not a whole number of seconds from 1 to 3600; leave waitForHealthy unset/);
+        assert.match(
+            byPath["connection.waitForHealthy.timeoutSeconds"],
+            /0 is not a whole number of seconds from 1 to 3600; leave waitForHealthy unset/,
+        );
         assert.match(byPath["connection.waitForHealthy.pollSeconds"], /2\.5 is not a whole number/);
         await run.h.settle();
         assert.equal(run.h.ofType("flexplane:index:DataPlane").length, 0);
     });
 
     it("refuses an API address as airbyteUrl, with the web address to use", async () => {
-        const error = await dataPlane({ airbyteUrl: "https://api.airbyte.com" }).then(() => undefined, (e) => e);
-        assert.match(reasons(error).airbyteUrl, /Airbyte Cloud's API host, not the control plane's web address; use https:\/\/cloud\.airbyte\.com/);
+        const error = await dataPlane({ airbyteUrl: "https://api.airbyte.com" }).then(
+            () => undefined,
+            (e) => e,
+        );
+        assert.match(
+            reasons(error).airbyteUrl,
+            /Airbyte Cloud's API host, not the control plane's web address; use https:\/\/cloud\.airbyte\.com/,
+        );
     });
 });
 

@@ -21,7 +21,11 @@ describe("AirbyteDataplane provider against a server that answers as airbyte-ser
         await w.fake.close();
     });
 
-    const liveNames = () => w.fake.state.liveDataplanes([regionId]).map((d) => d.name).sort();
+    const liveNames = () =>
+        w.fake.state
+            .liveDataplanes([regionId])
+            .map((d) => d.name)
+            .sort();
 
     it("create keeps the credentials that only the create answer carries, and they work at the token endpoint", async () => {
         const { id, outs } = await provider.create(inputs);
@@ -91,7 +95,9 @@ describe("AirbyteDataplane provider against a server that answers as airbyte-ser
         const { id, outs } = await provider.create(inputs);
         await provider.delete!(id, outs!);
         assert.equal(w.fake.dataplanes.get(id)?.tombstone, true);
-        const refused = await rejection(exchangeDataplaneCredentials(w.fake.airbyteUrl, outs!.clientId!, outs!.clientSecret!, w.providerOptions()));
+        const refused = await rejection(
+            exchangeDataplaneCredentials(w.fake.airbyteUrl, outs!.clientId!, outs!.clientSecret!, w.providerOptions()),
+        );
         assert.match(refused.message, /refused data plane client/);
         await provider.delete!(id, outs!);
         assert.equal(w.fake.apiCalls().filter((c) => c === `DELETE /dataplanes/${id}`).length, 1);
@@ -106,7 +112,12 @@ describe("AirbyteDataplane provider against a server that answers as airbyte-ser
 
     it("adopts a listed data plane with importId, taking its credentials from importedCredentials", async () => {
         const created = await w.client().createDataplane({ name: "elsewhere", regionId });
-        const adopted = await provider.create({ ...inputs, importId: created.dataplaneId, importedClientId: created.clientId, importedClientSecret: created.clientSecret });
+        const adopted = await provider.create({
+            ...inputs,
+            importId: created.dataplaneId,
+            importedClientId: created.clientId,
+            importedClientSecret: created.clientSecret,
+        });
         assert.deepEqual([adopted.id, adopted.outs?.clientSecret], [created.dataplaneId, created.clientSecret]);
         assert.equal(w.fake.dataplanes.get(created.dataplaneId)?.name, "aws-eu-west-1");
         const other = (await w.client().createRegion({ name: "us", organizationId: w.organizationId })).regionId;
@@ -129,7 +140,10 @@ describe("AirbyteDataplane provider against a server that answers as airbyte-ser
 
     it("check asks for both imported credentials or neither", async () => {
         const one = await provider.check!({}, { ...inputs, importId: "x", importedClientId: "id-only" });
-        assert.deepEqual(one.failures?.map((f) => f.property), ["importedClientSecret"]);
+        assert.deepEqual(
+            one.failures?.map((f) => f.property),
+            ["importedClientSecret"],
+        );
         const missing = await provider.check!({}, { ...inputs, regionId: "" });
         assert.match(missing.failures?.[0].reason ?? "", /required: the id of the Airbyte region/);
     });

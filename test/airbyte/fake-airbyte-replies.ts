@@ -33,7 +33,13 @@ export function forbiddenProblem(role?: string): Reply {
         : "Caller does not have the required permissions to access the resource(s).";
     return {
         status: 403,
-        body: { status: 403, type: "https://reference.airbyte.com/reference/errors#forbidden", title: "forbidden", detail: "The request is forbidden.", data: { message } },
+        body: {
+            status: 403,
+            type: "https://reference.airbyte.com/reference/errors#forbidden",
+            title: "forbidden",
+            detail: "The request is forbidden.",
+            data: { message },
+        },
     };
 }
 
@@ -63,6 +69,11 @@ export function routeNotFound(): Reply {
 export function unconvertibleArgument(name: string, value: string): Reply {
     return {
         status: 400,
-        body: { message: "Bad Request", _embedded: { errors: [{ message: `Failed to convert argument [${name}] for value [${value}] due to: Invalid UUID string: ${value}` }] } },
+        body: {
+            message: "Bad Request",
+            _embedded: {
+                errors: [{ message: `Failed to convert argument [${name}] for value [${value}] due to: Invalid UUID string: ${value}` }],
+            },
+        },
     };
 }

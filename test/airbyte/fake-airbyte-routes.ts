@@ -40,7 +40,7 @@ export class FakeAirbyteRoutes {
     private guard(organizationId: string, caller: Caller, order: "entitlement-first" | "role-first"): Reply | undefined {
         const entitlement = this.entitled(organizationId) ? undefined : entitlementProblem();
         const role = caller.admin && this.state.organizations.has(organizationId) ? undefined : forbiddenProblem(ORGANIZATION_ADMIN);
-        return order === "entitlement-first" ? entitlement ?? role : role ?? entitlement;
+        return order === "entitlement-first" ? (entitlement ?? role) : (role ?? entitlement);
     }
 
     /** A public route (path below the prefix), for an authenticated caller. */
@@ -65,11 +65,21 @@ export class FakeAirbyteRoutes {
         if (request.method === "GET") {
             const organizationId = request.query.get("organizationId");
             if (!organizationId || !UUID.test(organizationId)) {
-                return { status: 400, body: { message: "Bad Request", _embedded: { errors: [{ message: "Required QueryValue [organizationId] not specified" }] } } };
+                return {
+                    status: 400,
+                    body: {
+                        message: "Bad Request",
+                        _embedded: { errors: [{ message: "Required QueryValue [organizationId] not specified" }] },
+                    },
+                };
             }
             // publicListRegions: entitlement, then role; the list adds the default organization's regions.
-            return this.guard(organizationId, caller, "entitlement-first") ??
-                { status: 200, body: this.state.liveRegions([DEFAULT_ORGANIZATION_ID, organizationId]).map(regionBody) };
+            return (
+                this.guard(organizationId, caller, "entitlement-first") ?? {
+                    status: 200,
+                    body: this.state.liveRegions([DEFAULT_ORGANIZATION_ID, organizationId]).map(regionBody),
+                }
+            );
         }
         if (request.method !== "POST") {
             return routeNotFound();
@@ -91,20 +101,29 @@ export class FakeAirbyteRoutes {
         if (!region) {
             return errorIdOnly(500);
         }
-        return this.guard(region.organizationId, caller, "entitlement-first") ?? byMethod(request, {
-            GET: () => ({ status: 200, body: regionBody(region) }),
-            PATCH: () => this.state.patchRegion(region, request.body ?? {}),
-            DELETE: () => this.state.deleteRegion(region),
-        });
+        return (
+            this.guard(region.organizationId, caller, "entitlement-first") ??
+            byMethod(request, {
+                GET: () => ({ status: 200, body: regionBody(region) }),
+                PATCH: () => this.state.patchRegion(region, request.body ?? {}),
+                DELETE: () => this.state.deleteRegion(region),
+            })
+        );
     }
 
     private dataplaneCollection(request: RecordedRequest, caller: Caller): Reply {
         if (request.method === "GET") {
-            const regionIds = request.query.getAll("regionIds").flatMap((v) => v.split(",")).filter(Boolean);
+            const regionIds = request.query
+                .getAll("regionIds")
+                .flatMap((v) => v.split(","))
+                .filter(Boolean);
             if (regionIds.length === 0) {
                 // Without regionIds: the data planes of every organization the caller administers.
                 const orgs = caller.admin ? [...this.state.organizations.keys()] : [];
-                return { status: 200, body: this.state.liveDataplanes(this.state.liveRegions(orgs).map((r) => r.regionId)).map(dataplaneBody) };
+                return {
+                    status: 200,
+                    body: this.state.liveDataplanes(this.state.liveRegions(orgs).map((r) => r.regionId)).map(dataplaneBody),
+                };
             }
             for (const regionId of regionIds) {
                 if (!UUID.test(regionId)) return unconvertibleArgument("regionIds", regionId);
@@ -112,7 +131,9 @@ export class FakeAirbyteRoutes {
             }
             // publicListDataplanes with regionIds: role only, no entitlement check.
             const orgs = regionIds.map((r) => this.state.regions.get(r)!.organizationId);
-            const refused = orgs.map((org) => (caller.admin && this.state.organizations.has(org) ? undefined : forbiddenProblem(ORGANIZATION_ADMIN))).find(Boolean);
+            const refused = orgs
+                .map((org) => (caller.admin && this.state.organizations.has(org) ? undefined : forbiddenProblem(ORGANIZATION_ADMIN)))
+                .find(Boolean);
             return refused ?? { status: 200, body: this.state.liveDataplanes(regionIds).map(dataplaneBody) };
         }
         if (request.method !== "POST") {
@@ -139,11 +160,14 @@ export class FakeAirbyteRoutes {
         if (!dataplane) {
             return errorIdOnly(500);
         }
-        return this.guard(this.state.regions.get(dataplane.regionId)!.organizationId, caller, "entitlement-first") ?? byMethod(request, {
-            GET: () => ({ status: 200, body: dataplaneBody(dataplane) }),
-            PATCH: () => this.state.patchDataplane(dataplane, request.body ?? {}),
-            DELETE: () => this.state.deleteDataplane(dataplane),
-        });
+        return (
+            this.guard(this.state.regions.get(dataplane.regionId)!.organizationId, caller, "entitlement-first") ??
+            byMethod(request, {
+                GET: () => ({ status: 200, body: dataplaneBody(dataplane) }),
+                PATCH: () => this.state.patchDataplane(dataplane, request.body ?? {}),
+                DELETE: () => this.state.deleteDataplane(dataplane),
+            })
+        );
     }
 
     /**

@@ -52,7 +52,14 @@ export function javaOffsetDateTime(epochSeconds: number): string {
 /** RegionResponseMapper.from. */
 export function regionBody(r: Region) {
     const { regionId, name, organizationId, enabled } = r;
-    return { regionId, name, organizationId, enabled, createdAt: javaOffsetDateTime(r.createdAt), updatedAt: javaOffsetDateTime(r.updatedAt) };
+    return {
+        regionId,
+        name,
+        organizationId,
+        enabled,
+        createdAt: javaOffsetDateTime(r.createdAt),
+        updatedAt: javaOffsetDateTime(r.updatedAt),
+    };
 }
 
 /** DataplaneResponseMapper.from: never the credentials. */
@@ -85,7 +92,15 @@ export class FakeAirbyteState {
 
     private insertRegion(name: string, organizationId: string, enabled: boolean): Region {
         const stamp = this.seconds();
-        const region: Region = { regionId: randomUUID(), name, organizationId, enabled, tombstone: false, createdAt: stamp, updatedAt: stamp };
+        const region: Region = {
+            regionId: randomUUID(),
+            name,
+            organizationId,
+            enabled,
+            tombstone: false,
+            createdAt: stamp,
+            updatedAt: stamp,
+        };
         this.regions.set(region.regionId, region);
         return region;
     }
@@ -106,7 +121,10 @@ export class FakeAirbyteState {
      * organization used before, tombstones included. `ConfigClientErrorHandler` makes both a 500 UnexpectedProblem.
      */
     private nameRefusal(region: Pick<Region, "regionId" | "name" | "organizationId">): Reply | undefined {
-        if (region.organizationId !== DEFAULT_ORGANIZATION_ID && this.liveRegions([DEFAULT_ORGANIZATION_ID]).some((r) => r.name === region.name)) {
+        if (
+            region.organizationId !== DEFAULT_ORGANIZATION_ID &&
+            this.liveRegions([DEFAULT_ORGANIZATION_ID]).some((r) => r.name === region.name)
+        ) {
             return unexpectedProblem(
                 `Dataplane group name conflicts with a default group name. dataplaneGroup.id=${region.regionId ?? "null"} dataplaneGroup.name=${region.name}`,
             );
@@ -192,7 +210,12 @@ export class FakeAirbyteState {
     /** publicapi WorkspaceResponseMapper.from: the region only as `dataResidency`, its name in lower case. */
     workspaceBody(workspace: Workspace) {
         const region = this.regions.get(workspace.regionId);
-        return { workspaceId: workspace.workspaceId, name: workspace.name, dataResidency: (region?.name ?? "").toLowerCase(), notifications: {} };
+        return {
+            workspaceId: workspace.workspaceId,
+            name: workspace.name,
+            dataResidency: (region?.name ?? "").toLowerCase(),
+            notifications: {},
+        };
     }
 
     /** publicapi WorkspaceService.updateWorkspace: `getDataplaneGroup(regionId)` outside any handler; tombstones pass. */
@@ -223,8 +246,12 @@ export class FakeAirbyteState {
                 dataplane_group_id: d.regionId,
                 organization_id: organizationId,
                 status,
-                ...(last === undefined ? {} : { last_heartbeat_timestamp: last, dataplane_version: "2.0.0", control_plane_version: "2.0.0" }),
-                recent_heartbeats: (this.heartbeats.get(d.dataplaneId) ?? []).filter((t) => now - t <= 300_000).map((timestamp) => ({ timestamp })),
+                ...(last === undefined
+                    ? {}
+                    : { last_heartbeat_timestamp: last, dataplane_version: "2.0.0", control_plane_version: "2.0.0" }),
+                recent_heartbeats: (this.heartbeats.get(d.dataplaneId) ?? [])
+                    .filter((t) => now - t <= 300_000)
+                    .map((timestamp) => ({ timestamp })),
             };
         });
         return { status: 200, body: { dataplanes: reads } };

@@ -56,7 +56,10 @@ export class FakeAirbyte {
     private readonly now: () => number;
     private port = 0;
 
-    private constructor(private readonly server: http.Server, private readonly options: FakeAirbyteOptions) {
+    private constructor(
+        private readonly server: http.Server,
+        private readonly options: FakeAirbyteOptions,
+    ) {
         this.now = options.now ?? (() => Date.now());
         this.state = new FakeAirbyteState(this.now);
         this.routes = new FakeAirbyteRoutes(this.state);
@@ -107,7 +110,12 @@ export class FakeAirbyte {
     addWorkspace(organizationId: string, regionId?: string): string {
         const us = [...this.state.regions.values()].find((r) => r.name === "US")!;
         const workspaceId = randomUUID();
-        this.state.workspaces.set(workspaceId, { workspaceId, name: `workspace ${workspaceId.slice(0, 8)}`, organizationId, regionId: regionId ?? us.regionId });
+        this.state.workspaces.set(workspaceId, {
+            workspaceId,
+            name: `workspace ${workspaceId.slice(0, 8)}`,
+            organizationId,
+            regionId: regionId ?? us.regionId,
+        });
         return workspaceId;
     }
 
@@ -242,7 +250,7 @@ export class FakeAirbyte {
 
     private issue(subject: string, application: boolean): string {
         const token = `${subject}.${randomUUID()}`;
-        const lifetimeS = this.options.tokenLifetimeS === undefined ? 900 : this.options.tokenLifetimeS ?? 180;
+        const lifetimeS = this.options.tokenLifetimeS === undefined ? 900 : (this.options.tokenLifetimeS ?? 180);
         if (application) {
             this.tokens.set(token, this.now() + (this.options.tokenValidMs ?? lifetimeS * 1000));
         }

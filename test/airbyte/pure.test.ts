@@ -38,7 +38,10 @@ describe("Airbyte API URL rules", () => {
         assert.match(problem("http://airbyte.corp.example/api/public/v1"), /must use https/);
         assert.match(problem("https://cloud.airbyte.com"), /web address, not its API; use https:\/\/api.airbyte.com\/v1/);
         assert.match(problem("https://airbyte.corp.example"), /serves it at https:\/\/airbyte.corp.example\/api\/public\/v1/);
-        assert.match(problem("https://airbyte.corp.example/tools/api/v1"), /internal config API, not its public API; use https:\/\/airbyte.corp.example\/tools\/api\/public\/v1/);
+        assert.match(
+            problem("https://airbyte.corp.example/tools/api/v1"),
+            /internal config API, not its public API; use https:\/\/airbyte.corp.example\/tools\/api\/public\/v1/,
+        );
         assert.match(problem("https://user:pw@api.airbyte.com/v1"), /must not carry a user name or password/);
         assert.match(problem("https://api.airbyte.com/v1?x=1"), /without a query/);
         assert.match(problem("not a url"), /is not a URL/);
@@ -68,7 +71,10 @@ describe("Airbyte API URL rules", () => {
 
     it("refuses an API address given as the web address, with the web address to use", () => {
         const problem = (url: string) => refusal(checkAirbyteUrl, url);
-        assert.match(problem("https://api.airbyte.com"), /Airbyte Cloud's API host, not the control plane's web address; use https:\/\/cloud\.airbyte\.com/);
+        assert.match(
+            problem("https://api.airbyte.com"),
+            /Airbyte Cloud's API host, not the control plane's web address; use https:\/\/cloud\.airbyte\.com/,
+        );
         assert.match(problem("https://api.airbyte.com/v1"), /use https:\/\/cloud\.airbyte\.com/);
         assert.match(problem("https://corp.example/airbyte/api/public/v1"), /is an API address.*use https:\/\/corp\.example\/airbyte \(/);
         assert.match(problem("https://corp.example/api/v1/"), /use https:\/\/corp\.example \(/);
@@ -118,8 +124,14 @@ describe("Airbyte retry policy", () => {
         assert.equal(parseRetryAfterMs(new Date(now - 9000).toUTCString(), now), 0);
         assert.equal(parseRetryAfterMs("soon", now), undefined);
         assert.equal(parseRetryAfterMs(null, now), undefined);
-        assert.equal(retryDelayMs(0, DEFAULT_RETRY_POLICY, () => 0, 3000), 3000);
-        assert.equal(retryDelayMs(0, DEFAULT_RETRY_POLICY, () => 0, 3_600_000), DEFAULT_RETRY_POLICY.maxRetryAfterMs);
+        assert.equal(
+            retryDelayMs(0, DEFAULT_RETRY_POLICY, () => 0, 3000),
+            3000,
+        );
+        assert.equal(
+            retryDelayMs(0, DEFAULT_RETRY_POLICY, () => 0, 3_600_000),
+            DEFAULT_RETRY_POLICY.maxRetryAfterMs,
+        );
     });
 });
 
@@ -139,8 +151,20 @@ describe("Airbyte error answers", () => {
             ["missing object in a handler", 404, { title: "resource-not-found" }, {}, "not-found"],
             ["unknown id", 500, { errorId: "e" }, { byId: true }, "unknown-id"],
             ["unmapped failure on a list", 500, { errorId: "e" }, {}, "server"],
-            ["taken name", 500, bodyOf(unexpectedProblem('duplicate key value violates unique constraint "dataplane_group_organization_id_name_key"')), {}, "name-taken"],
-            ["reserved name", 500, bodyOf(unexpectedProblem("Dataplane group name conflicts with a default group name.")), {}, "name-taken"],
+            [
+                "taken name",
+                500,
+                bodyOf(unexpectedProblem('duplicate key value violates unique constraint "dataplane_group_organization_id_name_key"')),
+                {},
+                "name-taken",
+            ],
+            [
+                "reserved name",
+                500,
+                bodyOf(unexpectedProblem("Dataplane group name conflicts with a default group name.")),
+                {},
+                "name-taken",
+            ],
             ["other unexpected problem", 500, bodyOf(unexpectedProblem("connection refused")), { byId: true }, "server"],
             ["unreadable body", 422, { errorId: "e" }, {}, "invalid-request"],
             ["rate limit", 429, {}, {}, "rate-limited"],
@@ -152,7 +176,10 @@ describe("Airbyte error answers", () => {
     });
 
     it("reads the problem's cause from data.message, the errorId, and text bodies", () => {
-        assert.deepEqual(bodyOf(forbiddenProblem("ORGANIZATION_ADMIN")).message, "Caller does not have the required ORGANIZATION_ADMIN permissions to access the resource(s).");
+        assert.deepEqual(
+            bodyOf(forbiddenProblem("ORGANIZATION_ADMIN")).message,
+            "Caller does not have the required ORGANIZATION_ADMIN permissions to access the resource(s).",
+        );
         assert.equal(bodyOf(entitlementProblem()).entitlement, "feature-self-managed-regions");
         assert.deepEqual(readServerError('{"errorId":"8c1f"}'), { errorId: "8c1f" });
         assert.deepEqual(readServerError("Object not found."), { text: "Object not found." });
@@ -161,8 +188,20 @@ describe("Airbyte error answers", () => {
 
     it("names the call and gives a fix for every kind", () => {
         const kinds: AirbyteErrorKind[] = [
-            "bad-credentials", "token-rejected", "forbidden", "not-entitled", "no-route", "not-found", "unknown-id", "name-taken",
-            "invalid-request", "rate-limited", "server", "network", "timeout", "invalid-response",
+            "bad-credentials",
+            "token-rejected",
+            "forbidden",
+            "not-entitled",
+            "no-route",
+            "not-found",
+            "unknown-id",
+            "name-taken",
+            "invalid-request",
+            "rate-limited",
+            "server",
+            "network",
+            "timeout",
+            "invalid-response",
         ];
         for (const kind of kinds) {
             const message = describeFailure({ ...base, kind, status: kind === "network" ? 0 : 418 });
@@ -183,7 +222,14 @@ describe("Airbyte error answers", () => {
     it("treats only answers that never came (or a gateway's) as ambiguous for a create", () => {
         const error = (kind: string, status: number) => ({ name: "AirbyteApiError", kind, status });
         assert.deepEqual(
-            [error("network", 0), error("timeout", 0), error("server", 504), error("server", 502), error("server", 500), error("name-taken", 500)].map(isAmbiguousCreateFailure),
+            [
+                error("network", 0),
+                error("timeout", 0),
+                error("server", 504),
+                error("server", 502),
+                error("server", 500),
+                error("name-taken", 500),
+            ].map(isAmbiguousCreateFailure),
             [true, true, true, true, false, false],
         );
     });

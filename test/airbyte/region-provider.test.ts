@@ -22,7 +22,13 @@ describe("AirbyteRegion provider against a server that answers as airbyte-server
         const ok = await provider.check!({}, { ...inputs, apiUrl: `${w.fake.apiUrl}/`, __kind: undefined });
         assert.deepEqual([ok.failures, ok.inputs?.apiUrl, ok.inputs?.__kind], [[], w.fake.apiUrl, AIRBYTE_REGION_KIND]);
         const bad = await provider.check!({}, { apiUrl: "http://airbyte.example/v1", name: " ", applicationClientSecret: "" });
-        assert.deepEqual(bad.failures?.map((f) => f.property).sort(), ["apiUrl", "applicationClientId", "applicationClientSecret", "name", "organizationId"]);
+        assert.deepEqual(bad.failures?.map((f) => f.property).sort(), [
+            "apiUrl",
+            "applicationClientId",
+            "applicationClientSecret",
+            "name",
+            "organizationId",
+        ]);
         const reserved = await provider.check!({}, { ...inputs, name: "EU" });
         assert.match(reserved.failures?.[0].reason ?? "", /"EU" is reserved by Airbyte's default regions/);
         assert.deepEqual((await provider.check!({}, { ...inputs, name: "eu" })).failures, [], "reserved names are exact case");
@@ -54,12 +60,21 @@ describe("AirbyteRegion provider against a server that answers as airbyte-server
     it("refuses, before creating, a name a live region of the organization or a default region holds", async () => {
         const existing = await w.client().createRegion({ name: "eu-west-1", organizationId: w.organizationId });
         const taken = await rejection(provider.create(inputs));
-        assert.match(taken.message, new RegExp(`already has a region named "eu-west-1" \\(${existing.regionId}\\)\\. Adopt it with importId: "${existing.regionId}"`));
+        assert.match(
+            taken.message,
+            new RegExp(
+                `already has a region named "eu-west-1" \\(${existing.regionId}\\)\\. Adopt it with importId: "${existing.regionId}"`,
+            ),
+        );
         // A self-managed control plane's default region: listed for every organization, owned by the default one.
         w.fake.state.createRegion({ name: "onprem-default", organizationId: "00000000-0000-0000-0000-000000000000" });
         const reserved = await rejection(provider.create({ ...inputs, name: "onprem-default" }));
         assert.match(reserved.message, /Region name "onprem-default" is reserved/);
-        assert.deepEqual(w.fake.apiCalls().filter((c) => c === "POST /regions"), ["POST /regions"], "only the setup created one");
+        assert.deepEqual(
+            w.fake.apiCalls().filter((c) => c === "POST /regions"),
+            ["POST /regions"],
+            "only the setup created one",
+        );
     });
 
     it("refresh judges existence from the organization's list: a region deleted elsewhere is dropped, though GET still answers", async () => {
@@ -84,7 +99,11 @@ describe("AirbyteRegion provider against a server that answers as airbyte-server
         const existing = await w.client().createRegion({ name: "made-elsewhere", organizationId: w.organizationId, enabled: false });
         const imported = await provider.read!(existing.regionId, w.connection);
         assert.deepEqual(imported.inputs, {
-            __kind: AIRBYTE_REGION_KIND, ...w.connection, organizationId: w.organizationId, name: "made-elsewhere", enabled: false,
+            __kind: AIRBYTE_REGION_KIND,
+            ...w.connection,
+            organizationId: w.organizationId,
+            name: "made-elsewhere",
+            enabled: false,
         });
         await w.client().deleteRegion(existing.regionId);
         assert.equal((await provider.read!(existing.regionId, w.connection)).id, "");
@@ -98,7 +117,11 @@ describe("AirbyteRegion provider against a server that answers as airbyte-server
         w.fake.addApplication("second-app", "second-secret-xyz");
         const before = w.fake.apiCalls().length;
         const rotated = await provider.update!(id, renamed.outs!, {
-            ...inputs, name: "eu", enabled: false, applicationClientId: "second-app", applicationClientSecret: "second-secret-xyz",
+            ...inputs,
+            name: "eu",
+            enabled: false,
+            applicationClientId: "second-app",
+            applicationClientSecret: "second-secret-xyz",
         });
         assert.deepEqual(w.fake.apiCalls().slice(before), ["GET /regions"]);
         assert.equal(rotated.outs?.applicationClientSecret, "second-secret-xyz");
@@ -128,7 +151,10 @@ describe("AirbyteRegion provider against a server that answers as airbyte-server
         const refused = await rejection(provider.delete!(id, outs!));
         assert.match(refused.message, /Cannot delete region "eu-west-1" .* still has 2 data planes, "(aws-eu-west-1|gcp-europe-west1)" \(/);
         assert.match(refused.message, new RegExp(one.dataplaneId));
-        assert.match(refused.message, /registered by the region stack whose flexplane:dataPlaneName .* Destroy those stacks first, or set deleteDataplanes: true/);
+        assert.match(
+            refused.message,
+            /registered by the region stack whose flexplane:dataPlaneName .* Destroy those stacks first, or set deleteDataplanes: true/,
+        );
         assert.equal(w.fake.regions.get(id)?.tombstone, false);
         await provider.delete!(id, { ...outs!, deleteDataplanes: true });
         assert.equal(w.fake.regions.get(id)?.tombstone, true);
@@ -143,7 +169,10 @@ describe("AirbyteRegion provider against a server that answers as airbyte-server
 
         const otherOrg = w.fake.addOrganization();
         const wrongOrg = await rejection(provider.create({ ...inputs, organizationId: otherOrg, importId: existing.regionId }));
-        assert.match(wrongOrg.message, new RegExp(`belongs to organization ${w.organizationId}, not ${otherOrg}\\. Fix organizationId or importId`));
+        assert.match(
+            wrongOrg.message,
+            new RegExp(`belongs to organization ${w.organizationId}, not ${otherOrg}\\. Fix organizationId or importId`),
+        );
         const unknown = await rejection(provider.create({ ...inputs, importId: "9a1b2c3d-0000-4000-8000-000000000000" }));
         assert.match(unknown.message, /Airbyte does not know this id \(it answers 500 for unknown ids\)/);
         await w.client().deleteRegion(existing.regionId);

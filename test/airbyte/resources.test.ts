@@ -56,10 +56,11 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
         new AirbyteDataplane("eu", { application, regionId: region.regionId, name: "eu" });
         await run.h.settle();
         const types = run.h.resources.filter((r) => r.name === "eu").map((r) => r.type);
-        assert.deepEqual(types.sort(), [
-            "pulumi-nodejs:dynamic/flexplane:AirbyteDataplane",
-            "pulumi-nodejs:dynamic/flexplane:AirbyteRegion",
-        ], "same-named resources need distinct types, or their URNs would collide");
+        assert.deepEqual(
+            types.sort(),
+            ["pulumi-nodejs:dynamic/flexplane:AirbyteDataplane", "pulumi-nodejs:dynamic/flexplane:AirbyteRegion"],
+            "same-named resources need distinct types, or their URNs would collide",
+        );
     });
 
     it("reports every bad plain argument at once, with the fix, before registering anything", async () => {
@@ -106,10 +107,18 @@ describe("AirbyteRegion and AirbyteDataplane as Pulumi resources", function () {
         new AirbyteWorkspaceRegion("ws", { application, organizationId: ORG, regionId: fakeUuid("airbyte-region/eu"), workspaceId });
         await run.h.settle();
         const recorded = run.h.one(AIRBYTE_WORKSPACE_REGION_TYPE, "ws");
-        assert.deepEqual([recorded.inputs.__kind, recorded.inputs.workspaceId, recorded.inputs.applicationClientSecret], ["airbyte-workspace-region", workspaceId, REDACTED]);
-        const error = thrown(() => new AirbyteWorkspaceRegion("bad", { application, organizationId: ORG, regionId: "eu", workspaceId: "my workspace" }));
+        assert.deepEqual(
+            [recorded.inputs.__kind, recorded.inputs.workspaceId, recorded.inputs.applicationClientSecret],
+            ["airbyte-workspace-region", workspaceId, REDACTED],
+        );
+        const error = thrown(
+            () => new AirbyteWorkspaceRegion("bad", { application, organizationId: ORG, regionId: "eu", workspaceId: "my workspace" }),
+        );
         assert.ok(error instanceof pulumi.InputPropertiesError);
-        assert.match(error.message, /workspaceId: "my workspace" is not a UUID; pass the workspace's id \(a UUID\), from its URL in Airbyte/);
+        assert.match(
+            error.message,
+            /workspaceId: "my workspace" is not a UUID; pass the workspace's id \(a UUID\), from its URL in Airbyte/,
+        );
         assert.match(error.message, /regionId: "eu" is not a UUID/);
     });
 

@@ -37,7 +37,12 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
             name: "eu",
         };
         const region = await airbyteRegionProvider.create(regionInputs);
-        const dataplane = await airbyteDataplaneProvider.create({ ...regionInputs, __kind: AIRBYTE_DATAPLANE_KIND, regionId: region.id, name: "eu-1" });
+        const dataplane = await airbyteDataplaneProvider.create({
+            ...regionInputs,
+            __kind: AIRBYTE_DATAPLANE_KIND,
+            regionId: region.id,
+            name: "eu-1",
+        });
         const dataplaneSecret = (dataplane.outs as AirbyteDataplaneState).clientSecret ?? "";
         assert.ok(dataplaneSecret.length > 10 && w.fake.issuedTokens.length > 0);
 
@@ -49,7 +54,13 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         });
         assert.match(String(check.outs?.tokenEndpoint), /\/api\/v1\/dataplanes\/token$/);
 
-        for (const provider of [airbyteRegionProvider, airbyteDataplaneProvider, credentialCheckProvider, healthCheckProvider, workspaceRegionProvider]) {
+        for (const provider of [
+            airbyteRegionProvider,
+            airbyteDataplaneProvider,
+            credentialCheckProvider,
+            healthCheckProvider,
+            workspaceRegionProvider,
+        ]) {
             const serialized = await pulumi.runtime.serializeFunction(() => provider);
             assert.equal(serialized.containsSecrets, false);
             for (const secret of [APP_ID, APP_SECRET, dataplaneSecret, ...w.fake.issuedTokens]) {
@@ -95,26 +106,56 @@ describe("Airbyte dynamic providers serialize without credentials", function () 
         assert.equal(w.fake.regions.get(created.id)?.name, "eu", "adopting renames the region back to the inputs' name");
         await provider.delete!(created.id, created.outs);
         await provider.delete!(created.id, created.outs);
-        assert.deepEqual([w.fake.regions.get(created.id)?.tombstone, w.fake.regions.get(created.id)?.name], [true, `deleted-${created.id}-eu`]);
+        assert.deepEqual(
+            [w.fake.regions.get(created.id)?.tombstone, w.fake.regions.get(created.id)?.name],
+            [true, `deleted-${created.id}-eu`],
+        );
         assert.deepEqual(await provider.read!(created.id, created.outs), { id: "", props: {} });
     });
 
     it("runs the serialized connection-proof and workspace providers end to end", async () => {
         const [check, health, workspace] = await Promise.all(
-            [credentialCheckProvider, healthCheckProvider, workspaceRegionProvider].map(async (p) => load((await pulumi.runtime.serializeFunction(() => p)).text)),
+            [credentialCheckProvider, healthCheckProvider, workspaceRegionProvider].map(async (p) =>
+                load((await pulumi.runtime.serializeFunction(() => p)).text),
+            ),
         );
         const regionId = (await w.client().createRegion({ name: "eu", organizationId: w.organizationId })).regionId;
         const dp = await w.client().createDataplane({ name: "eu-1", regionId });
-        const checked = await check.create({ __kind: AIRBYTE_CREDENTIAL_CHECK_KIND, airbyteUrl: w.fake.airbyteUrl, clientId: dp.clientId, clientSecret: dp.clientSecret });
+        const checked = await check.create({
+            __kind: AIRBYTE_CREDENTIAL_CHECK_KIND,
+            airbyteUrl: w.fake.airbyteUrl,
+            clientId: dp.clientId,
+            clientSecret: dp.clientSecret,
+        });
         assert.equal(checked.id, "dataplane-credentials");
-        const refused = await rejection(check.create({ __kind: AIRBYTE_CREDENTIAL_CHECK_KIND, airbyteUrl: w.fake.airbyteUrl, clientId: dp.clientId, clientSecret: "wrong-secret" }));
+        const refused = await rejection(
+            check.create({
+                __kind: AIRBYTE_CREDENTIAL_CHECK_KIND,
+                airbyteUrl: w.fake.airbyteUrl,
+                clientId: dp.clientId,
+                clientSecret: "wrong-secret",
+            }),
+        );
         assert.ok(refused instanceof Error);
         assert.match(refused.message, /refused data plane client/);
         w.fake.heartbeat(dp.dataplaneId);
-        const healthy = await health.create({ __kind: AIRBYTE_HEALTH_CHECK_KIND, ...w.connection, airbyteUrl: w.fake.airbyteUrl, dataplaneId: dp.dataplaneId, organizationId: w.organizationId, timeoutSeconds: 30 });
+        const healthy = await health.create({
+            __kind: AIRBYTE_HEALTH_CHECK_KIND,
+            ...w.connection,
+            airbyteUrl: w.fake.airbyteUrl,
+            dataplaneId: dp.dataplaneId,
+            organizationId: w.organizationId,
+            timeoutSeconds: 30,
+        });
         assert.equal(healthy.outs.status, "HEALTHY");
         const workspaceId = w.fake.addWorkspace(w.organizationId);
-        await workspace.create({ __kind: AIRBYTE_WORKSPACE_REGION_KIND, ...w.connection, organizationId: w.organizationId, regionId, workspaceId });
+        await workspace.create({
+            __kind: AIRBYTE_WORKSPACE_REGION_KIND,
+            ...w.connection,
+            organizationId: w.organizationId,
+            regionId,
+            workspaceId,
+        });
         assert.equal(w.fake.state.workspaces.get(workspaceId)?.regionId, regionId);
     });
 

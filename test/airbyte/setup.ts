@@ -52,5 +52,8 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
 
 /** Live (listed) region names of the organization, as Airbyte's list shows them. */
 export function liveRegionNames(w: World): string[] {
-    return w.fake.state.liveRegions([w.organizationId]).map((r) => r.name).sort();
+    return w.fake.state
+        .liveRegions([w.organizationId])
+        .map((r) => r.name)
+        .sort();
 }

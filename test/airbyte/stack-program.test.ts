@@ -1,10 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    AIRBYTE_DATAPLANE_TYPE,
-    AIRBYTE_REGION_TYPE,
-    AIRBYTE_WORKSPACE_REGION_TYPE,
-} from "../../components/airbyte/kinds";
+import { AIRBYTE_DATAPLANE_TYPE, AIRBYTE_REGION_TYPE, AIRBYTE_WORKSPACE_REGION_TYPE } from "../../components/airbyte/kinds";
 import type { StackInputs } from "../../program/config";
 import { checkRequiredKeys, isSecretConfigKey, readStackConfig } from "../../program/stack-config";
 import { StackProblems } from "../../program/stack-problems";
@@ -47,14 +43,23 @@ describe("The stack program's Airbyte parts", function () {
         const outputs = await (await import("../../program/org")).runOrgStack(inputs);
         await harness.settle();
         const regions = harness.ofType(AIRBYTE_REGION_TYPE);
-        assert.deepEqual(regions.map((r) => [r.name, r.options.protect, r.inputs.deleteDataplanes]), [
-            ["region-us-east", true, false],
-            ["region-eu-west", true, false],
-        ]);
+        assert.deepEqual(
+            regions.map((r) => [r.name, r.options.protect, r.inputs.deleteDataplanes]),
+            [
+                ["region-us-east", true, false],
+                ["region-eu-west", true, false],
+            ],
+        );
         const assignments = harness.ofType(AIRBYTE_WORKSPACE_REGION_TYPE).sort((a, b) => a.name.localeCompare(b.name));
-        assert.deepEqual(assignments.map((a) => a.name), WS.map((id) => `workspace-${id}`));
+        assert.deepEqual(
+            assignments.map((a) => a.name),
+            WS.map((id) => `workspace-${id}`),
+        );
         const euRegionId = await valueOf((outputs.regionIds as pulumi.Output<Record<string, string>>).apply((ids) => ids["eu-west"]));
-        assert.deepEqual([assignments[0].inputs.regionId, assignments[0].inputs.organizationId, assignments[0].inputs.applicationClientSecret], [euRegionId, ORG, "[secret]"]);
+        assert.deepEqual(
+            [assignments[0].inputs.regionId, assignments[0].inputs.organizationId, assignments[0].inputs.applicationClientSecret],
+            [euRegionId, ORG, "[secret]"],
+        );
         assert.deepEqual(Object.keys(await valueOf(outputs.workspaceResidency as pulumi.Output<object>)).sort(), [...WS].sort());
     });
 
@@ -62,7 +67,13 @@ describe("The stack program's Airbyte parts", function () {
         const { harness, inputs } = install({ ...ORG_STACK, protectAirbyteObjects: "false", deleteRegionsWithDataplanes: "true" });
         await (await import("../../program/org")).runOrgStack(inputs);
         await harness.settle();
-        assert.deepEqual(harness.ofType(AIRBYTE_REGION_TYPE).map((r) => [r.options.protect, r.inputs.deleteDataplanes]), [[false, true], [false, true]]);
+        assert.deepEqual(
+            harness.ofType(AIRBYTE_REGION_TYPE).map((r) => [r.options.protect, r.inputs.deleteDataplanes]),
+            [
+                [false, true],
+                [false, true],
+            ],
+        );
     });
 
     it("org stack: names every bad workspace mapping and reserved region name at once", async () => {
@@ -71,19 +82,30 @@ describe("The stack program's Airbyte parts", function () {
             airbyteRegions: ["eu-west", "EU"],
             workspaceRegions: { mars: [WS[0]], "eu-west": ["not-a-uuid", WS[1]], EU: [WS[1]] },
         });
-        const error = await (await import("../../program/org")).runOrgStack(inputs).then(() => undefined, (e) => e);
+        const error = await (await import("../../program/org")).runOrgStack(inputs).then(
+            () => undefined,
+            (e) => e,
+        );
         const byPath = reasons(error);
-        assert.match(byPath["flexplane:airbyteRegions[1]"], /"EU" is reserved by Airbyte's default regions \(AUTO, US, EU\); choose another name/);
+        assert.match(
+            byPath["flexplane:airbyteRegions[1]"],
+            /"EU" is reserved by Airbyte's default regions \(AUTO, US, EU\); choose another name/,
+        );
         assert.match(byPath["flexplane:workspaceRegions.mars"], /is not one of flexplane:airbyteRegions \(eu-west, EU\)/);
         assert.match(byPath["flexplane:workspaceRegions.eu-west[0]"], /"not-a-uuid" is not a workspace id/);
-        assert.match(byPath["flexplane:workspaceRegions.EU[0]"], new RegExp(`workspace ${WS[1]} is also listed under eu-west: a workspace runs in one region`));
+        assert.match(
+            byPath["flexplane:workspaceRegions.EU[0]"],
+            new RegExp(`workspace ${WS[1]} is also listed under eu-west: a workspace runs in one region`),
+        );
         await harness.settle();
         assert.deepEqual(harness.resources, []);
     });
 
     it("region stack: registers a protected data plane, checks its credentials and waits for HEALTHY in its region", async () => {
         const { harness, config } = install({ ...APPLICATION, dataPlaneHealthTimeoutSeconds: "120" });
-        const credentials = (await import("../../program/registration")).dataPlaneCredentials(config, "aws-eu-west-1", { regionId: REGION });
+        const credentials = (await import("../../program/registration")).dataPlaneCredentials(config, "aws-eu-west-1", {
+            regionId: REGION,
+        });
         await harness.settle();
         assert.equal(harness.one(AIRBYTE_DATAPLANE_TYPE).options.protect, true);
         assert.equal(credentials.connection.verifyCredentials, true);
@@ -93,7 +115,12 @@ describe("The stack program's Airbyte parts", function () {
     });
 
     it("region stack: 0 turns the wait off; without an application only the credentials are checked", async () => {
-        const quiet = install({ ...APPLICATION, dataPlaneHealthTimeoutSeconds: "0", verifyDataPlaneCredentials: "false", protectAirbyteObjects: "false" });
+        const quiet = install({
+            ...APPLICATION,
+            dataPlaneHealthTimeoutSeconds: "0",
+            verifyDataPlaneCredentials: "false",
+            protectAirbyteObjects: "false",
+        });
         const registered = (await import("../../program/registration")).dataPlaneCredentials(quiet.config, "s", { regionId: REGION });
         await quiet.harness.settle();
         assert.deepEqual(registered.connection, { verifyCredentials: false, waitForHealthy: undefined });
@@ -110,13 +137,19 @@ describe("The stack program's Airbyte parts", function () {
         const long = install({ ...APPLICATION, orgStack: "org", airbyteRegion: "eu-west", dataPlaneHealthTimeoutSeconds: "7200" });
         checkRegistration(long.inputs);
         const error = thrown(() => long.inputs.problems.throwIfAny());
-        assert.match(reasons(error)["flexplane:dataPlaneHealthTimeoutSeconds"], /7200 is not a whole number of seconds from 0 \(do not wait\) to 3600/);
+        assert.match(
+            reasons(error)["flexplane:dataPlaneHealthTimeoutSeconds"],
+            /7200 is not a whole number of seconds from 0 \(do not wait\) to 3600/,
+        );
         await long.harness.settle();
         assert.deepEqual(long.harness.resources, [], "refused before anything is created");
         const api = install({ airbyteUrl: "https://api.airbyte.com" });
         const urlError = thrown(() => airbyteApiUrl(api.config)) as pulumi.InputPropertyError;
         assert.equal(urlError.propertyPath, "flexplane:airbyteUrl");
         assert.match(urlError.reason, /use https:\/\/cloud\.airbyte\.com/);
-        assert.equal(airbyteApiUrl(install({ airbyteUrl: "https://corp.example/airbyte/" }).config), "https://corp.example/airbyte/api/public/v1");
+        assert.equal(
+            airbyteApiUrl(install({ airbyteUrl: "https://corp.example/airbyte/" }).config),
+            "https://corp.example/airbyte/api/public/v1",
+        );
     });
 });

@@ -24,7 +24,10 @@ describe("AirbyteClient access tokens", () => {
 
     // When a token is replaced: its lifetime (announced, else 3 minutes) minus a margin of 30 s, at most half the lifetime.
     const refreshes: Array<{ title: string; tokenLifetimeS?: number | null; refreshAfterMs: number }> = [
-        { title: "reuses the token until 30 s before its announced expiry (the server's default 15 minutes), then replaces it", refreshAfterMs: 870_000 },
+        {
+            title: "reuses the token until 30 s before its announced expiry (the server's default 15 minutes), then replaces it",
+            refreshAfterMs: 870_000,
+        },
         { title: "assumes 3 minutes when the token response has no expires_in", tokenLifetimeS: null, refreshAfterMs: 150_000 },
         { title: "keeps the refresh margin below half of a short token lifetime", tokenLifetimeS: 20, refreshAfterMs: 10_000 },
     ];

@@ -26,7 +26,11 @@ describe("AirbyteWorkspaceRegion provider against a server that answers as airby
         assert.equal(id, workspaceId);
         assert.equal(w.fake.state.workspaces.get(workspaceId)?.regionId, regionId);
         assert.deepEqual(w.fake.requests.at(-1)?.body, { regionId });
-        assert.deepEqual([outs?.regionName, outs?.dataResidency], ["EU-West", "eu-west"], "the workspace shows the region's name in lower case");
+        assert.deepEqual(
+            [outs?.regionName, outs?.dataResidency],
+            ["EU-West", "eu-west"],
+            "the workspace shows the region's name in lower case",
+        );
     });
 
     it("refresh notices a workspace moved elsewhere, so the next up moves it back", async () => {

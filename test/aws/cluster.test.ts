@@ -34,7 +34,10 @@ describe("EksCluster (mocks)", () => {
                 principalArn: "arn:aws:iam::111122223333:role/Platform",
                 type: "STANDARD",
                 accessPolicies: {
-                    clusterAdmin: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } },
+                    clusterAdmin: {
+                        policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+                        accessScope: { type: "cluster" },
+                    },
                 },
             },
         });
@@ -63,7 +66,11 @@ describe("EksCluster (mocks)", () => {
         const template = t.h.one("aws:ec2/launchTemplate:LaunchTemplate", "dp-general-nodes");
         assert.deepEqual(general.launchTemplate, { id: template.id, version: "1" });
         assert.deepEqual(template.inputs.metadataOptions, {
-            httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, httpProtocolIpv6: "disabled", instanceMetadataTags: "disabled",
+            httpEndpoint: "enabled",
+            httpTokens: "required",
+            httpPutResponseHopLimit: 1,
+            httpProtocolIpv6: "disabled",
+            instanceMetadataTags: "disabled",
         });
         assert.deepEqual(template.inputs.blockDeviceMappings, [
             { deviceName: "/dev/xvda", ebs: { volumeSize: 100, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
@@ -84,7 +91,10 @@ describe("EksCluster (mocks)", () => {
             nodeSelector: { "flexplane.io/pool": "jobs" },
             tolerations: [{ key: "flexplane.io/pool", operator: "Equal", value: "jobs", effect: "NoSchedule" }],
         });
-        const attached = t.h.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.policyArn).sort();
+        const attached = t.h
+            .ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+            .map((a) => a.inputs.policyArn)
+            .sort();
         assert.deepEqual(attached, [
             "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
             "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
@@ -110,7 +120,9 @@ describe("EksCluster (mocks)", () => {
             [`${issuer}:aud`]: "sts.amazonaws.com",
         });
         assert.ok((await valueOf(c.roleArn))!.startsWith(`arn:aws:iam::123456789012:role/${role.inputs.namePrefix}`));
-        assert.deepEqual(await valueOf(c.dataPlaneTarget.serviceAccountAnnotations!), { "eks.amazonaws.com/role-arn": await valueOf(c.roleArn) });
+        assert.deepEqual(await valueOf(c.dataPlaneTarget.serviceAccountAnnotations!), {
+            "eks.amazonaws.com/role-arn": await valueOf(c.roleArn),
+        });
     });
 
     it("puts the role under the data-plane path the control-plane role trusts, and lets it assume that role when given", async () => {
@@ -118,18 +130,27 @@ describe("EksCluster (mocks)", () => {
         await t.deploy({ controlPlaneRoleArn: controlPlaneRole });
         assert.equal(t.h.one("aws:iam/role:Role", "dp-data-plane").inputs.path, "/flexplane/data-plane/");
         const assume = t.h.one("aws:iam/rolePolicy:RolePolicy", "dp-assume-control-plane-role");
-        assert.deepEqual(JSON.parse(assume.inputs.policy).Statement, [{ Sid: "AssumeControlPlaneRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: controlPlaneRole }]);
+        assert.deepEqual(JSON.parse(assume.inputs.policy).Statement, [
+            { Sid: "AssumeControlPlaneRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: controlPlaneRole },
+        ]);
         assert.equal(assume.inputs.role, t.h.one("aws:iam/role:Role", "dp-data-plane").id);
     });
 
     it("grants no sts:AssumeRole without a control-plane role", async () => {
         await t.deploy();
-        assert.deepEqual(t.h.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name).sort(), ["dp-log-bucket", "dp-secrets-manager"]);
+        assert.deepEqual(
+            t.h
+                .ofType("aws:iam/rolePolicy:RolePolicy")
+                .map((p) => p.name)
+                .sort(),
+            ["dp-log-bucket", "dp-secrets-manager"],
+        );
     });
 
     it("binds the role to a custom namespace and service account", async () => {
         await t.deploy({ namespace: "airbyte-eu", serviceAccountName: "flex-launcher" });
-        const conditions = JSON.parse(t.h.one("aws:iam/role:Role", "dp-data-plane").inputs.assumeRolePolicy).Statement[0].Condition.StringEquals;
+        const conditions = JSON.parse(t.h.one("aws:iam/role:Role", "dp-data-plane").inputs.assumeRolePolicy).Statement[0].Condition
+            .StringEquals;
         const sub = Object.entries(conditions).find(([k]) => k.endsWith(":sub"))?.[1];
         assert.equal(sub, "system:serviceaccount:airbyte-eu:flex-launcher");
     });
@@ -155,7 +176,10 @@ describe("EksCluster (mocks)", () => {
         const dependsOn = c.dataPlaneTarget.dependsOn as pulumi.Resource[];
         const names = await Promise.all(dependsOn.map((r) => valueOf(r.urn)));
         for (const name of ["dp-general", "dp-secrets-manager", "dp-log-bucket", "dp-logs-tls-only"]) {
-            assert.ok(names.some((u) => u.endsWith(`::${name}`)), `dataPlaneTarget.dependsOn lacks ${name}`);
+            assert.ok(
+                names.some((u) => u.endsWith(`::${name}`)),
+                `dataPlaneTarget.dependsOn lacks ${name}`,
+            );
         }
     });
 
@@ -165,15 +189,25 @@ describe("EksCluster (mocks)", () => {
         assert.equal(bucket.options.retainOnDelete, true);
         assert.equal(bucket.inputs.forceDestroy, false);
         assert.match(bucket.inputs.bucketPrefix, /^dp-logs-$/);
-        const { bucket: _bucket, ...blocks } = t.h.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "dp-logs-public-access").inputs;
+        const { bucket: _bucket, ...blocks } = t.h.one(
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+            "dp-logs-public-access",
+        ).inputs;
         assert.deepEqual(blocks, { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-        assert.deepEqual(t.h.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "dp-logs-ownership").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
-        assert.deepEqual(t.h.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "dp-logs-encryption").inputs.rules, [
-            { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
-        ]);
+        assert.deepEqual(t.h.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "dp-logs-ownership").inputs.rule, {
+            objectOwnership: "BucketOwnerEnforced",
+        });
+        assert.deepEqual(
+            t.h.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "dp-logs-encryption").inputs
+                .rules,
+            [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+        );
         const tls = JSON.parse(t.h.one("aws:s3/bucketPolicy:BucketPolicy", "dp-logs-tls-only").inputs.policy);
         assert.deepEqual(tls.Statement[0].Condition, { Bool: { "aws:SecureTransport": "false" } });
-        assert.equal(t.h.one("aws:s3/bucketVersioning:BucketVersioning", "dp-logs-versioning").inputs.versioningConfiguration.status, "Enabled");
+        assert.equal(
+            t.h.one("aws:s3/bucketVersioning:BucketVersioning", "dp-logs-versioning").inputs.versioningConfiguration.status,
+            "Enabled",
+        );
         const rules = t.h.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "dp-logs-lifecycle").inputs.rules;
         const expiry = rules.find((r: any) => r.id === "expire-job-logs");
         assert.deepEqual(expiry.filter, { prefix: "job-logging/" });
@@ -210,7 +244,16 @@ describe("EksCluster (mocks)", () => {
         const fromCluster = clusterConnectionFromKubeconfig(await valueOf(c.cluster.kubeconfigJson));
         assert.equal(kubeconfig.clusters[0].cluster.server, fromCluster.endpoint);
         assert.equal(kubeconfig.clusters[0].cluster["certificate-authority-data"], fromCluster.certificateAuthorityData);
-        assert.deepEqual(kubeconfig.users[0].user.exec.args, ["--region", "eu-west-1", "eks", "get-token", "--cluster-name", "dp", "--output", "json"]);
+        assert.deepEqual(kubeconfig.users[0].user.exec.args, [
+            "--region",
+            "eu-west-1",
+            "eks",
+            "get-token",
+            "--cluster-name",
+            "dp",
+            "--output",
+            "json",
+        ]);
         assert.deepEqual(kubeconfig.users[0].user.exec.env, [{ name: "AWS_PROFILE", value: "ops" }]);
         const provider = t.h.one("pulumi:providers:kubernetes", "dp-k8s");
         assert.ok(provider.secretPaths.includes("kubeconfig"), "the provider's kubeconfig input must be secret");
@@ -230,9 +273,14 @@ describe("EksCluster (mocks)", () => {
 
     it("uses the caller's VPC after checking its subnets' zones with AWS", async () => {
         subnetsIn("vpc-0123456789abcdef0", { "subnet-0aaaaaaaaaaaaaaaa": "eu-west-1a", "subnet-0bbbbbbbbbbbbbbbb": "eu-west-1b" });
-        const c = await t.deploy({ network: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } });
+        const c = await t.deploy({
+            network: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] },
+        });
         assert.equal(t.h.ofType("awsx:ec2:Vpc").length, 0);
-        assert.deepEqual(t.h.invokes.filter((i) => i.token === "aws:ec2/getSubnet:getSubnet").map((i) => i.args.id), ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]);
+        assert.deepEqual(
+            t.h.invokes.filter((i) => i.token === "aws:ec2/getSubnet:getSubnet").map((i) => i.args.id),
+            ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"],
+        );
         assert.deepEqual(await valueOf(c.privateSubnetIds), ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]);
         assert.equal(t.h.one("eks:index:Cluster", "dp-cluster").inputs.vpcId, "vpc-0123456789abcdef0");
     });
@@ -243,7 +291,10 @@ describe("EksCluster (mocks)", () => {
         const parent = new pulumi.ComponentResource("test:index:Parent", "parent");
         const network = createNetwork("dp", { kind: "existing", vpcId, privateSubnetIds: subnetIds }, {}, parent);
         // The engine stops the run on a rejection here, before the cluster that consumes the ids is created.
-        return (network.privateSubnetIds as any).promise().then((ids: string[]) => ids, (e: unknown) => e);
+        return (network.privateSubnetIds as any).promise().then(
+            (ids: string[]) => ids,
+            (e: unknown) => e,
+        );
     }
 
     it("fails the run, citing Airbyte, when the caller's subnets sit in one zone", async () => {
@@ -260,6 +311,9 @@ describe("EksCluster (mocks)", () => {
         subnetsIn("vpc-0ffffffffffffffff", { "subnet-0aaaaaaaaaaaaaaaa": "eu-west-1a", "subnet-0bbbbbbbbbbbbbbbb": "eu-west-1b" });
         const failure = await checkedSubnets("vpc-0123456789abcdef0", ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]);
         assert.ok(failure instanceof pulumi.ResourceError, `expected a ResourceError, got ${failure}`);
-        assert.match((failure as Error).message, /subnet subnet-0aaaaaaaaaaaaaaaa belongs to vpc-0ffffffffffffffff, not vpc-0123456789abcdef0/);
+        assert.match(
+            (failure as Error).message,
+            /subnet subnet-0aaaaaaaaaaaaaaaa belongs to vpc-0ffffffffffffffff, not vpc-0123456789abcdef0/,
+        );
     });
 });

@@ -29,26 +29,36 @@ describe("ControlPlaneSecretsRole", () => {
     });
     describe("secret-storage JSON", () => {
         it("describes IAM_ROLE mode with the external id and the AirbyteManaged tag key", () => {
-            assert.deepEqual(controlPlaneSecretStorageJson({ awsRegion: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/r", externalId: "x1" }), {
-                auth_type: "IAM_ROLE",
-                awsRegion: "us-east-1",
-                roleArn: "arn:aws:iam::123456789012:role/r",
-                externalId: "x1",
-                tagKey: "AirbyteManaged",
-            });
+            assert.deepEqual(
+                controlPlaneSecretStorageJson({ awsRegion: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/r", externalId: "x1" }),
+                {
+                    auth_type: "IAM_ROLE",
+                    awsRegion: "us-east-1",
+                    roleArn: "arn:aws:iam::123456789012:role/r",
+                    externalId: "x1",
+                    tagKey: "AirbyteManaged",
+                },
+            );
             const withKey = controlPlaneSecretStorageJson({ awsRegion: "us-east-1", roleArn: "r", externalId: "x1", kmsKeyArn: KEY });
             assert.equal(withKey.kmsKeyArn, KEY);
-            assert.deepEqual(Object.keys(withKey), ["auth_type", "awsRegion", "roleArn", "externalId", "kmsKeyArn", "tagKey"], "the order docs/aws.md shows");
+            assert.deepEqual(
+                Object.keys(withKey),
+                ["auth_type", "awsRegion", "roleArn", "externalId", "kmsKeyArn", "tagKey"],
+                "the order docs/aws.md shows",
+            );
         });
 
         it("describes ACCESS_KEY mode", () => {
-            assert.deepEqual(controlPlaneAccessKeySecretStorageJson({ awsRegion: "eu-west-1", awsAccessKey: "AKIA", awsSecretAccessKey: "s" }), {
-                auth_type: "ACCESS_KEY",
-                awsRegion: "eu-west-1",
-                awsAccessKey: "AKIA",
-                awsSecretAccessKey: "s",
-                tagKey: "AirbyteManaged",
-            });
+            assert.deepEqual(
+                controlPlaneAccessKeySecretStorageJson({ awsRegion: "eu-west-1", awsAccessKey: "AKIA", awsSecretAccessKey: "s" }),
+                {
+                    auth_type: "ACCESS_KEY",
+                    awsRegion: "eu-west-1",
+                    awsAccessKey: "AKIA",
+                    awsSecretAccessKey: "s",
+                    tagKey: "AirbyteManaged",
+                },
+            );
         });
 
         it("accepts exactly the external ids STS accepts", () => {
@@ -65,19 +75,39 @@ describe("ControlPlaneSecretsRole", () => {
             return () => new ControlPlaneSecretsRole("org", { ...ARGS, ...overrides } as ControlPlaneSecretsRoleArgs);
         };
         it("requires Airbyte's principal ARN, with no default", async () => {
-            expectProblem(await build({ airbytePrincipalArn: undefined as any })(), "airbytePrincipalArn", /principal ARN Airbyte gave you.*no default/);
+            expectProblem(
+                await build({ airbytePrincipalArn: undefined as any })(),
+                "airbytePrincipalArn",
+                /principal ARN Airbyte gave you.*no default/,
+            );
         });
         it("requires an external id STS accepts", async () => {
             expectProblem(await build({ externalId: undefined as any })(), "externalId", /external id agreed with Airbyte/);
             expectProblem(await build({ externalId: "x" })(), "externalId", /2-1224/);
         });
         it("refuses a data-plane principal that is no IAM role or user ARN pattern", async () => {
-            expectProblem(await build({ dataPlanePrincipalArns: ["arn:aws:iam::*:role/x"] })(), "dataPlanePrincipalArns[0]", /not an IAM role or user ARN pattern: use e\.g\. arn:aws:iam::123456789012:role\/flexplane\/data-plane\/\*/);
-            expectProblem(await build({ dataPlanePrincipalArns: ["arn:aws:sts::123456789012:assumed-role/x/y"] })(), "dataPlanePrincipalArns[0]", /not an IAM role or user ARN pattern/);
+            expectProblem(
+                await build({ dataPlanePrincipalArns: ["arn:aws:iam::*:role/x"] })(),
+                "dataPlanePrincipalArns[0]",
+                /not an IAM role or user ARN pattern: use e\.g\. arn:aws:iam::123456789012:role\/flexplane\/data-plane\/\*/,
+            );
+            expectProblem(
+                await build({ dataPlanePrincipalArns: ["arn:aws:sts::123456789012:assumed-role/x/y"] })(),
+                "dataPlanePrincipalArns[0]",
+                /not an IAM role or user ARN pattern/,
+            );
         });
         it("requires the declared region and account, and a key in that region", async () => {
-            expectProblem(await build({ secretsManager: { region: "", accountId: "123456789012" } })(), "secretsManager.region", /region of the organization's Secrets Manager/);
-            expectProblem(await build({ secretsManager: { region: "us-east-1", accountId: "42" } })(), "secretsManager.accountId", /12-digit/);
+            expectProblem(
+                await build({ secretsManager: { region: "", accountId: "123456789012" } })(),
+                "secretsManager.region",
+                /region of the organization's Secrets Manager/,
+            );
+            expectProblem(
+                await build({ secretsManager: { region: "us-east-1", accountId: "42" } })(),
+                "secretsManager.accountId",
+                /12-digit/,
+            );
             expectProblem(
                 await build({ secretsManager: { region: "eu-west-1", accountId: "123456789012", kmsKeyArn: KEY } })(),
                 "secretsManager.kmsKeyArn",
@@ -137,7 +167,9 @@ describe("ControlPlaneSecretsRole", () => {
             const user = "arn:aws:iam::123456789012:user/airbyte-data-plane";
             const otherAccount = "arn:aws:iam::210987654321:role/flexplane/data-plane/*";
             await t.deploy({ dataPlanePrincipalArns: [user, otherAccount] });
-            const statement = JSON.parse(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.find((s: any) => s.Sid === "FlexplaneDataPlanes");
+            const statement = JSON.parse(t.h.one("aws:iam/role:Role", "org-role").plainInputs.assumeRolePolicy).Statement.find(
+                (s: any) => s.Sid === "FlexplaneDataPlanes",
+            );
             assert.deepEqual(statement.Principal, { AWS: ["arn:aws:iam::123456789012:root", "arn:aws:iam::210987654321:root"] });
             assert.deepEqual(statement.Condition.ArnLike, { "aws:PrincipalArn": [user, otherAccount] });
             t.install();
@@ -147,7 +179,10 @@ describe("ControlPlaneSecretsRole", () => {
 
         it("checks the provider's account against the secrets' account", async () => {
             await t.deploy();
-            assert.deepEqual(t.h.invokes.map((i) => i.token), ["aws:index/getCallerIdentity:getCallerIdentity"]);
+            assert.deepEqual(
+                t.h.invokes.map((i) => i.token),
+                ["aws:index/getCallerIdentity:getCallerIdentity"],
+            );
             assert.equal(roleAccountProblem("123456789012", "123456789012"), undefined);
             assert.equal(
                 roleAccountProblem("123456789012", "210987654321"),

@@ -22,7 +22,11 @@ describe("EksCluster + DataPlane (mocks)", () => {
         assert.equal(values.serviceAccount.name, "airbyte-workload-launcher");
         assert.deepEqual(values.serviceAccount.annotations, { "eks.amazonaws.com/role-arn": await valueOf(cluster.roleArn) });
         assert.equal(values.secretsManager.type, "AWS_SECRET_MANAGER");
-        assert.equal(values.secretsManager.awsSecretManager.region, DECLARED_STORE.region, "the declared region, not the cluster's eu-west-1");
+        assert.equal(
+            values.secretsManager.awsSecretManager.region,
+            DECLARED_STORE.region,
+            "the declared region, not the cluster's eu-west-1",
+        );
         assert.equal(values.storage.type, "s3");
         assert.equal(values.storage.s3.region, "eu-west-1");
         assert.equal(values.storage.bucket.log, await valueOf(cluster.bucketName));
@@ -55,6 +59,8 @@ describe("EksCluster + DataPlane (mocks)", () => {
         await deploy({ jobNodes: {} });
         const values = t.h.one("kubernetes:helm.sh/v3:Release", "data-plane").inputs.values;
         assert.deepEqual(values.jobs.kube.nodeSelector, { "flexplane.io/pool": "jobs" });
-        assert.deepEqual(values.jobs.kube.tolerations, [{ key: "flexplane.io/pool", operator: "Equal", value: "jobs", effect: "NoSchedule" }]);
+        assert.deepEqual(values.jobs.kube.tolerations, [
+            { key: "flexplane.io/pool", operator: "Equal", value: "jobs", effect: "NoSchedule" },
+        ]);
     });
 });

@@ -29,4 +29,3 @@ export function eksClusterTests() {
         defaultName: "dp",
     });
 }
-

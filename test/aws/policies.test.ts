@@ -48,17 +48,28 @@ describe("aws policy documents", () => {
                 },
             },
         ]);
-        assert.deepEqual(doc.Statement[0], secretsManagerReadPolicyDocument({ region: "us-east-1", accountId: "210987654321" }).Statement[0]);
+        assert.deepEqual(
+            doc.Statement[0],
+            secretsManagerReadPolicyDocument({ region: "us-east-1", accountId: "210987654321" }).Statement[0],
+        );
     });
 
     it("adds the KMS actions on the secrets' key, only through Secrets Manager in that region: decrypt to read, encrypt too to write", () => {
         const grant = { region: "us-east-1", accountId: "210987654321", kmsKeyArn: KEY };
         const via = { StringEquals: { "kms:ViaService": "secretsmanager.us-east-1.amazonaws.com" } };
         assert.deepEqual(secretsManagerReadPolicyDocument(grant).Statement.at(-1), {
-            Sid: "UseSecretsKey", Effect: "Allow", Action: ["kms:Decrypt"], Resource: KEY, Condition: via,
+            Sid: "UseSecretsKey",
+            Effect: "Allow",
+            Action: ["kms:Decrypt"],
+            Resource: KEY,
+            Condition: via,
         });
         assert.deepEqual(secretsManagerPolicyDocument(grant).Statement.at(-1), {
-            Sid: "UseSecretsKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], Resource: KEY, Condition: via,
+            Sid: "UseSecretsKey",
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
+            Resource: KEY,
+            Condition: via,
         });
     });
 
@@ -69,8 +80,8 @@ describe("aws policy documents", () => {
             fc.property(regions, accounts, (region, accountId) => {
                 const partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
                 const scope = `arn:${partition}:secretsmanager:${region}:${accountId}:secret:`;
-                return secretsManagerPolicyDocument({ region, accountId, allowUntaggedSecrets: true }).Statement
-                    .filter((s) => String(s.Sid).includes("Secrets"))
+                return secretsManagerPolicyDocument({ region, accountId, allowUntaggedSecrets: true })
+                    .Statement.filter((s) => String(s.Sid).includes("Secrets"))
                     .every((s) => [s.Resource].flat().every((r) => String(r).startsWith(scope)));
             }),
         );

@@ -10,7 +10,12 @@ describe("aws stack program", () => {
     const t = eksClusterTests();
 
     /** The aws part of a region stack with `flexplane:aws` = `aws`, extra config and the declared store read with IRSA. */
-    async function deployAws(aws: unknown, config: Record<string, string> = {}, secretConfigKeys: string[] = [], secretsManager?: RegionContext["secretsManager"]) {
+    async function deployAws(
+        aws: unknown,
+        config: Record<string, string> = {},
+        secretConfigKeys: string[] = [],
+        secretsManager?: RegionContext["secretsManager"],
+    ) {
         t.install({ config: { "flexplane:aws": JSON.stringify(aws), ...config }, secretConfigKeys });
         const { prepare } = await import("../../program/clouds/aws");
         const ctx: RegionContext = {
@@ -25,7 +30,10 @@ describe("aws stack program", () => {
     }
 
     it("creates an EksCluster from flexplane:aws and aws:region and returns its target and outputs", async () => {
-        const { run } = await deployAws({ kubernetesVersion: "1.34", nodes: { desiredSize: 3 }, apiServer: { authorizedCidrs: ["203.0.113.0/24"] } }, { "aws:profile": "ops" });
+        const { run } = await deployAws(
+            { kubernetesVersion: "1.34", nodes: { desiredSize: 3 }, apiServer: { authorizedCidrs: ["203.0.113.0/24"] } },
+            { "aws:profile": "ops" },
+        );
         const deployment = await run();
         await t.h.settle();
         const cluster = t.h.one("eks:index:Cluster", "aws-eu-cluster").inputs;
@@ -34,7 +42,15 @@ describe("aws stack program", () => {
         assert.equal(cluster.name, "aws-eu");
         assert.deepEqual(cluster.tags, { owner: "data-platform" });
         assert.equal(t.h.one("eks:index:ManagedNodeGroup", "aws-eu-general").inputs.scalingConfig.desiredSize, 3);
-        assert.deepEqual(Object.keys(deployment.outputs).sort(), ["bucketName", "clusterName", "kubeconfig", "oidcProviderArn", "privateSubnetIds", "roleArn", "vpcId"]);
+        assert.deepEqual(Object.keys(deployment.outputs).sort(), [
+            "bucketName",
+            "clusterName",
+            "kubeconfig",
+            "oidcProviderArn",
+            "privateSubnetIds",
+            "roleArn",
+            "vpcId",
+        ]);
         const kubeconfig = deployment.outputs.kubeconfig as pulumi.Output<string>;
         assert.equal(await pulumi.isSecret(kubeconfig), true);
         assert.deepEqual(JSON.parse(await valueOf(kubeconfig)).users[0].user.exec.env, [{ name: "AWS_PROFILE", value: "ops" }]);
@@ -52,10 +68,19 @@ describe("aws stack program", () => {
         });
         await run();
         await t.h.settle();
-        assert.deepEqual(t.warnings.messages.map((m) => m.split(" is deprecated")[0]), [
-            "flexplane:aws.vpc", "flexplane:aws.endpoint", "flexplane:aws.apiServer.publicAccessCidrs", "flexplane:aws.apiServer.publicAccess",
-            "flexplane:aws.logBucket", "flexplane:aws.logStorage.retainOnDestroy", "flexplane:aws.logStorage.logExpirationDays", "flexplane:aws.nodes.capacityType",
-        ]);
+        assert.deepEqual(
+            t.warnings.messages.map((m) => m.split(" is deprecated")[0]),
+            [
+                "flexplane:aws.vpc",
+                "flexplane:aws.endpoint",
+                "flexplane:aws.apiServer.publicAccessCidrs",
+                "flexplane:aws.apiServer.publicAccess",
+                "flexplane:aws.logBucket",
+                "flexplane:aws.logStorage.retainOnDestroy",
+                "flexplane:aws.logStorage.logExpirationDays",
+                "flexplane:aws.nodes.capacityType",
+            ],
+        );
         assert.match(t.warnings.messages[0], /^flexplane:aws\.vpc is deprecated: use flexplane:aws\.network instead/);
         assert.equal(t.h.one("awsx:ec2:Vpc", "aws-eu-vpc").inputs.cidrBlock, "10.1.0.0/16");
         assert.deepEqual(t.h.one("eks:index:Cluster", "aws-eu-cluster").inputs.publicAccessCidrs, ["203.0.113.0/24"]);
@@ -66,9 +91,16 @@ describe("aws stack program", () => {
     });
 
     it("refuses an old and a new name together under the stack key", async () => {
-        const { run } = await deployAws({ logBucket: { versioning: true }, logStorage: { versioning: false }, apiServer: { authorizedCidrs: ["203.0.113.0/24"] } });
+        const { run } = await deployAws({
+            logBucket: { versioning: true },
+            logStorage: { versioning: false },
+            apiServer: { authorizedCidrs: ["203.0.113.0/24"] },
+        });
         const byPath = reasons(await rejection(run));
-        assert.match(byPath["flexplane:aws.logBucket"], /^is the old name of flexplane:aws\.logStorage, which is also set: keep flexplane:aws\.logStorage only\./);
+        assert.match(
+            byPath["flexplane:aws.logBucket"],
+            /^is the old name of flexplane:aws\.logStorage, which is also set: keep flexplane:aws\.logStorage only\./,
+        );
         assert.deepEqual(t.h.resources, []);
     });
 
@@ -83,7 +115,13 @@ describe("aws stack program", () => {
         const keys = deployment.target.storage.s3!.accessKeys!;
         assert.equal(await pulumi.isSecret(pulumi.output(keys.secretAccessKey)), true);
         assert.equal(await valueOf(keys.accessKeyId), "AKIAEXAMPLE");
-        assert.equal(t.h.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name).join(), "aws-eu-secrets-manager");
+        assert.equal(
+            t.h
+                .ofType("aws:iam/rolePolicy:RolePolicy")
+                .map((p) => p.name)
+                .join(),
+            "aws-eu-secrets-manager",
+        );
     });
 
     it("refuses keys written into the stack file and settings that belong to other keys", async () => {
@@ -101,7 +139,14 @@ describe("aws stack program", () => {
     it("needs aws:region", async () => {
         t.install({ config: { "aws:region": "" } });
         const { prepare } = await import("../../program/clouds/aws");
-        const ctx = { config: new pulumi.Config("flexplane"), stack: "s", namespace: "airbyte", serviceAccountName: "sa", secretsManager: {}, tags: {} };
+        const ctx = {
+            config: new pulumi.Config("flexplane"),
+            stack: "s",
+            namespace: "airbyte",
+            serviceAccountName: "sa",
+            secretsManager: {},
+            tags: {},
+        };
         const found = reasons(await rejection(() => deployCloud(prepare, ctx, new StackProblems("s"))));
         assert.match(found["aws:region"], /^is required: set the cluster's region with `pulumi config set aws:region/);
         assert.deepEqual(t.h.resources, []);
@@ -132,15 +177,19 @@ describe("aws stack program", () => {
     });
 
     it("does not pass the org's control-plane role on when the store is read with access keys", async () => {
-        const { ctx } = await deployAws({ apiServer: { authorizedCidrs: ["203.0.113.0/24"] } }, {}, [],
-            { aws: { ...DECLARED_STORE, accessKeys: { accessKeyId: "a", secretAccessKey: "b" } } });
+        const { ctx } = await deployAws({ apiServer: { authorizedCidrs: ["203.0.113.0/24"] } }, {}, [], {
+            aws: { ...DECLARED_STORE, accessKeys: { accessKeyId: "a", secretAccessKey: "b" } },
+        });
         const { prepare } = await import("../../program/clouds/aws");
         const problems = new StackProblems(ctx.stack);
         const prepared = await prepare(ctx, problems);
         problems.throwIfAny();
         await prepared.deploy({ controlPlaneRoleArn: "arn:aws:iam::210987654321:role/control-plane" });
         await t.h.settle();
-        assert.equal(t.h.ofType("aws:iam/rolePolicy:RolePolicy").some((p) => p.name.endsWith("assume-control-plane-role")), false);
+        assert.equal(
+            t.h.ofType("aws:iam/rolePolicy:RolePolicy").some((p) => p.name.endsWith("assume-control-plane-role")),
+            false,
+        );
         assert.equal(t.h.ofType("eks:index:Cluster").length, 1, "the stack still deploys");
     });
 });

@@ -2,7 +2,15 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { clusterConnectionFromKubeconfig, eksKubeconfig } from "../../components/aws/access";
 import {
-    eksClusterNameFrom, iamRoleNamePrefix, isAwsRegion, isEksClusterName, isIamPrincipalArn, isIpv4Cidr, isKmsKeyArn, isS3BucketName, partitionOfRegion,
+    eksClusterNameFrom,
+    iamRoleNamePrefix,
+    isAwsRegion,
+    isEksClusterName,
+    isIamPrincipalArn,
+    isIpv4Cidr,
+    isKmsKeyArn,
+    isS3BucketName,
+    partitionOfRegion,
     s3BucketPrefixFrom,
 } from "../../components/aws/arns";
 import { subnetMasks, subnetProblems } from "../../components/aws/network";
@@ -48,7 +56,9 @@ describe("aws pure helpers", () => {
         fc.assert(
             fc.property(fc.string({ maxLength: 120 }), (name) => {
                 const prefix = s3BucketPrefixFrom(name);
-                return prefix.length <= 37 && /^[a-z0-9][a-z0-9-]*-$/.test(prefix) && isS3BucketName(`${prefix}${"0".repeat(26)}`.slice(0, 63));
+                return (
+                    prefix.length <= 37 && /^[a-z0-9][a-z0-9-]*-$/.test(prefix) && isS3BucketName(`${prefix}${"0".repeat(26)}`.slice(0, 63))
+                );
             }),
         );
     });
@@ -86,7 +96,10 @@ describe("aws pure helpers", () => {
         const oneZone = subnetProblems("vpc-1", [inVpc("subnet-a", "eu-west-1a"), inVpc("subnet-b", "eu-west-1a")]);
         assert.equal(oneZone.length, 1);
         assert.match(oneZone[0], /span 1 availability zone.*Airbyte supports EKS on EC2 in 2 or more availability zones/);
-        const foreign = subnetProblems("vpc-1", [inVpc("subnet-a", "eu-west-1a"), { id: "subnet-b", vpcId: "vpc-2", availabilityZone: "eu-west-1b" }]);
+        const foreign = subnetProblems("vpc-1", [
+            inVpc("subnet-a", "eu-west-1a"),
+            { id: "subnet-b", vpcId: "vpc-2", availabilityZone: "eu-west-1b" },
+        ]);
         assert.deepEqual(foreign, ["subnet subnet-b belongs to vpc-2, not vpc-1; list subnets of network.vpcId only."]);
     });
 
@@ -116,15 +129,29 @@ describe("aws pure helpers", () => {
         const exec = config.users[0].user.exec;
         assert.equal(exec.command, "aws");
         assert.deepEqual(exec.args, [
-            "--region", "eu-west-1", "eks", "get-token", "--cluster-name", "dp", "--output", "json",
-            "--role-arn", "arn:aws:iam::123456789012:role/Deployer",
+            "--region",
+            "eu-west-1",
+            "eks",
+            "get-token",
+            "--cluster-name",
+            "dp",
+            "--output",
+            "json",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/Deployer",
         ]);
         assert.deepEqual(exec.env, [{ name: "AWS_PROFILE", value: "ops" }]);
         assert.equal(config["current-context"], "dp");
     });
 
     it("names the missing field when a kubeconfig has no endpoint or certificate", () => {
-        assert.throws(() => clusterConnectionFromKubeconfig({ clusters: [{ cluster: { "certificate-authority-data": "x" } }] }), /clusters\[0\]\.cluster\.server/);
-        assert.throws(() => clusterConnectionFromKubeconfig(JSON.stringify({ clusters: [{ cluster: { server: "https://x" } }] })), /certificate-authority-data/);
+        assert.throws(
+            () => clusterConnectionFromKubeconfig({ clusters: [{ cluster: { "certificate-authority-data": "x" } }] }),
+            /clusters\[0\]\.cluster\.server/,
+        );
+        assert.throws(
+            () => clusterConnectionFromKubeconfig(JSON.stringify({ clusters: [{ cluster: { server: "https://x" } }] })),
+            /certificate-authority-data/,
+        );
     });
 });

@@ -19,20 +19,29 @@ const CREATE_TAGGED = { "aws:RequestTag/AirbyteManaged": "true", "aws:TagKeys": 
 /** Airbyte's documented policy, as its docs print it. */
 const DOCUMENTED = {
     Version: "2012-10-17",
-    Statement: [{
-        Effect: "Allow",
-        Action: [
-            "secretsmanager:GetSecretValue", "secretsmanager:CreateSecret", "secretsmanager:ListSecrets",
-            "secretsmanager:DescribeSecret", "secretsmanager:TagResource", "secretsmanager:UpdateSecret",
-        ],
-        Resource: "*",
-        Condition: { "ForAllValues:StringEquals": { "secretsmanager:ResourceTag/AirbyteManaged": "true" } },
-    }],
+    Statement: [
+        {
+            Effect: "Allow",
+            Action: [
+                "secretsmanager:GetSecretValue",
+                "secretsmanager:CreateSecret",
+                "secretsmanager:ListSecrets",
+                "secretsmanager:DescribeSecret",
+                "secretsmanager:TagResource",
+                "secretsmanager:UpdateSecret",
+            ],
+            Resource: "*",
+            Condition: { "ForAllValues:StringEquals": { "secretsmanager:ResourceTag/AirbyteManaged": "true" } },
+        },
+    ],
 };
 
 type Row = [string, IamRequest, "allow" | "deny"];
-const req = (action: string, resource: string, context: Record<string, string | string[]> = {}): IamRequest =>
-    ({ action: `secretsmanager:${action}`, resource, context });
+const req = (action: string, resource: string, context: Record<string, string | string[]> = {}): IamRequest => ({
+    action: `secretsmanager:${action}`,
+    resource,
+    context,
+});
 
 /** What the data plane's role may do: read tagged secrets, nothing more. */
 const READER: Row[] = [
@@ -58,8 +67,16 @@ const WRITER: Row[] = [
     ["update an untagged Airbyte secret", req("UpdateSecret", AIRBYTE), "deny"],
     ["delete a tagged foreign secret", req("DeleteSecret", FOREIGN, TAGGED), "deny"],
     ["create an Airbyte secret without tags", req("CreateSecret", AIRBYTE), "deny"],
-    ["create an Airbyte secret tagged AirbyteManaged=false", req("CreateSecret", AIRBYTE, { "aws:RequestTag/AirbyteManaged": "false", "aws:TagKeys": ["AirbyteManaged"] }), "deny"],
-    ["create an Airbyte secret with an extra tag key", req("CreateSecret", AIRBYTE, { ...CREATE_TAGGED, "aws:RequestTag/Owner": "x", "aws:TagKeys": ["AirbyteManaged", "Owner"] }), "deny"],
+    [
+        "create an Airbyte secret tagged AirbyteManaged=false",
+        req("CreateSecret", AIRBYTE, { "aws:RequestTag/AirbyteManaged": "false", "aws:TagKeys": ["AirbyteManaged"] }),
+        "deny",
+    ],
+    [
+        "create an Airbyte secret with an extra tag key",
+        req("CreateSecret", AIRBYTE, { ...CREATE_TAGGED, "aws:RequestTag/Owner": "x", "aws:TagKeys": ["AirbyteManaged", "Owner"] }),
+        "deny",
+    ],
     ["create a tagged secret outside airbyte_*", req("CreateSecret", FOREIGN, CREATE_TAGGED), "deny"],
     ["tag a foreign untagged secret AirbyteManaged=true (to read it next)", req("TagResource", FOREIGN, CREATE_TAGGED), "deny"],
     ["remove a tag", req("UntagResource", AIRBYTE, { ...TAGGED, "aws:TagKeys": ["AirbyteManaged"] }), "deny"],

@@ -3,7 +3,8 @@ import { cannedGuid } from "../../tools/harness/canned/azure";
 import { valueOf } from "../support/outputs";
 import { aksTests, N, T } from "./helpers";
 
-const WORKSPACE = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/audit";
+const WORKSPACE =
+    "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/audit";
 const VAULT = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/ops/providers/Microsoft.KeyVault/vaults/kv-etcd";
 const KEY_ID = "https://kv-etcd.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
 
@@ -19,7 +20,10 @@ describe("AksCluster: audit logs, Secrets key, deletion protection", () => {
         assert.equal(setting.resourceUri, run.h.one(T.cluster, N.cluster).id);
         assert.equal(setting.workspaceId, workspace.id);
         assert.equal(setting.logAnalyticsDestinationType, "Dedicated");
-        assert.deepEqual(setting.logs, [{ category: "kube-audit-admin", enabled: true }, { category: "guard", enabled: true }]);
+        assert.deepEqual(setting.logs, [
+            { category: "kube-audit-admin", enabled: true },
+            { category: "guard", enabled: true },
+        ]);
         assert.equal(await valueOf(c.auditWorkspaceId), workspace.id);
         assert.equal(run.h.one(T.rg, N.rg).options.retainOnDelete, true, "the group keeps the workspace");
     });
@@ -29,7 +33,10 @@ describe("AksCluster: audit logs, Secrets key, deletion protection", () => {
         assert.equal(run.h.ofType(T.workspace).length, 0);
         const setting = run.h.one(T.diagnostics, N.diagnostics).inputs;
         assert.equal(setting.workspaceId, WORKSPACE);
-        assert.deepEqual(setting.logs.map((l: any) => l.category), ["kube-audit", "guard"]);
+        assert.deepEqual(
+            setting.logs.map((l: any) => l.category),
+            ["kube-audit", "guard"],
+        );
         run.install();
         const c = await run.deploy({ auditLogs: { enabled: false } });
         assert.equal(run.h.ofType(T.diagnostics).length + run.h.ofType(T.workspace).length, 0);
@@ -40,7 +47,11 @@ describe("AksCluster: audit logs, Secrets key, deletion protection", () => {
         await run.deploy({ secretsEncryption: { keyId: KEY_ID, keyVaultResourceId: VAULT } });
         const cluster = run.h.one(T.cluster, N.cluster);
         const grant = run.h.one(T.role, N.secretsKey);
-        assert.deepEqual(cluster.inputs.securityProfile.azureKeyVaultKms, { enabled: true, keyId: KEY_ID, keyVaultNetworkAccess: "Public" });
+        assert.deepEqual(cluster.inputs.securityProfile.azureKeyVaultKms, {
+            enabled: true,
+            keyId: KEY_ID,
+            keyVaultNetworkAccess: "Public",
+        });
         assert.equal(grant.inputs.scope, `${VAULT}/keys/etcd`);
         assert.match(grant.inputs.roleDefinitionId, /roleDefinitions\/12338af0-0e69-4776-bea7-57ae8d297424$/);
         assert.equal(grant.inputs.principalId, cannedGuid("principal/eu-identity"), "the cluster's own identity");

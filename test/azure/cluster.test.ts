@@ -9,7 +9,10 @@ describe("AksCluster: cluster, pools, network, access", () => {
     it("puts exactly one System pool inline and every workload pool in its own AgentPool, all over the zones", async () => {
         await run.deploy({
             zones: ["1", "2"],
-            workloadPools: [{ name: "workload" }, { name: "jobs", zones: ["1", "2", "3"], taints: ["airbyte.io/jobs=true:NoSchedule"], dedicatedToJobs: true }],
+            workloadPools: [
+                { name: "workload" },
+                { name: "jobs", zones: ["1", "2", "3"], taints: ["airbyte.io/jobs=true:NoSchedule"], dedicatedToJobs: true },
+            ],
         });
         const cluster = run.h.one(T.cluster, N.cluster).inputs;
         assert.equal(cluster.agentPoolProfiles.length, 1);
@@ -19,10 +22,13 @@ describe("AksCluster: cluster, pools, network, access", () => {
         assert.deepEqual(system.nodeTaints, ["CriticalAddonsOnly=true:NoSchedule"]);
         const pools = [run.h.one(T.pool, N.pool("workload")), run.h.one(T.pool, N.pool("jobs"))];
         assert.equal(run.h.ofType(T.pool).length, 2);
-        assert.deepEqual(pools.map((p) => [p.inputs.agentPoolName, p.inputs.mode, p.inputs.availabilityZones]), [
-            ["workload", "User", ["1", "2"]],
-            ["jobs", "User", ["1", "2", "3"]],
-        ]);
+        assert.deepEqual(
+            pools.map((p) => [p.inputs.agentPoolName, p.inputs.mode, p.inputs.availabilityZones]),
+            [
+                ["workload", "User", ["1", "2"]],
+                ["jobs", "User", ["1", "2", "3"]],
+            ],
+        );
         for (const pool of [system, ...pools.map((p) => p.inputs)]) {
             assert.ok(pool.availabilityZones.length >= 2);
             assert.equal(pool.enableAutoScaling, true);
@@ -71,7 +77,10 @@ describe("AksCluster: cluster, pools, network, access", () => {
         assert.deepEqual(run.h.one(T.vnet, N.vnet).inputs.addressSpace, { addressPrefixes: ["10.240.0.0/16"] });
         const access = run.h.one(T.role, N.subnetAccess).inputs;
         assert.equal(access.scope, "eu-nodes-id");
-        assert.equal(access.roleDefinitionId, `/subscriptions/${CANNED_AZURE_SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7`);
+        assert.equal(
+            access.roleDefinitionId,
+            `/subscriptions/${CANNED_AZURE_SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7`,
+        );
         assert.equal(access.principalId, await valueOf(c.clusterIdentityPrincipalId));
         assert.equal(access.principalType, "ServicePrincipal");
         assert.equal(await valueOf(c.vnetId), "eu-vnet-id");
@@ -81,7 +90,8 @@ describe("AksCluster: cluster, pools, network, access", () => {
     });
 
     it("uses an existing subnet as given: no VNet, NAT gateway or public IP; the role follows the subnet's subscription", async () => {
-        const subnetId = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
+        const subnetId =
+            "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
         const c = await run.deploy({ network: { existingSubnetId: subnetId, outboundType: "userDefinedRouting" } });
         for (const type of [T.vnet, T.subnet, T.nat, T.ip]) {
             assert.equal(run.h.ofType(type).length, 0, type);
@@ -124,13 +134,25 @@ describe("AksCluster: cluster, pools, network, access", () => {
         assert.equal(invoke.args.format, "exec");
         const exec = JSON.parse(await valueOf(c.kubeconfig)).users[0].user.exec;
         assert.equal(exec.command, "kubelogin");
-        assert.deepEqual(exec.args, ["get-token", "--environment", "AzurePublicCloud", "--server-id", "6dae42f8-4368-4678-94ff-3960e28e3630",
-            "--tenant-id", TENANT, "--login", "azurecli"]);
+        assert.deepEqual(exec.args, [
+            "get-token",
+            "--environment",
+            "AzurePublicCloud",
+            "--server-id",
+            "6dae42f8-4368-4678-94ff-3960e28e3630",
+            "--tenant-id",
+            TENANT,
+            "--login",
+            "azurecli",
+        ]);
     });
 
     it("sends connector pods to the pool marked dedicatedToJobs, tolerating its taints", async () => {
         const c = await run.deploy({
-            workloadPools: [{ name: "workload" }, { name: "jobs", labels: { "airbyte.io/role": "jobs" }, taints: ["airbyte.io/jobs=true:NoSchedule"], dedicatedToJobs: true }],
+            workloadPools: [
+                { name: "workload" },
+                { name: "jobs", labels: { "airbyte.io/role": "jobs" }, taints: ["airbyte.io/jobs=true:NoSchedule"], dedicatedToJobs: true },
+            ],
         });
         assert.deepEqual(c.dataPlaneTarget.jobs, {
             nodeSelector: { "kubernetes.azure.com/agentpool": "jobs", "airbyte.io/role": "jobs" },
@@ -144,7 +166,11 @@ describe("AksCluster: cluster, pools, network, access", () => {
     });
 
     it("takes a library user's old option names with one warning each, resolved once", async () => {
-        await run.deploy({ apiServer: undefined, apiServerAuthorizedIpRanges: ["198.51.100.7"], workloadPools: [{ name: "workload", osDiskSizeGB: 300 }] });
+        await run.deploy({
+            apiServer: undefined,
+            apiServerAuthorizedIpRanges: ["198.51.100.7"],
+            workloadPools: [{ name: "workload", osDiskSizeGB: 300 }],
+        });
         assert.deepEqual(run.h.one(T.cluster, N.cluster).inputs.apiServerAccessProfile, { authorizedIPRanges: ["198.51.100.7"] });
         assert.equal(run.h.one(T.pool, N.pool("workload")).inputs.osDiskSizeGB, 300);
         assert.deepEqual(run.warnings.messages, [
@@ -166,7 +192,10 @@ describe("AksCluster: cluster, pools, network, access", () => {
     it("tags every Azure resource and parents every child to the component", async () => {
         await run.deploy({ tags: { team: "data" } });
         const azure = run.h.resources.filter((r) => r.type.startsWith("azure-native:") && "location" in r.inputs);
-        assert.deepEqual(azure.map((r) => r.type).sort(), [T.cluster, T.identity, T.nat, T.ip, T.vnet, T.rg, T.account, T.workspace].sort());
+        assert.deepEqual(
+            azure.map((r) => r.type).sort(),
+            [T.cluster, T.identity, T.nat, T.ip, T.vnet, T.rg, T.account, T.workspace].sort(),
+        );
         for (const r of azure) {
             assert.deepEqual(r.inputs.tags, { team: "data" }, r.type);
         }

@@ -9,10 +9,27 @@ export const VAULT_URL = "https://acme-dp-secrets.vault.azure.net/";
 export const DEPLOYER_RANGES = ["203.0.113.0/24"];
 /** The names the component "eu" gives its resources. */
 export const N = {
-    rg: "eu-rg", identity: "eu-identity", cluster: "eu-aks", subnet: "eu-nodes", vnet: "eu-vnet", nat: "eu-nat", ip: "eu-egress-ip",
-    subnetAccess: "eu-subnet-access", deployerAdmin: "eu-deployer-cluster-admin", secretsKey: "eu-secrets-key", lock: "eu-no-delete",
-    workspace: "eu-audit", diagnostics: "eu-audit", vault: "eu-vault", app: "eu-kv-app", sp: "eu-kv-sp", password: "eu-kv-secret",
-    secretsOfficer: "eu-kv-secrets-officer", account: "eu-logs", container: "eu-logs-container", provider: "eu-kubernetes",
+    rg: "eu-rg",
+    identity: "eu-identity",
+    cluster: "eu-aks",
+    subnet: "eu-nodes",
+    vnet: "eu-vnet",
+    nat: "eu-nat",
+    ip: "eu-egress-ip",
+    subnetAccess: "eu-subnet-access",
+    deployerAdmin: "eu-deployer-cluster-admin",
+    secretsKey: "eu-secrets-key",
+    lock: "eu-no-delete",
+    workspace: "eu-audit",
+    diagnostics: "eu-audit",
+    vault: "eu-vault",
+    app: "eu-kv-app",
+    sp: "eu-kv-sp",
+    password: "eu-kv-secret",
+    secretsOfficer: "eu-kv-secrets-officer",
+    account: "eu-logs",
+    container: "eu-logs-container",
+    provider: "eu-kubernetes",
     pool: (name: string) => `eu-pool-${name}`,
 } as const;
 

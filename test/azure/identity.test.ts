@@ -11,7 +11,6 @@ const EXISTING_VAULT_ID = `/subscriptions/${CANNED_AZURE_SUBSCRIPTION_ID}/resour
 const APP_CLIENT_ID = cannedGuid("app-client/eu-kv-app");
 const CLIENT_SECRET = `canned-client-secret-${cannedGuid("password/eu-kv-secret")}`;
 
-
 describe("AksCluster: Key Vault wiring", () => {
     const run = aksTests();
 
@@ -68,45 +67,69 @@ describe("AksCluster: Key Vault wiring", () => {
 
     it("fails when the vault Azure reports is not the declared store", async () => {
         run.install({
-            outputs: (args) => args.type === T.vault ? { properties: { ...args.inputs.properties, vaultUri: "https://acme-dp-secrets.vault.azure.cn/" } } : undefined,
+            outputs: (args) =>
+                args.type === T.vault
+                    ? { properties: { ...args.inputs.properties, vaultUri: "https://acme-dp-secrets.vault.azure.cn/" } }
+                    : undefined,
         });
         const c = await run.deploy({ keyVault: { create: true } });
         const err = await rejection(() => (c.vaultUrl as any).promise());
         assert.ok(pulumi.ResourceError.isInstance(err), String(err));
-        assert.match(err.message, /The created Key Vault "acme-dp-secrets" does not match the declared secret store: its URL is https:\/\/acme-dp-secrets\.vault\.azure\.cn\/, but secretsManager\.azure\.vaultUrl declares https:\/\/acme-dp-secrets\.vault\.azure\.net\//);
+        assert.match(
+            err.message,
+            /The created Key Vault "acme-dp-secrets" does not match the declared secret store: its URL is https:\/\/acme-dp-secrets\.vault\.azure\.cn\/, but secretsManager\.azure\.vaultUrl declares https:\/\/acme-dp-secrets\.vault\.azure\.net\//,
+        );
     });
 
     it("fails on an existing vault that uses access policies, naming the switch to make", async () => {
         run.install({
-            invokes: (args) => args.token === "azure-native:keyvault:getVault"
-                ? { id: EXISTING_VAULT_ID, properties: { vaultUri: VAULT_URL, tenantId: TENANT, enableRbacAuthorization: false } }
-                : undefined,
+            invokes: (args) =>
+                args.token === "azure-native:keyvault:getVault"
+                    ? { id: EXISTING_VAULT_ID, properties: { vaultUri: VAULT_URL, tenantId: TENANT, enableRbacAuthorization: false } }
+                    : undefined,
         });
         const c = await run.deploy();
         const err = await rejection(() => (c.vaultUrl as any).promise());
-        assert.match(err.message, /uses access policies, so a Key Vault Secrets Officer role assignment grants nothing: .*--enable-rbac-authorization true/);
+        assert.match(
+            err.message,
+            /uses access policies, so a Key Vault Secrets Officer role assignment grants nothing: .*--enable-rbac-authorization true/,
+        );
     });
 
     it("fails when Entra ID sign-in is for another tenant than the vault's", async () => {
         const other = "22222222-3333-4444-5555-666666666666";
         run.install({
-            invokes: (args) => args.token === "azuread:index/getClientConfig:getClientConfig" ? { tenantId: other, objectId: CANNED_AZURE_DEPLOYER_OBJECT_ID, clientId: "x", id: "x" } : undefined,
+            invokes: (args) =>
+                args.token === "azuread:index/getClientConfig:getClientConfig"
+                    ? { tenantId: other, objectId: CANNED_AZURE_DEPLOYER_OBJECT_ID, clientId: "x", id: "x" }
+                    : undefined,
         });
         const c = await run.deploy();
         const err = await rejection(() => (c.vaultUrl as any).promise());
-        assert.match(err.message, new RegExp(`sign-in is for tenant ${other}, but the vault trusts tenant ${TENANT}.*az login --tenant ${TENANT}`));
+        assert.match(
+            err.message,
+            new RegExp(`sign-in is for tenant ${other}, but the vault trusts tenant ${TENANT}.*az login --tenant ${TENANT}`),
+        );
     });
 
     it("creates nothing for the caller's service principal and passes its credentials on as secrets", async () => {
         const c = await run.deploy({
             keyVault: undefined,
-            secretsManager: { azure: { vaultUrl: VAULT_URL, tenantId: TENANT, clientId: "given-client-id", clientSecret: "given-client-secret" } },
+            secretsManager: {
+                azure: { vaultUrl: VAULT_URL, tenantId: TENANT, clientId: "given-client-id", clientSecret: "given-client-secret" },
+            },
         });
         for (const type of [T.app, T.sp, T.password, T.vault]) {
             assert.equal(run.h.ofType(type).length, 0, type);
         }
         // Only the subnet grant and the deployer's cluster-admin grant (Entra ID): nothing on the vault.
-        assert.deepEqual(run.h.ofType(T.role).map((r) => r.name).sort(), ["eu-deployer-cluster-admin", "eu-subnet-access"]);
+        assert.deepEqual(
+            run.h
+                .ofType(T.role)
+                .map((r) => r.name)
+                .sort(),
+            ["eu-deployer-cluster-admin", "eu-subnet-access"],
+        );
         assert.equal(run.h.invokes.filter((i) => i.token.startsWith("azuread:") || i.token === "azure-native:keyvault:getVault").length, 0);
         const azure = c.dataPlaneTarget.secretsManager.azure!;
         assert.equal(await valueOf(azure.clientSecret!), "given-client-secret");
@@ -114,7 +137,9 @@ describe("AksCluster: Key Vault wiring", () => {
     });
 
     it("passes an AWS store through untouched and creates nothing for it", async () => {
-        const store = { aws: { region: "us-east-1", accountId: "123456789012", accessKeys: { accessKeyId: "AKIA-X", secretAccessKey: "secret-x" } } };
+        const store = {
+            aws: { region: "us-east-1", accountId: "123456789012", accessKeys: { accessKeyId: "AKIA-X", secretAccessKey: "secret-x" } },
+        };
         const c = await run.deploy({ keyVault: undefined, secretsManager: store });
         assert.equal(c.dataPlaneTarget.secretsManager, store);
         for (const type of [T.app, T.sp, T.password, T.vault]) {
@@ -142,7 +167,10 @@ describe("AksCluster and the optional azuread peer", () => {
             new AksCluster("created", baseArgs());
             seen.push(loaded());
             pulumi.runtime.waitForRPCs().then(() => process.stdout.write(JSON.stringify(seen)));`;
-        const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: root, encoding: "utf8" });
+        const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+            cwd: root,
+            encoding: "utf8",
+        });
         assert.deepEqual(JSON.parse(out), [false, false, true]);
     });
 });

@@ -5,7 +5,11 @@ import { isSecret, valueOf } from "../support/outputs";
 import { aksTests, N, T, TENANT, VAULT_URL } from "./helpers";
 
 /** The storage account, its container and the resource group: what `logStorage.retainOnDelete` keeps. */
-const KEPT_ON_DESTROY = [[T.account, N.account], [T.container, N.container], [T.rg, N.rg]] as const;
+const KEPT_ON_DESTROY = [
+    [T.account, N.account],
+    [T.container, N.container],
+    [T.rg, N.rg],
+] as const;
 
 describe("AksCluster: log storage", () => {
     const run = aksTests();
@@ -34,7 +38,10 @@ describe("AksCluster: log storage", () => {
         assert.equal(await valueOf(spec.container), "airbyte");
         assert.equal(await isSecret(spec.connectionString!), true);
         const key = Buffer.from("canned-key1-acmelogs01").toString("base64");
-        assert.equal(await valueOf(spec.connectionString!), `DefaultEndpointsProtocol=https;AccountName=acmelogs01;AccountKey=${key};EndpointSuffix=core.windows.net`);
+        assert.equal(
+            await valueOf(spec.connectionString!),
+            `DefaultEndpointsProtocol=https;AccountName=acmelogs01;AccountKey=${key};EndpointSuffix=core.windows.net`,
+        );
         const list = run.h.invokes.find((i) => i.token === "azure-native:storage:listStorageAccountKeys")!;
         assert.deepEqual(list.args, { resourceGroupName: "eu-rg", accountName: "acmelogs01" });
     });
@@ -48,7 +55,12 @@ describe("AksCluster: log storage", () => {
     });
 
     it("uses existing storage as given and creates no account", async () => {
-        const existing = { azure: { container: "shared-logs", connectionString: pulumi.secret("DefaultEndpointsProtocol=https;AccountName=x;AccountKey=y") } };
+        const existing = {
+            azure: {
+                container: "shared-logs",
+                connectionString: pulumi.secret("DefaultEndpointsProtocol=https;AccountName=x;AccountKey=y"),
+            },
+        };
         const c = await run.deploy({ logStorage: { existing }, resourceGroupName: "platform-rg" });
         assert.equal(run.h.ofType(T.account).length + run.h.ofType(T.container).length + run.h.ofType(T.rg).length, 0);
         assert.equal(c.dataPlaneTarget.storage, existing);
@@ -73,7 +85,10 @@ describe("AksCluster with DataPlane", () => {
         assert.equal(data.AB_AZURE_KEY_VAULT_CLIENT_ID, APP_CLIENT_ID);
         assert.equal(data.AB_AZURE_KEY_VAULT_CLIENT_SECRET, CLIENT_SECRET);
         assert.match(data.AZURE_STORAGE_CONNECTION_STRING, /^DefaultEndpointsProtocol=https;AccountName=acmelogs01;AccountKey=/);
-        assert.deepEqual(Object.values(secret.inputs.stringData), Object.keys(data).map(() => "[secret]"));
+        assert.deepEqual(
+            Object.values(secret.inputs.stringData),
+            Object.keys(data).map(() => "[secret]"),
+        );
         const release = h.one("kubernetes:helm.sh/v3:Release", "dp");
         const values = release.plainInputs.values;
         assert.equal(values.secretsManager.type, "AZURE_KEY_VAULT");
@@ -86,8 +101,14 @@ describe("AksCluster with DataPlane", () => {
             assert.ok(!valuesText.includes(leaked), `${leaked} leaked into the Helm values`);
         }
         const deps = h.one("kubernetes:helm.sh/v3:Release", "dp").options.dependencies;
-        assert.ok(deps.some((urn) => urn.endsWith("::eu-pool-workload")), deps.join("\n"));
-        assert.ok(deps.some((urn) => urn.endsWith("::eu-kv-secrets-officer")), deps.join("\n"));
+        assert.ok(
+            deps.some((urn) => urn.endsWith("::eu-pool-workload")),
+            deps.join("\n"),
+        );
+        assert.ok(
+            deps.some((urn) => urn.endsWith("::eu-kv-secrets-officer")),
+            deps.join("\n"),
+        );
         assert.equal(release.parentType, "flexplane:index:DataPlane");
     });
 });

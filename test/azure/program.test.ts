@@ -25,11 +25,18 @@ function argsOf(...rest: Parameters<typeof aksArgsFromConfig> extends [unknown, 
 
 describe("azure stack program", () => {
     let warnings: CapturedWarnings;
-    beforeEach(() => { warnings = captureWarnings(); });
+    beforeEach(() => {
+        warnings = captureWarnings();
+    });
     afterEach(() => warnings.restore());
 
     it("maps flexplane:azure, the provider location and the common settings onto AksCluster arguments", () => {
-        const args = argsOf({ zones: ["1", "2"], keyVault: { resourceGroupName: "control" }, logStorage: { sku: "Standard_LRS" } }, ctx, "westeurope", noSecret);
+        const args = argsOf(
+            { zones: ["1", "2"], keyVault: { resourceGroupName: "control" }, logStorage: { sku: "Standard_LRS" } },
+            ctx,
+            "westeurope",
+            noSecret,
+        );
         assert.equal(args.location, "westeurope");
         assert.deepEqual(args.zones, ["1", "2"]);
         assert.equal(args.secretsManager, ctx.secretsManager);
@@ -40,9 +47,16 @@ describe("azure stack program", () => {
     });
 
     it("takes the old option names with one warning each, in the stack's words", () => {
-        const args = argsOf({
-            apiServerAuthorizedIpRanges: ["203.0.113.0/24"], storage: { existingContainer: "logs" }, workloadPools: [{ name: "workload", runsJobs: true }],
-        }, ctx, "westeurope", () => pulumi.secret("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=k"));
+        const args = argsOf(
+            {
+                apiServerAuthorizedIpRanges: ["203.0.113.0/24"],
+                storage: { existingContainer: "logs" },
+                workloadPools: [{ name: "workload", runsJobs: true }],
+            },
+            ctx,
+            "westeurope",
+            () => pulumi.secret("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=k"),
+        );
         assert.deepEqual(args.apiServer, { authorizedCidrs: ["203.0.113.0/24"] });
         assert.equal(args.logStorage?.existing?.azure?.container, "logs");
         assert.deepEqual(args.workloadPools, [{ name: "workload", dedicatedToJobs: true }]);
@@ -51,17 +65,37 @@ describe("azure stack program", () => {
             "flexplane:azure.apiServerAuthorizedIpRanges is deprecated: use flexplane:azure.apiServer.authorizedCidrs instead (same meaning; the old name will be removed in a future release).",
             "flexplane:azure.workloadPools[0].runsJobs is deprecated: use flexplane:azure.workloadPools[0].dedicatedToJobs instead (same meaning; the old name will be removed in a future release).",
         ]);
-        const both = reasons(thrown(() => argsOf({ network: { podCidr: "10.1.0.0/16", podsCidr: "10.2.0.0/16" } }, ctx, "westeurope", noSecret)));
-        assert.match(both["flexplane:azure.network.podCidr"], /^is the old name of flexplane:azure\.network\.podsCidr, which is also set: keep flexplane:azure\.network\.podsCidr only\./);
+        const both = reasons(
+            thrown(() => argsOf({ network: { podCidr: "10.1.0.0/16", podsCidr: "10.2.0.0/16" } }, ctx, "westeurope", noSecret)),
+        );
+        assert.match(
+            both["flexplane:azure.network.podCidr"],
+            /^is the old name of flexplane:azure\.network\.podsCidr, which is also set: keep flexplane:azure\.network\.podsCidr only\./,
+        );
     });
 
     it("refuses keys that other stack keys set, and leaves every other key to the component", () => {
-        const found = reasons(thrown(() => argsOf({ location: "westeurope", tags: { a: "b" }, zone: ["1"], logStorage: { existing: {} } }, ctx, "westeurope", noSecret)));
+        const found = reasons(
+            thrown(() =>
+                argsOf(
+                    { location: "westeurope", tags: { a: "b" }, zone: ["1"], logStorage: { existing: {} } },
+                    ctx,
+                    "westeurope",
+                    noSecret,
+                ),
+            ),
+        );
         assert.match(found["flexplane:azure.location"], /^is set by azure-native:location: remove it here\./);
         assert.match(found["flexplane:azure.tags"], /^is set by flexplane:tags: remove it here\./);
-        assert.match(found["flexplane:azure.logStorage.existing"], /is set by flexplane:azure\.logStorage\.existingContainer and the secret flexplane:azureStorageConnectionString/);
+        assert.match(
+            found["flexplane:azure.logStorage.existing"],
+            /is set by flexplane:azure\.logStorage\.existingContainer and the secret flexplane:azureStorageConnectionString/,
+        );
         assert.equal(found["flexplane:azure.zone"], undefined, "a typo is the component's to report (through the stack's sources)");
-        assert.match(reasons(thrown(() => argsOf(["x"] as any, ctx, "westeurope", noSecret)))["flexplane:azure"], /must be a map of AksCluster settings/);
+        assert.match(
+            reasons(thrown(() => argsOf(["x"] as any, ctx, "westeurope", noSecret)))["flexplane:azure"],
+            /must be a map of AksCluster settings/,
+        );
     });
 
     it("takes an existing container's connection string from its own secret key, and insists on it", () => {
@@ -69,9 +103,15 @@ describe("azure stack program", () => {
         const args = argsOf({ logStorage: { existingContainer: "logs" } }, ctx, "westeurope", () => secret);
         assert.deepEqual(args.logStorage, { existing: { azure: { container: "logs", connectionString: secret } } });
         const missing = reasons(thrown(() => argsOf({ logStorage: { existingContainer: "logs" } }, ctx, "westeurope", noSecret)));
-        assert.match(missing["flexplane:azureStorageConnectionString"], /pulumi config set --secret flexplane:azureStorageConnectionString/);
+        assert.match(
+            missing["flexplane:azureStorageConnectionString"],
+            /pulumi config set --secret flexplane:azureStorageConnectionString/,
+        );
         const unused = reasons(thrown(() => argsOf({}, ctx, "westeurope", () => secret)));
-        assert.match(unused["flexplane:azureStorageConnectionString"], /is set but not used: only flexplane:azure\.logStorage\.existingContainer reads it/);
+        assert.match(
+            unused["flexplane:azureStorageConnectionString"],
+            /is set but not used: only flexplane:azure\.logStorage\.existingContainer reads it/,
+        );
     });
 
     it("plans stacks/Pulumi.azure-westeurope.yaml cleanly, with AKS, Key Vault wiring, storage and the data plane", async () => {
@@ -83,7 +123,10 @@ describe("azure stack program", () => {
         assert.equal(byType(T.cluster).length, 1);
         assert.equal(cluster.inputs.agentPoolProfiles.length, 1);
         assert.deepEqual(cluster.inputs.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24"] });
-        assert.deepEqual(byType(T.pool).map((p) => p.inputs.agentPoolName), ["workload"]);
+        assert.deepEqual(
+            byType(T.pool).map((p) => p.inputs.agentPoolName),
+            ["workload"],
+        );
         assert.equal(byType(T.sp).length, 1);
         assert.equal(byType(T.vault).length, 0, "the example references the control plane's vault");
         assert.equal(byType("kubernetes:helm.sh/v3:Release").length, 1);
@@ -98,7 +141,9 @@ describe("azure stack program", () => {
         assert.match(outputs.storageAccountName, /^[a-z0-9]{24}$/);
         assert.equal(outputs.containerName, "airbyte");
         assert.deepEqual(outputs.descriptor, {
-            cloud: "azure", clusterRegion: "westeurope", secretsManagerIdentity: "azure-key-vault:acme-airbyte-secrets.vault.azure.net",
+            cloud: "azure",
+            clusterRegion: "westeurope",
+            secretsManagerIdentity: "azure-key-vault:acme-airbyte-secrets.vault.azure.net",
         });
         assert.deepEqual(plan.secretConfigKeys.sort(), ["flexplane:dataPlaneClientId", "flexplane:dataPlaneClientSecret"]);
         assert.deepEqual(warnings.messages, [], "the example stacks use the current option names");

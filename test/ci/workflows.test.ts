@@ -56,7 +56,9 @@ function unneededWrites(workflow: Workflow, name: string): string[] {
     if (job.steps.some((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@")) || job.env?.ARM_USE_OIDC === "true") {
         needed.add("id-token");
     }
-    return Object.entries(granted).filter(([scope, level]) => level === "write" && !needed.has(scope)).map(([scope]) => scope);
+    return Object.entries(granted)
+        .filter(([scope, level]) => level === "write" && !needed.has(scope))
+        .map(([scope]) => scope);
 }
 
 /** Write permissions a job's steps need but the job lacks (pulumi/actions#1195: comments need pull-requests: write). */
@@ -105,13 +107,16 @@ describe("GitHub workflow: pull requests", () => {
             assert.ok(needsOf(job).includes("stacks"), `${name} needs the stacks job`);
             assert.equal(job.strategy?.matrix?.stack, "${{ fromJSON(needs.stacks.outputs.names) }}", `${name}'s matrix`);
         }
-        assert.ok(workflow.jobs.plan.steps.some((s) => s.run?.includes("npm run --silent plan -- --stack \"${{ matrix.stack }}\"")));
+        assert.ok(workflow.jobs.plan.steps.some((s) => s.run?.includes('npm run --silent plan -- --stack "${{ matrix.stack }}"')));
     });
 
     it("tests every supported Node.js line, as .ci/run does", () => {
         assert.deepEqual(workflow.jobs.test.strategy?.matrix?.node, NODE_LINES);
         assert.ok(workflow.jobs.test.steps.some((s) => s.with?.["node-version"] === "${{ matrix.node }}"));
-        assert.match(fs.readFileSync(path.join(root, ".ci", "run"), "utf8"), new RegExp(`FLEXPLANE_NODE_LINES:-${NODE_LINES.join(" ")}\\}`));
+        assert.match(
+            fs.readFileSync(path.join(root, ".ci", "run"), "utf8"),
+            new RegExp(`FLEXPLANE_NODE_LINES:-${NODE_LINES.join(" ")}\\}`),
+        );
         assert.match(fs.readFileSync(path.join(root, "README.md"), "utf8"), /Node\.js \*\*22 \(22\.13 or newer\) and 24\*\*/);
     });
 
@@ -119,7 +124,14 @@ describe("GitHub workflow: pull requests", () => {
         const [install, preview] = pulumiSteps(workflow.jobs.preview);
         assert.deepEqual(install.with, { "pulumi-version-file": ".pulumi.version" });
         assert.deepEqual(Object.keys(preview.with ?? {}).sort(), [
-            "cloud-url", "command", "comment-on-pr", "github-token", "policyPackConfigs", "policyPacks", "pulumi-version-file", "stack-name",
+            "cloud-url",
+            "command",
+            "comment-on-pr",
+            "github-token",
+            "policyPackConfigs",
+            "policyPacks",
+            "pulumi-version-file",
+            "stack-name",
         ]);
         assert.equal(preview.with?.command, "preview");
         assert.equal(preview.with?.["stack-name"], "${{ vars.PULUMI_ORG }}/flexplane/${{ matrix.stack }}");
@@ -155,7 +167,10 @@ describe("GitHub workflow: policy pack publishing", () => {
         assert.equal(publish["working-directory" as keyof Step], "policy/dist");
         assert.match(publish.run!, /pulumi policy ls "\$PULUMI_ORG" --json/);
         const enable = job.steps.find((s) => s.run?.includes("pulumi policy enable"))!;
-        assert.match(enable.run!, /pulumi policy enable "\$\{PULUMI_ORG\}\/flexplane" ".*" \\\n\s+--policy-group "\$PULUMI_POLICY_GROUP" --config "\$PULUMI_POLICY_CONFIG"/);
+        assert.match(
+            enable.run!,
+            /pulumi policy enable "\$\{PULUMI_ORG\}\/flexplane" ".*" \\\n\s+--policy-group "\$PULUMI_POLICY_GROUP" --config "\$PULUMI_POLICY_CONFIG"/,
+        );
         assert.equal(enable.if, "env.PULUMI_POLICY_GROUP != ''");
     });
 });
@@ -165,16 +180,25 @@ describe("GitHub workflows: pinned versions", () => {
 
     it("pins every action to a commit, with its release tag in a comment; pulumi/actions at v7 (Node 24)", () => {
         for (const file of files) {
-            const uses = fs.readFileSync(path.join(workflowsDir, file), "utf8").split("\n").filter((l) => /^\s*(- )?uses:/.test(l));
+            const uses = fs
+                .readFileSync(path.join(workflowsDir, file), "utf8")
+                .split("\n")
+                .filter((l) => /^\s*(- )?uses:/.test(l));
             assert.ok(uses.length > 0, file);
             for (const line of uses) {
                 assert.match(line, /uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/, `${file}: ${line.trim()}`);
             }
-            assert.ok(uses.filter((l) => l.includes("pulumi/actions@")).every((l) => / # v7\./.test(l)), file);
+            assert.ok(
+                uses.filter((l) => l.includes("pulumi/actions@")).every((l) => / # v7\./.test(l)),
+                file,
+            );
         }
     });
 
     it("pins the Pulumi CLI to the SDK version the lock file pins", () => {
-        assert.equal(fs.readFileSync(path.join(root, ".pulumi.version"), "utf8").trim(), lock.packages["node_modules/@pulumi/pulumi"].version);
+        assert.equal(
+            fs.readFileSync(path.join(root, ".pulumi.version"), "utf8").trim(),
+            lock.packages["node_modules/@pulumi/pulumi"].version,
+        );
     });
 });

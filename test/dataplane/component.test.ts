@@ -5,7 +5,14 @@ import { dataPlaneTests } from "./helpers";
 
 /** Key Vault and Azure Blob, with their credentials. */
 const AZURE = {
-    secretsManager: { azure: { vaultUrl: "https://kv-one.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: "s" } },
+    secretsManager: {
+        azure: {
+            vaultUrl: "https://kv-one.vault.azure.net/",
+            tenantId: "00000000-0000-0000-0000-000000000001",
+            clientId: "c",
+            clientSecret: "s",
+        },
+    },
     storage: { azure: { container: "logs", connectionString: "cs" } },
 };
 
@@ -18,7 +25,13 @@ describe("DataPlane component", () => {
         return run.deploy({
             clientId: pulumi.secret(SECRETS[0]),
             clientSecret: pulumi.secret(SECRETS[1]),
-            secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", accessKeys: { accessKeyId: SECRETS[2], secretAccessKey: SECRETS[3] } } },
+            secretsManager: {
+                aws: {
+                    region: "us-east-1",
+                    accountId: "123456789012",
+                    accessKeys: { accessKeyId: SECRETS[2], secretAccessKey: SECRETS[3] },
+                },
+            },
             storage: { gcs: { bucket: pulumi.output("eu-logs"), credentialsJson: SECRETS[4] } },
         });
     }
@@ -46,7 +59,10 @@ describe("DataPlane component", () => {
         assert.ok(release.options.dependencies.includes(gcsKey.urn), "the release must wait for the key its pods mount");
         assert.equal(await valueOf(dp.chartVersion), "2.2.0");
         assert.equal(await valueOf(dp.secretsManagerIdentity), "aws-secrets-manager:123456789012:us-east-1");
-        assert.equal(secret.inputs.metadata.annotations["flexplane.dev/secrets-manager-identity"], "aws-secrets-manager:123456789012:us-east-1");
+        assert.equal(
+            secret.inputs.metadata.annotations["flexplane.dev/secrets-manager-identity"],
+            "aws-secrets-manager:123456789012:us-east-1",
+        );
     });
 
     it("keeps every credential out of the Helm values and inside secret Secret data, showing only key names", async () => {
@@ -62,7 +78,10 @@ describe("DataPlane component", () => {
         for (const secret of secrets) {
             assert.deepEqual(secret.secretPaths, ["stringData"]);
             assert.deepEqual(Object.keys(secret.inputs.stringData).sort(), Object.keys(secret.plainInputs.stringData).sort());
-            assert.ok(Object.values(secret.inputs.stringData).every((v) => v === "[secret]"), JSON.stringify(secret.inputs.stringData));
+            assert.ok(
+                Object.values(secret.inputs.stringData).every((v) => v === "[secret]"),
+                JSON.stringify(secret.inputs.stringData),
+            );
             assert.ok(!JSON.stringify(secret.inputs).includes(SECRETS[1]), "a secret value reached the recorded inputs");
         }
     });
@@ -98,7 +117,10 @@ describe("DataPlane component", () => {
     });
 
     it("resolves IRSA access-key refs to empty strings and passes the role annotation", async () => {
-        await run.deploy({ serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": pulumi.output("arn:aws:iam::123456789012:role/dp") } }, "us");
+        await run.deploy(
+            { serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": pulumi.output("arn:aws:iam::123456789012:role/dp") } },
+            "us",
+        );
         const data = run.h.one("kubernetes:core/v1:Secret").plainInputs.stringData;
         assert.equal(data.AWS_SECRET_MANAGER_ACCESS_KEY_ID, "");
         assert.equal(data.S3_ACCESS_KEY_ID, "");
@@ -109,27 +131,44 @@ describe("DataPlane component", () => {
     });
 
     it("uses an existing namespace when told to and creates none", async () => {
-        await run.deploy({
-            namespace: "data-plane",
-            createNamespace: false,
-            secretsManager: { gcp: { projectId: "secrets-project", credentialsJson: "{}" } },
-            storage: { azure: { container: "logs", connectionString: "cs" } },
-        }, "byo");
+        await run.deploy(
+            {
+                namespace: "data-plane",
+                createNamespace: false,
+                secretsManager: { gcp: { projectId: "secrets-project", credentialsJson: "{}" } },
+                storage: { azure: { container: "logs", connectionString: "cs" } },
+            },
+            "byo",
+        );
         assert.equal(run.h.ofType("kubernetes:core/v1:Namespace").length, 0);
         assert.equal(run.h.one("kubernetes:helm.sh/v3:Release").inputs.namespace, "data-plane");
         assert.equal(run.h.one("kubernetes:core/v1:Secret").inputs.metadata.namespace, "data-plane");
     });
 
     it("merges extra values over the computed ones", async () => {
-        const dp = await run.deploy({
-            ...AZURE,
-            extraValues: { workloadLauncher: { replicaCount: 2, extraEnv: [{ name: "HTTPS_PROXY", value: "http://proxy:3128" }] }, storage: { bucket: { log: "other" } } },
-        }, "x");
+        const dp = await run.deploy(
+            {
+                ...AZURE,
+                extraValues: {
+                    workloadLauncher: { replicaCount: 2, extraEnv: [{ name: "HTTPS_PROXY", value: "http://proxy:3128" }] },
+                    storage: { bucket: { log: "other" } },
+                },
+            },
+            "x",
+        );
         const values = await valueOf(dp.values);
         assert.equal(values.workloadLauncher.replicaCount, 2);
-        assert.deepEqual(values.workloadLauncher.extraEnv.map((e: any) => e.name),
-            ["AB_AZURE_KEY_VAULT_CLIENT_ID_REF_NAME", "AB_AZURE_KEY_VAULT_CLIENT_ID_REF_REF_KEY", "AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_NAME", "AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_KEY", "HTTPS_PROXY"],
-            "extra launcher variables are appended to the component's");
+        assert.deepEqual(
+            values.workloadLauncher.extraEnv.map((e: any) => e.name),
+            [
+                "AB_AZURE_KEY_VAULT_CLIENT_ID_REF_NAME",
+                "AB_AZURE_KEY_VAULT_CLIENT_ID_REF_REF_KEY",
+                "AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_NAME",
+                "AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_KEY",
+                "HTTPS_PROXY",
+            ],
+            "extra launcher variables are appended to the component's",
+        );
         assert.equal(values.storage.bucket.log, "other");
         assert.equal(values.storage.bucket.state, "logs");
         assert.equal(values.storage.type, "azure");

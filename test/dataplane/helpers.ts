@@ -20,7 +20,10 @@ export function baseArgs(overrides: Partial<DataPlaneTestArgs> = {}): DataPlaneT
 export async function createDataPlane(name: string, args: DataPlaneTestArgs): Promise<DataPlane> {
     const k8s = await import("@pulumi/kubernetes");
     const { DataPlane } = await import("../../components");
-    return new DataPlane(name, { ...args, kubernetesProvider: args.kubernetesProvider ?? new k8s.Provider(`${name}-cluster`, { kubeconfig: "fake" }) });
+    return new DataPlane(name, {
+        ...args,
+        kubernetesProvider: args.kubernetesProvider ?? new k8s.Provider(`${name}-cluster`, { kubeconfig: "fake" }),
+    });
 }
 
 /** The shared harness for DataPlane tests: a fresh mock runtime before each test. */

@@ -1,6 +1,13 @@
 import { strict as assert } from "assert";
 import * as fc from "fast-check";
-import { awsSecretTags, buildValues, GCS_CREDENTIALS_DIR, GCS_CREDENTIALS_FILE, SECRET_KEYS, ValuesPlan } from "../../components/dataplane/values";
+import {
+    awsSecretTags,
+    buildValues,
+    GCS_CREDENTIALS_DIR,
+    GCS_CREDENTIALS_FILE,
+    SECRET_KEYS,
+    ValuesPlan,
+} from "../../components/dataplane/values";
 import { gcsKeySecretData, secretData } from "../../components/dataplane/secret-data";
 import type { SecretsManagerSpec, StorageSpec } from "../../components/shared/types";
 
@@ -10,23 +17,50 @@ const stores: Record<string, { plan: ValuesPlan["secretsManager"]; spec: Secrets
         spec: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
     },
     "aws keys": {
-        plan: { kind: "aws", region: "eu-west-1", kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/abc", tags: { team: "data" }, useServiceAccountIdentity: false },
-        spec: { aws: { region: "eu-west-1", accountId: "123456789012", accessKeys: { accessKeyId: "AKIA-SM", secretAccessKey: "sm-secret" } } },
+        plan: {
+            kind: "aws",
+            region: "eu-west-1",
+            kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/abc",
+            tags: { team: "data" },
+            useServiceAccountIdentity: false,
+        },
+        spec: {
+            aws: { region: "eu-west-1", accountId: "123456789012", accessKeys: { accessKeyId: "AKIA-SM", secretAccessKey: "sm-secret" } },
+        },
     },
     gcp: {
         plan: { kind: "gcp", projectId: "secrets-project", region: "europe-west1" },
-        spec: { gcp: { projectId: "secrets-project", region: "europe-west1", credentialsJson: "{\"gsm\":1}" } },
+        spec: { gcp: { projectId: "secrets-project", region: "europe-west1", credentialsJson: '{"gsm":1}' } },
     },
     azure: {
         plan: { kind: "azure", vaultUrl: "https://kv-one.vault.azure.net", tenantId: "00000000-0000-0000-0000-000000000001" },
-        spec: { azure: { vaultUrl: "https://kv-one.vault.azure.net", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "sp-id", clientSecret: "sp-secret" } },
+        spec: {
+            azure: {
+                vaultUrl: "https://kv-one.vault.azure.net",
+                tenantId: "00000000-0000-0000-0000-000000000001",
+                clientId: "sp-id",
+                clientSecret: "sp-secret",
+            },
+        },
     },
 };
 const storages: Record<string, { plan: ValuesPlan["storage"]; spec: StorageSpec }> = {
-    "s3 irsa": { plan: { kind: "s3", bucket: "logs", region: "us-east-1", useServiceAccountIdentity: true }, spec: { s3: { bucket: "logs", region: "us-east-1", useServiceAccountIdentity: true } } },
-    "s3 keys": { plan: { kind: "s3", bucket: "logs", region: "us-east-1", useServiceAccountIdentity: false }, spec: { s3: { bucket: "logs", region: "us-east-1", accessKeys: { accessKeyId: "AKIA-S3", secretAccessKey: "s3-secret" } } } },
-    gcs: { plan: { kind: "gcs", bucket: "logs", keySecretName: "dp-gcs-key" }, spec: { gcs: { bucket: "logs", credentialsJson: "{\"gcs\":1}" } } },
-    azure: { plan: { kind: "azure", container: "logs" }, spec: { azure: { container: "logs", connectionString: "DefaultEndpointsProtocol=https;AccountKey=k" } } },
+    "s3 irsa": {
+        plan: { kind: "s3", bucket: "logs", region: "us-east-1", useServiceAccountIdentity: true },
+        spec: { s3: { bucket: "logs", region: "us-east-1", useServiceAccountIdentity: true } },
+    },
+    "s3 keys": {
+        plan: { kind: "s3", bucket: "logs", region: "us-east-1", useServiceAccountIdentity: false },
+        spec: { s3: { bucket: "logs", region: "us-east-1", accessKeys: { accessKeyId: "AKIA-S3", secretAccessKey: "s3-secret" } } },
+    },
+    gcs: {
+        plan: { kind: "gcs", bucket: "logs", keySecretName: "dp-gcs-key" },
+        spec: { gcs: { bucket: "logs", credentialsJson: '{"gcs":1}' } },
+    },
+    azure: {
+        plan: { kind: "azure", container: "logs" },
+        spec: { azure: { container: "logs", connectionString: "DefaultEndpointsProtocol=https;AccountKey=k" } },
+    },
 };
 
 /**
@@ -41,9 +75,19 @@ const REF_PAIRS: Record<string, string> = {
     AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_NAME: "AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_KEY",
 };
 const REF_VARS: Record<string, string[]> = {
-    aws: ["AWS_SECRET_MANAGER_ACCESS_KEY_ID_REF_KEY", "AWS_SECRET_MANAGER_ACCESS_KEY_ID_REF_NAME", "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY_REF_KEY", "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY_REF_NAME"],
+    aws: [
+        "AWS_SECRET_MANAGER_ACCESS_KEY_ID_REF_KEY",
+        "AWS_SECRET_MANAGER_ACCESS_KEY_ID_REF_NAME",
+        "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY_REF_KEY",
+        "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY_REF_NAME",
+    ],
     gcp: ["SECRET_STORE_GCP_SECRET_KEY", "SECRET_STORE_GCP_SECRET_NAME"],
-    azure: ["AB_AZURE_KEY_VAULT_CLIENT_ID_REF_NAME", "AB_AZURE_KEY_VAULT_CLIENT_ID_REF_REF_KEY", "AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_KEY", "AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_NAME"],
+    azure: [
+        "AB_AZURE_KEY_VAULT_CLIENT_ID_REF_NAME",
+        "AB_AZURE_KEY_VAULT_CLIENT_ID_REF_REF_KEY",
+        "AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_KEY",
+        "AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_NAME",
+    ],
 };
 
 function plan(store: ValuesPlan["secretsManager"], storage: ValuesPlan["storage"]): ValuesPlan {
@@ -85,7 +129,10 @@ describe("buildValues", () => {
                 };
 
                 it("spells the store type in upper case and the storage type in lower case", () => {
-                    assert.equal(values.secretsManager.type, { aws: "AWS_SECRET_MANAGER", gcp: "GOOGLE_SECRET_MANAGER", azure: "AZURE_KEY_VAULT" }[store.plan.kind]);
+                    assert.equal(
+                        values.secretsManager.type,
+                        { aws: "AWS_SECRET_MANAGER", gcp: "GOOGLE_SECRET_MANAGER", azure: "AZURE_KEY_VAULT" }[store.plan.kind],
+                    );
                     assert.equal(values.storage.type, storage.plan.kind);
                 });
 
@@ -105,17 +152,31 @@ describe("buildValues", () => {
                     }
                     assert.ok(refs.length >= 5, `expected several secret refs, got ${refs.length}`);
                     for (const ref of refs) {
-                        assert.ok(secrets[ref.secret]?.includes(ref.key), `${ref.path} -> ${ref.secret}/${ref.key} is not in the Secrets (${JSON.stringify(secrets)})`);
+                        assert.ok(
+                            secrets[ref.secret]?.includes(ref.key),
+                            `${ref.path} -> ${ref.secret}/${ref.key} is not in the Secrets (${JSON.stringify(secrets)})`,
+                        );
                     }
                 });
 
                 it("gives the launcher the store's *_REF_* variables, spelled as the platform reads them", () => {
-                    assert.deepEqual(Object.keys(extraEnv(values)).filter((n) => n !== "AWS_ASSUME_ROLE_SECRET_NAME").sort(), REF_VARS[store.plan.kind]);
+                    assert.deepEqual(
+                        Object.keys(extraEnv(values))
+                            .filter((n) => n !== "AWS_ASSUME_ROLE_SECRET_NAME")
+                            .sort(),
+                        REF_VARS[store.plan.kind],
+                    );
                 });
 
                 it("puts the same bucket in every storage slot", () => {
                     assert.deepEqual(new Set(Object.values(values.storage.bucket)), new Set(["logs"]));
-                    assert.deepEqual(Object.keys(values.storage.bucket).sort(), ["activityPayload", "auditLogging", "log", "state", "workloadOutput"]);
+                    assert.deepEqual(Object.keys(values.storage.bucket).sort(), [
+                        "activityPayload",
+                        "auditLogging",
+                        "log",
+                        "state",
+                        "workloadOutput",
+                    ]);
                 });
 
                 it("emits no key the chart ignores", () => {
@@ -166,7 +227,11 @@ describe("buildValues", () => {
         const withKeys = extraEnv(buildValues(plan(stores["aws keys"].plan, storages["s3 keys"].plan)));
         assert.equal(withKeys.AWS_ASSUME_ROLE_SECRET_NAME, "dp-credentials");
         const keys = secretData("id", "secret", stores["aws keys"].spec, storages["s3 keys"].spec);
-        assert.equal(keys.AWS_ACCESS_KEY_ID, "AKIA-SM", "the assume-role keys are the store's keys, under the fixed names the launcher reads");
+        assert.equal(
+            keys.AWS_ACCESS_KEY_ID,
+            "AKIA-SM",
+            "the assume-role keys are the store's keys, under the fixed names the launcher reads",
+        );
         assert.equal(keys.AWS_SECRET_ACCESS_KEY, "sm-secret");
         assert.equal(keys.S3_ACCESS_KEY_ID, "AKIA-S3", "S3 keys keep their own names");
         const withIrsa = extraEnv(buildValues(plan(stores["aws irsa"].plan, storages["s3 keys"].plan)));
@@ -198,7 +263,10 @@ describe("buildValues", () => {
         assert.equal(values.jobs.kube.tolerations[0].key, "airbyte-jobs");
         assert.deepEqual(values.workloads.resources.mainContainer, { cpu: { request: "1" }, memory: { request: "2Gi", limit: "4Gi" } });
         // templates/deployment.yaml: the launcher image is image.repository:tag, without image.registry.
-        assert.deepEqual(values.image, { registry: "registry.example.com/mirror", repository: "registry.example.com/mirror/airbyte/workload-launcher" });
+        assert.deepEqual(values.image, {
+            registry: "registry.example.com/mirror",
+            repository: "registry.example.com/mirror/airbyte/workload-launcher",
+        });
         // PayloadKubeInputMapper.kt 251-275: connector images get JOB_KUBE_CONNECTOR_IMAGE_REGISTRY.
         assert.equal(extraEnv(values).JOB_KUBE_CONNECTOR_IMAGE_REGISTRY, "registry.example.com/mirror");
         assert.deepEqual(values.imagePullSecrets, [{ name: "mirror-pull" }]);
@@ -214,16 +282,22 @@ describe("buildValues", () => {
     });
 
     it("keeps the GCS key out of the credentials Secret and alone in its own", () => {
-        assert.equal(Object.values(secretData("id", "secret", stores.azure.spec, storages.gcs.spec)).includes("{\"gcs\":1}"), false);
-        assert.deepEqual(gcsKeySecretData(storages.gcs.spec), { [GCS_CREDENTIALS_FILE]: "{\"gcs\":1}" });
+        assert.equal(Object.values(secretData("id", "secret", stores.azure.spec, storages.gcs.spec)).includes('{"gcs":1}'), false);
+        assert.deepEqual(gcsKeySecretData(storages.gcs.spec), { [GCS_CREDENTIALS_FILE]: '{"gcs":1}' });
         assert.equal(gcsKeySecretData(storages.azure.spec), undefined);
     });
 
     it("always tags AirbyteManaged=true, whatever the caller's tags (property)", () => {
-        fc.assert(fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string()), (extra) => {
-            const tags = awsSecretTags(extra);
-            const managed = tags.filter((t) => t.key === "AirbyteManaged");
-            return managed.length === 1 && managed[0].value === "true" && tags.length === new Set([...Object.keys(extra), "AirbyteManaged"]).size;
-        }));
+        fc.assert(
+            fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string()), (extra) => {
+                const tags = awsSecretTags(extra);
+                const managed = tags.filter((t) => t.key === "AirbyteManaged");
+                return (
+                    managed.length === 1 &&
+                    managed[0].value === "true" &&
+                    tags.length === new Set([...Object.keys(extra), "AirbyteManaged"]).size
+                );
+            }),
+        );
     });
 });

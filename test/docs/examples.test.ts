@@ -9,7 +9,10 @@ const root = path.resolve(__dirname, "..", "..");
 /** The Markdown files `npm pack` ships, as the packer lists them (README.md and docs/). */
 function packedMarkdown(): string[] {
     const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" });
-    return (JSON.parse(out)[0].files as { path: string }[]).map((f) => f.path).filter((p) => p.endsWith(".md")).sort();
+    return (JSON.parse(out)[0].files as { path: string }[])
+        .map((f) => f.path)
+        .filter((p) => p.endsWith(".md"))
+        .sort();
 }
 
 interface Example {
@@ -26,8 +29,17 @@ function examplesOf(file: string): Example[] {
         if (/^\s*```(ts|typescript)\s*$/.test(lines[i])) {
             const start = i + 1;
             const indent = /^\s*/.exec(lines[i])![0].length;
-            while (++i < lines.length && !/^\s*```\s*$/.test(lines[i])) { /* to the closing fence */ }
-            examples.push({ file, line: start + 1, code: lines.slice(start, i).map((l) => l.slice(indent)).join("\n") });
+            while (++i < lines.length && !/^\s*```\s*$/.test(lines[i])) {
+                /* to the closing fence */
+            }
+            examples.push({
+                file,
+                line: start + 1,
+                code: lines
+                    .slice(start, i)
+                    .map((l) => l.slice(indent))
+                    .join("\n"),
+            });
         }
     }
     return examples;
@@ -50,7 +62,7 @@ function diagnosticsOf(examples: Example[]): string[] {
         noEmit: true,
         types: ["node", "mocha"],
         baseUrl: root,
-        paths: { "flexplane": ["components/index.ts"], "flexplane/*": ["components/*/index.ts"] },
+        paths: { flexplane: ["components/index.ts"], "flexplane/*": ["components/*/index.ts"] },
     };
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);
@@ -62,7 +74,8 @@ function diagnosticsOf(examples: Example[]): string[] {
         return example ? ts.createSourceFile(f, example.code, language, true) : getSourceFile(f, language, onError);
     };
     const program = ts.createProgram([...virtual.keys()], options, host);
-    return ts.getPreEmitDiagnostics(program)
+    return ts
+        .getPreEmitDiagnostics(program)
         .filter((d) => d.file && virtual.has(d.file.fileName))
         .map((d) => {
             const example = virtual.get(d.file!.fileName)!;
@@ -73,7 +86,11 @@ function diagnosticsOf(examples: Example[]): string[] {
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function anchorOf(heading: string): string {
-    return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    return heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+        .replace(/\s/g, "-");
 }
 
 function anchorsOf(file: string): Set<string> {
@@ -95,13 +112,22 @@ describe("documentation", function () {
 
     it("ships README.md and every page under docs/", () => {
         assert.ok(files.includes("README.md"));
-        const pages = fs.readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`);
-        assert.deepEqual(files.filter((f) => f.startsWith("docs/")), pages.sort());
+        const pages = fs
+            .readdirSync(path.join(root, "docs"))
+            .filter((f) => f.endsWith(".md"))
+            .map((f) => `docs/${f}`);
+        assert.deepEqual(
+            files.filter((f) => f.startsWith("docs/")),
+            pages.sort(),
+        );
     });
 
     it("every TypeScript example compiles as written", () => {
         assert.ok(examples.length >= 8, `found only ${examples.length} examples`);
-        assert.deepEqual(diagnostics.filter((d) => !d.startsWith("probe.md:")), []);
+        assert.deepEqual(
+            diagnostics.filter((d) => !d.startsWith("probe.md:")),
+            [],
+        );
     });
 
     it("every relative link inside the packed docs reaches a packed file and heading", () => {

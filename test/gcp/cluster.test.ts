@@ -46,10 +46,13 @@ describe("GkeCluster: cluster and nodes", () => {
     });
 
     it("a pool dedicated to jobs is tainted and the connector pods get the matching selector and toleration", async () => {
-        const c = await run.deploy({
-            mode: "standard",
-            nodePools: [{ name: "general" }, { name: "jobs", machineType: "n2-standard-8", dedicatedToJobs: true, spot: true }],
-        }, "us");
+        const c = await run.deploy(
+            {
+                mode: "standard",
+                nodePools: [{ name: "general" }, { name: "jobs", machineType: "n2-standard-8", dedicatedToJobs: true, spot: true }],
+            },
+            "us",
+        );
         const jobsPool = run.h.one(NODE_POOL, "us-jobs").inputs.nodeConfig;
         assert.deepEqual(jobsPool.taints, [{ key: "flexplane.dev/dedicated", value: "jobs", effect: "NO_SCHEDULE" }]);
         assert.equal(jobsPool.spot, true);
@@ -68,7 +71,10 @@ describe("GkeCluster: cluster and nodes", () => {
         assert.equal(inputs.deletionProtection, true);
         assert.deepEqual(inputs.privateClusterConfig, { enablePrivateNodes: true, enablePrivateEndpoint: false });
         assert.deepEqual(inputs.releaseChannel, { channel: "REGULAR" });
-        assert.equal(inputs.subnetwork, "https://www.googleapis.com/compute/v1/projects/flexplane-gke/regions/europe-west1/subnetworks/eu-subnet-0a1b2c3");
+        assert.equal(
+            inputs.subnetwork,
+            "https://www.googleapis.com/compute/v1/projects/flexplane-gke/regions/europe-west1/subnetworks/eu-subnet-0a1b2c3",
+        );
         assert.equal(inputs.network, "https://www.googleapis.com/compute/v1/projects/flexplane-gke/global/networks/eu-network-0a1b2c3");
         assert.deepEqual(inputs.ipAllocationPolicy, { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" });
         assert.deepEqual(inputs.masterAuthorizedNetworksConfig, { cidrBlocks: [{ cidrBlock: "203.0.113.0/24" }] });
@@ -89,7 +95,10 @@ describe("GkeCluster: cluster and nodes", () => {
         assert.equal(grant.inputs.member, "serviceAccount:service-100000000001@container-engine-robot.iam.gserviceaccount.com");
         assert.deepEqual(cluster.inputs.databaseEncryption, { state: "ENCRYPTED", keyName: key.id });
         assert.ok(cluster.options.dependencies.includes(grant.urn), "GKE refuses the key until its agent may use it");
-        assert.deepEqual(run.h.invokes.filter((i) => i.token.endsWith("getProject")).map((i) => i.args.projectId), ["flexplane-gke"]);
+        assert.deepEqual(
+            run.h.invokes.filter((i) => i.token.endsWith("getProject")).map((i) => i.args.projectId),
+            ["flexplane-gke"],
+        );
     });
 
     it("uses the caller's Secrets key, creates none, and still grants the GKE service agent on it", async () => {
@@ -105,18 +114,31 @@ describe("GkeCluster: cluster and nodes", () => {
         const subnet = run.h.one("gcp:compute/subnetwork:Subnetwork", "eu-subnet").inputs;
         assert.equal(subnet.ipCidrRange, "10.20.0.0/20");
         assert.equal(subnet.privateIpGoogleAccess, true);
-        assert.deepEqual(subnet.secondaryIpRanges.map((r: any) => r.rangeName), ["pods", "services"]);
+        assert.deepEqual(
+            subnet.secondaryIpRanges.map((r: any) => r.rangeName),
+            ["pods", "services"],
+        );
         assert.equal(run.h.one("gcp:compute/network:Network", "eu-network").inputs.autoCreateSubnetworks, false);
         const nat = run.h.one("gcp:compute/routerNat:RouterNat", "eu-nat").inputs;
         assert.equal(nat.router, "eu-router-0a1b2c3");
         assert.equal(nat.sourceSubnetworkIpRangesToNat, "LIST_OF_SUBNETWORKS");
-        assert.deepEqual(nat.subnetworks, [{ name: "https://www.googleapis.com/compute/v1/projects/flexplane-gke/regions/europe-west1/subnetworks/eu-subnet-0a1b2c3", sourceIpRangesToNats: ["ALL_IP_RANGES"] }]);
+        assert.deepEqual(nat.subnetworks, [
+            {
+                name: "https://www.googleapis.com/compute/v1/projects/flexplane-gke/regions/europe-west1/subnetworks/eu-subnet-0a1b2c3",
+                sourceIpRangesToNats: ["ALL_IP_RANGES"],
+            },
+        ]);
         assert.equal(run.h.ofType("gcp:compute/firewall:Firewall").length, 0);
     });
 
     it("uses an existing network as given and creates no VPC, router or NAT", async () => {
         const c = await run.deploy({
-            existingNetwork: { network: "projects/p/global/networks/shared", subnetwork: "projects/p/regions/europe-west1/subnetworks/gke", podsRangeName: "gke-pods", servicesRangeName: "gke-svc" },
+            existingNetwork: {
+                network: "projects/p/global/networks/shared",
+                subnetwork: "projects/p/regions/europe-west1/subnetworks/gke",
+                podsRangeName: "gke-pods",
+                servicesRangeName: "gke-svc",
+            },
         });
         assert.equal(run.h.ofType("gcp:compute/network:Network").length + run.h.ofType("gcp:compute/routerNat:RouterNat").length, 0);
         const inputs = run.h.one(CLUSTER, "eu-cluster").inputs;
@@ -133,7 +155,9 @@ describe("GkeCluster: cluster and nodes", () => {
             deletionProtection: false,
         });
         const inputs = run.h.one(CLUSTER, "eu-cluster").inputs;
-        assert.deepEqual(inputs.masterAuthorizedNetworksConfig, { cidrBlocks: [{ cidrBlock: "198.51.100.0/24" }, { cidrBlock: "203.0.113.0/24" }] });
+        assert.deepEqual(inputs.masterAuthorizedNetworksConfig, {
+            cidrBlocks: [{ cidrBlock: "198.51.100.0/24" }, { cidrBlock: "203.0.113.0/24" }],
+        });
         assert.equal(inputs.minMasterVersion, "1.35");
         assert.deepEqual(inputs.releaseChannel, { channel: "STABLE" });
         assert.equal(inputs.deletionProtection, false);
@@ -142,13 +166,21 @@ describe("GkeCluster: cluster and nodes", () => {
     it("uses a given node service account and creates none", async () => {
         await run.deploy({ nodeServiceAccountEmail: "nodes@other.iam.gserviceaccount.com" });
         assert.equal(run.h.ofType("gcp:serviceaccount/account:Account").filter((a) => a.name === "eu-nodes").length, 0);
-        assert.equal(run.h.one(CLUSTER, "eu-cluster").inputs.clusterAutoscaling.autoProvisioningDefaults.serviceAccount, "nodes@other.iam.gserviceaccount.com");
+        assert.equal(
+            run.h.one(CLUSTER, "eu-cluster").inputs.clusterAutoscaling.autoProvisioningDefaults.serviceAccount,
+            "nodes@other.iam.gserviceaccount.com",
+        );
     });
 
     it("gives the nodes their own account with only the default node role", async () => {
         await run.deploy();
-        const roles = run.h.ofType("gcp:projects/iAMMember:IAMMember").filter((m) => m.inputs.member === "serviceAccount:eu-nodes@flexplane-gke.iam.gserviceaccount.com");
-        assert.deepEqual(roles.map((r) => [r.inputs.project, r.inputs.role]), [["flexplane-gke", "roles/container.defaultNodeServiceAccount"]]);
+        const roles = run.h
+            .ofType("gcp:projects/iAMMember:IAMMember")
+            .filter((m) => m.inputs.member === "serviceAccount:eu-nodes@flexplane-gke.iam.gserviceaccount.com");
+        assert.deepEqual(
+            roles.map((r) => [r.inputs.project, r.inputs.role]),
+            [["flexplane-gke", "roles/container.defaultNodeServiceAccount"]],
+        );
     });
 
     it("builds a secret kubeconfig from the endpoint and CA that authenticates with gke-gcloud-auth-plugin", async () => {
@@ -168,6 +200,9 @@ describe("GkeCluster: cluster and nodes", () => {
         await run.deploy({ mode: "standard" });
         assert.equal(run.h.one("flexplane:gcp:GkeCluster", "eu").parent, undefined);
         const orphans = run.h.resources.filter((r) => r.type !== "flexplane:gcp:GkeCluster" && r.parent !== "eu");
-        assert.deepEqual(orphans.map((r) => r.name), []);
+        assert.deepEqual(
+            orphans.map((r) => r.name),
+            [],
+        );
     });
 });

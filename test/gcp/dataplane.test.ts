@@ -22,7 +22,10 @@ describe("GkeCluster → DataPlane", () => {
         assert.equal(secret.plainInputs.stringData[SECRET_KEYS.gcpSecretManagerCredentials], key);
         assert.deepEqual(gcsKey.plainInputs.stringData, { [GCS_CREDENTIALS_FILE]: key });
         for (const s of [secret, gcsKey]) {
-            assert.ok(s.secretPaths.some((p) => p.startsWith("stringData")), "stringData must be secret");
+            assert.ok(
+                s.secretPaths.some((p) => p.startsWith("stringData")),
+                "stringData must be secret",
+            );
             assert.equal(JSON.stringify(s.inputs).includes("FLEXPLANE-TEST-KEY"), false);
         }
     });

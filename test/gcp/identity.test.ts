@@ -29,7 +29,10 @@ describe("GkeCluster: secret store and storage identity", () => {
         const grants = platformMembers(BUCKET_MEMBER);
         assert.deepEqual(grants.map((g) => g.inputs.role).sort(), [...GKE_DEFAULTS.bucketRoles].sort());
         assert.deepEqual([...new Set(grants.map((g) => g.inputs.bucket))], ["eu-logs-0a1b2c3"]);
-        assert.equal(platformMembers(PROJECT_MEMBER).some((g) => g.inputs.role.startsWith("roles/storage.")), false);
+        assert.equal(
+            platformMembers(PROJECT_MEMBER).some((g) => g.inputs.role.startsWith("roles/storage.")),
+            false,
+        );
     });
 
     it("fills the decoded key, secret, into the secret store and storage of the data-plane target", async () => {
@@ -51,14 +54,23 @@ describe("GkeCluster: secret store and storage identity", () => {
 
     it("makes the data plane wait for every role binding and node pool", async () => {
         const c = await run.deploy({ mode: "standard" });
-        const waitedFor = await Promise.all((c.dataPlaneTarget.dependsOn ?? []).map((d) => valueOf(pulumi.output(d).apply((r) => (r as any).__name as string))));
-        for (const name of ["eu-general", "eu-bucket-storage-objectadmin", "eu-secrets-secretmanager-secretaccessor", "eu-nodes-container-defaultnodeserviceaccount"]) {
+        const waitedFor = await Promise.all(
+            (c.dataPlaneTarget.dependsOn ?? []).map((d) => valueOf(pulumi.output(d).apply((r) => (r as any).__name as string))),
+        );
+        for (const name of [
+            "eu-general",
+            "eu-bucket-storage-objectadmin",
+            "eu-secrets-secretmanager-secretaccessor",
+            "eu-nodes-container-defaultnodeserviceaccount",
+        ]) {
             assert.ok(waitedFor.includes(name), `${name} missing from dependsOn (${waitedFor.join(", ")})`);
         }
     });
 
     it("creates nothing for the secret store when the caller gives its key, and passes that key on as a secret", async () => {
-        const c = await run.deploy({ secretsManager: { gcp: { projectId: "airbyte-secrets", credentialsJson: '{"type":"service_account","caller":true}' } } });
+        const c = await run.deploy({
+            secretsManager: { gcp: { projectId: "airbyte-secrets", credentialsJson: '{"type":"service_account","caller":true}' } },
+        });
         assert.equal(platformMembers(PROJECT_MEMBER).length, 0);
         const storeKey = c.dataPlaneTarget.secretsManager.gcp!.credentialsJson as pulumi.Output<string>;
         assert.equal(await valueOf(storeKey), '{"type":"service_account","caller":true}');
@@ -78,7 +90,14 @@ describe("GkeCluster: secret store and storage identity", () => {
 
     it("creates no account or key at all when the caller gives both keys", async () => {
         const c = await run.deploy({
-            secretsManager: { azure: { vaultUrl: "https://kv-acme.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: "s" } },
+            secretsManager: {
+                azure: {
+                    vaultUrl: "https://kv-acme.vault.azure.net/",
+                    tenantId: "00000000-0000-0000-0000-000000000001",
+                    clientId: "c",
+                    clientSecret: "s",
+                },
+            },
             storageCredentialsJson: '{"type":"service_account","bucket":true}',
         });
         assert.equal(run.h.ofType(ACCOUNT).filter((a) => a.name === "eu-airbyte").length, 0);

@@ -15,14 +15,18 @@ describe("GkeCluster: log storage", () => {
         assert.equal(bucket.inputs.forceDestroy, false);
         assert.deepEqual(bucket.inputs.versioning, { enabled: false });
         // Only job logs expire: state and workload output share the bucket.
-        assert.deepEqual(bucket.inputs.lifecycleRules, [{ action: { type: "Delete" }, condition: { age: 30, matchesPrefixes: ["job-logging/"] } }]);
+        assert.deepEqual(bucket.inputs.lifecycleRules, [
+            { action: { type: "Delete" }, condition: { age: 30, matchesPrefixes: ["job-logging/"] } },
+        ]);
         assert.deepEqual(bucket.inputs.labels, { team: "data_platform" });
         assert.equal(bucket.options.retainOnDelete, true);
         assert.equal(await valueOf(c.bucketName), "eu-logs-0a1b2c3");
     });
 
     it("follows the caller's retention, versioning and destroy choices", async () => {
-        await run.deploy({ logStorage: { location: "EU", versioning: true, logRetentionDays: 7, retainOnDelete: false, forceDestroy: true } });
+        await run.deploy({
+            logStorage: { location: "EU", versioning: true, logRetentionDays: 7, retainOnDelete: false, forceDestroy: true },
+        });
         const bucket = run.h.one(BUCKET, "eu-logs");
         assert.equal(bucket.inputs.location, "EU");
         assert.deepEqual(bucket.inputs.versioning, { enabled: true });
@@ -42,9 +46,13 @@ describe("GkeCluster: log storage", () => {
     it("uses an existing bucket by name, creates none, and still scopes the grants to it", async () => {
         const c = await run.deploy({ logStorage: { existingBucketName: "company-airbyte-logs" } });
         assert.equal(run.h.ofType(BUCKET).length, 0);
-        const grants = ["eu-bucket-storage-objectadmin", "eu-bucket-storage-legacybucketreader"]
-            .map((name) => run.h.one("gcp:storage/bucketIAMMember:BucketIAMMember", name));
-        assert.deepEqual(grants.map((g) => g.inputs.bucket), ["company-airbyte-logs", "company-airbyte-logs"]);
+        const grants = ["eu-bucket-storage-objectadmin", "eu-bucket-storage-legacybucketreader"].map((name) =>
+            run.h.one("gcp:storage/bucketIAMMember:BucketIAMMember", name),
+        );
+        assert.deepEqual(
+            grants.map((g) => g.inputs.bucket),
+            ["company-airbyte-logs", "company-airbyte-logs"],
+        );
         assert.equal(await valueOf(c.dataPlaneTarget.storage.gcs!.bucket), "company-airbyte-logs");
     });
 });

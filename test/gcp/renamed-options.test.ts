@@ -38,21 +38,32 @@ describe("GkeCluster: old option names", () => {
     it("library users: each old name still works, with one deprecation warning, and builds the same resources", async () => {
         await run.deploy(NEW);
         const expected = run.h.resources.map((r) => [r.type, r.name, r.inputs]);
-        assert.deepEqual(run.warnings.messages.filter((m) => m.includes("deprecated")), []);
+        assert.deepEqual(
+            run.warnings.messages.filter((m) => m.includes("deprecated")),
+            [],
+        );
 
         run.install();
         run.warnings.messages.length = 0;
         await run.deploy(OLD);
-        assert.deepEqual(run.h.resources.map((r) => [r.type, r.name, r.inputs]), expected);
-        assert.deepEqual(run.warnings.messages.filter((m) => m.includes("deprecated")).sort(), [
-            // One warning per use: the only node pool is `nodePools[0]`.
-            ...RENAMED_OPTIONS.map((r) => deprecation("", r.from.replace("[]", "[0]"), r.to.replace("[]", "[0]"))),
-        ].sort());
+        assert.deepEqual(
+            run.h.resources.map((r) => [r.type, r.name, r.inputs]),
+            expected,
+        );
+        assert.deepEqual(
+            run.warnings.messages.filter((m) => m.includes("deprecated")).sort(),
+            [
+                // One warning per use: the only node pool is `nodePools[0]`.
+                ...RENAMED_OPTIONS.map((r) => deprecation("", r.from.replace("[]", "[0]"), r.to.replace("[]", "[0]"))),
+            ].sort(),
+        );
     });
 
     it("refuses an old name given together with its new one, naming both", async () => {
         const { resolveGkeCluster } = await import("../../components/gcp/resolve");
-        const r = reasons(thrown(() => resolveGkeCluster("eu", baseArgs({ bucket: { versioning: true }, logStorage: { logRetentionDays: 7 } }))));
+        const r = reasons(
+            thrown(() => resolveGkeCluster("eu", baseArgs({ bucket: { versioning: true }, logStorage: { logRetentionDays: 7 } }))),
+        );
         assert.deepEqual(Object.keys(r), ["bucket"]);
         assert.match(r.bucket, /^is the old name of logStorage, which is also set: keep logStorage only\./);
     });
@@ -83,11 +94,14 @@ describe("GCP stacks: old option names", () => {
         assert.deepEqual(old.errors, []);
         assert.deepEqual(planSnapshot(old), planSnapshot(now));
         const prefix = "flexplane:gcp.";
-        assert.deepEqual(old.warnings.filter((w) => w.includes("deprecated")).sort(), [
-            deprecation(prefix, "bucket", "logStorage"),
-            deprecation(prefix, "masterAuthorizedNetworks", "apiServer.authorizedCidrs"),
-            deprecation(prefix, "nodePools[0].diskSizeGb", "nodePools[0].diskSizeGiB"),
-            deprecation(prefix, "nodePools[1].diskSizeGb", "nodePools[1].diskSizeGiB"),
-        ].sort());
+        assert.deepEqual(
+            old.warnings.filter((w) => w.includes("deprecated")).sort(),
+            [
+                deprecation(prefix, "bucket", "logStorage"),
+                deprecation(prefix, "masterAuthorizedNetworks", "apiServer.authorizedCidrs"),
+                deprecation(prefix, "nodePools[0].diskSizeGb", "nodePools[0].diskSizeGiB"),
+                deprecation(prefix, "nodePools[1].diskSizeGb", "nodePools[1].diskSizeGiB"),
+            ].sort(),
+        );
     });
 });

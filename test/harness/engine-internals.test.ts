@@ -29,14 +29,23 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
         const parent = new pulumi.ComponentResource("test:index:Parent", "parent", {}, {});
         const provider = new TestProvider("explicit");
         const first = new Thing("first", { size: 1 });
-        new Thing("second", {
-            ref: first.id,
-            nested: { secret: pulumi.secret("s3cr3t"), plain: "visible" },
-            list: [pulumi.secret("hidden"), "shown"],
-        }, {
-            parent, provider, protect: true, retainOnDelete: true, ignoreChanges: ["size"],
-            additionalSecretOutputs: ["out"], dependsOn: [first],
-        });
+        new Thing(
+            "second",
+            {
+                ref: first.id,
+                nested: { secret: pulumi.secret("s3cr3t"), plain: "visible" },
+                list: [pulumi.secret("hidden"), "shown"],
+            },
+            {
+                parent,
+                provider,
+                protect: true,
+                retainOnDelete: true,
+                ignoreChanges: ["size"],
+                additionalSecretOutputs: ["out"],
+                dependsOn: [first],
+            },
+        );
         await h.settle();
         const firstUrn = "urn:pulumi:dev::proj::test:index:Thing::first";
         const second = h.one("test:index:Thing", "second");
@@ -53,12 +62,20 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
         assert.deepEqual(second.plainInputs.nested, { secret: "s3cr3t", plain: "visible" }, ADAPTER);
         assert.equal(second.inputs.ref, "first-id", ADAPTER);
         const { dependencies, provider: providerRef, ...flags } = second.options;
-        assert.deepEqual(flags, { protect: true, retainOnDelete: true, ignoreChanges: ["size"], additionalSecretOutputs: ["out"] }, ADAPTER);
+        assert.deepEqual(
+            flags,
+            { protect: true, retainOnDelete: true, ignoreChanges: ["size"], additionalSecretOutputs: ["out"] },
+            ADAPTER,
+        );
         assert.deepEqual(dependencies, [firstUrn], ADAPTER);
         assert.deepEqual(second.propertyDependencies.ref, [firstUrn], ADAPTER);
         assert.equal(providerRef, "urn:pulumi:dev::proj::pulumi:providers:test::explicit::explicit-id", ADAPTER);
         const plain = h.one("test:index:Thing", "first").options;
-        assert.deepEqual(plain, { protect: false, retainOnDelete: false, ignoreChanges: [], additionalSecretOutputs: [], dependencies: [], provider: "" }, ADAPTER);
+        assert.deepEqual(
+            plain,
+            { protect: false, retainOnDelete: false, ignoreChanges: [], additionalSecretOutputs: [], dependencies: [], provider: "" },
+            ADAPTER,
+        );
     });
 
     it("waits for registrations that apply callbacks start late", async () => {
@@ -66,7 +83,11 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
         const early = new Thing("early", {});
         early.id.apply((id) => pulumi.output(id).apply(() => new Thing("late", {})));
         await h.settle();
-        assert.deepEqual(h.ofType("test:index:Thing").map((r) => r.name), ["early", "late"], ADAPTER);
+        assert.deepEqual(
+            h.ofType("test:index:Thing").map((r) => r.name),
+            ["early", "late"],
+            ADAPTER,
+        );
     });
 
     it("records stack reads, not registrations, through the public mocks", async () => {
@@ -80,8 +101,12 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
 
     it("fails naming the SDK version and the adapter when a request getter is gone", () => {
         const request = { getPropertydependenciesMap: () => new Map(), getObject: () => undefined, getType: () => "t", getName: () => "n" };
-        assert.throws(() => readRegistration(request as never),
-            new RegExp(`@pulumi/pulumi ${sdkVersion().replace(/\./g, "\\.")}: RegisterResourceRequest has no getParent\\(\\).*tools/harness/engine-internals\\.ts`));
+        assert.throws(
+            () => readRegistration(request as never),
+            new RegExp(
+                `@pulumi/pulumi ${sdkVersion().replace(/\./g, "\\.")}: RegisterResourceRequest has no getParent\\(\\).*tools/harness/engine-internals\\.ts`,
+            ),
+        );
     });
 
     it("refuses to tap a runtime without a mock monitor, naming the adapter", () => {

@@ -103,8 +103,11 @@ function providerMethods(consumer: string, result: RunResult): string[] {
     assert.ok(check, "no credential check registered");
     const serialized = check.inputs.__provider;
     fs.writeFileSync(path.join(consumer, "provider.js"), typeof serialized === "string" ? serialized : serialized.value);
-    const load = spawnSync(process.execPath, ["-e", "process.stdout.write(JSON.stringify(Object.keys(require('./provider.js').handler())))"],
-        { cwd: consumer, encoding: "utf8" });
+    const load = spawnSync(
+        process.execPath,
+        ["-e", "process.stdout.write(JSON.stringify(Object.keys(require('./provider.js').handler())))"],
+        { cwd: consumer, encoding: "utf8" },
+    );
     assert.equal(load.status, 0, `the serialized provider does not load:\n${load.stderr}`);
     return JSON.parse(load.stdout);
 }
@@ -119,22 +122,31 @@ function providerMethods(consumer: string, result: RunResult): string[] {
 async function makeConsumer(tarball: string, pulumiVersion: string): Promise<string> {
     const consumer = fs.mkdtempSync(path.join(os.tmpdir(), `consumer-pulumi-${pulumiVersion}-`));
     fs.copyFileSync(tarball, path.join(consumer, path.basename(tarball)));
-    fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({
-        name: "consumer",
-        ...TEMPLATE_PACKAGE,
-        // The template's ranges, pinned to this repository's versions where they fall inside them.
-        devDependencies: { ...TEMPLATE_PACKAGE.devDependencies, typescript: pinned("typescript") },
-        dependencies: {
-            "@pulumi/pulumi": pulumiVersion,
-            // What the README tells an AWS user to add.
-            flexplane: `file:./${path.basename(tarball)}`,
-            "@pulumi/kubernetes": pinned("@pulumi/kubernetes"),
-            "@pulumi/aws": pinned("@pulumi/aws"),
-            "@pulumi/awsx": pinned("@pulumi/awsx"),
-            "@pulumi/eks": pinned("@pulumi/eks"),
-        },
-    }, null, 2));
-    await promisify(execFile)("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], { cwd: consumer });
+    fs.writeFileSync(
+        path.join(consumer, "package.json"),
+        JSON.stringify(
+            {
+                name: "consumer",
+                ...TEMPLATE_PACKAGE,
+                // The template's ranges, pinned to this repository's versions where they fall inside them.
+                devDependencies: { ...TEMPLATE_PACKAGE.devDependencies, typescript: pinned("typescript") },
+                dependencies: {
+                    "@pulumi/pulumi": pulumiVersion,
+                    // What the README tells an AWS user to add.
+                    flexplane: `file:./${path.basename(tarball)}`,
+                    "@pulumi/kubernetes": pinned("@pulumi/kubernetes"),
+                    "@pulumi/aws": pinned("@pulumi/aws"),
+                    "@pulumi/awsx": pinned("@pulumi/awsx"),
+                    "@pulumi/eks": pinned("@pulumi/eks"),
+                },
+            },
+            null,
+            2,
+        ),
+    );
+    await promisify(execFile)("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
+        cwd: consumer,
+    });
     fs.writeFileSync(path.join(consumer, "index.ts"), exampleUnder("README.md", "## As a library"));
     fs.writeFileSync(path.join(consumer, "tsconfig.json"), JSON.stringify(TEMPLATE_TSCONFIG, null, 4));
     fs.writeFileSync(path.join(consumer, "run.js"), RUNNER);
@@ -146,12 +158,22 @@ const tsc = (consumer: string, project: string) =>
 
 /** The SDK versions installed in `consumer`: exactly one copy is what makes mocks work. */
 function installedPulumiVersions(consumer: string): string[] {
-    const found = execFileSync("find", ["node_modules", "-path", "*/@pulumi/pulumi/package.json"], { cwd: consumer, encoding: "utf8" }).trim().split("\n");
+    const found = execFileSync("find", ["node_modules", "-path", "*/@pulumi/pulumi/package.json"], { cwd: consumer, encoding: "utf8" })
+        .trim()
+        .split("\n");
     return found.map((file) => JSON.parse(fs.readFileSync(path.join(consumer, file), "utf8")).version as string);
 }
 
-const REGISTERED_BY_EXAMPLE = ["flexplane:aws:EksCluster", "awsx:ec2:Vpc", "eks:index:Cluster", "eks:index:ManagedNodeGroup", "aws:iam/role:Role",
-    "aws:s3/bucket:Bucket", "flexplane:index:DataPlane", "kubernetes:helm.sh/v3:Release"];
+const REGISTERED_BY_EXAMPLE = [
+    "flexplane:aws:EksCluster",
+    "awsx:ec2:Vpc",
+    "eks:index:Cluster",
+    "eks:index:ManagedNodeGroup",
+    "aws:iam/role:Role",
+    "aws:s3/bucket:Bucket",
+    "flexplane:index:DataPlane",
+    "kubernetes:helm.sh/v3:Release",
+];
 
 describe("packaged consumer: a `pulumi new typescript` project with the tarball", function () {
     this.timeout(900_000);
@@ -160,7 +182,10 @@ describe("packaged consumer: a `pulumi new typescript` project with the tarball"
 
     before(async () => {
         packDir = fs.mkdtempSync(path.join(os.tmpdir(), "consumer-pack-"));
-        const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
+        const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: root, encoding: "utf8" })
+            .trim()
+            .split("\n")
+            .pop()!;
         // One pack, both ends of the peer range installed side by side.
         const [lowest, newest] = await Promise.all([PULUMI_LOWEST, PULUMI_NEWEST].map((v) => makeConsumer(path.join(packDir, tarball), v)));
         consumers[PULUMI_LOWEST] = lowest;
@@ -179,10 +204,23 @@ describe("packaged consumer: a `pulumi new typescript` project with the tarball"
             consumer = consumers[PULUMI_NEWEST];
             // The same project under the older template's resolution, node16 and a bundler's; these only
             // type-check how `flexplane/*` resolves, so the libraries' own declarations are skipped.
-            const variant = (options: object) => JSON.stringify({ ...TEMPLATE_TSCONFIG, compilerOptions: { ...TEMPLATE_TSCONFIG.compilerOptions, skipLibCheck: true, ...options } });
-            fs.writeFileSync(path.join(consumer, "tsconfig.node.json"), variant({ module: "commonjs", moduleResolution: "node", noEmit: true }));
-            fs.writeFileSync(path.join(consumer, "tsconfig.node16.json"), variant({ module: "node16", moduleResolution: "node16", noEmit: true }));
-            fs.writeFileSync(path.join(consumer, "tsconfig.bundler.json"), variant({ module: "preserve", moduleResolution: "bundler", noEmit: true }));
+            const variant = (options: object) =>
+                JSON.stringify({
+                    ...TEMPLATE_TSCONFIG,
+                    compilerOptions: { ...TEMPLATE_TSCONFIG.compilerOptions, skipLibCheck: true, ...options },
+                });
+            fs.writeFileSync(
+                path.join(consumer, "tsconfig.node.json"),
+                variant({ module: "commonjs", moduleResolution: "node", noEmit: true }),
+            );
+            fs.writeFileSync(
+                path.join(consumer, "tsconfig.node16.json"),
+                variant({ module: "node16", moduleResolution: "node16", noEmit: true }),
+            );
+            fs.writeFileSync(
+                path.join(consumer, "tsconfig.bundler.json"),
+                variant({ module: "preserve", moduleResolution: "bundler", noEmit: true }),
+            );
         });
 
         it("installs exactly that SDK, and no GCP or Azure SDK", () => {
@@ -194,14 +232,21 @@ describe("packaged consumer: a `pulumi new typescript` project with the tarball"
         });
 
         it("ships built JavaScript, declarations, README and docs only", () => {
-            const files = execFileSync("find", [".", "-type", "f"], { cwd: path.join(consumer, "node_modules", "flexplane"), encoding: "utf8" }).trim().split("\n");
+            const files = execFileSync("find", [".", "-type", "f"], {
+                cwd: path.join(consumer, "node_modules", "flexplane"),
+                encoding: "utf8",
+            })
+                .trim()
+                .split("\n");
             const stray = files.filter((f) => !/^\.\/(dist\/components\/.*\.(js|d\.ts)|README\.md|docs\/.*\.md|package\.json)$/.test(f));
             assert.deepEqual(stray, []);
             assert.ok(files.includes("./dist/components/testing/index.d.ts"), "flexplane/testing is shipped");
         });
 
         it("compiles the README's example with the template's tsconfig (nodenext), and under `node`, `node16` and `bundler` resolution", async () => {
-            await Promise.all(["tsconfig.json", "tsconfig.node.json", "tsconfig.node16.json", "tsconfig.bundler.json"].map((p) => tsc(consumer, p)));
+            await Promise.all(
+                ["tsconfig.json", "tsconfig.node.json", "tsconfig.node16.json", "tsconfig.bundler.json"].map((p) => tsc(consumer, p)),
+            );
             assert.ok(fs.existsSync(path.join(consumer, "bin", "index.js")));
         });
 
@@ -228,7 +273,10 @@ describe("packaged consumer: a `pulumi new typescript` project with the tarball"
             fs.renameSync(awsx, `${awsx}.removed`);
             try {
                 const result = runExample(consumer);
-                assert.match(result.error ?? "", /InputPropertiesError: EksCluster "us" has invalid arguments:\n {2}- network: .*run `npm install "@pulumi\/awsx@\^3\.0\.0"`/);
+                assert.match(
+                    result.error ?? "",
+                    /InputPropertiesError: EksCluster "us" has invalid arguments:\n {2}- network: .*run `npm install "@pulumi\/awsx@\^3\.0\.0"`/,
+                );
                 assert.deepEqual(result.registered, []);
             } finally {
                 fs.renameSync(`${awsx}.removed`, awsx);
@@ -238,8 +286,19 @@ describe("packaged consumer: a `pulumi new typescript` project with the tarball"
         it("runs the unit test of docs/testing.md in the project", () => {
             fs.writeFileSync(path.join(consumer, "example.test.ts"), exampleUnder("docs/testing.md", "## Example (mocha)"));
             const mocha = path.join(root, "node_modules", "mocha", "bin", "mocha.js");
-            const out = execFileSync(process.execPath, [mocha, "--no-config", "-r", path.join(root, "node_modules", "ts-node", "register", "transpile-only"),
-                "--timeout", "60000", "example.test.ts"], { cwd: consumer, encoding: "utf8" });
+            const out = execFileSync(
+                process.execPath,
+                [
+                    mocha,
+                    "--no-config",
+                    "-r",
+                    path.join(root, "node_modules", "ts-node", "register", "transpile-only"),
+                    "--timeout",
+                    "60000",
+                    "example.test.ts",
+                ],
+                { cwd: consumer, encoding: "utf8" },
+            );
             assert.match(out, /1 passing/);
         });
     });
@@ -263,7 +322,10 @@ describe("packaged consumer: a `pulumi new typescript` project with the tarball"
             const result = runExample(consumer);
             assert.equal(result.error, undefined);
             const types = result.registered.map((r) => r.type);
-            assert.deepEqual(REGISTERED_BY_EXAMPLE.filter((t) => !types.includes(t)), []);
+            assert.deepEqual(
+                REGISTERED_BY_EXAMPLE.filter((t) => !types.includes(t)),
+                [],
+            );
             assert.deepEqual(providerMethods(consumer, result).sort(), ["check", "create", "diff", "update"]);
         });
     });

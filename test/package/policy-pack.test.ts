@@ -45,7 +45,10 @@ describe("policy pack staged for `pulumi policy publish`", function () {
     before(() => {
         work = fs.mkdtempSync(path.join(os.tmpdir(), "policy-publish-"));
         staged = stagePolicyPack(path.join(work, "stage"));
-        const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: staged.dir, encoding: "utf8" }).trim().split("\n").pop()!;
+        const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: staged.dir, encoding: "utf8" })
+            .trim()
+            .split("\n")
+            .pop()!;
         unpacked = path.join(work, "unpacked");
         fs.mkdirSync(unpacked);
         execFileSync("tar", ["xzf", path.join(work, tarball), "-C", unpacked]);
@@ -55,11 +58,21 @@ describe("policy pack staged for `pulumi policy publish`", function () {
     after(() => fs.rmSync(work, { recursive: true, force: true }));
 
     it("packs JavaScript only, with the shared modules it imports from components/, PulumiPolicy.yaml and package.json", () => {
-        const files = execFileSync("find", [".", "-type", "f"], { cwd: unpacked, encoding: "utf8" }).trim().split("\n").map((f) => f.slice(2)).sort();
+        const files = execFileSync("find", [".", "-type", "f"], { cwd: unpacked, encoding: "utf8" })
+            .trim()
+            .split("\n")
+            .map((f) => f.slice(2))
+            .sort();
         assert.deepEqual(files, staged.files);
-        assert.deepEqual(files.filter((f) => !/\.js$/.test(f)), ["PulumiPolicy.yaml", "package.json"]);
+        assert.deepEqual(
+            files.filter((f) => !/\.js$/.test(f)),
+            ["PulumiPolicy.yaml", "package.json"],
+        );
         assert.ok(files.includes("policy/index.js"));
-        assert.ok(files.some((f) => f.startsWith("components/")), "the shared rules the pack imports are inside the package");
+        assert.ok(
+            files.some((f) => f.startsWith("components/")),
+            "the shared rules the pack imports are inside the package",
+        );
     });
 
     it("keeps the pack's name, version and dependencies, and runs as plain JavaScript", () => {
@@ -77,11 +90,18 @@ describe("policy pack staged for `pulumi policy publish`", function () {
         try {
             const client = new AnalyzerClient(`127.0.0.1:${await port}`, grpc.credentials.createInsecure());
             const info = await new Promise<import("@pulumi/pulumi/proto/analyzer_pb").AnalyzerInfo>((resolve, reject) =>
-                client.getAnalyzerInfo(new Empty(), (err, response) => (err ? reject(err) : resolve(response))));
+                client.getAnalyzerInfo(new Empty(), (err, response) => (err ? reject(err) : resolve(response))),
+            );
             client.close();
             assert.equal(info.getName(), "flexplane");
             assert.equal(info.getVersion(), policyManifest.version);
-            assert.deepEqual(info.getPoliciesList().map((p) => p.getName()).sort(), allPolicies.map((p) => p.name).sort());
+            assert.deepEqual(
+                info
+                    .getPoliciesList()
+                    .map((p) => p.getName())
+                    .sort(),
+                allPolicies.map((p) => p.name).sort(),
+            );
         } finally {
             child.kill();
         }

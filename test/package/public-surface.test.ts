@@ -24,12 +24,24 @@ function entryPoints(): Map<string, string> {
 
 /** The names an entry point exports (values and types), as the TypeScript checker sees them. */
 function exportedNames(files: string[]): Map<string, string[]> {
-    const program = ts.createProgram(files, { skipLibCheck: true, noEmit: true, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, strict: true });
+    const program = ts.createProgram(files, {
+        skipLibCheck: true,
+        noEmit: true,
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2020,
+        strict: true,
+    });
     const checker = program.getTypeChecker();
     const out = new Map<string, string[]>();
     for (const file of files) {
         const symbol = checker.getSymbolAtLocation(program.getSourceFile(file)!)!;
-        out.set(file, checker.getExportsOfModule(symbol).map((s) => s.getName()).sort());
+        out.set(
+            file,
+            checker
+                .getExportsOfModule(symbol)
+                .map((s) => s.getName())
+                .sort(),
+        );
     }
     return out;
 }
@@ -46,7 +58,9 @@ function documentedNames(): Map<string, string[]> {
         if (!entry) {
             continue;
         }
-        const names = [...section.matchAll(/^\| ((?:`[A-Za-z0-9_]+`(?:, )?)+) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([A-Za-z0-9_]+)`/g)].map((n) => n[1]));
+        const names = [...section.matchAll(/^\| ((?:`[A-Za-z0-9_]+`(?:, )?)+) \|/gm)].flatMap((m) =>
+            [...m[1].matchAll(/`([A-Za-z0-9_]+)`/g)].map((n) => n[1]),
+        );
         out.set(entry, names.sort());
     }
     return out;

@@ -40,10 +40,18 @@ describe("offline plan of a stack that imports ESC environments", () => {
     it("plans cleanly with the data plane's credentials and AWS keys from the environment, all of them secret", async () => {
         const plan = await runPlan({ stack: "esc-byo", stacksDir: testStacks });
         assert.deepEqual(plan.errors, []);
-        const fromEnvironment = ["flexplane:dataPlaneClientId", "flexplane:dataPlaneClientSecret", "flexplane:secretsManagerAccessKeyId",
-            "flexplane:secretsManagerSecretAccessKey", "flexplane:storageAccessKeyId", "flexplane:storageSecretAccessKey"];
+        const fromEnvironment = [
+            "flexplane:dataPlaneClientId",
+            "flexplane:dataPlaneClientSecret",
+            "flexplane:secretsManagerAccessKeyId",
+            "flexplane:secretsManagerSecretAccessKey",
+            "flexplane:storageAccessKeyId",
+            "flexplane:storageSecretAccessKey",
+        ];
         assert.deepEqual(plan.environment, {
-            imports: "flexplane/airbyte-dataplane-us", dir: path.join(testStacks, "environments"), keys: ["flexplane:byo", ...fromEnvironment],
+            imports: "flexplane/airbyte-dataplane-us",
+            dir: path.join(testStacks, "environments"),
+            keys: ["flexplane:byo", ...fromEnvironment],
         });
         assert.deepEqual([...plan.secretConfigKeys].sort(), fromEnvironment);
         const secret = plan.resources.find((r) => r.type === "kubernetes:core/v1:Secret")!;
@@ -52,7 +60,10 @@ describe("offline plan of a stack that imports ESC environments", () => {
         const everything = JSON.stringify(plan);
         assert.equal(everything.includes("AKIAIOSFODNN7EXAMPLE"), false);
         assert.equal(everything.includes("6f1c6a0e-0000-4000-8000-000000000001"), false);
-        assert.match(renderText(plan), /Config from the ESC environment \(flexplane\/airbyte-dataplane-us; definitions in .*\): flexplane:byo, flexplane:dataPlaneClientId/);
+        assert.match(
+            renderText(plan),
+            /Config from the ESC environment \(flexplane\/airbyte-dataplane-us; definitions in .*\): flexplane:byo, flexplane:dataPlaneClientId/,
+        );
     });
 
     it("merges an object key under the stack's own: the bucket from the environment, the stack's region over the environment's", async () => {
@@ -84,7 +95,12 @@ describe("offline plan of a stack that imports ESC environments", () => {
     it("refuses a secret key the environment gives in plain text, as it would in the stack file", async () => {
         const dir = envDir({ plain: "values:\n  pulumiConfig:\n    flexplane:dataPlaneClientSecret: not-a-secret\n" });
         fs.cpSync(path.join(testStacks, "environments", "flexplane"), path.join(dir, "flexplane"), { recursive: true });
-        const plan = await runPlan({ stack: "esc-byo", stacksDir: testStacks, stackText: escStackWith((d) => d.environment.push("plain")), envDir: dir });
+        const plan = await runPlan({
+            stack: "esc-byo",
+            stacksDir: testStacks,
+            stackText: escStackWith((d) => d.environment.push("plain")),
+            envDir: dir,
+        });
         assert.equal(plan.errors.length, 1, plan.errors.join("\n"));
         assert.match(plan.errors[0], /flexplane:dataPlaneClientSecret: .*secret/);
         assert.equal(JSON.stringify(plan).includes("not-a-secret"), false);
@@ -93,20 +109,42 @@ describe("offline plan of a stack that imports ESC environments", () => {
     it("stops as `pulumi preview` does when an imported environment has no definition, naming the file and how to get it", async () => {
         const plan = await runPlan({ stack: "esc-byo", stacksDir: testStacks, envDir: envDir({}) });
         assert.equal(plan.errors.length, 1);
-        assert.match(plan.errors[0], /^opening environment: environment "flexplane\/airbyte-dataplane-us" has no definition .*flexplane\/airbyte-dataplane-us\.yaml: save it there \(`esc env get <org>\/flexplane\/airbyte-dataplane-us --definition > /);
+        assert.match(
+            plan.errors[0],
+            /^opening environment: environment "flexplane\/airbyte-dataplane-us" has no definition .*flexplane\/airbyte-dataplane-us\.yaml: save it there \(`esc env get <org>\/flexplane\/airbyte-dataplane-us --definition > /,
+        );
         assert.deepEqual(plan.resources, []);
     });
 
     it("refuses a key only ESC can compute, naming the key, the builtin and the two fixes", async () => {
-        const dir = envDir({ dynamic: "values:\n  pulumiConfig:\n    flexplane:airbyteUrl:\n      fn::open::aws-secrets:\n        region: us-east-1\n" });
-        const plan = await runPlan({ stack: "esc-byo", stacksDir: testStacks, stackText: escStackWith((d) => { d.environment = ["dynamic"]; }), envDir: dir });
+        const dir = envDir({
+            dynamic: "values:\n  pulumiConfig:\n    flexplane:airbyteUrl:\n      fn::open::aws-secrets:\n        region: us-east-1\n",
+        });
+        const plan = await runPlan({
+            stack: "esc-byo",
+            stacksDir: testStacks,
+            stackText: escStackWith((d) => {
+                d.environment = ["dynamic"];
+            }),
+            envDir: dir,
+        });
         assert.equal(plan.errors.length, 1, plan.errors.join("\n"));
-        assert.match(plan.errors[0], /^flexplane:airbyteUrl comes from fn::open::aws-secrets in the stack's environment, which only ESC can evaluate\. .*literal value in the environment's definition under .*, or set it on the stack/);
+        assert.match(
+            plan.errors[0],
+            /^flexplane:airbyteUrl comes from fn::open::aws-secrets in the stack's environment, which only ESC can evaluate\. .*literal value in the environment's definition under .*, or set it on the stack/,
+        );
     });
 
     it("refuses cyclic imports as ESC does", async () => {
         const dir = envDir({ a: "imports: [b]\n", b: "imports: [a]\n" });
-        const plan = await runPlan({ stack: "esc-byo", stacksDir: testStacks, stackText: escStackWith((d) => { d.environment = ["a"]; }), envDir: dir });
+        const plan = await runPlan({
+            stack: "esc-byo",
+            stacksDir: testStacks,
+            stackText: escStackWith((d) => {
+                d.environment = ["a"];
+            }),
+            envDir: dir,
+        });
         assert.match(plan.errors.join("\n"), /^opening environment: .*a\.yaml: cyclic import of a$/);
     });
 });
@@ -125,19 +163,31 @@ describe("ESC environment definitions (evaluation model)", () => {
 
     it("reads an import with merge: false only through ${imports.<name>}", () => {
         const r = reader({ keys: "values:\n  region: eu-west-1\n  pulumiConfig:\n    leaked: yes\n" });
-        const config = r.pulumiConfigOf({ imports: [{ keys: { merge: false } }], values: { pulumiConfig: { region: "${imports.keys.region}" } } }, "stack");
+        const config = r.pulumiConfigOf(
+            { imports: [{ keys: { merge: false } }], values: { pulumiConfig: { region: "${imports.keys.region}" } } },
+            "stack",
+        );
         assert.deepEqual(config, { region: "eu-west-1" });
     });
 
     it("keeps secrets secret through references and interpolation, and ciphertext as a secret of unknown value", () => {
         const r = reader({});
-        const config = r.pulumiConfigOf({
-            values: {
-                password: { "fn::secret": "hunter2" },
-                stored: { "fn::secret": { ciphertext: "ZXNjeA" } },
-                pulumiConfig: { ref: "${password}", url: "postgres://u:${password}@db", cost: "$$5", stored: "${stored}", plain: "${context.rootEnvironmentName}" },
+        const config = r.pulumiConfigOf(
+            {
+                values: {
+                    password: { "fn::secret": "hunter2" },
+                    stored: { "fn::secret": { ciphertext: "ZXNjeA" } },
+                    pulumiConfig: {
+                        ref: "${password}",
+                        url: "postgres://u:${password}@db",
+                        cost: "$$5",
+                        stored: "${stored}",
+                        plain: "${context.rootEnvironmentName}",
+                    },
+                },
             },
-        }, "stack")!;
+            "stack",
+        )!;
         assert.deepEqual(config.ref, new EnvSecret("hunter2"));
         assert.deepEqual(config.url, new EnvSecret("postgres://u:hunter2@db"));
         assert.equal(config.cost, "$5");
@@ -147,9 +197,18 @@ describe("ESC environment definitions (evaluation model)", () => {
 
     it("refuses a secret that is not a string literal, a reference to nothing and a cyclic reference, naming the file", () => {
         const r = reader({});
-        assert.throws(() => r.pulumiConfigOf({ values: { pulumiConfig: { n: { "fn::secret": 5 } } } }, "Pulumi.s.yaml"), /^Error: Pulumi\.s\.yaml: values\.pulumiConfig\.n: secret values must be string literals$/);
-        assert.throws(() => r.pulumiConfigOf({ values: { pulumiConfig: { n: "${missing.key}" } } }, "Pulumi.s.yaml"), /\$\{missing\.key\} names nothing in the environment/);
-        assert.throws(() => r.pulumiConfigOf({ values: { a: "${b}", b: "${a}", pulumiConfig: { n: "${a}" } } }, "Pulumi.s.yaml"), /cyclic reference/);
+        assert.throws(
+            () => r.pulumiConfigOf({ values: { pulumiConfig: { n: { "fn::secret": 5 } } } }, "Pulumi.s.yaml"),
+            /^Error: Pulumi\.s\.yaml: values\.pulumiConfig\.n: secret values must be string literals$/,
+        );
+        assert.throws(
+            () => r.pulumiConfigOf({ values: { pulumiConfig: { n: "${missing.key}" } } }, "Pulumi.s.yaml"),
+            /\$\{missing\.key\} names nothing in the environment/,
+        );
+        assert.throws(
+            () => r.pulumiConfigOf({ values: { a: "${b}", b: "${a}", pulumiConfig: { n: "${a}" } } }, "Pulumi.s.yaml"),
+            /cyclic reference/,
+        );
     });
 
     it("takes a stack's list of names as {imports: [...]}, as the CLI does", () => {

@@ -14,7 +14,16 @@ describe("example stacks", () => {
     const plans = new Map<string, PlanResult>();
 
     it("include the byo, org, HA pair, every cloud and a cross-cloud store", () => {
-        for (const expected of ["byo", "org", "aws-us-east-1", "aws-us-east-1-b", "gcp-europe-west1", "gcp-us-central1", "azure-westeurope", "azure-northeurope"]) {
+        for (const expected of [
+            "byo",
+            "org",
+            "aws-us-east-1",
+            "aws-us-east-1-b",
+            "gcp-europe-west1",
+            "gcp-us-central1",
+            "azure-westeurope",
+            "azure-northeurope",
+        ]) {
             assert.ok(stacks.includes(expected), `missing stack ${expected}`);
         }
     });
@@ -28,7 +37,11 @@ describe("example stacks", () => {
             const fixture = path.join(stacksDir, "fixtures", `${stack}.json`);
             if (fs.existsSync(fixture) && plan.outputs.descriptor) {
                 const committed = JSON.parse(fs.readFileSync(fixture, "utf8")).outputs.descriptor;
-                assert.deepEqual(committed, plan.outputs.descriptor, `stacks/fixtures/${stack}.json is stale: run npm run plan -- --stack ${stack} --write-fixture`);
+                assert.deepEqual(
+                    committed,
+                    plan.outputs.descriptor,
+                    `stacks/fixtures/${stack}.json is stale: run npm run plan -- --stack ${stack} --write-fixture`,
+                );
             }
         });
 
@@ -38,7 +51,12 @@ describe("example stacks", () => {
                 const release = plan.resources.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
                 const secrets = plannedSecrets(plan.resources);
                 for (const chartVersion of SUPPORTED_CHART_VERSIONS) {
-                    const result = checkJobPodContract({ values: release.inputs.values, chartVersion, releaseName: release.inputs.name, secrets });
+                    const result = checkJobPodContract({
+                        values: release.inputs.values,
+                        chartVersion,
+                        releaseName: release.inputs.name,
+                        secrets,
+                    });
                     assert.deepEqual(result.problems, [], `chart ${chartVersion}`);
                     // Airbyte Cloud's control plane: connectors run in cloud mode, as Airbyte's installer sets it.
                     assert.deepEqual(result.pod.containers.connector.env.DEPLOYMENT_MODE, { value: "CLOUD" });

@@ -15,7 +15,9 @@ const root = path.resolve(__dirname, "..", "..");
 const goldenDir = path.join(__dirname, "golden");
 
 function explains(entry: DeliberateDifference, stack: string, d: SnapshotDifference): boolean {
-    return (entry.stacks === "*" || entry.stacks.includes(stack)) && entry.kind === d.kind && entry.urn.test(d.urn) && entry.path.test(d.path);
+    return (
+        (entry.stacks === "*" || entry.stacks.includes(stack)) && entry.kind === d.kind && entry.urn.test(d.urn) && entry.path.test(d.path)
+    );
 }
 
 describe("example stacks against their recorded plans", () => {
@@ -38,7 +40,11 @@ describe("example stacks against their recorded plans", () => {
                 }
                 return entry === undefined;
             });
-            assert.deepEqual(unexplained, [], `unlisted differences in ${stack}: list them in test/plan/golden/differences.ts with the reason`);
+            assert.deepEqual(
+                unexplained,
+                [],
+                `unlisted differences in ${stack}: list them in test/plan/golden/differences.ts with the reason`,
+            );
         });
     }
 
@@ -50,8 +56,14 @@ describe("example stacks against their recorded plans", () => {
 
 describe("plan snapshots", () => {
     it("tell added, removed and changed leaves apart, by URN and input path", () => {
-        const before = { "urn:a": { type: "t", name: "a", inputs: { tags: { owner: "x" }, size: 1 } }, "urn:gone": { type: "t", name: "g", inputs: {} } };
-        const after = { "urn:a": { type: "t", name: "a", inputs: { tags: { owner: "y", team: "d" }, size: 1 } }, "urn:new": { type: "t", name: "n", inputs: {} } };
+        const before = {
+            "urn:a": { type: "t", name: "a", inputs: { tags: { owner: "x" }, size: 1 } },
+            "urn:gone": { type: "t", name: "g", inputs: {} },
+        };
+        const after = {
+            "urn:a": { type: "t", name: "a", inputs: { tags: { owner: "y", team: "d" }, size: 1 } },
+            "urn:new": { type: "t", name: "n", inputs: {} },
+        };
         assert.deepEqual(diffSnapshots(before, after), [
             { urn: "urn:a", path: "inputs.tags.owner", kind: "changed", before: "x", after: "y" },
             { urn: "urn:a", path: "inputs.tags.team", kind: "added", before: undefined, after: "d" },

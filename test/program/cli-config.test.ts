@@ -24,10 +24,13 @@ function refusals(projectText: string, stackText: string, stack = "dev"): string
 // port is held to the CLI's own expectations.
 describe("the Pulumi CLI's config rules (ported)", () => {
     it("TestStackConfigErrorsWhenMissing...: names every declared key without default or value, sorted", () => {
-        const declared = "name: test\nruntime: nodejs\nconfig:\n  world:\n    type: string\n  hello:\n    type: integer\n  values:\n    type: array\n    items:\n      type: string\n";
+        const declared =
+            "name: test\nruntime: nodejs\nconfig:\n  world:\n    type: string\n  hello:\n    type: integer\n  values:\n    type: array\n    items:\n      type: string\n";
         assert.deepEqual(refusals(declared, ""), ["Stack 'dev' is missing configuration values 'hello', 'values' and 'world'"]);
-        assert.deepEqual(refusals("name: test\nruntime: nodejs\nconfig:\n  values:\n    type: array\n    items:\n      type: string\n", ""),
-            ["Stack 'dev' is missing configuration value 'values'"]);
+        assert.deepEqual(
+            refusals("name: test\nruntime: nodejs\nconfig:\n  values:\n    type: array\n    items:\n      type: string\n", ""),
+            ["Stack 'dev' is missing configuration value 'values'"],
+        );
     });
 
     it("TestStackConfigDoesNotErrorWhenProjectHasNotDefinedConfig: undeclared stack keys pass", () => {
@@ -37,8 +40,9 @@ describe("the Pulumi CLI's config rules (ported)", () => {
     it("TestStackConfigSecretIsCorrectlyValidated: a secret key must be encrypted", () => {
         const declared = "name: test\nruntime: nodejs\nconfig:\n  importantNumber:\n    type: integer\n    secret: true\n";
         assert.deepEqual(refusals(declared, "config:\n  test:importantNumber:\n    secure: AAABAKBz\n"), []);
-        assert.deepEqual(refusals(declared, "config:\n  test:importantNumber: 20\n"),
-            ["Stack 'dev' with configuration key 'importantNumber' must be encrypted as it's secret"]);
+        assert.deepEqual(refusals(declared, "config:\n  test:importantNumber: 20\n"), [
+            "Stack 'dev' with configuration key 'importantNumber' must be encrypted as it's secret",
+        ]);
     });
 
     it("refuses a secret key that falls back to its plain default: why Pulumi.yaml declares no secret keys", () => {
@@ -47,14 +51,21 @@ describe("the Pulumi CLI's config rules (ported)", () => {
     });
 
     it("TestStackConfigErrorsWhenStackValueIsNotCorrectlyTyped and ...IntegerType...: types are checked", () => {
-        const list = "name: test\nruntime: nodejs\nconfig:\n  values:\n    type: array\n    items:\n      type: string\n    default: [value]\n";
-        assert.deepEqual(refusals(list, "config:\n  test:values: someValue\n"), ["Stack 'dev' with configuration key 'values' must be of type 'array<string>'"]);
+        const list =
+            "name: test\nruntime: nodejs\nconfig:\n  values:\n    type: array\n    items:\n      type: string\n    default: [value]\n";
+        assert.deepEqual(refusals(list, "config:\n  test:values: someValue\n"), [
+            "Stack 'dev' with configuration key 'values' must be of type 'array<string>'",
+        ]);
         const integer = "name: test\nruntime: nodejs\nconfig:\n  importantNumber:\n    type: integer\n";
         assert.deepEqual(refusals(integer, "config:\n  test:importantNumber: 20\n"), []);
-        assert.deepEqual(refusals(integer, "config:\n  test:importantNumber: hello\n"), ["Stack 'dev' with configuration key 'importantNumber' must be of type 'integer'"]);
+        assert.deepEqual(refusals(integer, "config:\n  test:importantNumber: hello\n"), [
+            "Stack 'dev' with configuration key 'importantNumber' must be of type 'integer'",
+        ]);
         const flag = "name: test\nruntime: nodejs\nconfig:\n  flag:\n    type: boolean\n    default: false\n";
-        assert.deepEqual(refusals(flag, "config:\n  test:flag: \"true\"\n"), []);
-        assert.deepEqual(refusals(flag, "config:\n  test:flag: maybe\n"), ["Stack 'dev' with configuration key 'flag' must be of type 'boolean'"]);
+        assert.deepEqual(refusals(flag, 'config:\n  test:flag: "true"\n'), []);
+        assert.deepEqual(refusals(flag, "config:\n  test:flag: maybe\n"), [
+            "Stack 'dev' with configuration key 'flag' must be of type 'boolean'",
+        ]);
     });
 
     it("TestUntypedProjectConfigValuesAreNotValidated: a shorthand value is an untyped default", () => {
@@ -67,12 +78,30 @@ describe("the Pulumi CLI's config rules (ported)", () => {
 
     it("Project.Validate: the declarations the CLI refuses to load", () => {
         const errors = (text: string) => loadProject(parse(text)).errors;
-        assert.match(errors("name: t\nconfig:\n  a:\n    type: array\n")[0], /declares an array but does not specify the underlying type via the 'items' attribute/);
-        assert.match(errors("name: t\nconfig:\n  a:\n    type: boolean\n    default: yes-please\n")[0], /default value specified for configuration key 'a' is not of the expected type 'boolean'/);
-        assert.match(errors("name: t\nconfig:\n  a:\n    default: 1\n    value: 2\n")[0], /cannot have both a 'default' and 'value' attribute/);
-        assert.match(errors("name: t\nconfig:\n  aws:region:\n    type: string\n")[0], /is not namespaced by the project and should not define a type/);
-        assert.match(errors("name: t\nconfig:\n  a:\n    type: map\n")[0], /config\.a\.type: must be one of string, integer, boolean, array, object/);
-        assert.match(errors("name: t\nconfig:\n  a:\n    type: string\n    required: true\n")[0], /additional property required is not allowed/);
+        assert.match(
+            errors("name: t\nconfig:\n  a:\n    type: array\n")[0],
+            /declares an array but does not specify the underlying type via the 'items' attribute/,
+        );
+        assert.match(
+            errors("name: t\nconfig:\n  a:\n    type: boolean\n    default: yes-please\n")[0],
+            /default value specified for configuration key 'a' is not of the expected type 'boolean'/,
+        );
+        assert.match(
+            errors("name: t\nconfig:\n  a:\n    default: 1\n    value: 2\n")[0],
+            /cannot have both a 'default' and 'value' attribute/,
+        );
+        assert.match(
+            errors("name: t\nconfig:\n  aws:region:\n    type: string\n")[0],
+            /is not namespaced by the project and should not define a type/,
+        );
+        assert.match(
+            errors("name: t\nconfig:\n  a:\n    type: map\n")[0],
+            /config\.a\.type: must be one of string, integer, boolean, array, object/,
+        );
+        assert.match(
+            errors("name: t\nconfig:\n  a:\n    type: string\n    required: true\n")[0],
+            /additional property required is not allowed/,
+        );
     });
 
     it("holds a stack file's values as the CLI does: null is empty, secure leaves make an object secure", () => {

@@ -52,7 +52,10 @@ describe("the config key registry", () => {
             assert.deepEqual(row, [docsType(spec), docsDefault(spec)], `${fullKey(spec.name)}: type and default differ from the registry`);
         }
         for (const key of rows.keys()) {
-            assert.ok(configKey(key.replace(/^flexplane:/, "")), `docs/configuration.md documents ${key}, which the registry does not know`);
+            assert.ok(
+                configKey(key.replace(/^flexplane:/, "")),
+                `docs/configuration.md documents ${key}, which the registry does not know`,
+            );
         }
     });
 

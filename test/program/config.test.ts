@@ -21,22 +21,28 @@ function inputsWith(values: Record<string, unknown>, secretKeys: string[] = [], 
 
 /** The problems of a region stack's common keys, thrown as the program throws them. */
 function commonProblems(values: Record<string, unknown>, secretKeys: string[] = []): Record<string, string> {
-    return reasons(thrown(() => {
-        const inputs = inputsWith(values, secretKeys);
-        readCommonConfig(inputs, "flexplane");
-        inputs.problems.throwIfAny();
-    }));
+    return reasons(
+        thrown(() => {
+            const inputs = inputsWith(values, secretKeys);
+            readCommonConfig(inputs, "flexplane");
+            inputs.problems.throwIfAny();
+        }),
+    );
 }
 
 const IRSA = { aws: { region: "us-east-1", accountId: "123456789012", auth: "serviceAccount" } };
 
 describe("stack config", () => {
     it("reads an AWS store with access keys as secrets and a numeric account id as text", async () => {
-        const inputs = inputsWith({
-            cloud: "aws",
-            secretsManager: { aws: { region: "us-east-1", accountId: 123456789012, auth: "accessKeys" } },
-            secretsManagerAccessKeyId: "AKIA1", secretsManagerSecretAccessKey: "s3cr3t",
-        }, ["secretsManagerAccessKeyId", "secretsManagerSecretAccessKey"]);
+        const inputs = inputsWith(
+            {
+                cloud: "aws",
+                secretsManager: { aws: { region: "us-east-1", accountId: 123456789012, auth: "accessKeys" } },
+                secretsManagerAccessKeyId: "AKIA1",
+                secretsManagerSecretAccessKey: "s3cr3t",
+            },
+            ["secretsManagerAccessKeyId", "secretsManagerSecretAccessKey"],
+        );
         const common = readCommonConfig(inputs, "flexplane");
         inputs.problems.throwIfAny();
         const aws = common.secretsManager.aws!;
@@ -63,21 +69,34 @@ describe("stack config", () => {
         assert.equal(readCommonConfig(inputs, "flexplane").edition, "community");
         inputs.problems.throwIfAny();
         const problems = commonProblems({ cloud: "aws", secretsManager: IRSA, edition: "CLOUD" });
-        assert.match(problems["flexplane:edition"], /"CLOUD" is not an edition: use cloud, enterprise, community \(default: cloud when flexplane:airbyteUrl is Airbyte Cloud/);
+        assert.match(
+            problems["flexplane:edition"],
+            /"CLOUD" is not an edition: use cloud, enterprise, community \(default: cloud when flexplane:airbyteUrl is Airbyte Cloud/,
+        );
     });
 
     it("names every bad key with its fix", () => {
-        const found = commonProblems({ cloud: "openstack", haPeers: [""], secretsManager: { aws: { region: "us-east-1", accountId: "1", auth: "password" } } });
+        const found = commonProblems({
+            cloud: "openstack",
+            haPeers: [""],
+            secretsManager: { aws: { region: "us-east-1", accountId: "1", auth: "password" } },
+        });
         assert.match(found["flexplane:cloud"], /"openstack" is not a cloud .*byo, aws, gcp, azure/);
         assert.match(found["flexplane:haPeers"], /must be a YAML list of names, e\.g\. \[aws-us-east-1-b\]; got \[""\]/);
-        assert.match(found["flexplane:secretsManager.aws.auth"], /"password" is not an auth mode: use serviceAccount \(IRSA\) or accessKeys/);
+        assert.match(
+            found["flexplane:secretsManager.aws.auth"],
+            /"password" is not an auth mode: use serviceAccount \(IRSA\) or accessKeys/,
+        );
         assert.match(found["flexplane:secretsManager.aws.accountId"], /^"1" is not a 12-digit AWS account id/);
     });
 
     it("requires the store declaration and the cloud, with the command that sets them", () => {
         const found = commonProblems({});
         assert.match(found["flexplane:secretsManager"], /^is required: add flexplane:secretsManager: \{aws: .*\} to the stack file/);
-        assert.match(found["flexplane:cloud"], /^is required on a region stack: `pulumi config set flexplane:cloud <byo\|aws\|gcp\|azure>`/);
+        assert.match(
+            found["flexplane:cloud"],
+            /^is required on a region stack: `pulumi config set flexplane:cloud <byo\|aws\|gcp\|azure>`/,
+        );
     });
 
     it("refuses two stores instead of keeping the first", () => {
@@ -94,34 +113,68 @@ describe("stack config", () => {
     });
 
     it("refuses a credential in plain text, naming the --secret command and never the value", () => {
-        const found = commonProblems({ cloud: "byo", secretsManager: { aws: { ...IRSA.aws, auth: "accessKeys" } },
-            secretsManagerAccessKeyId: "AKIAPLAINTEXT", secretsManagerSecretAccessKey: "s3cr3t" }, ["secretsManagerAccessKeyId"]);
-        assert.match(found["flexplane:secretsManagerSecretAccessKey"],
-            /^holds a credential but is in plain text in the stack file: remove it there and run `pulumi config set --secret flexplane:secretsManagerSecretAccessKey <AWS secret access key>`\.$/);
+        const found = commonProblems(
+            {
+                cloud: "byo",
+                secretsManager: { aws: { ...IRSA.aws, auth: "accessKeys" } },
+                secretsManagerAccessKeyId: "AKIAPLAINTEXT",
+                secretsManagerSecretAccessKey: "s3cr3t",
+            },
+            ["secretsManagerAccessKeyId"],
+        );
+        assert.match(
+            found["flexplane:secretsManagerSecretAccessKey"],
+            /^holds a credential but is in plain text in the stack file: remove it there and run `pulumi config set --secret flexplane:secretsManagerSecretAccessKey <AWS secret access key>`\.$/,
+        );
         assert.equal(found["flexplane:secretsManagerAccessKeyId"], undefined);
         assert.ok(!JSON.stringify(found).includes("s3cr3t"));
     });
 
     it("refuses a cloud block that does not match flexplane:cloud, and org keys on a region stack", () => {
         const found = commonProblems({ cloud: "byo", secretsManager: IRSA, aws: { kubernetesVersion: "1.35" }, organizationId: "x" });
-        assert.match(found["flexplane:aws"], /^is only read by aws stacks, and this stack's flexplane:cloud is byo: remove it, or set flexplane:cloud: aws\./);
+        assert.match(
+            found["flexplane:aws"],
+            /^is only read by aws stacks, and this stack's flexplane:cloud is byo: remove it, or set flexplane:cloud: aws\./,
+        );
         assert.match(found["flexplane:organizationId"], /^is only read by the org stack/);
     });
 
     it("does not mistake the project defaults the CLI sets on every stack for settings", () => {
-        const inputs = inputsWith({ role: "org", secretsManager: IRSA, organizationId: "5f3c1c1e-8b6a-4c1e-9a0b-0a1b2c3d4e5f",
-            namespace: "airbyte", haPeers: [], tags: {}, allowUntestedChartVersion: "false" });
+        const inputs = inputsWith({
+            role: "org",
+            secretsManager: IRSA,
+            organizationId: "5f3c1c1e-8b6a-4c1e-9a0b-0a1b2c3d4e5f",
+            namespace: "airbyte",
+            haPeers: [],
+            tags: {},
+            allowUntestedChartVersion: "false",
+        });
         assert.equal(inputs.problems.count, 0);
-        const set = inputsWith({ role: "org", secretsManager: IRSA, organizationId: "5f3c1c1e-8b6a-4c1e-9a0b-0a1b2c3d4e5f", namespace: "data" });
-        assert.match(reasons(thrown(() => set.problems.throwIfAny()))["flexplane:namespace"], /^is only read by region stacks, and this is an org stack/);
+        const set = inputsWith({
+            role: "org",
+            secretsManager: IRSA,
+            organizationId: "5f3c1c1e-8b6a-4c1e-9a0b-0a1b2c3d4e5f",
+            namespace: "data",
+        });
+        assert.match(
+            reasons(thrown(() => set.problems.throwIfAny()))["flexplane:namespace"],
+            /^is only read by region stacks, and this is an org stack/,
+        );
     });
 
     it("refuses the stack itself as its own HA peer or org stack, and a peer listed twice", () => {
-        const found = reasons(thrown(() => {
-            const inputs = inputsWith({ cloud: "byo", secretsManager: IRSA, haPeers: ["peer", "acme/flexplane/test", "peer"], orgStack: "test" });
-            readCommonConfig(inputs, "flexplane");
-            inputs.problems.throwIfAny();
-        }));
+        const found = reasons(
+            thrown(() => {
+                const inputs = inputsWith({
+                    cloud: "byo",
+                    secretsManager: IRSA,
+                    haPeers: ["peer", "acme/flexplane/test", "peer"],
+                    orgStack: "test",
+                });
+                readCommonConfig(inputs, "flexplane");
+                inputs.problems.throwIfAny();
+            }),
+        );
         assert.match(found["flexplane:haPeers"], /"acme\/flexplane\/test" is this stack itself.* \| lists "peer" twice/);
         assert.match(found["flexplane:orgStack"], /^"test" is this stack itself/);
     });

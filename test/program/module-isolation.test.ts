@@ -29,11 +29,17 @@ describe("module isolation", () => {
     // load those and nothing else (byo, which creates no cloud resource, loads none).
     for (const cloud of CLOUDS) {
         const own = CLOUD_REGISTRY[cloud].sdks;
-        const entries = [`program/clouds/${cloud}/index.ts`, ...(fs.existsSync(path.join(root, "components", cloud)) ? [`components/${cloud}/index.ts`] : [])];
+        const entries = [
+            `program/clouds/${cloud}/index.ts`,
+            ...(fs.existsSync(path.join(root, "components", cloud)) ? [`components/${cloud}/index.ts`] : []),
+        ];
         for (const entry of entries) {
             it(`${entry} loads only the SDKs its registry entry declares (${own.join(", ") || "none"})`, () => {
                 const loaded = sdksLoadedBy(entry);
-                assert.ok(loaded.every((sdk) => own.includes(sdk)), `${entry} loaded ${loaded.join(", ")}`);
+                assert.ok(
+                    loaded.every((sdk) => own.includes(sdk)),
+                    `${entry} loaded ${loaded.join(", ")}`,
+                );
                 if (entry.startsWith("components/")) {
                     assert.ok(loaded.length > 0, `${entry} should load its cloud's SDK`);
                 }

@@ -46,9 +46,15 @@ describe("org stack and data-plane registration", () => {
         const check = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/flexplane:AirbyteDataplaneCredentialCheck")!;
         assert.deepEqual([check.inputs.airbyteUrl, check.inputs.clientSecret], ["https://cloud.airbyte.com", "[secret]"]);
         const health = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/flexplane:AirbyteDataplaneHealthCheck")!;
-        assert.deepEqual([health.inputs.regionId, health.inputs.timeoutSeconds, health.inputs.dataplaneId], [registration.inputs.regionId, 300, plan.outputs.airbyteDataplaneId]);
+        assert.deepEqual(
+            [health.inputs.regionId, health.inputs.timeoutSeconds, health.inputs.dataplaneId],
+            [registration.inputs.regionId, 300, plan.outputs.airbyteDataplaneId],
+        );
         assert.equal((plan.outputs.dataPlane as any).connectionStatus, "HEALTHY");
-        assert.ok(!plan.resources.some((r) => JSON.stringify(r.inputs).includes("offline-plan-secret-")), "the data plane's secret leaked into recorded inputs");
+        assert.ok(
+            !plan.resources.some((r) => JSON.stringify(r.inputs).includes("offline-plan-secret-")),
+            "the data plane's secret leaked into recorded inputs",
+        );
     });
 
     it("refuses to register without an Airbyte region, saying what to set", async () => {
@@ -77,7 +83,10 @@ describe("byo stack config", () => {
         const plan = await runPlan({ stack: "bad-byo", stacksDir: testStacks });
         assert.equal(plan.errors.length, 1, plan.errors.join("\n"));
         assert.match(plan.errors[0], /flexplane:byo\.region: is required: give the region the cluster runs in/);
-        assert.match(plan.errors[0], /flexplane:byo\.storage\.s3\.auth: "iam" is not an auth mode: use serviceAccount \(IRSA\) or accessKeys/);
+        assert.match(
+            plan.errors[0],
+            /flexplane:byo\.storage\.s3\.auth: "iam" is not an auth mode: use serviceAccount \(IRSA\) or accessKeys/,
+        );
         assert.deepEqual(plan.resources, []);
     });
 
@@ -89,6 +98,9 @@ describe("byo stack config", () => {
     it("refuses half an Airbyte application, naming the missing key", async () => {
         const plan = await runPlan({ stack: "half-application", stacksDir: testStacks });
         assert.equal(plan.errors.length, 1, plan.errors.join("\n"));
-        assert.match(plan.errors[0], /flexplane:airbyteApplicationClientSecret.*is missing: set both flexplane:airbyteApplicationClientId and flexplane:airbyteApplicationClientSecret \(with --secret\), or neither/);
+        assert.match(
+            plan.errors[0],
+            /flexplane:airbyteApplicationClientSecret.*is missing: set both flexplane:airbyteApplicationClientId and flexplane:airbyteApplicationClientSecret \(with --secret\), or neither/,
+        );
     });
 });

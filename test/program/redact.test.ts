@@ -15,13 +15,26 @@ const ECHOES: [string, (s: string) => string][] = [
     ["inside a JSON string", (s) => JSON.stringify({ error: `bad value ${s}` })],
     ["inside JSON inside JSON", (s) => JSON.stringify({ body: JSON.stringify({ secret: s }) })],
     ["JSON with escaped slashes (PHP, Jackson option)", (s) => JSON.stringify(s).replace(/\//g, "\\/")],
-    ["JSON with ASCII-only output (Python json.dumps)", (s) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)],
-    ["JSON with HTML-safe escapes (Go encoding/json)", (s) => JSON.stringify(s).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)],
-    ["HTML text with named entities", (s) => `<p>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")}</p>`],
+    [
+        "JSON with ASCII-only output (Python json.dumps)",
+        (s) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    ],
+    [
+        "JSON with HTML-safe escapes (Go encoding/json)",
+        (s) => JSON.stringify(s).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
+    ],
+    [
+        "HTML text with named entities",
+        (s) =>
+            `<p>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")}</p>`,
+    ],
     ["HTML attribute with hex references", (s) => `value="${s.replace(/[&<>"']/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)}"`],
     ["base64", (s) => Buffer.from(s).toString("base64")],
     ["base64url", (s) => Buffer.from(s).toString("base64url")],
-    ["in a Basic authorization header, after the client id", (s) => `Authorization: Basic ${Buffer.from(`client-id:${s}`).toString("base64")}`],
+    [
+        "in a Basic authorization header, after the client id",
+        (s) => `Authorization: Basic ${Buffer.from(`client-id:${s}`).toString("base64")}`,
+    ],
     ["base64 one byte in", (s) => Buffer.from(`x${s}`).toString("base64")],
     ["base64 two bytes in", (s) => Buffer.from(`xy${s}`).toString("base64")],
 ];
@@ -52,10 +65,14 @@ describe("redaction of secrets in every common encoding", () => {
 
     it("redacts any secret in any echo, for random secrets (property)", () => {
         fc.assert(
-            fc.property(fc.string({ minLength: 8, maxLength: 40, unit: "grapheme" }), fc.integer({ min: 0, max: ECHOES.length - 1 }), (secret, i) => {
-                const echoed = ECHOES[i][1](secret);
-                return !redactSecrets(`x ${echoed} y`, [secret]).includes(echoed);
-            }),
+            fc.property(
+                fc.string({ minLength: 8, maxLength: 40, unit: "grapheme" }),
+                fc.integer({ min: 0, max: ECHOES.length - 1 }),
+                (secret, i) => {
+                    const echoed = ECHOES[i][1](secret);
+                    return !redactSecrets(`x ${echoed} y`, [secret]).includes(echoed);
+                },
+            ),
             { numRuns: 300 },
         );
     });

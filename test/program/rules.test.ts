@@ -28,17 +28,44 @@ describe("cross-stack rules", () => {
     describe("HA peers share region and store", () => {
         const table: { name: string; peer: unknown; rules: string[]; message?: RegExp }[] = [
             { name: "matching peer", peer: { ...own, clusterRegion: "us-east-2" }, rules: [] },
-            { name: "other Airbyte region", peer: { ...own, airbyteRegion: "eu" }, rules: ["ha-peers-share-region-and-store"], message: /in Airbyte region "us" but its HA peer "p" is in "eu"/ },
-            { name: "other store", peer: { ...own, secretsManagerIdentity: EU }, rules: ["ha-peers-share-region-and-store"], message: new RegExp(`uses secrets manager ${US} but its HA peer "p" uses ${EU}`) },
-            { name: "both differ", peer: { ...own, airbyteRegion: "eu", secretsManagerIdentity: EU }, rules: ["ha-peers-share-region-and-store", "ha-peers-share-region-and-store"] },
-            { name: "peer without region while we have one", peer: { ...own, airbyteRegion: undefined }, rules: ["ha-peers-share-region-and-store"], message: /is in "\(none\)"/ },
-            { name: "no descriptor", peer: undefined, rules: ["missing-output"], message: /exports no descriptor.*remove it from flexplane:haPeers/ },
+            {
+                name: "other Airbyte region",
+                peer: { ...own, airbyteRegion: "eu" },
+                rules: ["ha-peers-share-region-and-store"],
+                message: /in Airbyte region "us" but its HA peer "p" is in "eu"/,
+            },
+            {
+                name: "other store",
+                peer: { ...own, secretsManagerIdentity: EU },
+                rules: ["ha-peers-share-region-and-store"],
+                message: new RegExp(`uses secrets manager ${US} but its HA peer "p" uses ${EU}`),
+            },
+            {
+                name: "both differ",
+                peer: { ...own, airbyteRegion: "eu", secretsManagerIdentity: EU },
+                rules: ["ha-peers-share-region-and-store", "ha-peers-share-region-and-store"],
+            },
+            {
+                name: "peer without region while we have one",
+                peer: { ...own, airbyteRegion: undefined },
+                rules: ["ha-peers-share-region-and-store"],
+                message: /is in "\(none\)"/,
+            },
+            {
+                name: "no descriptor",
+                peer: undefined,
+                rules: ["missing-output"],
+                message: /exports no descriptor.*remove it from flexplane:haPeers/,
+            },
             { name: "descriptor without identity", peer: { cloud: "aws" }, rules: ["missing-output"] },
         ];
         for (const row of table) {
             it(row.name, () => {
                 const violations = checkHaPeer("s", own, "p", row.peer);
-                assert.deepEqual(violations.map((v) => v.rule), row.rules);
+                assert.deepEqual(
+                    violations.map((v) => v.rule),
+                    row.rules,
+                );
                 if (row.message) {
                     assert.match(violations[0].message, row.message);
                 }

@@ -41,7 +41,10 @@ async function eksRun(host: string, profile: string): Promise<ProviderInputs> {
 
 describe("Kubernetes providers keep their identity when the kubeconfig changes", () => {
     it("models the provider's rule: same identifier, no replacement; none, the kubeconfig decides", () => {
-        const a = { kubeconfig: "apiVersion: v1\nclusters: [{name: c, cluster: {server: https://a}}]\ncontexts: [{name: x, context: {cluster: c}}]\ncurrent-context: x\n" };
+        const a = {
+            kubeconfig:
+                "apiVersion: v1\nclusters: [{name: c, cluster: {server: https://a}}]\ncontexts: [{name: x, context: {cluster: c}}]\ncurrent-context: x\n",
+        };
         const b = { kubeconfig: a.kubeconfig.replace("https://a", "https://b") };
         assert.deepEqual(providerReplaces(a, b), ["kubeconfig"]);
         assert.deepEqual(providerReplaces({ ...a, clusterIdentifier: "id" }, { ...b, clusterIdentifier: "id" }), []);
@@ -79,7 +82,14 @@ describe("Kubernetes providers keep their identity when the kubeconfig changes",
         const { AksCluster } = await import("../../components/azure");
         new AksCluster("eu", {
             location: "westeurope",
-            secretsManager: { azure: { vaultUrl: "https://acme.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: pulumi.secret("s") } },
+            secretsManager: {
+                azure: {
+                    vaultUrl: "https://acme.vault.azure.net/",
+                    tenantId: "00000000-0000-0000-0000-000000000001",
+                    clientId: "c",
+                    clientSecret: pulumi.secret("s"),
+                },
+            },
             apiServer: { authorizedCidrs: ["203.0.113.0/24"] },
         });
         await aks.settle();
@@ -100,13 +110,20 @@ describe("Kubernetes providers keep their identity when the kubeconfig changes",
             });
             const { prepare } = await import("../../program/clouds/byo");
             const ctx = {
-                config: new pulumi.Config("flexplane"), stack: "byo", namespace: "airbyte", serviceAccountName: "airbyte-workload-launcher",
-                secretsManager: { gcp: { projectId: "acme-secrets", credentialsJson: "{}" } }, tags: {},
+                config: new pulumi.Config("flexplane"),
+                stack: "byo",
+                namespace: "airbyte",
+                serviceAccountName: "airbyte-workload-launcher",
+                secretsManager: { gcp: { projectId: "acme-secrets", credentialsJson: "{}" } },
+                tags: {},
             };
             return { h, deploy: () => deployCloud(prepare, ctx, new StackProblems("byo")) };
         };
         const blank = await run({ clusterIdentifier: " " });
-        assert.match(reasons(await rejection(blank.deploy))["flexplane:byo.clusterIdentifier"], /must be a non-empty string naming the cluster/);
+        assert.match(
+            reasons(await rejection(blank.deploy))["flexplane:byo.clusterIdentifier"],
+            /must be a non-empty string naming the cluster/,
+        );
         const named = await run({ clusterIdentifier: "prod-cluster" });
         await named.deploy();
         await named.h.settle();

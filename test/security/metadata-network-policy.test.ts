@@ -14,7 +14,14 @@ describe("DataPlane: the connector pods' metadata NetworkPolicy", () => {
         assert.deepEqual(policy.inputs.spec, {
             podSelector: { matchLabels: { airbyte: "job-pod" } },
             policyTypes: ["Egress"],
-            egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "169.254.169.252/32"] } }, { namespaceSelector: {} }] }],
+            egress: [
+                {
+                    to: [
+                        { ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "169.254.169.252/32"] } },
+                        { namespaceSelector: {} },
+                    ],
+                },
+            ],
         });
         const namespace = run.h.one("kubernetes:core/v1:Namespace");
         assert.ok(policy.options.dependencies.includes(namespace.urn), "created in the namespace after it exists");
@@ -23,7 +30,8 @@ describe("DataPlane: the connector pods' metadata NetworkPolicy", () => {
 
     it("adds a separate IPv6 policy for dual-stack clusters, and none when asked", async () => {
         await run.deploy({ metadataNetworkPolicy: "dualStack" });
-        const specs = run.h.ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy")
+        const specs = run.h
+            .ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy")
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((p) => p.inputs.spec.egress[0].to[0].ipBlock);
         assert.deepEqual(specs, [
@@ -39,9 +47,12 @@ describe("DataPlane: the connector pods' metadata NetworkPolicy", () => {
         let found: Record<string, string> = {};
         const k8s = await import("@pulumi/kubernetes");
         const provider = new k8s.Provider("cluster", { kubeconfig: "fake" });
-        await createDataPlane("eu", baseArgs({ kubernetesProvider: provider, metadataNetworkPolicy: "block" as any })).then(() => assert.fail("expected the mode to be refused"), (err) => {
-            found = reasons(err);
-        });
+        await createDataPlane("eu", baseArgs({ kubernetesProvider: provider, metadataNetworkPolicy: "block" as any })).then(
+            () => assert.fail("expected the mode to be refused"),
+            (err) => {
+                found = reasons(err);
+            },
+        );
         await run.h.settle();
         assert.match(found.metadataNetworkPolicy, /"block" is not a mode: use ipv4 \(the default\), dualStack .* or none/);
         assert.equal(run.h.resources.filter((r) => r.custom).length, 1, "only the test's own provider");

@@ -23,44 +23,81 @@ const relevant = (names: string[]) => names.filter((n) => !UNRELATED.includes(n)
 
 describe("the policy pack fails a plan that drops any hardening", () => {
     it("EKS: deletion protection, a closed endpoint, the metadata NetworkPolicy", async () => {
-        const run = (hardened: boolean) => mandatoryPolicies(async () => {
-            const { EksCluster } = await import("../../components/aws");
-            const { DataPlane } = await import("../../components");
-            const c = new EksCluster("dp", {
-                secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
-                ...(hardened ? { apiServer: { authorizedCidrs: ["203.0.113.0/24"] } } : { apiServer: { openToInternet: true }, deletionProtection: false }),
-            });
-            new DataPlane("dp", { ...c.dataPlaneTarget, ...CLIENT, ...(hardened ? {} : { metadataNetworkPolicy: "none" as const }) });
-        }, { "aws:region": "eu-west-1" });
+        const run = (hardened: boolean) =>
+            mandatoryPolicies(
+                async () => {
+                    const { EksCluster } = await import("../../components/aws");
+                    const { DataPlane } = await import("../../components");
+                    const c = new EksCluster("dp", {
+                        secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
+                        ...(hardened
+                            ? { apiServer: { authorizedCidrs: ["203.0.113.0/24"] } }
+                            : { apiServer: { openToInternet: true }, deletionProtection: false }),
+                    });
+                    new DataPlane("dp", {
+                        ...c.dataPlaneTarget,
+                        ...CLIENT,
+                        ...(hardened ? {} : { metadataNetworkPolicy: "none" as const }),
+                    });
+                },
+                { "aws:region": "eu-west-1" },
+            );
         assert.deepEqual(relevant(await run(true)), []);
-        assert.deepEqual(relevant(await run(false)), ["cluster-endpoint-restricted", "clusters-deletion-protected", "connector-pods-off-metadata"]);
+        assert.deepEqual(relevant(await run(false)), [
+            "cluster-endpoint-restricted",
+            "clusters-deletion-protected",
+            "connector-pods-off-metadata",
+        ]);
     });
 
     it("GKE: deletion protection and a closed endpoint", async () => {
-        const run = (hardened: boolean) => mandatoryPolicies(async () => {
-            const { GkeCluster } = await import("../../components/gcp");
-            new GkeCluster("eu", {
-                location: "europe-west1",
-                secretsManager: { gcp: { projectId: "airbyte-secrets" } },
-                ...(hardened ? { apiServer: { authorizedCidrs: ["203.0.113.0/24"] } } : { apiServer: { openToInternet: true }, deletionProtection: false }),
-            });
-        }, { "gcp:project": "flexplane-gke", "gcp:region": "europe-west1" });
+        const run = (hardened: boolean) =>
+            mandatoryPolicies(
+                async () => {
+                    const { GkeCluster } = await import("../../components/gcp");
+                    new GkeCluster("eu", {
+                        location: "europe-west1",
+                        secretsManager: { gcp: { projectId: "airbyte-secrets" } },
+                        ...(hardened
+                            ? { apiServer: { authorizedCidrs: ["203.0.113.0/24"] } }
+                            : { apiServer: { openToInternet: true }, deletionProtection: false }),
+                    });
+                },
+                { "gcp:project": "flexplane-gke", "gcp:region": "europe-west1" },
+            );
         assert.deepEqual(relevant(await run(true)), []);
         assert.deepEqual(relevant(await run(false)), ["cluster-endpoint-restricted", "clusters-deletion-protected"]);
     });
 
     it("AKS: Entra ID without local accounts, audit logs, deletion protection and a closed endpoint", async () => {
-        const run = (hardened: boolean) => mandatoryPolicies(async () => {
-            const { AksCluster } = await import("../../components/azure");
-            new AksCluster("eu", {
-                location: "westeurope",
-                secretsManager: { azure: { vaultUrl: "https://acme.vault.azure.net/", tenantId: "00000000-0000-0000-0000-000000000001", clientId: "c", clientSecret: pulumi.secret("s") } },
-                ...(hardened
-                    ? { apiServer: { authorizedCidrs: ["203.0.113.0/24"] } }
-                    : { apiServer: { openToInternet: true }, localAccounts: true, auditLogs: { enabled: false }, deletionProtection: false }),
-            });
-        }, {});
+        const run = (hardened: boolean) =>
+            mandatoryPolicies(async () => {
+                const { AksCluster } = await import("../../components/azure");
+                new AksCluster("eu", {
+                    location: "westeurope",
+                    secretsManager: {
+                        azure: {
+                            vaultUrl: "https://acme.vault.azure.net/",
+                            tenantId: "00000000-0000-0000-0000-000000000001",
+                            clientId: "c",
+                            clientSecret: pulumi.secret("s"),
+                        },
+                    },
+                    ...(hardened
+                        ? { apiServer: { authorizedCidrs: ["203.0.113.0/24"] } }
+                        : {
+                              apiServer: { openToInternet: true },
+                              localAccounts: true,
+                              auditLogs: { enabled: false },
+                              deletionProtection: false,
+                          }),
+                });
+            }, {});
         assert.deepEqual(relevant(await run(true)), []);
-        assert.deepEqual(relevant(await run(false)), ["aks-cluster-hardened", "cluster-endpoint-restricted", "clusters-deletion-protected"]);
+        assert.deepEqual(relevant(await run(false)), [
+            "aks-cluster-hardened",
+            "cluster-endpoint-restricted",
+            "clusters-deletion-protected",
+        ]);
     });
 });

@@ -12,7 +12,10 @@ import { reasons, thrown } from "../support/outputs";
 
 describe("reserved namespaces", () => {
     it("refuses Kubernetes' and GKE's prefixes and the clouds' add-on namespaces, naming the owner", () => {
-        assert.match(namespaceProblem("kube-system", { creates: false })!, /"kube-system" is reserved: Kubernetes keeps namespaces starting with "kube-"/);
+        assert.match(
+            namespaceProblem("kube-system", { creates: false })!,
+            /"kube-system" is reserved: Kubernetes keeps namespaces starting with "kube-"/,
+        );
         assert.match(namespaceProblem("kube-airbyte", { creates: false })!, /Kubernetes keeps namespaces starting with "kube-"/);
         assert.match(namespaceProblem("gke-managed-system", { creates: false })!, /GKE keeps namespaces starting with "gke-"/);
         assert.match(namespaceProblem("gmp-system", { creates: false })!, /belongs to GKE Managed Service for Prometheus/);
@@ -30,14 +33,19 @@ describe("reserved namespaces", () => {
     });
 
     const provider = {} as DataPlaneArgs["kubernetesProvider"];
-    const dataPlane = (extra: Partial<DataPlaneArgs>) => reasons(thrown(() => resolveDataPlaneSettings("dp", {
-        kubernetesProvider: provider,
-        clientId: "id",
-        clientSecret: "secret",
-        secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
-        storage: { s3: { bucket: "logs", region: "us-east-1", useServiceAccountIdentity: true } },
-        ...extra,
-    })));
+    const dataPlane = (extra: Partial<DataPlaneArgs>) =>
+        reasons(
+            thrown(() =>
+                resolveDataPlaneSettings("dp", {
+                    kubernetesProvider: provider,
+                    clientId: "id",
+                    clientSecret: "secret",
+                    secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
+                    storage: { s3: { bucket: "logs", region: "us-east-1", useServiceAccountIdentity: true } },
+                    ...extra,
+                }),
+            ),
+        );
 
     it("DataPlane refuses kube-system, and creating default", () => {
         assert.match(dataPlane({ namespace: "kube-system" }).namespace, /"kube-system" is reserved/);
@@ -46,9 +54,14 @@ describe("reserved namespaces", () => {
     });
 
     it("every cluster component refuses a reserved namespace at its namespace argument", () => {
-        assert.match(reasons(thrown(() => resolveEksCluster("dp", eksArgs({ namespace: "kube-system" }), "eu-west-1"))).namespace, /is reserved/);
+        assert.match(
+            reasons(thrown(() => resolveEksCluster("dp", eksArgs({ namespace: "kube-system" }), "eu-west-1"))).namespace,
+            /is reserved/,
+        );
         assert.match(reasons(thrown(() => resolveGkeCluster("eu", gkeArgs({ namespace: "gke-gmp-system" })))).namespace, /GKE keeps/);
-        assert.match(reasons(thrown(() => resolveAksCluster("eu", aksArgs({ namespace: "calico-system" }), { project: "p", stack: "s" }))).namespace,
-            /AKS-managed Calico/);
+        assert.match(
+            reasons(thrown(() => resolveAksCluster("eu", aksArgs({ namespace: "calico-system" }), { project: "p", stack: "s" }))).namespace,
+            /AKS-managed Calico/,
+        );
     });
 });

@@ -50,8 +50,10 @@ describe("machine shapes from size names", () => {
     });
 
     it("states the shortfall and the floor", () => {
-        assert.match(nodeSizeProblem("t3.micro", ec2InstanceShape("t3.micro"), DEFAULT_MINIMUM_NODE_SIZE, "x")!,
-            /"t3\.micro" has 2 vCPU and 1 GiB, below the 4 vCPU and 8 GiB x/);
+        assert.match(
+            nodeSizeProblem("t3.micro", ec2InstanceShape("t3.micro"), DEFAULT_MINIMUM_NODE_SIZE, "x")!,
+            /"t3\.micro" has 2 vCPU and 1 GiB, below the 4 vCPU and 8 GiB x/,
+        );
         assert.equal(nodeSizeProblem("x.y", undefined, DEFAULT_MINIMUM_NODE_SIZE, "x"), undefined, "unknown names pass unjudged");
     });
 });
@@ -59,43 +61,103 @@ describe("machine shapes from size names", () => {
 describe("node sizes and architectures, refused before any resource", () => {
     const eks = (args: Parameters<typeof eksArgs>[0]) => reasons(thrown(() => resolveEksCluster("dp", eksArgs(args), "eu-west-1")));
     const gke = (args: Parameters<typeof gkeArgs>[0]) => reasons(thrown(() => resolveGkeCluster("eu", gkeArgs(args))));
-    const aks = (args: Parameters<typeof aksArgs>[0]) => reasons(thrown(() => resolveAksCluster("eu", aksArgs(args), { project: "p", stack: "s" })));
+    const aks = (args: Parameters<typeof aksArgs>[0]) =>
+        reasons(thrown(() => resolveAksCluster("eu", aksArgs(args), { project: "p", stack: "s" })));
 
     it("EksCluster accepts the example sizes and refuses t3.micro with the numbers and the fix", () => {
-        assert.doesNotThrow(() => resolveEksCluster("dp", eksArgs({ nodes: { instanceTypes: ["m6i.xlarge"] }, jobNodes: { instanceTypes: ["m6i.2xlarge", "m7i.2xlarge"] } }), "eu-west-1"));
+        assert.doesNotThrow(() =>
+            resolveEksCluster(
+                "dp",
+                eksArgs({ nodes: { instanceTypes: ["m6i.xlarge"] }, jobNodes: { instanceTypes: ["m6i.2xlarge", "m7i.2xlarge"] } }),
+                "eu-west-1",
+            ),
+        );
         const r = eks({ nodes: { instanceTypes: ["t3.micro"] } });
-        assert.match(r["nodes.instanceTypes[0]"], /"t3\.micro" has 2 vCPU and 1 GiB, below the 4 vCPU and 8 GiB a node needs for a connector pod \(2 vCPU and 4 GiB/);
+        assert.match(
+            r["nodes.instanceTypes[0]"],
+            /"t3\.micro" has 2 vCPU and 1 GiB, below the 4 vCPU and 8 GiB a node needs for a connector pod \(2 vCPU and 4 GiB/,
+        );
         assert.match(r["nodes.instanceTypes[0]"], /such as m6i\.xlarge, or lower minimumNodeSize/);
     });
 
     it("EksCluster refuses x86 and Graviton types in one group, but not in two groups", () => {
         const r = eks({ jobNodes: { instanceTypes: ["m6i.xlarge", "m7g.xlarge"] } });
-        assert.match(r["jobNodes.instanceTypes"], /mixes x86_64 \(m6i\.xlarge\) and arm64 \(m7g\.xlarge\): a managed node group runs one AMI type/);
-        assert.doesNotThrow(() => resolveEksCluster("dp", eksArgs({ nodes: { instanceTypes: ["m6i.xlarge"] }, jobNodes: { instanceTypes: ["m7g.xlarge", "c7g.2xlarge"] } }), "eu-west-1"));
+        assert.match(
+            r["jobNodes.instanceTypes"],
+            /mixes x86_64 \(m6i\.xlarge\) and arm64 \(m7g\.xlarge\): a managed node group runs one AMI type/,
+        );
+        assert.doesNotThrow(() =>
+            resolveEksCluster(
+                "dp",
+                eksArgs({ nodes: { instanceTypes: ["m6i.xlarge"] }, jobNodes: { instanceTypes: ["m7g.xlarge", "c7g.2xlarge"] } }),
+                "eu-west-1",
+            ),
+        );
     });
 
     it("EksCluster tells a malformed type list from a small one, and minimumNodeSize lowers the floor", () => {
-        assert.match(eks({ nodes: { instanceTypes: ["M6I XLARGE"] } })["nodes.instanceTypes"], /list one or more EC2 instance types.*got \["M6I XLARGE"\]/);
-        assert.doesNotThrow(() => resolveEksCluster("dp", eksArgs({ nodes: { instanceTypes: ["t3.large"] }, minimumNodeSize: { vcpus: 2, memoryGiB: 8 } }), "eu-west-1"));
+        assert.match(
+            eks({ nodes: { instanceTypes: ["M6I XLARGE"] } })["nodes.instanceTypes"],
+            /list one or more EC2 instance types.*got \["M6I XLARGE"\]/,
+        );
+        assert.doesNotThrow(() =>
+            resolveEksCluster(
+                "dp",
+                eksArgs({ nodes: { instanceTypes: ["t3.large"] }, minimumNodeSize: { vcpus: 2, memoryGiB: 8 } }),
+                "eu-west-1",
+            ),
+        );
         assert.match(eks({ minimumNodeSize: { vcpus: "4" } as never }).minimumNodeSize, /is not a size: give \{vcpus, memoryGiB\}/);
     });
 
     it("GkeCluster refuses e2-medium and Tau T2A pools, and accepts the example pools", () => {
-        const r = gke({ mode: "standard", nodePools: [{ name: "general", machineType: "e2-medium" }, { name: "jobs", machineType: "t2a-standard-8", dedicatedToJobs: true }] });
+        const r = gke({
+            mode: "standard",
+            nodePools: [
+                { name: "general", machineType: "e2-medium" },
+                { name: "jobs", machineType: "t2a-standard-8", dedicatedToJobs: true },
+            ],
+        });
         assert.match(r["nodePools[0].machineType"], /"e2-medium" has 2 vCPU and 4 GiB, below the 4 vCPU and 8 GiB/);
-        assert.match(r["nodePools[1].machineType"], /"t2a-standard-8" is an Arm machine type: GKE taints Arm nodes kubernetes\.io\/arch=arm64:NoSchedule/);
-        assert.doesNotThrow(() => resolveGkeCluster("eu", gkeArgs({ mode: "standard", nodePools: [
-            { name: "general", machineType: "e2-standard-4" }, { name: "jobs", machineType: "e2-standard-8", dedicatedToJobs: true }] })));
+        assert.match(
+            r["nodePools[1].machineType"],
+            /"t2a-standard-8" is an Arm machine type: GKE taints Arm nodes kubernetes\.io\/arch=arm64:NoSchedule/,
+        );
+        assert.doesNotThrow(() =>
+            resolveGkeCluster(
+                "eu",
+                gkeArgs({
+                    mode: "standard",
+                    nodePools: [
+                        { name: "general", machineType: "e2-standard-4" },
+                        { name: "jobs", machineType: "e2-standard-8", dedicatedToJobs: true },
+                    ],
+                }),
+            ),
+        );
     });
 
     it("AksCluster refuses Standard_B1s as AKS would for a system pool, and small workload pools", () => {
         const system = aks({ systemPool: { vmSize: "Standard_B1s" } });
-        assert.match(system["systemPool.vmSize"], /"Standard_B1s" has 1 vCPU and 1 GiB, below the 2 vCPU and 4 GiB AKS requires of a system pool/);
+        assert.match(
+            system["systemPool.vmSize"],
+            /"Standard_B1s" has 1 vCPU and 1 GiB, below the 2 vCPU and 4 GiB AKS requires of a system pool/,
+        );
         const workload = aks({ workloadPools: [{ name: "workload", vmSize: "Standard_D2s_v5" }] });
         assert.match(workload["workloadPools[0].vmSize"], /"Standard_D2s_v5" has 2 vCPU, below the 4 vCPU and 8 GiB/);
-        assert.doesNotThrow(() => resolveAksCluster("eu", aksArgs({ systemPool: { vmSize: "Standard_D4ds_v5" },
-            workloadPools: [{ name: "workload", vmSize: "Standard_D4s_v5" }, { name: "jobs", vmSize: "Standard_D8ds_v5", dedicatedToJobs: true }] }),
-        { project: "p", stack: "s" }));
+        assert.doesNotThrow(() =>
+            resolveAksCluster(
+                "eu",
+                aksArgs({
+                    systemPool: { vmSize: "Standard_D4ds_v5" },
+                    workloadPools: [
+                        { name: "workload", vmSize: "Standard_D4s_v5" },
+                        { name: "jobs", vmSize: "Standard_D8ds_v5", dedicatedToJobs: true },
+                    ],
+                }),
+                { project: "p", stack: "s" },
+            ),
+        );
     });
 
     it("AksCluster holds an untainted system pool to the data plane's floor too", () => {

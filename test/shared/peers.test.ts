@@ -33,17 +33,27 @@ describe("optional peer dependencies", () => {
 
     it("EksCluster refuses a new VPC without @pulumi/awsx, and takes an existing VPC without it", () => {
         const r = reasons(thrown(() => resolveEksCluster("dp", eksArgs(), "eu-west-1", allButAwsx)));
-        assert.match(r.network, /@pulumi\/awsx, an optional peer dependency that is not installed: run `npm install "@pulumi\/awsx@\^3\.0\.0"`, or set network\.vpcId/);
-        const existing = { network: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } };
+        assert.match(
+            r.network,
+            /@pulumi\/awsx, an optional peer dependency that is not installed: run `npm install "@pulumi\/awsx@\^3\.0\.0"`, or set network\.vpcId/,
+        );
+        const existing = {
+            network: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] },
+        };
         assert.doesNotThrow(() => resolveEksCluster("dp", eksArgs(existing), "eu-west-1", allButAwsx));
     });
 
     it("AksCluster refuses to create a service principal without @pulumi/azuread, and takes given credentials without it", () => {
         const noAzuread = (n: string) => n !== "@pulumi/azuread";
         const r = reasons(thrown(() => resolveAksCluster("eu", aksArgs(), { project: "p", stack: "s" }, noAzuread)));
-        assert.match(r["secretsManager.azure"], /@pulumi\/azuread.*run `npm install "@pulumi\/azuread@\^6\.0\.0"`, or pass the clientId and clientSecret/);
+        assert.match(
+            r["secretsManager.azure"],
+            /@pulumi\/azuread.*run `npm install "@pulumi\/azuread@\^6\.0\.0"`, or pass the clientId and clientSecret/,
+        );
         const given = aksArgs();
-        given.secretsManager = { azure: { ...given.secretsManager.azure!, clientId: "00000000-0000-0000-0000-0000000000c1", clientSecret: "s" } };
+        given.secretsManager = {
+            azure: { ...given.secretsManager.azure!, clientId: "00000000-0000-0000-0000-0000000000c1", clientSecret: "s" },
+        };
         assert.doesNotThrow(() => resolveAksCluster("eu", given, { project: "p", stack: "s" }, noAzuread));
     });
 
@@ -60,7 +70,10 @@ describe("optional peer dependencies", () => {
             };
             try { require(${JSON.stringify(path.join(root, "components", "aws", "index.ts"))}); process.stdout.write("loaded"); }
             catch (e) { process.stdout.write(e.constructor.name + ": " + e.message); }`;
-        const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: root, encoding: "utf8" });
+        const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+            cwd: root,
+            encoding: "utf8",
+        });
         assert.match(out, /^RunError: flexplane\/aws needs @pulumi\/eks, which is not installed .*npm install "@pulumi\/eks@\^4\.0\.0"/);
     });
 });

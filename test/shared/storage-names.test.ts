@@ -5,7 +5,11 @@ import type { DataPlaneArgs } from "../../components/dataplane/args";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import { resolveGkeCluster } from "../../components/gcp/resolve";
 import {
-    azureContainerNameProblem, gcsBucketNameProblem, s3BucketNameProblem, storageAccountNameProblem, storageSpecNameProblems,
+    azureContainerNameProblem,
+    gcsBucketNameProblem,
+    s3BucketNameProblem,
+    storageAccountNameProblem,
+    storageSpecNameProblems,
 } from "../../components/shared/storage-names";
 import { baseArgs as eksArgs } from "../aws/helpers";
 import { baseArgs as aksArgs } from "../azure/helpers";
@@ -66,28 +70,50 @@ describe("storage names, by each cloud's rules", () => {
     });
 
     it("checks a StorageSpec's plain names and leaves outputs and missing names to other checks", () => {
-        assert.deepEqual(storageSpecNameProblems({ s3: { bucket: "Bad_Bucket" } }).map((p) => p.path), ["storage.s3.bucket"]);
-        assert.deepEqual(storageSpecNameProblems({ gcs: { bucket: "goog-x" } }).map((p) => p.path), ["storage.gcs.bucket"]);
-        assert.deepEqual(storageSpecNameProblems({ azure: { container: "a--b" } }).map((p) => p.path), ["storage.azure.container"]);
+        assert.deepEqual(
+            storageSpecNameProblems({ s3: { bucket: "Bad_Bucket" } }).map((p) => p.path),
+            ["storage.s3.bucket"],
+        );
+        assert.deepEqual(
+            storageSpecNameProblems({ gcs: { bucket: "goog-x" } }).map((p) => p.path),
+            ["storage.gcs.bucket"],
+        );
+        assert.deepEqual(
+            storageSpecNameProblems({ azure: { container: "a--b" } }).map((p) => p.path),
+            ["storage.azure.container"],
+        );
         assert.deepEqual(storageSpecNameProblems({ s3: { bucket: { apply: () => undefined } } }), []);
         assert.deepEqual(storageSpecNameProblems({ s3: { bucket: "" } }), []);
     });
 });
 
 describe("each component refuses a bad storage name at its own argument", () => {
-    const dataPlane = (storage: DataPlaneArgs["storage"]) => reasons(thrown(() => resolveDataPlaneSettings("dp", {
-        kubernetesProvider: {} as DataPlaneArgs["kubernetesProvider"],
-        clientId: "id",
-        clientSecret: "secret",
-        secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
-        storage,
-    })));
+    const dataPlane = (storage: DataPlaneArgs["storage"]) =>
+        reasons(
+            thrown(() =>
+                resolveDataPlaneSettings("dp", {
+                    kubernetesProvider: {} as DataPlaneArgs["kubernetesProvider"],
+                    clientId: "id",
+                    clientSecret: "secret",
+                    secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
+                    storage,
+                }),
+            ),
+        );
 
     it("DataPlane: storage.s3.bucket, storage.gcs.bucket, storage.azure.container", () => {
-        assert.match(dataPlane({ s3: { bucket: "Logs_2026", region: "us-east-1", useServiceAccountIdentity: true } })["storage.s3.bucket"],
-            /"Logs_2026" is not an S3 bucket name/);
-        assert.match(dataPlane({ gcs: { bucket: "google-logs", credentialsJson: "{}" } })["storage.gcs.bucket"], /"google-logs" is not a Cloud Storage bucket name/);
-        assert.match(dataPlane({ azure: { container: "logs--1", connectionString: "x" } })["storage.azure.container"], /"logs--1" is not a blob container name/);
+        assert.match(
+            dataPlane({ s3: { bucket: "Logs_2026", region: "us-east-1", useServiceAccountIdentity: true } })["storage.s3.bucket"],
+            /"Logs_2026" is not an S3 bucket name/,
+        );
+        assert.match(
+            dataPlane({ gcs: { bucket: "google-logs", credentialsJson: "{}" } })["storage.gcs.bucket"],
+            /"google-logs" is not a Cloud Storage bucket name/,
+        );
+        assert.match(
+            dataPlane({ azure: { container: "logs--1", connectionString: "x" } })["storage.azure.container"],
+            /"logs--1" is not a blob container name/,
+        );
     });
 
     it("DataPlane tells a missing bucket from a malformed one", () => {
@@ -97,7 +123,9 @@ describe("each component refuses a bad storage name at its own argument", () => 
     });
 
     it("EksCluster: logStorage.existingBucketName, empty or malformed", () => {
-        const bad = reasons(thrown(() => resolveEksCluster("dp", eksArgs({ logStorage: { existingBucketName: "amzn-s3-demo-logs" } }), "eu-west-1")));
+        const bad = reasons(
+            thrown(() => resolveEksCluster("dp", eksArgs({ logStorage: { existingBucketName: "amzn-s3-demo-logs" } }), "eu-west-1")),
+        );
         assert.match(bad["logStorage.existingBucketName"], /prefix "amzn-s3-demo-" is reserved by S3/);
         const empty = reasons(thrown(() => resolveEksCluster("dp", eksArgs({ logStorage: { existingBucketName: " " } }), "eu-west-1")));
         assert.match(empty["logStorage.existingBucketName"], /is empty: give the name of an existing S3 bucket/);
@@ -111,7 +139,14 @@ describe("each component refuses a bad storage name at its own argument", () => 
     });
 
     it("AksCluster: logStorage.accountName and logStorage.containerName", () => {
-        const r = reasons(thrown(() => resolveAksCluster("eu", aksArgs({ logStorage: { accountName: "Acme-Logs", containerName: "-logs" } }), { project: "p", stack: "s" })));
+        const r = reasons(
+            thrown(() =>
+                resolveAksCluster("eu", aksArgs({ logStorage: { accountName: "Acme-Logs", containerName: "-logs" } }), {
+                    project: "p",
+                    stack: "s",
+                }),
+            ),
+        );
         assert.match(r["logStorage.accountName"], /"Acme-Logs" is not a storage account name/);
         assert.match(r["logStorage.containerName"], /"-logs" is not a blob container name: start and end with a letter or digit/);
     });

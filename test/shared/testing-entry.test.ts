@@ -21,11 +21,16 @@ describe("flexplane/testing", () => {
         assert.deepEqual([role.id, role.state.description, role.state.arn], ["r-id", "d", "mine"]);
         const bucket = await mocks.newResource(resource("aws:s3/bucket:Bucket", "b", { bucketPrefix: "logs-" }));
         assert.match(bucket.state.bucket, /^logs-[0-9a-f]{26}$/);
-        assert.throws(() => mocks.call({ token: "aws:ec2/getSubnet:getSubnet", inputs: { id: "subnet-1" } }),
-            /no answer for invoke aws:ec2\/getSubnet:getSubnet; give one with flexplaneMocks\(\{ call \}\)/);
+        assert.throws(
+            () => mocks.call({ token: "aws:ec2/getSubnet:getSubnet", inputs: { id: "subnet-1" } }),
+            /no answer for invoke aws:ec2\/getSubnet:getSubnet; give one with flexplaneMocks\(\{ call \}\)/,
+        );
         const answered = flexplaneMocks({ call: (a) => (a.token === "aws:ec2/getSubnet:getSubnet" ? { vpcId: "vpc-1" } : undefined) });
         assert.deepEqual(await answered.call({ token: "aws:ec2/getSubnet:getSubnet", inputs: {} }), { vpcId: "vpc-1" });
-        assert.equal((await answered.call({ token: "aws:index/getCallerIdentity:getCallerIdentity", inputs: {} })).accountId, "123456789012");
+        assert.equal(
+            (await answered.call({ token: "aws:index/getCallerIdentity:getCallerIdentity", inputs: {} })).accountId,
+            "123456789012",
+        );
     });
 
     it("loads no cloud SDK", () => {
@@ -34,7 +39,10 @@ describe("flexplane/testing", () => {
             const loaded = Object.keys(require.cache);
             process.stdout.write(JSON.stringify(["@pulumi/aws", "@pulumi/awsx", "@pulumi/eks", "@pulumi/gcp", "@pulumi/azure-native", "@pulumi/azuread", "@pulumi/kubernetes"]
                 .filter((sdk) => loaded.some((f) => f.includes("/node_modules/" + sdk + "/")))));`;
-        const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: root, encoding: "utf8" });
+        const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+            cwd: root,
+            encoding: "utf8",
+        });
         assert.deepEqual(JSON.parse(out), []);
     });
 });

@@ -22,7 +22,12 @@ export function captureWarnings(): CapturedWarnings {
         messages.push(message);
         return Promise.resolve();
     };
-    return { messages, restore: () => { log.warn = original; } };
+    return {
+        messages,
+        restore: () => {
+            log.warn = original;
+        },
+    };
 }
 
 /** The running test's harness and warnings. */
@@ -100,5 +105,8 @@ export function expectProblem(fn: () => unknown, path: string, fix: RegExp): voi
     const problems = problemsOf(fn);
     const found = problems.filter((p) => p.propertyPath === path);
     assert.ok(found.length > 0, `no problem at ${path}; got ${JSON.stringify(problems, null, 1)}`);
-    assert.ok(found.some((p) => fix.test(p.reason)), `problem at ${path} does not match ${fix}: ${JSON.stringify(found)}`);
+    assert.ok(
+        found.some((p) => fix.test(p.reason)),
+        `problem at ${path} does not match ${fix}: ${JSON.stringify(found)}`,
+    );
 }

@@ -3,7 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** Resolves an output (or a plain input) in the mock runtime (preview is off, so every value is known). */
 export function valueOf<T>(value: pulumi.Input<T>): Promise<T> {
-    return new Promise((resolve) => pulumi.output(value).apply((v) => { resolve(v as T); return v; }));
+    return new Promise((resolve) =>
+        pulumi.output(value).apply((v) => {
+            resolve(v as T);
+            return v;
+        }),
+    );
 }
 
 /** Whether an output is marked secret; a plain input never is. */

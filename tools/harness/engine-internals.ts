@@ -59,8 +59,10 @@ export function sdkVersion(): string {
 }
 
 function broken(what: string): Error {
-    return new Error(`The mock harness cannot use @pulumi/pulumi ${sdkVersion()}: ${what}. ` +
-        "Adapt tools/harness/engine-internals.ts to this SDK version.");
+    return new Error(
+        `The mock harness cannot use @pulumi/pulumi ${sdkVersion()}: ${what}. ` +
+            "Adapt tools/harness/engine-internals.ts to this SDK version.",
+    );
 }
 
 /** A protobuf getter, or a loud failure naming it when the generated request no longer has it. */
@@ -75,10 +77,11 @@ function getter<T>(request: object, name: string): () => T {
 /** The request as plain data. */
 export function readRegistration(request: RegisterResourceRequest): EngineRegistration {
     const dependencies: Record<string, string[]> = {};
-    getter<ReturnType<RegisterResourceRequest["getPropertydependenciesMap"]>>(request, "getPropertydependenciesMap")()
-        .forEach((value, key) => {
+    getter<ReturnType<RegisterResourceRequest["getPropertydependenciesMap"]>>(request, "getPropertydependenciesMap")().forEach(
+        (value, key) => {
             dependencies[key] = value.getUrnsList();
-        });
+        },
+    );
     const object = getter<ReturnType<RegisterResourceRequest["getObject"]>>(request, "getObject")();
     return {
         type: getter<string>(request, "getType")(),

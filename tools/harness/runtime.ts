@@ -166,8 +166,7 @@ export class MockHarness {
         const result = this.options.invokes?.(args) ?? cannedInvoke(args);
         if (result === undefined) {
             throw new Error(
-                `Unmocked invoke ${args.token}: the offline harness has no canned answer for it. ` +
-                    `Add one in tools/harness/canned/.`,
+                `Unmocked invoke ${args.token}: the offline harness has no canned answer for it. ` + `Add one in tools/harness/canned/.`,
             );
         }
         return result;

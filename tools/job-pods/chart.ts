@@ -88,7 +88,11 @@ export function renderLauncher(values: ChartValues, chartVersion: string, releas
     if (storeType === "AWS_SECRET_MANAGER") {
         const sm = v.secretsManager?.awsSecretManager ?? {};
         ref("AWS_SECRET_MANAGER_ACCESS_KEY_ID", storeSecret, str(sm.accessKeyIdSecretKey) || "AWS_SECRET_MANAGER_ACCESS_KEY_ID");
-        ref("AWS_SECRET_MANAGER_SECRET_ACCESS_KEY", storeSecret, str(sm.secretAccessKeySecretKey) || "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY");
+        ref(
+            "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY",
+            storeSecret,
+            str(sm.secretAccessKeySecretKey) || "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY",
+        );
         plain("AWS_SECRET_MANAGER_REGION", str(sm.region));
         storeKeys.push("AWS_SECRET_MANAGER_ACCESS_KEY_ID", "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY");
     } else if (storeType === "AZURE_KEY_VAULT") {
@@ -126,12 +130,20 @@ export function renderLauncher(values: ChartValues, chartVersion: string, releas
         ref("AWS_SECRET_ACCESS_KEY", storageSecret, str(s.secretAccessKeySecretKey) || "AWS_SECRET_ACCESS_KEY");
         storageKeys.push("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
     } else if (storageType === "gcs") {
-        ref("GOOGLE_APPLICATION_CREDENTIALS_JSON", storageSecret, str(v.storage?.gcs?.credentialsJsonSecretKey) || "GOOGLE_APPLICATION_CREDENTIALS_JSON");
+        ref(
+            "GOOGLE_APPLICATION_CREDENTIALS_JSON",
+            storageSecret,
+            str(v.storage?.gcs?.credentialsJsonSecretKey) || "GOOGLE_APPLICATION_CREDENTIALS_JSON",
+        );
         // 266-268: the path the launcher reads the key file at and copies into job pods.
         plain("GOOGLE_APPLICATION_CREDENTIALS", str(v.storage?.gcs?.credentialsJsonPath) || "/secrets/gcp-creds/gcp.json");
         storageKeys.push("GOOGLE_APPLICATION_CREDENTIALS_JSON");
     } else if (storageType === "azure") {
-        ref("AZURE_STORAGE_CONNECTION_STRING", storageSecret, str(v.storage?.azure?.connectionStringSecretKey) || "AZURE_STORAGE_CONNECTION_STRING");
+        ref(
+            "AZURE_STORAGE_CONNECTION_STRING",
+            storageSecret,
+            str(v.storage?.azure?.connectionStringSecretKey) || "AZURE_STORAGE_CONNECTION_STRING",
+        );
         storageKeys.push("AZURE_STORAGE_CONNECTION_STRING");
     }
 
@@ -141,8 +153,10 @@ export function renderLauncher(values: ChartValues, chartVersion: string, releas
     plain("CONTAINER_ORCHESTRATOR_SECRET_MOUNT_PATH", str(v.workloads?.containerOrchestrator?.secretMountPath) || "/secrets/gcp-creds");
     // 29-49: a second, optional credentials volume; empty name by default.
     plain("CONTAINER_ORCHESTRATOR_DATA_PLANE_CREDS_SECRET_NAME", str(v.workloads?.containerOrchestrator?.dataPlane?.secretName));
-    plain("CONTAINER_ORCHESTRATOR_DATA_PLANE_CREDS_SECRET_MOUNT_PATH",
-        str(v.workloads?.containerOrchestrator?.dataPlane?.secretMountPath) || "/secrets/dataplane-creds");
+    plain(
+        "CONTAINER_ORCHESTRATOR_DATA_PLANE_CREDS_SECRET_MOUNT_PATH",
+        str(v.workloads?.containerOrchestrator?.dataPlane?.secretMountPath) || "/secrets/dataplane-creds",
+    );
 
     // _helpers.tpl 20-31 and 63-69; _jobs.tpl 11-13: job pods' service account.
     const serviceAccountName = serviceAccountOf(v, releaseName);
@@ -150,7 +164,10 @@ export function renderLauncher(values: ChartValues, chartVersion: string, releas
 
     // _jobs.tpl 87-89: job pull secrets. 2.0.x joins the {name} objects themselves.
     const pullSecrets: string[] = (Array.isArray(v.imagePullSecrets) ? v.imagePullSecrets : []).map((s: any) => str(s?.name));
-    plain("JOB_KUBE_MAIN_CONTAINER_IMAGE_PULL_SECRET", jobPullSecretValue(chartVersion, v.imagePullSecrets, str(v.jobs?.kube?.mainContainerImagePullSecret)));
+    plain(
+        "JOB_KUBE_MAIN_CONTAINER_IMAGE_PULL_SECRET",
+        jobPullSecretValue(chartVersion, v.imagePullSecrets, str(v.jobs?.kube?.mainContainerImagePullSecret)),
+    );
 
     // _images.tpl 1-17, _workloadLauncher.tpl 145-210, values.yaml 277-294: job images get image.registry.
     const registry = str(v.image?.registry);
@@ -183,7 +200,10 @@ export function renderLauncher(values: ChartValues, chartVersion: string, releas
             secretVolumes: launcherSecretVolumes(v),
         },
         // secret.yaml 9-13: data-plane, enterprise, store and storage keys, empty unless inlined.
-        chartSecret: { name: chartSecretName, keys: ["DATAPLANE_CLIENT_ID", "DATAPLANE_CLIENT_SECRET", "AIRBYTE_LICENSE_KEY", ...storeKeys, ...storageKeys] },
+        chartSecret: {
+            name: chartSecretName,
+            keys: ["DATAPLANE_CLIENT_ID", "DATAPLANE_CLIENT_SECRET", "AIRBYTE_LICENSE_KEY", ...storeKeys, ...storageKeys],
+        },
     };
 }
 
@@ -195,7 +215,14 @@ export function renderLauncher(values: ChartValues, chartVersion: string, releas
 export function jobPullSecretValue(chartVersion: string, imagePullSecrets: unknown, mainContainerImagePullSecret: string): string {
     const list = Array.isArray(imagePullSecrets) ? imagePullSecrets : [];
     if (compareVersions(chartVersion, "2.1.0") < 0) {
-        const items = list.map((s: any) => (s && typeof s === "object" ? `map[${Object.keys(s).sort().map((k) => `${k}:${s[k]}`).join(" ")}]` : String(s)));
+        const items = list.map((s: any) =>
+            s && typeof s === "object"
+                ? `map[${Object.keys(s)
+                      .sort()
+                      .map((k) => `${k}:${s[k]}`)
+                      .join(" ")}]`
+                : String(s),
+        );
         return (mainContainerImagePullSecret === "" ? [...items, ""] : items).join(",");
     }
     const names = list.map((s: any) => str(s?.name));

@@ -66,7 +66,8 @@ export function checkJobPodContract(input: ContractInput): ContractResult {
     const identity = String(input.values?.serviceAccount?.annotations?.[IRSA_ANNOTATION] ?? "") || undefined;
     const secrets = new Secrets(input.secrets, input.emptyKeys ?? {}, rendered.chartSecret.name, rendered.chartSecret.keys);
     const problems: ContractProblem[] = [];
-    const add = (area: ContractArea, message: string, container?: JobContainerKind) => problems.push({ area, message, ...(container ? { container } : {}) });
+    const add = (area: ContractArea, message: string, container?: JobContainerKind) =>
+        problems.push({ area, message, ...(container ? { container } : {}) });
 
     checkLauncher(rendered, secrets, add);
     checkPod(pod, secrets, input.values, add);
@@ -138,13 +139,19 @@ function describe(source: JobEnvSource | undefined): string {
 function checkLauncher(rendered: RenderedChart, secrets: Secrets, add: Add): void {
     for (const [name, source] of Object.entries(rendered.launcher.env)) {
         if ("secretKeyRef" in source && !secrets.exists(source.secretKeyRef.name, source.secretKeyRef.key)) {
-            add("launcher", `${name} refers to ${source.secretKeyRef.name}/${source.secretKeyRef.key}, which does not exist: the launcher stays in CreateContainerConfigError`);
+            add(
+                "launcher",
+                `${name} refers to ${source.secretKeyRef.name}/${source.secretKeyRef.key}, which does not exist: the launcher stays in CreateContainerConfigError`,
+            );
         }
     }
     for (const volume of rendered.launcher.secretVolumes) {
         const missing = (volume.items ?? []).filter((item) => !secrets.exists(volume.secretName, item.key));
         if (!secrets.has(volume.secretName) || missing.length > 0) {
-            add("launcher", `volume ${volume.volume} needs Secret ${volume.secretName}${missing.length ? ` with ${missing.map((i) => i.key).join(", ")}` : ""}, which does not exist`);
+            add(
+                "launcher",
+                `volume ${volume.volume} needs Secret ${volume.secretName}${missing.length ? ` with ${missing.map((i) => i.key).join(", ")}` : ""}, which does not exist`,
+            );
         }
     }
 }
@@ -156,7 +163,10 @@ function checkPod(pod: JobPod, secrets: Secrets, values: ChartValues, add: Add):
     }
     for (const volume of pod.secretVolumes) {
         if (!volume.secretName) {
-            add("pod", `connector pods carry secret volume ${volume.volume} with an empty secretName: the API server refuses them (422), no check, discover or sync can start`);
+            add(
+                "pod",
+                `connector pods carry secret volume ${volume.volume} with an empty secretName: the API server refuses them (422), no check, discover or sync can start`,
+            );
         } else if (!secrets.has(volume.secretName)) {
             add("pod", `connector pods mount Secret ${volume.secretName}, which does not exist: they never start`);
         }
@@ -164,7 +174,11 @@ function checkPod(pod: JobPod, secrets: Secrets, values: ChartValues, add: Add):
     for (const [kind, container] of Object.entries(pod.containers) as [JobContainerKind, JobPod["containers"]["init"]][]) {
         for (const [name, source] of Object.entries(container.env)) {
             if ("secretKeyRef" in source && !secrets.exists(source.secretKeyRef.name, source.secretKeyRef.key)) {
-                add("pod", `${name} refers to ${source.secretKeyRef.name}/${source.secretKeyRef.key}, which does not exist: CreateContainerConfigError`, kind);
+                add(
+                    "pod",
+                    `${name} refers to ${source.secretKeyRef.name}/${source.secretKeyRef.key}, which does not exist: CreateContainerConfigError`,
+                    kind,
+                );
             }
         }
     }
@@ -183,26 +197,46 @@ function checkStore(pod: JobPod, secrets: Secrets, identity: string | undefined,
         case "AWS_SECRET_MANAGER":
             // Static keys only when both are set, else the default chain (AwsSecretManagerPersistence.kt 488-497).
             if (!(value("AWS_SECRET_MANAGER_ACCESS_KEY_ID") && value("AWS_SECRET_MANAGER_SECRET_ACCESS_KEY")) && !identity) {
-                add("store-from-environment", "the init container gets neither the Secrets Manager access keys nor an AWS identity of its own", "init");
+                add(
+                    "store-from-environment",
+                    "the init container gets neither the Secrets Manager access keys nor an AWS identity of its own",
+                    "init",
+                );
             }
             if (!(value("AWS_ASSUME_ROLE_ACCESS_KEY_ID") && value("AWS_ASSUME_ROLE_SECRET_ACCESS_KEY")) && !identity) {
-                add("store-from-control-plane", "for an IAM_ROLE store the init container has nothing to call sts:AssumeRole with: neither AWS_ASSUME_ROLE_* keys nor an AWS identity", "init");
+                add(
+                    "store-from-control-plane",
+                    "for an IAM_ROLE store the init container has nothing to call sts:AssumeRole with: neither AWS_ASSUME_ROLE_* keys nor an AWS identity",
+                    "init",
+                );
             }
             break;
         case "GOOGLE_SECRET_MANAGER":
             if (!value("SECRET_STORE_GCP_CREDENTIALS")) {
-                add("store-from-environment", `SECRET_STORE_GCP_CREDENTIALS ${describe(init.SECRET_STORE_GCP_CREDENTIALS)}: the init container cannot read Google Secret Manager`, "init");
+                add(
+                    "store-from-environment",
+                    `SECRET_STORE_GCP_CREDENTIALS ${describe(init.SECRET_STORE_GCP_CREDENTIALS)}: the init container cannot read Google Secret Manager`,
+                    "init",
+                );
             }
             break;
         case "AZURE_KEY_VAULT":
             for (const name of ["AB_AZURE_KEY_VAULT_CLIENT_ID", "AB_AZURE_KEY_VAULT_CLIENT_SECRET"]) {
                 if (!value(name)) {
-                    add("store-from-environment", `${name} ${describe(init[name])}: the init container cannot read Azure Key Vault`, "init");
+                    add(
+                        "store-from-environment",
+                        `${name} ${describe(init[name])}: the init container cannot read Azure Key Vault`,
+                        "init",
+                    );
                 }
             }
             break;
         default:
-            add("store-from-environment", `SECRET_PERSISTENCE is "${persistence}", not a store a data plane shares with the control plane`, "init");
+            add(
+                "store-from-environment",
+                `SECRET_PERSISTENCE is "${persistence}", not a store a data plane shares with the control plane`,
+                "init",
+            );
     }
 }
 
@@ -217,9 +251,15 @@ function checkStorage(pod: JobPod, secrets: Secrets, identity: string | undefine
                 add("storage", "gets neither S3 access keys nor an AWS identity", kind);
             }
         } else if (type === "GCS") {
-            const path = env.GOOGLE_APPLICATION_CREDENTIALS && "value" in env.GOOGLE_APPLICATION_CREDENTIALS ? env.GOOGLE_APPLICATION_CREDENTIALS.value : "";
-            const found = container.mounts.some((m) => path.startsWith(`${m.mountPath.replace(/\/+$/, "")}/`)
-                && secrets.filled(m.secretName, path.slice(m.mountPath.replace(/\/+$/, "").length + 1)));
+            const path =
+                env.GOOGLE_APPLICATION_CREDENTIALS && "value" in env.GOOGLE_APPLICATION_CREDENTIALS
+                    ? env.GOOGLE_APPLICATION_CREDENTIALS.value
+                    : "";
+            const found = container.mounts.some(
+                (m) =>
+                    path.startsWith(`${m.mountPath.replace(/\/+$/, "")}/`) &&
+                    secrets.filled(m.secretName, path.slice(m.mountPath.replace(/\/+$/, "").length + 1)),
+            );
             if (!found) {
                 add("storage", `GOOGLE_APPLICATION_CREDENTIALS is "${path}", but no mounted Secret holds that file`, kind);
             }
@@ -248,7 +288,12 @@ function checkImages(rendered: RenderedChart, pod: JobPod, values: ChartValues, 
     if (!registry) {
         return;
     }
-    const images: [string, string][] = [["launcher", rendered.launcher.image], ["init", pod.images.init], ["sidecar", pod.images.sidecar], ["orchestrator", pod.images.orchestrator]];
+    const images: [string, string][] = [
+        ["launcher", rendered.launcher.image],
+        ["init", pod.images.init],
+        ["sidecar", pod.images.sidecar],
+        ["orchestrator", pod.images.orchestrator],
+    ];
     for (const [what, image] of images) {
         if (!image.startsWith(`${registry}/`)) {
             add("images", `the ${what} image ${image} does not come from ${registry}`);

@@ -79,7 +79,9 @@ export function buildJobPod(launcher: LauncherPod): JobPod {
     // EnvVars 595-604: AIRBYTE_EDITION (the enum's name) in every container; RuntimeEnvVarFactory.kt 202.
     const metadata: Record<string, JobEnvSource> = { AIRBYTE_EDITION: { value: edition } };
     // EnvVars 368-394: the micronaut environment gains "cloud" in cloud edition.
-    const micronaut: Record<string, JobEnvSource> = { MICRONAUT_ENVIRONMENTS: { value: edition === "CLOUD" ? "worker-v2,cloud" : "worker-v2" } };
+    const micronaut: Record<string, JobEnvSource> = {
+        MICRONAUT_ENVIRONMENTS: { value: edition === "CLOUD" ? "worker-v2,cloud" : "worker-v2" },
+    };
 
     // EnvVars 318-334: data-plane credentials for init, sidecar and orchestrator, whenever the
     // Secret's name is set (the key is not checked).
@@ -93,11 +95,36 @@ export function buildJobPod(launcher: LauncherPod): JobPod {
 
     // EnvVars 473-557 with yml 140-171: the store's credentials, only from *_REF_* pairs.
     const storeCredentials: Record<string, JobEnvSource> = {};
-    refIf(storeCredentials, "SECRET_STORE_GCP_CREDENTIALS", plainOf("SECRET_STORE_GCP_SECRET_NAME"), plainOf("SECRET_STORE_GCP_SECRET_KEY"));
-    refIf(storeCredentials, "AWS_SECRET_MANAGER_ACCESS_KEY_ID", plainOf("AWS_SECRET_MANAGER_ACCESS_KEY_ID_REF_NAME"), plainOf("AWS_SECRET_MANAGER_ACCESS_KEY_ID_REF_KEY"));
-    refIf(storeCredentials, "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY", plainOf("AWS_SECRET_MANAGER_SECRET_ACCESS_KEY_REF_NAME"), plainOf("AWS_SECRET_MANAGER_SECRET_ACCESS_KEY_REF_KEY"));
-    refIf(storeCredentials, "AB_AZURE_KEY_VAULT_CLIENT_ID", plainOf("AB_AZURE_KEY_VAULT_CLIENT_ID_REF_NAME"), plainOf("AB_AZURE_KEY_VAULT_CLIENT_ID_REF_REF_KEY"));
-    refIf(storeCredentials, "AB_AZURE_KEY_VAULT_CLIENT_SECRET", plainOf("AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_NAME"), plainOf("AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_KEY"));
+    refIf(
+        storeCredentials,
+        "SECRET_STORE_GCP_CREDENTIALS",
+        plainOf("SECRET_STORE_GCP_SECRET_NAME"),
+        plainOf("SECRET_STORE_GCP_SECRET_KEY"),
+    );
+    refIf(
+        storeCredentials,
+        "AWS_SECRET_MANAGER_ACCESS_KEY_ID",
+        plainOf("AWS_SECRET_MANAGER_ACCESS_KEY_ID_REF_NAME"),
+        plainOf("AWS_SECRET_MANAGER_ACCESS_KEY_ID_REF_KEY"),
+    );
+    refIf(
+        storeCredentials,
+        "AWS_SECRET_MANAGER_SECRET_ACCESS_KEY",
+        plainOf("AWS_SECRET_MANAGER_SECRET_ACCESS_KEY_REF_NAME"),
+        plainOf("AWS_SECRET_MANAGER_SECRET_ACCESS_KEY_REF_KEY"),
+    );
+    refIf(
+        storeCredentials,
+        "AB_AZURE_KEY_VAULT_CLIENT_ID",
+        plainOf("AB_AZURE_KEY_VAULT_CLIENT_ID_REF_NAME"),
+        plainOf("AB_AZURE_KEY_VAULT_CLIENT_ID_REF_REF_KEY"),
+    );
+    refIf(
+        storeCredentials,
+        "AB_AZURE_KEY_VAULT_CLIENT_SECRET",
+        plainOf("AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_NAME"),
+        plainOf("AB_AZURE_KEY_VAULT_CLIENT_SECRET_REF_REF_KEY"),
+    );
     // EnvVars 443-465: the store's other settings, as plain values.
     const storeSettings: Record<string, JobEnvSource> = { SECRET_PERSISTENCE: { value: plainOf("SECRET_PERSISTENCE") } };
 
@@ -110,9 +137,14 @@ export function buildJobPod(launcher: LauncherPod): JobPod {
     // Storage 1029-1076 with yml 279-299: storage settings copied as plain values.
     const storage: Record<string, JobEnvSource> = { STORAGE_TYPE: { value: plainOf("STORAGE_TYPE").toUpperCase() } };
     const storageType = plainOf("STORAGE_TYPE").toLowerCase();
-    const storageVars = storageType === "s3" || storageType === "minio"
-        ? ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]
-        : storageType === "gcs" ? ["GOOGLE_APPLICATION_CREDENTIALS"] : storageType === "azure" ? ["AZURE_STORAGE_CONNECTION_STRING"] : [];
+    const storageVars =
+        storageType === "s3" || storageType === "minio"
+            ? ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]
+            : storageType === "gcs"
+              ? ["GOOGLE_APPLICATION_CREDENTIALS"]
+              : storageType === "azure"
+                ? ["AZURE_STORAGE_CONNECTION_STRING"]
+                : [];
     for (const name of storageVars) {
         storage[name] = copy(name) ?? { value: "" };
     }
@@ -121,7 +153,10 @@ export function buildJobPod(launcher: LauncherPod): JobPod {
     const mounts = secretVolumes.map(({ secretName, mountPath }) => ({ secretName, mountPath }));
     return {
         serviceAccountName: plainOf("JOB_KUBE_SERVICEACCOUNT"),
-        imagePullSecrets: plainOf("JOB_KUBE_MAIN_CONTAINER_IMAGE_PULL_SECRET").split(",").map((s) => s.trim()).filter((s) => s !== ""),
+        imagePullSecrets: plainOf("JOB_KUBE_MAIN_CONTAINER_IMAGE_PULL_SECRET")
+            .split(",")
+            .map((s) => s.trim())
+            .filter((s) => s !== ""),
         secretVolumes,
         images: {
             init: plainOf("WORKLOAD_INIT_IMAGE"),
@@ -130,11 +165,21 @@ export function buildJobPod(launcher: LauncherPod): JobPod {
             connectorRegistry: plainOf("JOB_KUBE_CONNECTOR_IMAGE_REGISTRY"),
         },
         containers: {
-            init: { env: { ...metadata, ...micronaut, ...storeSettings, ...storeCredentials, ...assumeRole, ...dataPlaneCredentials }, mounts },
+            init: {
+                env: { ...metadata, ...micronaut, ...storeSettings, ...storeCredentials, ...assumeRole, ...dataPlaneCredentials },
+                mounts,
+            },
             sidecar: { env: { ...metadata, ...micronaut, ...storage, ...dataPlaneCredentials }, mounts },
             // Orch 48 and 82-83: the assume-role secret's name and its keys reach the orchestrator too.
             orchestrator: {
-                env: { ...metadata, ...micronaut, ...storage, AWS_ASSUME_ROLE_SECRET_NAME: { value: assumeRoleSecret }, ...assumeRole, ...dataPlaneCredentials },
+                env: {
+                    ...metadata,
+                    ...micronaut,
+                    ...storage,
+                    AWS_ASSUME_ROLE_SECRET_NAME: { value: assumeRoleSecret },
+                    ...assumeRole,
+                    ...dataPlaneCredentials,
+                },
                 mounts,
             },
             // The connector gets no credentials of the platform: AWS keys only behind the

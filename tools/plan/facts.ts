@@ -19,11 +19,15 @@ function nodePoolFact(r: PlannedResource, resources: PlannedResource[]): string 
     const i = r.inputs;
     switch (r.type) {
         case "eks:index:ManagedNodeGroup":
-            return `${r.name}: ${(i.instanceTypes ?? []).join(", ")} (${i.capacityType ?? "ON_DEMAND"}), ${i.scalingConfig?.minSize} to ${i.scalingConfig?.maxSize} nodes, ` +
-                `${i.scalingConfig?.desiredSize} at first, ${nodeGroupDiskGiB(r, resources)} GiB disks${Object.keys(i.taints ?? {}).length ? ", tainted for connector pods" : ""}`;
+            return (
+                `${r.name}: ${(i.instanceTypes ?? []).join(", ")} (${i.capacityType ?? "ON_DEMAND"}), ${i.scalingConfig?.minSize} to ${i.scalingConfig?.maxSize} nodes, ` +
+                `${i.scalingConfig?.desiredSize} at first, ${nodeGroupDiskGiB(r, resources)} GiB disks${Object.keys(i.taints ?? {}).length ? ", tainted for connector pods" : ""}`
+            );
         case "gcp:container/nodePool:NodePool":
-            return `${r.name}: ${i.nodeConfig?.machineType}, ${i.autoscaling?.minNodeCount} to ${i.autoscaling?.maxNodeCount} nodes per zone, ` +
-                `${i.nodeConfig?.diskSizeGb} GB disks${i.nodeConfig?.spot ? ", spot" : ""}${i.nodeConfig?.taints?.length ? ", tainted for connector pods" : ""}`;
+            return (
+                `${r.name}: ${i.nodeConfig?.machineType}, ${i.autoscaling?.minNodeCount} to ${i.autoscaling?.maxNodeCount} nodes per zone, ` +
+                `${i.nodeConfig?.diskSizeGb} GB disks${i.nodeConfig?.spot ? ", spot" : ""}${i.nodeConfig?.taints?.length ? ", tainted for connector pods" : ""}`
+            );
         case "azure-native:containerservice:AgentPool":
             return `${i.agentPoolName ?? r.name}: ${i.vmSize}, ${i.minCount} to ${i.maxCount} nodes over zones ${(i.availabilityZones ?? []).join(", ")}`;
         default:
@@ -32,14 +36,19 @@ function nodePoolFact(r: PlannedResource, resources: PlannedResource[]): string 
 }
 
 /** The key facts of a plan; `values` are the data plane's Helm values, `outputs` the stack's (redacted). */
-export function keyFacts(resources: PlannedResource[], values: Record<string, any> | undefined, outputs: Record<string, unknown>): KeyFacts {
+export function keyFacts(
+    resources: PlannedResource[],
+    values: Record<string, any> | undefined,
+    outputs: Record<string, unknown>,
+): KeyFacts {
     const facts: KeyFacts = { nodes: [], airbyte: [] };
     for (const r of resources) {
         const i = r.inputs;
         if (r.type === "eks:index:Cluster") {
             facts.kubernetes = `${i.version} (EKS ${i.name})`;
         } else if (r.type === "gcp:container/cluster:Cluster") {
-            facts.kubernetes = `${i.minMasterVersion ? `${i.minMasterVersion} or newer` : "the channel's default"} on the ${i.releaseChannel?.channel ?? "default"} channel ` +
+            facts.kubernetes =
+                `${i.minMasterVersion ? `${i.minMasterVersion} or newer` : "the channel's default"} on the ${i.releaseChannel?.channel ?? "default"} channel ` +
                 `(GKE ${i.enableAutopilot ? "Autopilot" : "Standard"})`;
             if (i.enableAutopilot) {
                 facts.nodes.push("Autopilot: GKE sizes nodes to the pods");
@@ -47,7 +56,9 @@ export function keyFacts(resources: PlannedResource[], values: Record<string, an
         } else if (r.type === "azure-native:containerservice:ManagedCluster") {
             facts.kubernetes = `${i.kubernetesVersion} (AKS, ${i.sku?.tier ?? "Free"} tier, upgrades: ${i.autoUpgradeProfile?.upgradeChannel ?? "none"})`;
             for (const pool of i.agentPoolProfiles ?? []) {
-                facts.nodes.push(`${pool.name} (${pool.mode}): ${pool.vmSize}, ${pool.minCount} to ${pool.maxCount} nodes over zones ${(pool.availabilityZones ?? []).join(", ")}`);
+                facts.nodes.push(
+                    `${pool.name} (${pool.mode}): ${pool.vmSize}, ${pool.minCount} to ${pool.maxCount} nodes over zones ${(pool.availabilityZones ?? []).join(", ")}`,
+                );
             }
         } else if (r.type === "kubernetes:helm.sh/v3:Release") {
             facts.chart = `${i.chart} ${i.version} from ${i.repositoryOpts?.repo}, release ${i.name} in namespace ${i.namespace}`;
@@ -61,7 +72,8 @@ export function keyFacts(resources: PlannedResource[], values: Record<string, an
             facts.nodes.push(pool);
         }
     }
-    const identity = (outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity ?? outputs.secretsManagerIdentity;
+    const identity =
+        (outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity ?? outputs.secretsManagerIdentity;
     if (values?.secretsManager?.type || identity) {
         facts.secretStore = [values?.secretsManager?.type, identity].filter(Boolean).join(", ");
     }

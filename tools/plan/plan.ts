@@ -70,15 +70,30 @@ const ROOT = path.resolve(__dirname, "..", "..");
  */
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     const stacksDir = options.stacksDir ?? path.join(ROOT, "stacks");
-    const result: PlanResult = { stack: options.stack, resources: [], helmValues: {}, outputs: {}, secretConfigKeys: [], stackReads: [], policyViolations: [], policies: [], warnings: [], errors: [] };
+    const result: PlanResult = {
+        stack: options.stack,
+        resources: [],
+        helmValues: {},
+        outputs: {},
+        secretConfigKeys: [],
+        stackReads: [],
+        policyViolations: [],
+        policies: [],
+        warnings: [],
+        errors: [],
+    };
     let harness: MockHarness;
     let orgIdentity: string | undefined;
     let engineConfig: Record<string, string>;
     let fixtures: Fixtures;
     try {
         const project = readProject(options.projectFile ?? path.join(ROOT, "Pulumi.yaml"));
-        const stackConfig = stackConfigFor(project, options.stack, options.stackText ?? readStackText(stacksDir, options.stack),
-            options.envDir ?? path.join(stacksDir, "environments"));
+        const stackConfig = stackConfigFor(
+            project,
+            options.stack,
+            options.stackText ?? readStackText(stacksDir, options.stack),
+            options.envDir ?? path.join(stacksDir, "environments"),
+        );
         result.secretConfigKeys = stackConfig.secretKeys;
         result.environment = stackConfig.environment;
         if (stackConfig.cliErrors.length > 0) {
@@ -124,8 +139,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     if (result.errors.length === 0) {
         // Outputs of a failed registration never resolve, so they are only read after a clean run.
         result.outputs = await redactOutputs(outputs);
-        const ownIdentity = (result.outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity
-            ?? (result.outputs.secretsManagerIdentity as string | undefined);
+        const ownIdentity =
+            (result.outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity ??
+            (result.outputs.secretsManagerIdentity as string | undefined);
         const report = evaluatePlanPolicies(harness.resources, options.policyConfig, orgIdentity, ownIdentity);
         result.policyViolations = report.violations;
         result.policyControlPlaneSource = report.controlPlaneSource;
@@ -157,8 +173,20 @@ function toPlanned(r: RecordedResource): PlannedResource {
 function captureRuntimeLog(result: PlanResult): () => void {
     const { error, warn } = console;
     const onRejection = (reason: unknown) => result.errors.push(messageOf(reason));
-    console.error = (...args: unknown[]) => result.errors.push(args.map(String).join(" ").replace(/^error: \[runtime\] /, ""));
-    console.warn = (...args: unknown[]) => result.warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
+    console.error = (...args: unknown[]) =>
+        result.errors.push(
+            args
+                .map(String)
+                .join(" ")
+                .replace(/^error: \[runtime\] /, ""),
+        );
+    console.warn = (...args: unknown[]) =>
+        result.warnings.push(
+            args
+                .map(String)
+                .join(" ")
+                .replace(/^warning: \[runtime\] /, ""),
+        );
     process.on("unhandledRejection", onRejection);
     return () => {
         console.error = error;

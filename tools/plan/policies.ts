@@ -47,7 +47,9 @@ export function evaluatePlanPolicies(
     const violations = evaluatePolicies(planned, merged, { enforcementLevels });
     const evaluated = allPolicies.flatMap((policy) => {
         const level = levelOf(policy.name, policy.enforcementLevel, enforcementLevels);
-        return level === undefined ? [] : [{ policy: policy.name, enforcementLevel: level, violations: violations.filter((v) => v.policy === policy.name).length }];
+        return level === undefined
+            ? []
+            : [{ policy: policy.name, enforcementLevel: level, violations: violations.filter((v) => v.policy === policy.name).length }];
     });
     return { controlPlaneSource, controlPlaneSecretsManager, evaluated, violations };
 }

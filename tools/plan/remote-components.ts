@@ -35,8 +35,10 @@ function vpcNote(inputs: Record<string, any>): string {
     const routes = count("Public") + (nats > 0 ? count("Private") : 0);
     const total = 1 + (count("Public") > 0 ? 1 : 0) + subnets * 3 + routes + nats * 2;
     const kinds = [...new Set(specs)].map((t) => `${count(t)} ${t.toLowerCase()}`).join(" and ");
-    return `1 VPC (${inputs.cidrBlock ?? "10.0.0.0/16"}), ${kinds} subnets over ${zones} zones with a route table and association each, ${routes} default routes, ` +
-        `${count("Public") > 0 ? "1 internet gateway, " : ""}${nats} NAT gateway(s) with as many Elastic IPs (${strategy}): ${total} AWS resources.`;
+    return (
+        `1 VPC (${inputs.cidrBlock ?? "10.0.0.0/16"}), ${kinds} subnets over ${zones} zones with a route table and association each, ${routes} default routes, ` +
+        `${count("Public") > 0 ? "1 internet gateway, " : ""}${nats} NAT gateway(s) with as many Elastic IPs (${strategy}): ${total} AWS resources.`
+    );
 }
 
 function eksClusterNote(inputs: Record<string, any>): string {
@@ -73,7 +75,9 @@ export function nodeGroupDiskGiB(group: PlannedResource, resources: PlannedResou
     }
     const templateId = group.inputs.launchTemplate?.id;
     const template = resources.find((r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate" && `${r.name}-id` === templateId);
-    const rootVolume = template?.inputs.blockDeviceMappings?.find((m: { ebs?: { volumeSize?: number } }) => m.ebs?.volumeSize !== undefined);
+    const rootVolume = template?.inputs.blockDeviceMappings?.find(
+        (m: { ebs?: { volumeSize?: number } }) => m.ebs?.volumeSize !== undefined,
+    );
     return rootVolume?.ebs.volumeSize ?? 20;
 }
 
@@ -81,15 +85,18 @@ function nodeGroupNote(group: PlannedResource, resources: PlannedResource[]): st
     const inputs = group.inputs;
     const scaling = inputs.scalingConfig ?? {};
     const template = inputs.enableIMDSv2 || inputs.userData || inputs.amiId || inputs.kubeletExtraArgs ? " and a launch template" : "";
-    return `an EKS managed node group${template}: ${(inputs.instanceTypes ?? []).join(", ") || "default instance type"}, ` +
+    return (
+        `an EKS managed node group${template}: ${(inputs.instanceTypes ?? []).join(", ") || "default instance type"}, ` +
         `${scaling.minSize} to ${scaling.maxSize} nodes (${scaling.desiredSize} at first), ${nodeGroupDiskGiB(group, resources)} GiB disks; ` +
-        "EKS runs its Auto Scaling group and instances outside Pulumi's state.";
+        "EKS runs its Auto Scaling group and instances outside Pulumi's state."
+    );
 }
 
 function releaseNote(inputs: Record<string, any>): string {
-    const objects = inputs.chart === "airbyte-data-plane"
-        ? "a Deployment (the workload launcher), ConfigMap, Secret, ServiceAccount, Role and RoleBinding; connector pods are started later by the launcher, not by Pulumi"
-        : "the chart's objects";
+    const objects =
+        inputs.chart === "airbyte-data-plane"
+            ? "a Deployment (the workload launcher), ConfigMap, Secret, ServiceAccount, Role and RoleBinding; connector pods are started later by the launcher, not by Pulumi"
+            : "the chart's objects";
     return `Helm installs ${inputs.chart} ${inputs.version ?? ""} from ${inputs.repositoryOpts?.repo ?? "its repository"} into namespace ${inputs.namespace}: ${objects}.`;
 }
 
@@ -101,9 +108,10 @@ const NOTES: Record<string, (inputs: Record<string, any>, resource: PlannedResou
     "kubernetes:helm.sh/v4:Chart": releaseNote,
     "azure-native:containerservice:ManagedCluster": () =>
         "AKS creates its node resource group (MC_<group>_<cluster>_<location>) with the node pools' VM scale sets and disks, outside Pulumi's state.",
-    "gcp:container/cluster:Cluster": (inputs) => inputs.enableAutopilot
-        ? "GKE Autopilot runs the control plane and provisions nodes per pod, outside Pulumi's state."
-        : "GKE runs the control plane; each node pool's instance groups and VMs are created by GKE, outside Pulumi's state.",
+    "gcp:container/cluster:Cluster": (inputs) =>
+        inputs.enableAutopilot
+            ? "GKE Autopilot runs the control plane and provisions nodes per pod, outside Pulumi's state."
+            : "GKE runs the control plane; each node pool's instance groups and VMs are created by GKE, outside Pulumi's state.",
 };
 
 /** A note for each planned resource whose children the plan cannot list. */

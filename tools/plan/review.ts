@@ -64,15 +64,21 @@ export function reviewPlan(plan: PlanResult, config: Record<string, string>, fix
     });
     for (const check of checks) {
         const outputs = fixtures.outputs[check.stack] ?? {};
-        const exports = check.key === "flexplane:orgStack"
-            ? { secretsManagerIdentity: outputs.secretsManagerIdentity, airbyteRegions: Object.keys((outputs.regionIds as object | undefined) ?? {}) }
-            : { descriptor: outputs.descriptor };
+        const exports =
+            check.key === "flexplane:orgStack"
+                ? {
+                      secretsManagerIdentity: outputs.secretsManagerIdentity,
+                      airbyteRegions: Object.keys((outputs.regionIds as object | undefined) ?? {}),
+                  }
+                : { descriptor: outputs.descriptor };
         const file = fixtures.files[check.stack];
         review.crossStack.push({ ...check, source: file ? `fixture ${path.relative(process.cwd(), file)}` : "no fixture", exports });
     }
     if (!config["flexplane:orgStack"]) {
-        review.crossStackNotes.push("Rule 1 (the control plane's secrets manager) was not checked against the control plane: flexplane:orgStack is not set, " +
-            `so only the policy pack compared this stack's store, with ${plan.policyControlPlaneSource ?? "the store the pack was given"}.`);
+        review.crossStackNotes.push(
+            "Rule 1 (the control plane's secrets manager) was not checked against the control plane: flexplane:orgStack is not set, " +
+                `so only the policy pack compared this stack's store, with ${plan.policyControlPlaneSource ?? "the store the pack was given"}.`,
+        );
     }
     if (listOf(config["flexplane:haPeers"]).length === 0) {
         review.crossStackNotes.push("Rule 2 (HA peers share Airbyte region and store): no flexplane:haPeers, nothing to compare.");

@@ -3,7 +3,15 @@ import * as path from "path";
 import { parse } from "yaml";
 import { configKey } from "../../program/config-keys";
 import {
-    CliConfigError, CliConfigValue, CliProject, fullTypeName, loadProject, mergeEnvironmentConfig, mergeStackConfig, qualifiedKey, stackConfigOf,
+    CliConfigError,
+    CliConfigValue,
+    CliProject,
+    fullTypeName,
+    loadProject,
+    mergeEnvironmentConfig,
+    mergeStackConfig,
+    qualifiedKey,
+    stackConfigOf,
 } from "../pulumi-cli/config";
 import { EnvironmentError, EnvironmentReader } from "../pulumi-cli/esc";
 import { SECRET_CONFIG_PLACEHOLDER } from "../harness/runtime";
@@ -36,7 +44,10 @@ export function readStackText(stacksDir: string, stack: string): string {
 
 /** The secrets a stack file announces in `# secret:` comments. */
 export function announcedSecrets(text: string): string[] {
-    return text.split("\n").map((line) => SECRET_COMMENT.exec(line.trim())?.[1]).filter((k): k is string => k !== undefined);
+    return text
+        .split("\n")
+        .map((line) => SECRET_COMMENT.exec(line.trim())?.[1])
+        .filter((k): k is string => k !== undefined);
 }
 
 /** Loads Pulumi.yaml as the CLI does; throws its refusal. */
@@ -59,8 +70,10 @@ export function stackConfigFor(project: CliProject, stack: string, text: string,
     for (const key of announcedSecrets(text).filter((k) => !values.has(k))) {
         values.set(key, { text: SECRET_CONFIG_PLACEHOLDER, secure: true, object: false });
     }
-    const environment = document.environment === undefined || envDir === undefined ? undefined
-        : withEnvironment(project, stack, document.environment, envDir, values);
+    const environment =
+        document.environment === undefined || envDir === undefined
+            ? undefined
+            : withEnvironment(project, stack, document.environment, envDir, values);
     if (environment?.errors.length) {
         return { stack, config: {}, secretKeys: [], cliErrors: environment.errors };
     }
@@ -75,7 +88,10 @@ export function stackConfigFor(project: CliProject, stack: string, text: string,
         }
     }
     return {
-        stack, config, secretKeys, cliErrors: merged.errors.map((e) => `${e.message}. ${fixFor(project, e)}`),
+        stack,
+        config,
+        secretKeys,
+        cliErrors: merged.errors.map((e) => `${e.message}. ${fixFor(project, e)}`),
         ...(environment ? { environment: environment.summary } : {}),
     };
 }
@@ -89,9 +105,11 @@ function withEnvironment(project: CliProject, stack: string, environment: unknow
     try {
         const pulumiConfig = new EnvironmentReader(envDir).pulumiConfigOf(environment, `Pulumi.${stack}.yaml`) ?? {};
         const merged = mergeEnvironmentConfig(project.name, pulumiConfig, values);
-        const errors = merged.unknown.map(({ key, what }) =>
-            `${key} comes from ${what} in the stack's environment, which only ESC can evaluate. To plan offline, give it a literal ` +
-            `value in the environment's definition under ${envDir}, or set it on the stack (stack values win over the environment).`);
+        const errors = merged.unknown.map(
+            ({ key, what }) =>
+                `${key} comes from ${what} in the stack's environment, which only ESC can evaluate. To plan offline, give it a literal ` +
+                `value in the environment's definition under ${envDir}, or set it on the stack (stack values win over the environment).`,
+        );
         const keys = [...merged.config.keys()].filter((k) => merged.config.get(k) !== values.get(k)).sort();
         return { config: merged.config, errors, summary: { imports, dir: envDir, keys } };
     } catch (err) {
@@ -116,7 +134,9 @@ function engineText(value: CliConfigValue): string {
         }
         if (v !== null && typeof v === "object") {
             const entries = Object.entries(v);
-            return entries.length === 1 && entries[0][0] === "secure" ? SECRET_CONFIG_PLACEHOLDER : Object.fromEntries(entries.map(([k, x]) => [k, decrypt(x)]));
+            return entries.length === 1 && entries[0][0] === "secure"
+                ? SECRET_CONFIG_PLACEHOLDER
+                : Object.fromEntries(entries.map(([k, x]) => [k, decrypt(x)]));
         }
         return v;
     };
@@ -132,15 +152,18 @@ function fixFor(project: CliProject, error: CliConfigError): string {
         const declared = project.config[key];
         return `Give ${full(key)} a value of type '${fullTypeName(declared.type!, declared.items)}', e.g. ${example(key)}.`;
     }
-    const commands = error.keys.map((key) =>
-        `pulumi config set${error.kind === "notSecret" || project.config[key].secret ? " --secret" : ""} ${full(key)} ${example(key)}`);
+    const commands = error.keys.map(
+        (key) =>
+            `pulumi config set${error.kind === "notSecret" || project.config[key].secret ? " --secret" : ""} ${full(key)} ${example(key)}`,
+    );
     const lead = error.kind === "notSecret" ? "Remove the plain value from the stack file and run" : "Run";
     return commands.length === 1 ? `${lead} \`${commands[0]}\`.` : `${lead}:\n${commands.map((c) => `    ${c}`).join("\n")}`;
 }
 
 /** Stack names that have a `Pulumi.<stack>.yaml` in `stacksDir`. */
 export function listStacks(stacksDir: string): string[] {
-    return fs.readdirSync(stacksDir)
+    return fs
+        .readdirSync(stacksDir)
         .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
         .filter((s): s is string => s !== undefined)
         .sort();
@@ -163,7 +186,10 @@ export function readFixtures(fixturesDir: string): Fixtures {
     }
     for (const file of fs.readdirSync(fixturesDir).filter((f) => f.endsWith(".json"))) {
         const stack = file.replace(/\.json$/, "");
-        const fixture = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), "utf8")) as { names?: string[]; outputs: Record<string, unknown> };
+        const fixture = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), "utf8")) as {
+            names?: string[];
+            outputs: Record<string, unknown>;
+        };
         for (const name of [stack, ...(fixture.names ?? [])]) {
             fixtures.outputs[name] = fixture.outputs;
             fixtures.files[name] = path.join(fixturesDir, file);

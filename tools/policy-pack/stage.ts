@@ -57,7 +57,9 @@ function compile(dir: string): string[] {
     });
     const problems = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
     if (problems.length > 0) {
-        throw new Error(ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" }));
+        throw new Error(
+            ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" }),
+        );
     }
     return emitted.sort();
 }
@@ -78,8 +80,10 @@ export function stagePolicyPack(dir: string): StagedPack {
     }
     const undeclared = [...required].filter((name) => own.dependencies?.[name] === undefined).sort();
     if (undeclared.length > 0) {
-        throw new Error(`The policy pack's code requires ${undeclared.join(", ")}, which policy/package.json does not list in dependencies: ` +
-            "Pulumi Cloud installs only those. Add them there.");
+        throw new Error(
+            `The policy pack's code requires ${undeclared.join(", ")}, which policy/package.json does not list in dependencies: ` +
+                "Pulumi Cloud installs only those. Add them there.",
+        );
     }
     const manifest = {
         name: own.name as string,
@@ -99,6 +103,8 @@ export function stagePolicyPack(dir: string): StagedPack {
 if (require.main === module) {
     const dir = path.resolve(process.argv[2] ?? path.join(POLICY, "dist"));
     const staged = stagePolicyPack(dir);
-    process.stdout.write(`Staged ${staged.manifest.name} ${staged.manifest.version} (${staged.files.length} files) in ${dir}.\n` +
-        `Publish it with: cd ${path.relative(process.cwd(), dir) || "."} && pulumi policy publish <organization>\n`);
+    process.stdout.write(
+        `Staged ${staged.manifest.name} ${staged.manifest.version} (${staged.files.length} files) in ${dir}.\n` +
+            `Publish it with: cd ${path.relative(process.cwd(), dir) || "."} && pulumi policy publish <organization>\n`,
+    );
 }

@@ -161,15 +161,21 @@ function validateProjectConfig(projectName: string, config: Record<string, Proje
         }
         if (namespacedByProject(projectName, key)) {
             if (type.type === "array" && type.items === undefined) {
-                errors.push(`The configuration key '${key}' declares an array but does not specify the underlying type via the 'items' attribute`);
+                errors.push(
+                    `The configuration key '${key}' declares an array but does not specify the underlying type via the 'items' attribute`,
+                );
             } else if (type.type !== undefined && hasDefault && !validateConfigValue(type.type, type.items, type.default)) {
-                errors.push(`The default value specified for configuration key '${key}' is not of the expected type '${fullTypeName(type.type, type.items)}'`);
+                errors.push(
+                    `The default value specified for configuration key '${key}' is not of the expected type '${fullTypeName(type.type, type.items)}'`,
+                );
             }
         } else if (type.type !== undefined) {
             errors.push(`Configuration key '${key}' is not namespaced by the project and should not define a type`);
         } else if (hasDefault) {
-            errors.push(`Configuration key '${key}' is not namespaced by the project and should not define a default value. ` +
-                "Did you mean to use the 'value' attribute instead of 'default'?");
+            errors.push(
+                `Configuration key '${key}' is not namespaced by the project and should not define a default value. ` +
+                    "Did you mean to use the 'value' attribute instead of 'default'?",
+            );
         } else if (!hasValue) {
             errors.push(`Configuration key '${key}' is namespaced and must provide an attribute 'value'`);
         }
@@ -282,7 +288,11 @@ export function mergeStackConfig(
             continue;
         }
         if (type.secret === true && !value.secure) {
-            errors.push({ kind: "notSecret", keys: [key], message: `Stack '${stackName}' with configuration key '${key}' must be encrypted as it's secret` });
+            errors.push({
+                kind: "notSecret",
+                keys: [key],
+                message: `Stack '${stackName}' with configuration key '${key}' must be encrypted as it's secret`,
+            });
             continue;
         }
         // A secure value is checked after decryption, which the offline plan cannot do: its type is taken on trust.

@@ -42,7 +42,13 @@ type Raw = unknown;
 type EnvMap = { [key: string]: EnvValue };
 
 export function isEnvMap(value: unknown): value is EnvMap {
-    return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof EnvSecret) && !(value instanceof EnvUnknown);
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        !Array.isArray(value) &&
+        !(value instanceof EnvSecret) &&
+        !(value instanceof EnvUnknown)
+    );
 }
 
 function isRawMap(value: Raw): value is Record<string, Raw> {
@@ -218,8 +224,12 @@ class Evaluation {
             if (current instanceof EnvUnknown || current instanceof EnvSecret) {
                 return current instanceof EnvSecret ? new EnvSecret() : current;
             }
-            current = Array.isArray(current) && typeof accessor === "number" ? current[accessor]
-                : isEnvMap(current) ? current[String(accessor)] : undefined;
+            current =
+                Array.isArray(current) && typeof accessor === "number"
+                    ? current[accessor]
+                    : isEnvMap(current)
+                      ? current[String(accessor)]
+                      : undefined;
         }
         if (current === undefined) {
             throw new EnvironmentError(`${this.file}: ${at}: \${${reference}} names nothing in the environment`);
@@ -247,8 +257,10 @@ export class EnvironmentReader {
         }
         const file = environmentFile(this.dir, name);
         if (!fs.existsSync(file)) {
-            throw new EnvironmentError(`environment "${name}" has no definition ${file}: save it there ` +
-                `(\`esc env get <org>/${name} --definition > ${file}\`), or write a stand-in with the values the plan should use`);
+            throw new EnvironmentError(
+                `environment "${name}" has no definition ${file}: save it there ` +
+                    `(\`esc env get <org>/${name} --definition > ${file}\`), or write a stand-in with the values the plan should use`,
+            );
         }
         if (this.evaluating.has(name)) {
             throw new EnvironmentError(`${file}: cyclic import of ${name}`);
@@ -276,10 +288,12 @@ export class EnvironmentReader {
         }
         for (const entry of list) {
             // An import is a name, or `{<name>: {merge: false}}` to read it through imports.<name> only.
-            const [name, merge] = typeof entry === "string" ? [entry, true]
-                : isRawMap(entry) && Object.keys(entry).length === 1
-                    ? [Object.keys(entry)[0], (entry[Object.keys(entry)[0]] as { merge?: boolean } | null)?.merge !== false]
-                    : [undefined, false];
+            const [name, merge] =
+                typeof entry === "string"
+                    ? [entry, true]
+                    : isRawMap(entry) && Object.keys(entry).length === 1
+                      ? [Object.keys(entry)[0], (entry[Object.keys(entry)[0]] as { merge?: boolean } | null)?.merge !== false]
+                      : [undefined, false];
             if (name === undefined) {
                 throw new EnvironmentError(`${file}: cannot read the import ${JSON.stringify(entry)}`);
             }

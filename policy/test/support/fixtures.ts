@@ -96,7 +96,10 @@ export const ok = {
     },
     service: { metadata: { name: "metrics", namespace: "airbyte" }, spec: { type: "ClusterIP", ports: [{ port: 9090 }] } },
     // The policy DataPlane puts in its namespace.
-    metadataNetworkPolicy: { metadata: { name: "airbyte-connectors-no-metadata-ipv4", namespace: "airbyte" }, spec: metadataPolicySpec("ipv4") },
+    metadataNetworkPolicy: {
+        metadata: { name: "airbyte-connectors-no-metadata-ipv4", namespace: "airbyte" },
+        spec: metadataPolicySpec("ipv4"),
+    },
     release: {
         chart: "airbyte-data-plane",
         version: "2.2.0",

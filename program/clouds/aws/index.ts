@@ -15,7 +15,10 @@ import type { CloudProgram } from "../../types";
  * when `logStorage.auth` is `accessKeys`, come from the secrets `flexplane:awsLogBucketAccessKeyId`
  * and `flexplane:awsLogBucketSecretAccessKey`.
  */
-export type AwsStackConfig = Omit<EksClusterArgs, "secretsManager" | "namespace" | "serviceAccountName" | "region" | "tags" | "logStorage" | "logBucket"> & {
+export type AwsStackConfig = Omit<
+    EksClusterArgs,
+    "secretsManager" | "namespace" | "serviceAccountName" | "region" | "tags" | "logStorage" | "logBucket"
+> & {
     logStorage?: Omit<EksLogStorageOptions, "accessKeys"> & { auth?: "serviceAccount" | "accessKeys" };
 };
 
@@ -38,7 +41,11 @@ export function readAwsOptions(config: pulumi.Config, problems: StackProblems): 
 }
 
 /** Turns the config's `logStorage` into the component's, reading access keys from secret config. */
-export function logStorageOptions(config: pulumi.Config, logStorage: AwsStackConfig["logStorage"], problems: StackProblems): EksLogStorageOptions | undefined {
+export function logStorageOptions(
+    config: pulumi.Config,
+    logStorage: AwsStackConfig["logStorage"],
+    problems: StackProblems,
+): EksLogStorageOptions | undefined {
     if (logStorage === undefined) {
         return undefined;
     }
@@ -63,7 +70,11 @@ export function readAwsRegion(problems: StackProblems, region: string | undefine
         problems.add("aws:region", "is required: set the cluster's region with `pulumi config set aws:region us-east-1`.");
         return "";
     }
-    problems.check(isAwsRegion(region), "aws:region", `"${region}" is not an AWS region: use a region code such as us-east-1 (\`pulumi config set aws:region us-east-1\`).`);
+    problems.check(
+        isAwsRegion(region),
+        "aws:region",
+        `"${region}" is not an AWS region: use a region code such as us-east-1 (\`pulumi config set aws:region us-east-1\`).`,
+    );
     return region;
 }
 

@@ -20,12 +20,27 @@ export const awsMeta: CloudMeta = {
     title: "EKS on AWS",
     sdks: ["@pulumi/aws", "@pulumi/awsx", "@pulumi/eks"],
     keys: [
-    { name: "aws", type: "object", defaultText: "every EksCluster default", example: "{kubernetesVersion: \"1.35\"}",
-        description: "EksCluster options (docs/aws.md); the region comes from aws:region." },
-    { name: "awsLogBucketAccessKeyId", type: "string", secret: true, example: "<AWS access key id>",
-        description: "Access key id for your own log bucket, with aws.logStorage.auth: accessKeys." },
-    { name: "awsLogBucketSecretAccessKey", type: "string", secret: true, example: "<AWS secret access key>",
-        description: "Its secret access key." },
+        {
+            name: "aws",
+            type: "object",
+            defaultText: "every EksCluster default",
+            example: '{kubernetesVersion: "1.35"}',
+            description: "EksCluster options (docs/aws.md); the region comes from aws:region.",
+        },
+        {
+            name: "awsLogBucketAccessKeyId",
+            type: "string",
+            secret: true,
+            example: "<AWS access key id>",
+            description: "Access key id for your own log bucket, with aws.logStorage.auth: accessKeys.",
+        },
+        {
+            name: "awsLogBucketSecretAccessKey",
+            type: "string",
+            secret: true,
+            example: "<AWS secret access key>",
+            description: "Its secret access key.",
+        },
     ],
     placeOf({ type, inputs }, config) {
         if (!/^(aws|awsx|eks):/.test(type)) {

@@ -37,26 +37,41 @@ export function aksArgsFromConfig(
 ): AksClusterArgs {
     let block = azure ?? {};
     if (typeof block !== "object" || Array.isArray(block)) {
-        problems.add("flexplane:azure", "must be a map of AksCluster settings, e.g. {zones: [\"1\", \"2\", \"3\"]}.");
+        problems.add("flexplane:azure", 'must be a map of AksCluster settings, e.g. {zones: ["1", "2", "3"]}.');
         block = {};
     }
-    const renamed = renameAksOptions(block, problems, { prefix: "flexplane:azure." }) as Partial<AksClusterArgs> & { logStorage?: AzureLogStorageConfig };
+    const renamed = renameAksOptions(block, problems, { prefix: "flexplane:azure." }) as Partial<AksClusterArgs> & {
+        logStorage?: AzureLogStorageConfig;
+    };
     for (const [key, source] of Object.entries(SET_ELSEWHERE)) {
-        problems.check(renamed[key as keyof AksClusterArgs] === undefined, `flexplane:azure.${key}`, `is set by ${source}: remove it here.`);
+        problems.check(
+            renamed[key as keyof AksClusterArgs] === undefined,
+            `flexplane:azure.${key}`,
+            `is set by ${source}: remove it here.`,
+        );
     }
     const { logStorage: storageConfig, ...rest } = renamed;
     let logStorage = storageConfig as AksLogStorageOptions | undefined;
     const connectionString = storageConnectionString();
-    problems.check((storageConfig as AksLogStorageOptions | undefined)?.existing === undefined, "flexplane:azure.logStorage.existing",
-        "is set by flexplane:azure.logStorage.existingContainer and the secret flexplane:azureStorageConnectionString: use those instead.");
+    problems.check(
+        (storageConfig as AksLogStorageOptions | undefined)?.existing === undefined,
+        "flexplane:azure.logStorage.existing",
+        "is set by flexplane:azure.logStorage.existingContainer and the secret flexplane:azureStorageConnectionString: use those instead.",
+    );
     if (storageConfig?.existingContainer !== undefined) {
         const { existingContainer, ...created } = storageConfig;
-        problems.check(connectionString !== undefined, "flexplane:azureStorageConnectionString",
-            "is required with flexplane:azure.logStorage.existingContainer: pulumi config set --secret flexplane:azureStorageConnectionString <connection string>.");
+        problems.check(
+            connectionString !== undefined,
+            "flexplane:azureStorageConnectionString",
+            "is required with flexplane:azure.logStorage.existingContainer: pulumi config set --secret flexplane:azureStorageConnectionString <connection string>.",
+        );
         logStorage = { ...created, existing: { azure: { container: existingContainer, connectionString } } };
     } else {
-        problems.check(connectionString === undefined, "flexplane:azureStorageConnectionString",
-            "is set but not used: only flexplane:azure.logStorage.existingContainer reads it. Remove it, or name the existing container.");
+        problems.check(
+            connectionString === undefined,
+            "flexplane:azureStorageConnectionString",
+            "is set but not used: only flexplane:azure.logStorage.existingContainer reads it. Remove it, or name the existing container.",
+        );
     }
     return {
         ...rest,
@@ -72,8 +87,9 @@ export function aksArgsFromConfig(
 /** The azure part of a region stack: an AKS cluster with Key Vault wiring and Blob storage for logs. */
 export const prepare: CloudProgram = (ctx, problems) => {
     const location = new pulumi.Config("azure-native").get("location");
-    const args = aksArgsFromConfig(problems, blockOf(ctx.config, "azure") as Record<string, unknown> | undefined, ctx, location,
-        () => ctx.config.getSecret("azureStorageConnectionString"));
+    const args = aksArgsFromConfig(problems, blockOf(ctx.config, "azure") as Record<string, unknown> | undefined, ctx, location, () =>
+        ctx.config.getSecret("azureStorageConnectionString"),
+    );
     problems.adopt(AKS_SOURCES, () => resolveAksCluster(ctx.stack, args, { project: pulumi.getProject(), stack: pulumi.getStack() }));
     return {
         deploy: () => {

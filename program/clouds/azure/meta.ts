@@ -5,10 +5,20 @@ export const azureMeta: CloudMeta = {
     title: "AKS on Azure",
     sdks: ["@pulumi/azure-native", "@pulumi/azuread"],
     keys: [
-    { name: "azure", type: "object", defaultText: "every AksCluster default", example: "{zones: [\"1\", \"2\", \"3\"]}",
-        description: "AksCluster options (docs/azure.md); the location comes from azure-native:location." },
-    { name: "azureStorageConnectionString", type: "string", secret: true, example: "<connection string>",
-        description: "Connection string of an existing container (azure.logStorage.existingContainer)." },
+        {
+            name: "azure",
+            type: "object",
+            defaultText: "every AksCluster default",
+            example: '{zones: ["1", "2", "3"]}',
+            description: "AksCluster options (docs/azure.md); the location comes from azure-native:location.",
+        },
+        {
+            name: "azureStorageConnectionString",
+            type: "string",
+            secret: true,
+            example: "<connection string>",
+            description: "Connection string of an existing container (azure.logStorage.existingContainer).",
+        },
     ],
     placeOf({ type, inputs }, config) {
         if (type.startsWith("azure-native:")) {
@@ -16,7 +26,10 @@ export const azureMeta: CloudMeta = {
                 ? `subscription ${config["azure-native:subscriptionId"]}`
                 : "the Azure credentials' subscription (azure-native:subscriptionId unset)";
             const location = inputs.location ?? config["azure-native:location"];
-            const group = typeof inputs.resourceGroupName === "string" && !inputs.resourceGroupName.startsWith("urn:") ? `, resource group ${inputs.resourceGroupName}` : "";
+            const group =
+                typeof inputs.resourceGroupName === "string" && !inputs.resourceGroupName.startsWith("urn:")
+                    ? `, resource group ${inputs.resourceGroupName}`
+                    : "";
             return `Azure ${location ?? "(scope of the role)"}, ${subscription}${group}`;
         }
         if (type.startsWith("azuread:")) {

@@ -60,16 +60,25 @@ export const prepare: CloudProgram = (ctx, problems) => {
     if (!byo.region) {
         problems.add("flexplane:byo.region", "is required: give the region the cluster runs in, e.g. us-east-1.");
     } else {
-        problems.check(/^[a-z0-9-]+$/.test(byo.region), "flexplane:byo.region", `"${byo.region}" is not a region name: give the cloud region the cluster runs in, e.g. us-east-1 or europe-west1.`);
+        problems.check(
+            /^[a-z0-9-]+$/.test(byo.region),
+            "flexplane:byo.region",
+            `"${byo.region}" is not a region name: give the cloud region the cluster runs in, e.g. us-east-1 or europe-west1.`,
+        );
     }
-    problems.check(byo.clusterIdentifier === undefined || (typeof byo.clusterIdentifier === "string" && byo.clusterIdentifier.trim() !== ""),
-        "flexplane:byo.clusterIdentifier", "must be a non-empty string naming the cluster, or be left out for <region>/<context>.");
+    problems.check(
+        byo.clusterIdentifier === undefined || (typeof byo.clusterIdentifier === "string" && byo.clusterIdentifier.trim() !== ""),
+        "flexplane:byo.clusterIdentifier",
+        "must be a non-empty string naming the cluster, or be left out for <region>/<context>.",
+    );
     const storage = readStorage(ctx.config, byo.storage, problems);
     const kubeconfigText = ctx.config.get("kubeconfig");
     if (byo.context !== undefined) {
-        checkKubeconfigContext(problems, byo.context, kubeconfigText !== undefined
-            ? { source: "flexplane:kubeconfig", text: kubeconfigText }
-            : kubeconfigFromEnvironment());
+        checkKubeconfigContext(
+            problems,
+            byo.context,
+            kubeconfigText !== undefined ? { source: "flexplane:kubeconfig", text: kubeconfigText } : kubeconfigFromEnvironment(),
+        );
     }
     return {
         storage,
@@ -109,7 +118,10 @@ function readStorage(config: pulumi.Config, storage: ByoConfig["storage"] | unde
     const secret = (name: string) => config.getSecret(name);
     for (const other of (["s3", "gcs", "azure"] as const).filter((k) => kind !== undefined && k !== kind)) {
         for (const name of STORAGE_SECRETS[other].filter((n) => config.get(n) !== undefined)) {
-            problems.add(`flexplane:${name}`, `is set but not used: flexplane:byo.storage has no ${other} storage. Remove it, or use ${other} storage.`);
+            problems.add(
+                `flexplane:${name}`,
+                `is set but not used: flexplane:byo.storage has no ${other} storage. Remove it, or use ${other} storage.`,
+            );
         }
     }
     const required = (names: readonly string[], when: string) => {
@@ -119,9 +131,13 @@ function readStorage(config: pulumi.Config, storage: ByoConfig["storage"] | unde
     };
     if (kind === "s3") {
         const { auth, ...rest } = storage.s3!;
-        problems.check(isAwsRegion(rest.region), "flexplane:byo.storage.s3.region", rest.region === undefined
-            ? "is required: give the bucket's region, e.g. us-east-1."
-            : `"${rest.region}" is not an AWS region: give the bucket's region, e.g. us-east-1.`);
+        problems.check(
+            isAwsRegion(rest.region),
+            "flexplane:byo.storage.s3.region",
+            rest.region === undefined
+                ? "is required: give the bucket's region, e.g. us-east-1."
+                : `"${rest.region}" is not an AWS region: give the bucket's region, e.g. us-east-1.`,
+        );
         const access = readAwsAuth(problems, secretKeysOfConfig(config), auth, {
             path: "flexplane:byo.storage.s3.auth",
             keys: STORAGE_SECRETS.s3,

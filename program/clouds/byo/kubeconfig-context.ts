@@ -52,12 +52,18 @@ export function kubeconfigFromEnvironment(env: NodeJS.ProcessEnv = process.env, 
 export function checkKubeconfigContext(problems: InputProblems, context: string, kubeconfig: KubeconfigSource): void {
     const contexts = kubeconfig.contexts ?? (kubeconfig.text !== undefined ? kubeconfigContexts(kubeconfig.text) : undefined);
     if (kubeconfig.text === undefined && kubeconfig.contexts === undefined) {
-        problems.add("flexplane:byo.context", `"${context}" cannot be found: there is no kubeconfig at ${kubeconfig.source}. ` +
-            "Set flexplane:kubeconfig (pulumi config set --secret flexplane:kubeconfig \"$(cat kubeconfig.yaml)\") or KUBECONFIG.");
+        problems.add(
+            "flexplane:byo.context",
+            `"${context}" cannot be found: there is no kubeconfig at ${kubeconfig.source}. ` +
+                'Set flexplane:kubeconfig (pulumi config set --secret flexplane:kubeconfig "$(cat kubeconfig.yaml)") or KUBECONFIG.',
+        );
         return;
     }
     if (contexts !== undefined && !contexts.includes(context)) {
-        problems.add("flexplane:byo.context", `"${context}" is not a context in ${kubeconfig.source} (it has: ${contexts.join(", ") || "none"}). ` +
-            `Use one of those, or remove flexplane:byo.context to use the current context.${didYouMean(context, contexts)}`);
+        problems.add(
+            "flexplane:byo.context",
+            `"${context}" is not a context in ${kubeconfig.source} (it has: ${contexts.join(", ") || "none"}). ` +
+                `Use one of those, or remove flexplane:byo.context to use the current context.${didYouMean(context, contexts)}`,
+        );
     }
 }

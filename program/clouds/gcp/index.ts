@@ -15,7 +15,10 @@ import type { CloudProgram } from "../../types";
  * from `flexplane:secretsManager`; the bucket key, if the caller brings one, from the secret
  * `flexplane:gcpStorageCredentialsJson`. Which names the block accepts is the component's one check.
  */
-export type GcpStackOptions = Omit<GkeClusterArgs, "project" | "location" | "secretsManager" | "storageCredentialsJson" | "namespace" | "serviceAccountName" | "tags" | "labels"> & {
+export type GcpStackOptions = Omit<
+    GkeClusterArgs,
+    "project" | "location" | "secretsManager" | "storageCredentialsJson" | "namespace" | "serviceAccountName" | "tags" | "labels"
+> & {
     /** Region or zone of the cluster. Default: `gcp:region`. A zone needs `allowZonalCluster`. */
     location?: string;
 };
@@ -56,7 +59,11 @@ export function readGcpStackSettings(
     if (!region) {
         problems.add("gcp:region", "is not set: run `pulumi config set gcp:region <region>`, e.g. europe-west1.");
     } else {
-        problems.check(GCP_REGION.test(region), "gcp:region", `"${region}" is not a GCP region: use a region such as europe-west1 (a zone like europe-west1-b goes in flexplane:gcp.location).`);
+        problems.check(
+            GCP_REGION.test(region),
+            "gcp:region",
+            `"${region}" is not a GCP region: use a region such as europe-west1 (a zone like europe-west1-b goes in flexplane:gcp.location).`,
+        );
     }
     const block = raw ?? {};
     if (typeof block !== "object" || block === null || Array.isArray(block)) {
@@ -70,8 +77,11 @@ export function readGcpStackSettings(
     }
     const options = applyRenamedGkeOptions(given as GcpStackOptions, problems, "flexplane:gcp.");
     const location = typeof options.location === "string" ? parseLocation(options.location) : undefined;
-    problems.check(!location || !region || location.region === region, "flexplane:gcp.location",
-        `"${options.location}" is not in gcp:region ${region}: the network and bucket follow gcp:region, so keep the cluster there too.`);
+    problems.check(
+        !location || !region || location.region === region,
+        "flexplane:gcp.location",
+        `"${options.location}" is not in gcp:region ${region}: the network and bucket follow gcp:region, so keep the cluster there too.`,
+    );
     return { project: project ?? "", region: region ?? "", options };
 }
 

@@ -22,7 +22,8 @@ export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
         urn: /flexplane:gcp:GkeCluster\$gcp:container\/cluster:Cluster::/,
         path: /^inputs\.masterAuthorizedNetworksConfig\.cidrBlocks$/,
         kind: "changed",
-        reason: "GkeCluster's masterAuthorizedNetworks ([{cidrBlock, displayName}]) became apiServer.authorizedCidrs (plain CIDRs, as on " +
+        reason:
+            "GkeCluster's masterAuthorizedNetworks ([{cidrBlock, displayName}]) became apiServer.authorizedCidrs (plain CIDRs, as on " +
             "every cloud): the networks are the same, their GKE display names are dropped (console labels only; an in-place update).",
     },
 ];

@@ -3,9 +3,20 @@
 // `flexplane/gcp` and `flexplane/azure`. Everything else is internal: docs/packaging.md lists this
 // surface, and a test keeps the two equal.
 
+import type * as pulumi from "@pulumi/pulumi";
+import { DataPlane as DataPlaneComponent } from "./dataplane/component";
+import type { DataPlaneTypeScriptArgs } from "./dataplane/args";
+
 // DataPlane: the chart on any cluster (docs/dataplane.md).
-export { DataPlane } from "./dataplane/component";
-export type { DataPlaneArgs, DataPlaneChartArgs } from "./dataplane/args";
+/**
+ * The component class the plugin serves to every language, typed so that TypeScript arguments may
+ * still carry the deprecated `kubernetesProvider` and `dependsOn` (a spread `dataPlaneTarget` does).
+ */
+export const DataPlane: typeof DataPlaneComponent & {
+    new (name: string, args: DataPlaneTypeScriptArgs, opts?: pulumi.ComponentResourceOptions): DataPlaneComponent;
+} = DataPlaneComponent;
+export type DataPlane = DataPlaneComponent;
+export type { DataPlaneArgs, DataPlaneChartArgs, DataPlaneTypeScriptArgs } from "./dataplane/args";
 export { DEFAULT_AIRBYTE_URL, DEFAULT_CHART_VERSION, SUPPORTED_CHART_VERSIONS } from "./dataplane/args";
 export { Edition } from "./dataplane/edition";
 export { MetadataNetworkPolicyMode } from "./dataplane/metadata-policy";
@@ -13,7 +24,7 @@ export { buildValues } from "./dataplane/values";
 export type { ChartValues, ValuesPlan } from "./dataplane/values";
 
 // What every cluster component hands DataPlane, and the specs it is made of.
-export { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME } from "./shared/types";
+export { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME, TolerationEffect, TolerationOperator } from "./shared/types";
 export type {
     AwsAccessKeys,
     AwsSecretsManagerSpec,
@@ -23,6 +34,7 @@ export type {
     GcpSecretManagerSpec,
     GcsStorageSpec,
     PodScheduling,
+    ResourceQuantities,
     ResourceRequirements,
     S3StorageSpec,
     SecretsManagerSpec,

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DataPlane } from "../components/dataplane/component";
+import { DataPlane } from "../components";
 import { resolveDataPlaneSettings } from "../components/dataplane/resolve";
 import { secretsManagerIdentity } from "../components/shared/identity";
 import type { DataPlaneDescriptor } from "../components/shared/rules";
-import type * as k8s from "@pulumi/kubernetes";
 import { checkRegistration } from "./airbyte-checks";
 import { dataPlaneSources } from "./argument-sources";
 import { CommonConfig, readCommonConfig, secretOf, StackInputs } from "./config";
@@ -99,18 +98,21 @@ async function runRegionStack(inputs: StackInputs): Promise<Record<string, unkno
 function checkDataPlane(inputs: StackInputs, common: CommonConfig, prepared: PreparedCloud | undefined, registers: boolean): void {
     const byo = inputs.config.cloud === "byo";
     inputs.problems.adopt(dataPlaneSources(byo, registers), () =>
-        resolveDataPlaneSettings("data-plane", {
-            // The cluster's provider and storage exist only once the cluster part runs; their checks are the component's.
-            kubernetesProvider: {} as k8s.Provider,
-            namespace: common.namespace,
-            serviceAccountName: common.serviceAccountName,
-            airbyteUrl: common.airbyteUrl,
-            chart: { version: common.chartVersion, allowUntestedVersion: common.allowUntestedChartVersion },
-            clientId: registers ? "registered" : secretOf(inputs, "dataPlaneClientId")!,
-            clientSecret: registers ? "registered" : secretOf(inputs, "dataPlaneClientSecret")!,
-            secretsManager: common.secretsManager,
-            storage: prepared?.storage ?? {},
-        }),
+        resolveDataPlaneSettings(
+            "data-plane",
+            {
+                // The cluster's provider and storage exist only once the cluster part runs; their checks are the component's.
+                namespace: common.namespace,
+                serviceAccountName: common.serviceAccountName,
+                airbyteUrl: common.airbyteUrl,
+                chart: { version: common.chartVersion, allowUntestedVersion: common.allowUntestedChartVersion },
+                clientId: registers ? "registered" : secretOf(inputs, "dataPlaneClientId")!,
+                clientSecret: registers ? "registered" : secretOf(inputs, "dataPlaneClientSecret")!,
+                secretsManager: common.secretsManager,
+                storage: prepared?.storage ?? {},
+            },
+            true,
+        ),
     );
 }
 

@@ -42,13 +42,13 @@ export interface DataPlaneChartArgs {
     allowUntestedVersion?: boolean;
 }
 
-/** Arguments of the `DataPlane` component. */
+/**
+ * Arguments of the `DataPlane` component, as every Pulumi language sees them. The cluster to install on
+ * is the Kubernetes provider given as a resource option (`{ provider }` or `{ providers: { kubernetes } }`),
+ * and what the release must wait for goes in `dependsOn`, also a resource option; in TypeScript a cloud
+ * component's `dataPlaneTarget`, spread into these arguments, carries both.
+ */
 export interface DataPlaneArgs {
-    /**
-     * Provider for the cluster to install on. Required. Cloud components hand one over in their
-     * `dataPlaneTarget`.
-     */
-    kubernetesProvider: k8s.Provider;
     /** Namespace to install into. Default `airbyte`. One data plane per namespace. */
     namespace?: string;
     /** Create the namespace. Default `true`; set `false` when the namespace already exists. */
@@ -113,9 +113,7 @@ export interface DataPlaneArgs {
      * Extra chart values, deep-merged last: they override what this component computes, except the
      * secret references and the secrets-manager and storage types, which are always the component's.
      */
-    extraValues?: Record<string, unknown>;
-    /** Resources the release waits for (node groups, IAM policies). */
-    dependsOn?: pulumi.Input<pulumi.Resource>[];
+    extraValues?: Record<string, any>;
     /**
      * How `pulumi up` proves the data plane connected: `verifyCredentials` (default `true`) exchanges the
      * credentials at `<airbyteUrl>/api/v1/dataplanes/token` before the chart is installed; `waitForHealthy`
@@ -134,4 +132,18 @@ export interface DataPlaneArgs {
      * elsewhere the policy is inert (see docs/security.md).
      */
     metadataNetworkPolicy?: MetadataNetworkPolicyMode;
+}
+
+/**
+ * What TypeScript programs may also pass: the two arguments that became resource options. A cloud
+ * component's `dataPlaneTarget` carries both, so spreading it into the arguments keeps working.
+ */
+export interface DataPlaneTypeScriptArgs extends DataPlaneArgs {
+    /**
+     * @deprecated Pass the cluster's provider as the `provider` resource option
+     * (`new DataPlane(name, args, { provider })`), or spread a cloud component's `dataPlaneTarget`.
+     */
+    kubernetesProvider?: k8s.Provider;
+    /** @deprecated Use the `dependsOn` resource option, or spread a cloud component's `dataPlaneTarget`. */
+    dependsOn?: pulumi.Input<pulumi.Resource>[];
 }

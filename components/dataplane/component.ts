@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { credentialCheckBeforeRelease, healthAfterRelease } from "../airbyte/connection-proof";
 import { DataPlaneArgs, CHART_NAME, MANAGED_BY_LABEL, MANAGED_BY_VALUE, SECRETS_MANAGER_IDENTITY_ANNOTATION } from "./args";
+import { clusterProvider, releasePrerequisites } from "./cluster-options";
 import { mergeValues } from "./extra-values";
 import { claimNamespace } from "./namespace-claims";
 import { createMetadataNetworkPolicies } from "./network-policy";
@@ -10,6 +11,9 @@ import { DataPlaneSettings, resolveDataPlaneSettings } from "./resolve";
 import { buildValues, ChartValues, ValuesPlan } from "./values";
 
 const MANAGED_BY = { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE };
+
+/** The type token DataPlane registers, which the plugin's schema publishes. */
+export const DATA_PLANE_TYPE = "flexplane:index:DataPlane";
 
 /**
  * An Airbyte Enterprise Flex data plane on any Kubernetes cluster: the namespace, one Secret with
@@ -37,11 +41,12 @@ export class DataPlane extends pulumi.ComponentResource {
     readonly connectionStatus: pulumi.Output<string>;
 
     constructor(name: string, args: DataPlaneArgs, opts?: pulumi.ComponentResourceOptions) {
-        const settings = resolveDataPlaneSettings(name, args);
-        claimNamespace(name, args.kubernetesProvider, settings.namespace);
-        super("flexplane:index:DataPlane", name, {}, opts);
+        const provider = clusterProvider(args, opts);
+        const settings = resolveDataPlaneSettings(name, args, provider !== undefined);
+        claimNamespace(name, provider, settings.namespace);
+        super(DATA_PLANE_TYPE, name, {}, opts);
 
-        const childOpts = { parent: this, provider: args.kubernetesProvider };
+        const childOpts = { parent: this, provider };
         const namespace = settings.createNamespace
             ? new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: settings.namespace, labels: MANAGED_BY } }, childOpts)
             : undefined;
@@ -100,15 +105,13 @@ export class DataPlane extends pulumi.ComponentResource {
             },
             {
                 ...childOpts,
-                dependsOn: pulumi
-                    .output(args.dependsOn ?? [])
-                    .apply((deps) => [
-                        secret,
-                        ...(gcsKeySecret ? [gcsKeySecret] : []),
-                        ...(namespace ? [namespace] : []),
-                        ...credentialCheck,
-                        ...deps,
-                    ]),
+                dependsOn: releasePrerequisites(args, opts).apply((deps) => [
+                    secret,
+                    ...(gcsKeySecret ? [gcsKeySecret] : []),
+                    ...(namespace ? [namespace] : []),
+                    ...credentialCheck,
+                    ...deps,
+                ]),
             },
         );
         this.connectionStatus = healthAfterRelease(name, args.connection, proof, release, this);

@@ -9,6 +9,7 @@ import type { StorageSpec } from "../shared/types";
 import { resolveWorkload } from "../shared/workload";
 import {
     DataPlaneArgs,
+    DataPlaneTypeScriptArgs,
     DEFAULT_AIRBYTE_URL,
     DEFAULT_CHART_REPOSITORY,
     DEFAULT_CHART_VERSION,
@@ -53,12 +54,16 @@ const IMAGE_REGISTRY = /^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?(:\d{1,5})?(\/[a
  * Checks every plain DataPlane argument and applies the defaults. Throws one
  * `pulumi.InputPropertiesError` listing every problem, before any resource is registered.
  */
-export function resolveDataPlaneSettings(name: string, args: DataPlaneArgs): DataPlaneSettings {
+export function resolveDataPlaneSettings(
+    name: string,
+    args: DataPlaneArgs,
+    hasClusterProvider = (args as DataPlaneTypeScriptArgs).kubernetesProvider !== undefined,
+): DataPlaneSettings {
     const problems = new InputProblems(`DataPlane "${name}"`);
     problems.check(
-        args.kubernetesProvider !== undefined,
+        hasClusterProvider,
         "kubernetesProvider",
-        "is required: pass the provider of the cluster to install on (cloud components expose it in dataPlaneTarget).",
+        "is missing: pass the provider of the cluster to install on as the `provider` resource option (`{ provider: cluster.kubernetesProvider }`; in other languages `providers` with a `kubernetes` entry), or spread a cloud component's `dataPlaneTarget` into the arguments.",
     );
     problems.requireValue("clientId", args.clientId, "the data plane's client id from Airbyte (POST /dataplanes)");
     problems.requireValue("clientSecret", args.clientSecret, "the data plane's client secret from Airbyte (POST /dataplanes)");

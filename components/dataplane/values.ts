@@ -1,4 +1,4 @@
-import { AIRBYTE_MANAGED_TAG, PodScheduling, Toleration } from "../shared/types";
+import { AIRBYTE_MANAGED_TAG, PodScheduling, ResourceQuantities, ResourceRequirements, Toleration } from "../shared/types";
 import type { Edition } from "./edition";
 import { launcherExtraEnv } from "./launcher-env";
 import { GCS_CREDENTIALS_DIR, GCS_CREDENTIALS_FILE, SECRET_KEYS } from "./secret-keys";
@@ -193,7 +193,7 @@ function storageValues(plan: ValuesPlan): ChartValues {
 function launcherValues(plan: ValuesPlan): ChartValues {
     const launcher: ChartValues = { ...placement(plan.launcher) };
     if (plan.launcher?.resources) {
-        launcher.resources = plan.launcher.resources;
+        launcher.resources = podResources(plan.launcher.resources);
     }
     if (plan.storage.kind === "gcs") {
         // The launcher itself reads the GCS key from the file at credentialsJsonPath.
@@ -234,6 +234,19 @@ function placement(scheduling: PodScheduling | undefined): { nodeSelector?: Reco
         ...(nonEmpty(scheduling?.nodeSelector) ? { nodeSelector: scheduling!.nodeSelector } : {}),
         ...(scheduling?.tolerations?.length ? { tolerations: scheduling.tolerations } : {}),
     };
+}
+
+/** The launcher's requests and limits in Kubernetes' own spelling (`ephemeral-storage`). */
+function podResources(resources: ResourceRequirements): ChartValues {
+    const quantities = (q: ResourceQuantities | undefined): Record<string, string> | undefined => {
+        if (!q) return undefined;
+        const { ephemeralStorage, "ephemeral-storage": legacyEphemeralStorage, ...cpuAndMemory } = q;
+        const storage = ephemeralStorage ?? legacyEphemeralStorage;
+        return { ...cpuAndMemory, ...(storage !== undefined ? { "ephemeral-storage": storage } : {}) };
+    };
+    const requests = quantities(resources.requests);
+    const limits = quantities(resources.limits);
+    return { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) };
 }
 
 function jobResourceValues(jobs: PodScheduling | undefined): ChartValues | undefined {

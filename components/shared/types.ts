@@ -134,19 +134,46 @@ export interface StorageSpec {
     azure?: AzureBlobStorageSpec;
 }
 
+/** How a toleration matches a taint's value. */
+export const TolerationOperator = {
+    /** Any value of the taint's key. */
+    Exists: "Exists",
+    /** Exactly the toleration's `value`. */
+    Equal: "Equal",
+} as const;
+export type TolerationOperator = (typeof TolerationOperator)[keyof typeof TolerationOperator];
+
+/** The taint effect a toleration matches. */
+export const TolerationEffect = {
+    NoSchedule: "NoSchedule",
+    PreferNoSchedule: "PreferNoSchedule",
+    NoExecute: "NoExecute",
+} as const;
+export type TolerationEffect = (typeof TolerationEffect)[keyof typeof TolerationEffect];
+
 /** A Kubernetes toleration, as the chart passes it through to pod specs. */
 export interface Toleration {
     key?: string;
-    operator?: "Exists" | "Equal";
+    operator?: TolerationOperator;
     value?: string;
-    effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+    effect?: TolerationEffect;
     tolerationSeconds?: number;
 }
 
-/** CPU and memory requests and limits, in Kubernetes quantity syntax. */
+/** Amounts of CPU, memory and ephemeral storage, in Kubernetes quantity syntax (`500m`, `2Gi`). */
+export interface ResourceQuantities {
+    cpu?: string;
+    memory?: string;
+    /** Ephemeral storage (the pod's `ephemeral-storage`). Launcher only: the chart sizes job pods by CPU and memory. */
+    ephemeralStorage?: string;
+    /** @deprecated Use `ephemeralStorage` (a name every Pulumi language can spell). */
+    "ephemeral-storage"?: string;
+}
+
+/** CPU and memory requests and limits. */
 export interface ResourceRequirements {
-    requests?: { cpu?: string; memory?: string; "ephemeral-storage"?: string };
-    limits?: { cpu?: string; memory?: string; "ephemeral-storage"?: string };
+    requests?: ResourceQuantities;
+    limits?: ResourceQuantities;
 }
 
 /** Where and how big a set of pods is. */

@@ -1,12 +1,12 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
-import type { DataPlaneArgs } from "../../components/dataplane/args";
+import type { DataPlaneArgs, DataPlaneTypeScriptArgs } from "../../components/dataplane/args";
 import { MockHarness } from "../../tools/harness/runtime";
 import { thrown } from "../support/outputs";
 
-const provider = {} as DataPlaneArgs["kubernetesProvider"];
-const good: DataPlaneArgs = {
+const provider = {} as DataPlaneTypeScriptArgs["kubernetesProvider"];
+const good: DataPlaneTypeScriptArgs = {
     kubernetesProvider: provider,
     clientId: "id",
     clientSecret: "secret",

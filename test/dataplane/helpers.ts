@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DataPlane, DataPlaneArgs } from "../../components";
+import type { DataPlane, DataPlaneTypeScriptArgs } from "../../components";
 import { componentTests } from "../support/harness";
 
 /** DataPlane's arguments without the provider, which is made once the harness is installed. */
-export type DataPlaneTestArgs = Omit<DataPlaneArgs, "kubernetesProvider"> & Partial<Pick<DataPlaneArgs, "kubernetesProvider">>;
+export type DataPlaneTestArgs = DataPlaneTypeScriptArgs;
 
 /** The smallest valid arguments: IRSA for the store and S3, the credentials as secrets. */
 export function baseArgs(overrides: Partial<DataPlaneTestArgs> = {}): DataPlaneTestArgs {

@@ -245,6 +245,16 @@ describe("buildValues", () => {
         }
     });
 
+    it("hands the launcher its ephemeral storage under Kubernetes' own name, from the new and the deprecated spelling", () => {
+        const base = plan(stores["aws irsa"].plan, storages["s3 irsa"].plan);
+        const launcherResources = (resources: object) => buildValues({ ...base, launcher: { resources } }).workloadLauncher.resources;
+        assert.deepEqual(launcherResources({ requests: { memory: "1Gi", ephemeralStorage: "2Gi" }, limits: { ephemeralStorage: "4Gi" } }), {
+            requests: { memory: "1Gi", "ephemeral-storage": "2Gi" },
+            limits: { "ephemeral-storage": "4Gi" },
+        });
+        assert.deepEqual(launcherResources({ requests: { "ephemeral-storage": "3Gi" } }), { requests: { "ephemeral-storage": "3Gi" } });
+    });
+
     it("places launcher and job pods, sizes connector containers and takes every image from the mirror", () => {
         const values = buildValues({
             ...plan(stores["aws irsa"].plan, storages["s3 irsa"].plan),

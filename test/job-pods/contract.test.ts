@@ -6,7 +6,7 @@ import { mergeValues } from "../../components/dataplane/extra-values";
 import { gcsKeySecretData, secretData } from "../../components/dataplane/secret-data";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import { buildValues, ChartValues } from "../../components/dataplane/values";
-import type { DataPlaneArgs } from "../../components/dataplane/args";
+import type { DataPlaneArgs, DataPlaneTypeScriptArgs } from "../../components/dataplane/args";
 import type { SecretsManagerSpec, StorageSpec } from "../../components/shared/types";
 import { checkJobPodContract, ContractInput, ContractResult, PlannedSecrets } from "../../tools/job-pods";
 
@@ -56,7 +56,7 @@ function component(
     extra: Partial<DataPlaneArgs> = {},
     annotations: Record<string, string> = {},
 ) {
-    const args: DataPlaneArgs = {
+    const args: DataPlaneTypeScriptArgs = {
         kubernetesProvider: {} as k8s.Provider,
         clientId: "id",
         clientSecret: "secret",

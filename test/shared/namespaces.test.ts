@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { resolveEksCluster } from "../../components/aws/resolve";
 import { resolveAksCluster } from "../../components/azure/resolve";
-import type { DataPlaneArgs } from "../../components/dataplane/args";
+import type { DataPlaneArgs, DataPlaneTypeScriptArgs } from "../../components/dataplane/args";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import { resolveGkeCluster } from "../../components/gcp/resolve";
 import { namespaceProblem } from "../../components/shared/namespaces";
@@ -32,11 +32,11 @@ describe("reserved namespaces", () => {
         assert.match(namespaceProblem("default", { creates: true })!, /exists in every cluster.*set createNamespace to false/);
     });
 
-    const provider = {} as DataPlaneArgs["kubernetesProvider"];
+    const provider = {} as DataPlaneTypeScriptArgs["kubernetesProvider"];
     const dataPlane = (extra: Partial<DataPlaneArgs>) =>
         reasons(
             thrown(() =>
-                resolveDataPlaneSettings("dp", {
+                resolveDataPlaneSettings("dp", <DataPlaneTypeScriptArgs>{
                     kubernetesProvider: provider,
                     clientId: "id",
                     clientSecret: "secret",

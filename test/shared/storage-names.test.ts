@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { resolveEksCluster } from "../../components/aws/resolve";
 import { resolveAksCluster } from "../../components/azure/resolve";
-import type { DataPlaneArgs } from "../../components/dataplane/args";
+import type { DataPlaneArgs, DataPlaneTypeScriptArgs } from "../../components/dataplane/args";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
 import { resolveGkeCluster } from "../../components/gcp/resolve";
 import {
@@ -91,8 +91,8 @@ describe("each component refuses a bad storage name at its own argument", () => 
     const dataPlane = (storage: DataPlaneArgs["storage"]) =>
         reasons(
             thrown(() =>
-                resolveDataPlaneSettings("dp", {
-                    kubernetesProvider: {} as DataPlaneArgs["kubernetesProvider"],
+                resolveDataPlaneSettings("dp", <DataPlaneTypeScriptArgs>{
+                    kubernetesProvider: {} as DataPlaneTypeScriptArgs["kubernetesProvider"],
                     clientId: "id",
                     clientSecret: "secret",
                     secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },

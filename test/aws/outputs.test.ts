@@ -7,7 +7,7 @@ import {
     ControlPlaneSecretsRole,
 } from "../../components/aws/control-plane-role";
 import { isSecret, valueOf } from "../support/outputs";
-import { assertRegisteredAs, ownFields } from "../support/type-tokens";
+import { assertTokenWithLegacyAlias, ownFields } from "../support/type-tokens";
 import { baseArgs, DECLARED_STORE, eksClusterTests } from "./helpers";
 
 /** What a program in another language reads: the schema's type token and plain-data outputs. */
@@ -15,23 +15,25 @@ describe("EksCluster and ControlPlaneSecretsRole for other languages (mocks)", (
     const t = eksClusterTests();
 
     it("registers flexplane:index:EksCluster with an alias to flexplane:aws:EksCluster after the caller's aliases", async () => {
-        await t.deploy();
-        assertRegisteredAs(t.h, "dp", EKS_CLUSTER_TYPE, [{ type: EKS_CLUSTER_LEGACY_TYPE }]);
         const { EksCluster } = await import("../../components/aws/component");
-        t.install({ config: { "aws:region": "eu-west-1" } });
-        new EksCluster("moved", baseArgs(), { aliases: [{ name: "dp" }] });
-        await t.h.settle();
-        assertRegisteredAs(t.h, "moved", EKS_CLUSTER_TYPE, [{ name: "dp" }, { type: EKS_CLUSTER_LEGACY_TYPE }]);
+        await assertTokenWithLegacyAlias(
+            t,
+            { type: EKS_CLUSTER_TYPE, legacyType: EKS_CLUSTER_LEGACY_TYPE },
+            async (name, opts) => new EksCluster(name, baseArgs(), opts),
+        );
     });
 
     it("registers flexplane:index:ControlPlaneSecretsRole with an alias to flexplane:aws:ControlPlaneSecretsRole", async () => {
-        new ControlPlaneSecretsRole("org", {
+        const args = {
             airbytePrincipalArn: "arn:aws:iam::094410056844:role/airbyte-control-plane",
             externalId: "acme-airbyte-7f3c",
             secretsManager: { region: "us-east-1", accountId: "123456789012" },
-        });
-        await t.h.settle();
-        assertRegisteredAs(t.h, "org", CONTROL_PLANE_SECRETS_ROLE_TYPE, [{ type: CONTROL_PLANE_SECRETS_ROLE_LEGACY_TYPE }]);
+        };
+        await assertTokenWithLegacyAlias(
+            t,
+            { type: CONTROL_PLANE_SECRETS_ROLE_TYPE, legacyType: CONTROL_PLANE_SECRETS_ROLE_LEGACY_TYPE },
+            async (name, opts) => new ControlPlaneSecretsRole(name, args, opts),
+        );
     });
 
     it("keeps resources and the provider out of its fields, and still hands them to TypeScript", async () => {

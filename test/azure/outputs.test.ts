@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import type { AksCluster } from "../../components/azure";
 import { AKS_CLUSTER_LEGACY_TYPE, AKS_CLUSTER_TYPE } from "../../components/azure/component";
 import { isSecret, valueOf } from "../support/outputs";
-import { assertRegisteredAs, ownFields } from "../support/type-tokens";
+import { assertTokenWithLegacyAlias, ownFields } from "../support/type-tokens";
 import { aksTests, baseArgs, TENANT, VAULT_URL } from "./helpers";
 
 /** What a program in another language reads: the schema's type token and plain-data outputs. */
@@ -10,13 +10,12 @@ describe("AksCluster for other languages (mocks)", () => {
     const run = aksTests();
 
     it("registers flexplane:index:AksCluster with an alias to flexplane:azure:AksCluster after the caller's aliases", async () => {
-        await run.deploy();
-        assertRegisteredAs(run.h, "eu", AKS_CLUSTER_TYPE, [{ type: AKS_CLUSTER_LEGACY_TYPE }]);
         const { AksCluster } = await import("../../components/azure");
-        run.install();
-        new AksCluster("moved", baseArgs(), { aliases: [{ name: "eu" }] });
-        await run.h.settle();
-        assertRegisteredAs(run.h, "moved", AKS_CLUSTER_TYPE, [{ name: "eu" }, { type: AKS_CLUSTER_LEGACY_TYPE }]);
+        await assertTokenWithLegacyAlias(
+            run,
+            { type: AKS_CLUSTER_TYPE, legacyType: AKS_CLUSTER_LEGACY_TYPE },
+            async (name, opts) => new AksCluster(name, baseArgs(), opts),
+        );
     });
 
     it("keeps the provider out of its fields, and still hands it to TypeScript", async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import type { GkeCluster } from "../../components/gcp";
 import { GKE_CLUSTER_LEGACY_TYPE, GKE_CLUSTER_TYPE } from "../../components/gcp/component";
-import { assertRegisteredAs, ownFields } from "../support/type-tokens";
+import { assertTokenWithLegacyAlias, ownFields } from "../support/type-tokens";
 import { baseArgs, gkeTests, isSecret, valueOf } from "./helpers";
 
 /** What a program in another language reads: the schema's type token and plain-data outputs. */
@@ -9,13 +9,12 @@ describe("GkeCluster for other languages (mocks)", () => {
     const run = gkeTests();
 
     it("registers flexplane:index:GkeCluster with an alias to flexplane:gcp:GkeCluster after the caller's aliases", async () => {
-        await run.deploy();
-        assertRegisteredAs(run.h, "eu", GKE_CLUSTER_TYPE, [{ type: GKE_CLUSTER_LEGACY_TYPE }]);
         const { GkeCluster } = await import("../../components/gcp");
-        run.install({ config: { "gcp:project": "flexplane-gke" } });
-        new GkeCluster("moved", baseArgs(), { aliases: [{ name: "eu" }] });
-        await run.h.settle();
-        assertRegisteredAs(run.h, "moved", GKE_CLUSTER_TYPE, [{ name: "eu" }, { type: GKE_CLUSTER_LEGACY_TYPE }]);
+        await assertTokenWithLegacyAlias(
+            run,
+            { type: GKE_CLUSTER_TYPE, legacyType: GKE_CLUSTER_LEGACY_TYPE },
+            async (name, opts) => new GkeCluster(name, baseArgs(), opts),
+        );
     });
 
     it("keeps the provider out of its fields, and still hands it to TypeScript", async () => {

@@ -1,5 +1,5 @@
 /**
- * Arguments of `flexplane:aws:EksCluster`: every interface and enum, and `EKS_DEFAULTS`, the one
+ * Arguments of `EksCluster`: every interface and enum, and `EKS_DEFAULTS`, the one
  * place each default lives. Every nested type is a named interface and every choice a const-object
  * enum, so that Pulumi's component-schema analyzer can describe them to other languages.
  */
@@ -160,7 +160,10 @@ export interface EksLogStorageOptions {
     existingBucketName?: string;
     /** Region of the caller's bucket. Default: the cluster's region (a new bucket is always there). */
     region?: string;
-    /** Static keys for the caller's bucket. Only with `existingBucketName`. Default: none (IRSA). */
+    /**
+     * Static keys for the caller's bucket. Only with `existingBucketName`. Default: none (IRSA).
+     * @secret
+     */
     accessKeys?: AwsAccessKeys;
     /** Days before job logs (`job-logging/`) expire. Default 90; 0 keeps them. New bucket only. */
     logRetentionDays?: number;
@@ -200,7 +203,10 @@ export interface EksLogBucketOptions {
     existingBucketName?: string;
     /** @deprecated Use `logStorage.region`. */
     region?: string;
-    /** @deprecated Use `logStorage.accessKeys`. */
+    /**
+     * @deprecated Use `logStorage.accessKeys`.
+     * @secret
+     */
     accessKeys?: AwsAccessKeys;
     /** @deprecated Use `logStorage.logRetentionDays`. */
     logExpirationDays?: number;
@@ -214,7 +220,7 @@ export interface EksLogBucketOptions {
     accessLogs?: EksBucketAccessLogOptions;
 }
 
-/** Arguments of `flexplane:aws:EksCluster`. */
+/** Arguments of `EksCluster`. */
 export interface EksClusterArgs {
     /**
      * The control plane's secret store, as declared (exactly one of `aws`, `gcp`, `azure`). Required.

@@ -112,11 +112,19 @@ export interface ControlPlaneSecretsStoreOptions {
     allowUntaggedSecrets?: boolean;
 }
 
-/** Arguments of `flexplane:aws:ControlPlaneSecretsRole`. */
+/** The type token ControlPlaneSecretsRole registers, the one a component plugin's schema publishes. */
+export const CONTROL_PLANE_SECRETS_ROLE_TYPE = "flexplane:index:ControlPlaneSecretsRole";
+/** The token ControlPlaneSecretsRole registered before; an alias to it keeps existing stacks' resources in place. */
+export const CONTROL_PLANE_SECRETS_ROLE_LEGACY_TYPE = "flexplane:aws:ControlPlaneSecretsRole";
+
+/** Arguments of `ControlPlaneSecretsRole`. */
 export interface ControlPlaneSecretsRoleArgs {
     /** The AWS principal ARN Airbyte gives you for its control plane. Required; no default. */
     airbytePrincipalArn: string;
-    /** External id you agree with Airbyte. Required; kept secret (it is in the trust policy and the JSON). */
+    /**
+     * External id you agree with Airbyte. Required; kept secret (it is in the trust policy and the JSON).
+     * @secret
+     */
     externalId: pulumi.Input<string>;
     /** The store, as declared for the organization. Required; the role is created in its account. */
     secretsManager: ControlPlaneSecretsStoreOptions;
@@ -144,9 +152,13 @@ export interface ControlPlaneSecretsRoleArgs {
  * to send Airbyte.
  */
 export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
+    /** ARN of the role: the `roleArn` of the secret-storage JSON. */
     readonly roleArn: pulumi.Output<string>;
     readonly roleName: pulumi.Output<string>;
-    /** The JSON (string) to send Airbyte. Secret: it holds the external id. */
+    /**
+     * The JSON (string) to send Airbyte. Secret: it holds the external id.
+     * @secret
+     */
     readonly secretStorageJson: pulumi.Output<string>;
 
     constructor(name: string, args: ControlPlaneSecretsRoleArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -187,7 +199,17 @@ export class ControlPlaneSecretsRole extends pulumi.ComponentResource {
             "set true or false (default false: only secrets tagged AirbyteManaged=true are reachable).",
         );
         problems.throwIfAny();
-        super("flexplane:aws:ControlPlaneSecretsRole", name, {}, opts);
+        // The alias keeps the resources of stacks created under the old token, children included (the engine
+        // derives their aliases from the parent's: pulumi/pulumi pkg/resource/deploy/step_generator.go generateAliases).
+        super(
+            CONTROL_PLANE_SECRETS_ROLE_TYPE,
+            name,
+            {},
+            {
+                ...opts,
+                aliases: [...(opts?.aliases ?? []), { type: CONTROL_PLANE_SECRETS_ROLE_LEGACY_TYPE }],
+            },
+        );
         const dataPlanePrincipalArns = given ?? [
             dataPlaneRolesArnPattern(partitionOfRegion(sm.region).partition, sm.accountId, DATA_PLANE_ROLE_PATH),
         ];

@@ -290,7 +290,7 @@ export interface AksLogStorageOptions {
     retainOnDelete?: boolean;
 }
 
-/** Arguments of `flexplane:azure:AksCluster`. */
+/** Arguments of `AksCluster`. */
 export interface AksClusterArgs {
     /** Azure region, e.g. `westeurope`. Required (stacks read it from `azure-native:location`). */
     location: string;

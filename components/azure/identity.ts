@@ -160,6 +160,8 @@ export interface AksIdentity {
     spec: SecretsManagerSpec;
     vaultUrl: pulumi.Output<string | undefined>;
     createdClientId: pulumi.Output<string | undefined>;
+    /** The created principal's client secret (secret); `undefined` when no principal was created. */
+    createdClientSecret?: pulumi.Output<string>;
     dependencies: pulumi.Resource[];
 }
 
@@ -278,10 +280,12 @@ export function createIdentity(
         }
         return url;
     });
+    const clientSecret = pulumi.secret(password.value);
     return {
-        spec: { azure: { vaultUrl: kv.vaultUrl, tenantId: kv.tenantId, clientId, clientSecret: pulumi.secret(password.value) } },
+        spec: { azure: { vaultUrl: kv.vaultUrl, tenantId: kv.tenantId, clientId, clientSecret } },
         vaultUrl,
         createdClientId: clientId,
+        createdClientSecret: clientSecret,
         dependencies: [roleAssignment, ...vaultDependencies],
     };
 }

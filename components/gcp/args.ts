@@ -181,7 +181,7 @@ export interface GkeAuthorizedNetwork {
     displayName?: string;
 }
 
-/** Arguments of `flexplane:gcp:GkeCluster`. */
+/** Arguments of `GkeCluster`. */
 export interface GkeClusterArgs {
     /** Project of the cluster, network, bucket and service accounts. Default: the `gcp:project` config. */
     project?: string;
@@ -256,6 +256,7 @@ export interface GkeClusterArgs {
     /**
      * JSON key with access to the bucket; kept a secret. Default: a key of the component's service
      * account, which gets `bucketRoles` on the bucket.
+     * @secret
      */
     storageCredentialsJson?: pulumi.Input<string>;
     /** Roles granted on the secret-store project. Default: the four Secret Manager roles Airbyte documents. */

@@ -157,7 +157,7 @@ describe("aws stack program", () => {
         assert.deepEqual(plan.errors, []);
         const types = new Set(plan.resources.map((r) => r.type));
         for (const type of [
-            "flexplane:aws:EksCluster",
+            "flexplane:index:EksCluster",
             "eks:index:Cluster",
             "eks:index:ManagedNodeGroup",
             "aws:iam/role:Role",

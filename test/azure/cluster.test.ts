@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { AKS_CLUSTER_TYPE } from "../../components/azure/component";
 import { cannedGuid, CANNED_AZURE_DEPLOYER_OBJECT_ID, CANNED_AZURE_SUBSCRIPTION_ID } from "../../tools/harness/canned/azure";
 import { isSecret, valueOf } from "../support/outputs";
 import { aksTests, N, T, TENANT } from "./helpers";
@@ -199,7 +200,7 @@ describe("AksCluster: cluster, pools, network, access", () => {
         for (const r of azure) {
             assert.deepEqual(r.inputs.tags, { team: "data" }, r.type);
         }
-        for (const r of run.h.resources.filter((r) => r.type !== "flexplane:azure:AksCluster")) {
+        for (const r of run.h.resources.filter((r) => r.type !== AKS_CLUSTER_TYPE)) {
             assert.equal(r.parent, "eu", `${r.type} ${r.name}`);
         }
     });

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { AUTOPILOT_FORBIDDEN_INPUTS } from "../../components/gcp/cluster";
+import { GKE_CLUSTER_TYPE } from "../../components/gcp/component";
 import { CANNED_GKE_CA, CANNED_GKE_ENDPOINT } from "../../tools/harness/canned/gcp";
 import { gkeTests, isSecret, valueOf } from "./helpers";
 
@@ -196,10 +197,10 @@ describe("GkeCluster: cluster and nodes", () => {
         assert.equal(c.dataPlaneTarget.kubernetesProvider, c.kubernetesProvider);
     });
 
-    it("parents every child to the component and registers it under flexplane:gcp:GkeCluster", async () => {
+    it("parents every child to the component", async () => {
         await run.deploy({ mode: "standard" });
-        assert.equal(run.h.one("flexplane:gcp:GkeCluster", "eu").parent, undefined);
-        const orphans = run.h.resources.filter((r) => r.type !== "flexplane:gcp:GkeCluster" && r.parent !== "eu");
+        assert.equal(run.h.one(GKE_CLUSTER_TYPE, "eu").parent, undefined);
+        const orphans = run.h.resources.filter((r) => r.type !== GKE_CLUSTER_TYPE && r.parent !== "eu");
         assert.deepEqual(
             orphans.map((r) => r.name),
             [],

@@ -24,7 +24,7 @@ class TestProvider extends pulumi.ProviderResource {
 }
 
 describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
-    it("records parent, URN, id, every option, dependencies and secrets below the top level of a registration", async () => {
+    it("records parent, URN, id, every option, aliases, dependencies and secrets below the top level of a registration", async () => {
         const h = MockHarness.install({ project: "proj", stack: "dev" });
         const parent = new pulumi.ComponentResource("test:index:Parent", "parent", {}, {});
         const provider = new TestProvider("explicit");
@@ -44,6 +44,7 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
                 ignoreChanges: ["size"],
                 additionalSecretOutputs: ["out"],
                 dependsOn: [first],
+                aliases: [{ name: "old-second" }, { type: "test:old:Thing", parent: undefined }, "urn:old"],
             },
         );
         await h.settle();
@@ -61,19 +62,37 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
         assert.deepEqual(second.inputs.list, [REDACTED, "shown"], ADAPTER);
         assert.deepEqual(second.plainInputs.nested, { secret: "s3cr3t", plain: "visible" }, ADAPTER);
         assert.equal(second.inputs.ref, "first-id", ADAPTER);
-        const { dependencies, provider: providerRef, ...flags } = second.options;
+        const { dependencies, provider: providerRef, aliases, ...flags } = second.options;
         assert.deepEqual(
             flags,
             { protect: true, retainOnDelete: true, ignoreChanges: ["size"], additionalSecretOutputs: ["out"] },
             ADAPTER,
         );
         assert.deepEqual(dependencies, [firstUrn], ADAPTER);
+        // An alias without its own parent carries the resource's (the SDK fills it in).
+        assert.deepEqual(
+            aliases,
+            [
+                { name: "old-second", parentUrn: "urn:pulumi:dev::proj::test:index:Parent::parent" },
+                { type: "test:old:Thing", noParent: true },
+                { urn: "urn:old" },
+            ],
+            ADAPTER,
+        );
         assert.deepEqual(second.propertyDependencies.ref, [firstUrn], ADAPTER);
         assert.equal(providerRef, "urn:pulumi:dev::proj::pulumi:providers:test::explicit::explicit-id", ADAPTER);
         const plain = h.one("test:index:Thing", "first").options;
         assert.deepEqual(
             plain,
-            { protect: false, retainOnDelete: false, ignoreChanges: [], additionalSecretOutputs: [], dependencies: [], provider: "" },
+            {
+                protect: false,
+                retainOnDelete: false,
+                ignoreChanges: [],
+                additionalSecretOutputs: [],
+                dependencies: [],
+                provider: "",
+                aliases: [],
+            },
             ADAPTER,
         );
     });

@@ -165,7 +165,7 @@ function installedPulumiVersions(consumer: string): string[] {
 }
 
 const REGISTERED_BY_EXAMPLE = [
-    "flexplane:aws:EksCluster",
+    "flexplane:index:EksCluster",
     "awsx:ec2:Vpc",
     "eks:index:Cluster",
     "eks:index:ManagedNodeGroup",

@@ -22,7 +22,23 @@
  * upgrade changes any of it.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { Alias } from "@pulumi/pulumi/proto/alias_pb";
 import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
+
+/**
+ * One alias as the engine receives it (`proto/pulumi/alias.proto`): an old URN, or the parts of the old
+ * identity that differ (empty parts mean "as now"). The mock monitor supports alias specs, so the SDK
+ * sends specs.
+ */
+export interface EngineAlias {
+    urn?: string;
+    name?: string;
+    type?: string;
+    stack?: string;
+    project?: string;
+    parentUrn?: string;
+    noParent?: boolean;
+}
 
 /** What the engine receives for one registration, as plain data. */
 export interface EngineRegistration {
@@ -43,6 +59,8 @@ export interface EngineRegistration {
     propertyDependencies: Record<string, string[]>;
     /** Provider reference `<urn>::<id>`; empty for the default provider. */
     provider: string;
+    /** The resource's aliases (its own and the ones the SDK adds). */
+    aliases: EngineAlias[];
 }
 
 /** Called with the registration's URN and id once the monitor answered. */
@@ -96,7 +114,29 @@ export function readRegistration(request: RegisterResourceRequest): EngineRegist
         dependencies: getter<string[]>(request, "getDependenciesList")(),
         propertyDependencies: dependencies,
         provider: getter<string>(request, "getProvider")(),
+        aliases: getter<Alias[]>(request, "getAliasesList")().map(readAlias),
     };
+}
+
+/** An alias as plain data, with only the parts it sets. */
+function readAlias(alias: Alias): EngineAlias {
+    const urn = getter<string>(alias, "getUrn")();
+    if (urn) {
+        return { urn };
+    }
+    const spec = getter<Alias.Spec | undefined>(alias, "getSpec")();
+    if (!spec) {
+        return {};
+    }
+    const parts: EngineAlias = {
+        name: getter<string>(spec, "getName")(),
+        type: getter<string>(spec, "getType")(),
+        stack: getter<string>(spec, "getStack")(),
+        project: getter<string>(spec, "getProject")(),
+        parentUrn: getter<string>(spec, "getParenturn")(),
+        noParent: getter<boolean>(spec, "getNoparent")(),
+    };
+    return Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== "" && v !== false)) as EngineAlias;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { cannedInvoke, cannedOutputs, CannedInvokes, CannedOutputs } from "./canned";
-import { EngineRegistration, tapRegistrations, waitForPendingRpcs } from "./engine-internals";
+import { EngineAlias, EngineRegistration, tapRegistrations, waitForPendingRpcs } from "./engine-internals";
 
 /** The placeholder that stands for every secret value the harness sees. */
 export const REDACTED = "[secret]";
@@ -59,6 +59,8 @@ export interface RecordedOptions {
     dependencies: string[];
     /** Provider reference (`urn::id`) the resource was registered with; empty for the default. */
     provider: string;
+    /** Aliases: earlier identities the engine treats as this resource. */
+    aliases: EngineAlias[];
 }
 
 /**
@@ -197,6 +199,7 @@ export class MockHarness {
                 additionalSecretOutputs: registration.additionalSecretOutputs,
                 dependencies: registration.dependencies,
                 provider: registration.provider,
+                aliases: registration.aliases,
             },
         };
         this.resources.push(record);

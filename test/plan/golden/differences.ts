@@ -16,10 +16,22 @@ export interface DeliberateDifference {
 }
 
 export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
+    // every cloud
+    {
+        stacks: "*",
+        urn: /::flexplane:index:(EksCluster|ControlPlaneSecretsRole|GkeCluster|AksCluster)::[^:]+$/,
+        path: /^type$/,
+        kind: "changed",
+        reason:
+            "The cloud components register the tokens a component plugin's schema publishes (flexplane:index:EksCluster, " +
+            "ControlPlaneSecretsRole, GkeCluster, AksCluster; a plugin serves the index module only), each with an alias to its " +
+            "old token (flexplane:aws:*, flexplane:gcp:*, flexplane:azure:*). The recorded URNs carry the new tokens, as the alias " +
+            "tells the engine they are the same resources; the recorded type is still the old one. Nothing is replaced.",
+    },
     // gcp
     {
         stacks: ["gcp-europe-west1", "gcp-us-central1"],
-        urn: /flexplane:gcp:GkeCluster\$gcp:container\/cluster:Cluster::/,
+        urn: /flexplane:index:GkeCluster\$gcp:container\/cluster:Cluster::/,
         path: /^inputs\.masterAuthorizedNetworksConfig\.cidrBlocks$/,
         kind: "changed",
         reason:

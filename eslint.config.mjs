@@ -7,7 +7,9 @@ export default tseslint.config(
     {
         files: ["**/*.ts"],
         languageOptions: {
-            parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+            // One program for every file: plugin/ has a tsconfig of its own (for the schema analyzer), which
+            // would otherwise load a second copy of every SDK typing.
+            parserOptions: { project: ["./tsconfig.json"], tsconfigRootDir: import.meta.dirname },
         },
         plugins: { pulumi },
         rules: {

@@ -7,9 +7,15 @@ import { checkApiUrl, DEFAULT_AIRBYTE_API_URL } from "./url";
 
 /** An Airbyte application (Settings > Applications); its user must be an organization admin. */
 export interface AirbyteApplicationArgs {
-    /** The application's client id. Stored in state as a secret. */
+    /**
+     * The application's client id. Stored in state as a secret.
+     * @secret
+     */
     clientId: pulumi.Input<string>;
-    /** The application's client secret. Stored in state as a secret; read it with `config.requireSecret`. */
+    /**
+     * The application's client secret. Stored in state as a secret; read it with `config.requireSecret`.
+     * @secret
+     */
     clientSecret: pulumi.Input<string>;
 }
 

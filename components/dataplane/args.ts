@@ -68,9 +68,15 @@ export interface DataPlaneArgs {
      * Airbyte's own installer does. Any other value is refused.
      */
     edition?: Edition;
-    /** The data plane's client id, from Airbyte's `POST /dataplanes`. Required; kept secret. */
+    /**
+     * The data plane's client id, from Airbyte's `POST /dataplanes`. Required; kept secret.
+     * @secret
+     */
     clientId: pulumi.Input<string>;
-    /** The data plane's client secret, from Airbyte's `POST /dataplanes`. Required; kept secret. */
+    /**
+     * The data plane's client secret, from Airbyte's `POST /dataplanes`. Required; kept secret.
+     * @secret
+     */
     clientSecret: pulumi.Input<string>;
     /** The control plane's secret store: exactly one of `aws`, `gcp`, `azure`. Required. */
     secretsManager: SecretsManagerSpec;

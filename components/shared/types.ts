@@ -29,7 +29,9 @@ export const JOB_LOG_PREFIX = "job-logging/";
 
 /** Static AWS credentials. Both values are treated as secrets. */
 export interface AwsAccessKeys {
+    /** @secret */
     accessKeyId: pulumi.Input<string>;
+    /** @secret */
     secretAccessKey: pulumi.Input<string>;
 }
 
@@ -76,6 +78,7 @@ export interface GcpSecretManagerSpec {
     /**
      * Service-account JSON key. Required by DataPlane; a cloud component may create it and fill it
      * in when the caller leaves it out.
+     * @secret
      */
     credentialsJson?: pulumi.Input<string>;
 }
@@ -88,7 +91,10 @@ export interface AzureKeyVaultSpec {
     tenantId: string;
     /** Service principal application (client) id. Required by DataPlane; a cloud component may fill it in. */
     clientId?: pulumi.Input<string>;
-    /** Service principal client secret. Required by DataPlane; a cloud component may fill it in. */
+    /**
+     * Service principal client secret. Required by DataPlane; a cloud component may fill it in.
+     * @secret
+     */
     clientSecret?: pulumi.Input<string>;
 }
 
@@ -115,7 +121,10 @@ export interface S3StorageSpec {
 export interface GcsStorageSpec {
     /** Bucket name. Required. */
     bucket: pulumi.Input<string>;
-    /** Service-account JSON key with access to the bucket. Required by DataPlane. */
+    /**
+     * Service-account JSON key with access to the bucket. Required by DataPlane.
+     * @secret
+     */
     credentialsJson?: pulumi.Input<string>;
 }
 
@@ -123,7 +132,10 @@ export interface GcsStorageSpec {
 export interface AzureBlobStorageSpec {
     /** Blob container name. Required. */
     container: pulumi.Input<string>;
-    /** Storage-account connection string. Required by DataPlane. */
+    /**
+     * Storage-account connection string. Required by DataPlane.
+     * @secret
+     */
     connectionString?: pulumi.Input<string>;
 }
 

@@ -1,0 +1,99 @@
+// `npm run bench:plugin`: what one start of the plugin costs a program in another language
+// (docs/performance.md, "Plugin start"). Each scenario runs in a fresh Node.js process, like a plugin
+// start; the wall time covers the whole process, from exec to exit.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "..");
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const pluginTsconfig = path.join(root, "plugin", "tsconfig.json");
+
+interface Sample {
+    seconds: number;
+    maxRssKiB: number;
+}
+
+function measure(script: string): Sample {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ["-r", path.join(root, "bench/report-rss.js"), "-e", script], {
+        cwd: root,
+        encoding: "utf8",
+    });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const report = /@@bench (.*)/.exec(child.stderr)?.[1];
+    if (child.status !== 0 || !report) {
+        throw new Error(`measured script failed (${child.status}):\n${script}\n${child.stderr}`);
+    }
+    return { seconds, maxRssKiB: JSON.parse(report).maxRssKiB };
+}
+
+function series(label: string, script: string): void {
+    measure(script); // warm the file-system cache
+    const samples = Array.from({ length: runs }, () => measure(script));
+    const seconds = samples.map((s) => s.seconds).sort((a, b) => a - b);
+    console.log(
+        JSON.stringify({
+            label,
+            medianSeconds: Number(seconds[Math.floor(seconds.length / 2)].toFixed(3)),
+            maxRssMiB: Number((Math.max(...samples.map((s) => s.maxRssKiB)) / 1024).toFixed(1)),
+        }),
+    );
+}
+
+// Pulumi's own host analyzes the folder whose package.json `main` names the components' entry; a scratch
+// folder gives it that, over this repository's sources.
+const defaultHostDir = fs.mkdtempSync(path.join(os.tmpdir(), "flexplane-default-host-"));
+fs.writeFileSync(path.join(defaultHostDir, "package.json"), JSON.stringify({ name: "flexplane", version: "0.0.0", main: "components.js" }));
+fs.writeFileSync(
+    path.join(defaultHostDir, "tsconfig.json"),
+    JSON.stringify({ extends: pluginTsconfig, include: ["components.ts", path.join(root, "components/**/*.ts")] }),
+);
+fs.writeFileSync(path.join(defaultHostDir, "components.ts"), `export * from ${JSON.stringify(path.join(root, "plugin", "components"))};\n`);
+process.on("exit", () => fs.rmSync(defaultHostDir, { recursive: true, force: true }));
+
+const tsNode = (typeCheck: boolean) =>
+    `require("ts-node").register({ ${typeCheck ? "typeCheck: true" : "transpileOnly: true"}, project: ${JSON.stringify(pluginTsconfig)} });`;
+
+// Pulumi's default for a TypeScript component plugin (`@pulumi/pulumi/cmd/run-plugin` with the language
+// host's `typescript` option on): ts-node with type-checking, every exported component loaded, and the
+// schema analyzed from source when the engine asks for it (`ComponentProvider.getSchema`).
+series(
+    "default host: type-checked load of every component + analyzed schema",
+    `${tsNode(true)}
+     const components = require("./plugin/components.ts");
+     const { ComponentProvider } = require("@pulumi/pulumi/provider/experimental/provider");
+     new ComponentProvider({ name: "flexplane", dirname: ${JSON.stringify(defaultHostDir)}, components: Object.values(components) })
+         .getSchema().then((s) => { if (!s) process.exit(1); });`,
+);
+// The same without type-checking, to separate what ts-node's checker costs from what the analyzer costs.
+series(
+    "default host without type-checking: load of every component + analyzed schema",
+    `${tsNode(false)}
+     const components = require("./plugin/components.ts");
+     const { ComponentProvider } = require("@pulumi/pulumi/provider/experimental/provider");
+     new ComponentProvider({ name: "flexplane", dirname: ${JSON.stringify(defaultHostDir)}, components: Object.values(components) })
+         .getSchema().then((s) => { if (!s) process.exit(1); });`,
+);
+// Flexplane's plugin (plugin/index.js): transpile-only, the committed schema, no component loaded yet.
+series(
+    "flexplane plugin: start + schema",
+    `${tsNode(false)}
+     const { FlexplaneProvider } = require("./plugin/provider.ts");
+     new FlexplaneProvider().getSchema().then((s) => { if (!s) process.exit(1); });`,
+);
+// ...and once a program constructs its first component, which loads only that component's SDKs.
+for (const token of [
+    "flexplane:index:DataPlane",
+    "flexplane:index:EksCluster",
+    "flexplane:index:GkeCluster",
+    "flexplane:index:AksCluster",
+]) {
+    series(
+        `flexplane plugin: start + schema + load ${token.split(":")[2]}`,
+        `${tsNode(false)}
+         const { FlexplaneProvider, PLUGIN_COMPONENTS } = require("./plugin/provider.ts");
+         new FlexplaneProvider().getSchema().then(() => PLUGIN_COMPONENTS[${JSON.stringify(token)}]());`,
+    );
+}

@@ -1,0 +1,72 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+
+/** A component class as the plugin constructs it. */
+type ComponentClass = new (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
+
+/**
+ * Each component the schema publishes, loaded only when a program constructs one: a Python program
+ * with a GkeCluster never loads the AWS or Azure SDK (bench/plugin-start.ts measures the saving).
+ */
+export const PLUGIN_COMPONENTS: Record<string, () => ComponentClass> = {
+    "flexplane:index:DataPlane": () => require("../components/dataplane/component").DataPlane,
+    "flexplane:index:EksCluster": () => require("../components/aws/component").EksCluster,
+    "flexplane:index:ControlPlaneSecretsRole": () => require("../components/aws/control-plane-role").ControlPlaneSecretsRole,
+    "flexplane:index:GkeCluster": () => require("../components/gcp/component").GkeCluster,
+    "flexplane:index:AksCluster": () => require("../components/azure/component").AksCluster,
+};
+
+/** The committed schema (tools/plugin/schema.ts writes it; test/plugin/schema.test.ts keeps it current). */
+export const SCHEMA_PATH = path.join(__dirname, "schema.json");
+
+interface SchemaProperty {
+    secret?: boolean;
+}
+interface PackageSchema {
+    name: string;
+    version: string;
+    resources: Record<string, { isComponent?: boolean; properties?: Record<string, SchemaProperty> }>;
+}
+
+/**
+ * Flexplane's provider for every Pulumi language: the schema is the committed one, so a start costs no
+ * TypeScript analysis; `construct` builds the requested component with the program's inputs and resource
+ * options and returns the outputs the schema publishes, secret where it says so.
+ */
+export class FlexplaneProvider implements pulumi.provider.Provider {
+    readonly version: string;
+    private readonly schemaText: string;
+    private readonly published: PackageSchema;
+
+    constructor(schemaPath: string = SCHEMA_PATH) {
+        this.schemaText = fs.readFileSync(schemaPath, "utf8");
+        this.published = JSON.parse(this.schemaText) as PackageSchema;
+        this.version = this.published.version;
+    }
+
+    async getSchema(): Promise<string> {
+        return this.schemaText;
+    }
+
+    async construct(
+        name: string,
+        type: string,
+        inputs: pulumi.Inputs,
+        options: pulumi.ComponentResourceOptions,
+    ): Promise<pulumi.provider.ConstructResult> {
+        const load = PLUGIN_COMPONENTS[type];
+        const published = this.published.resources[type];
+        if (!load || !published?.isComponent) {
+            throw new Error(`flexplane has no component ${type}: it serves ${Object.keys(PLUGIN_COMPONENTS).join(", ")}.`);
+        }
+        const Component = load();
+        const instance = new Component(name, inputs, options) as unknown as Record<string, unknown> & pulumi.ComponentResource;
+        const state: pulumi.Inputs = {};
+        for (const [key, property] of Object.entries(published.properties ?? {})) {
+            const value = instance[key] as pulumi.Input<unknown> | undefined;
+            state[key] = property.secret && value !== undefined ? pulumi.secret(value) : value;
+        }
+        return { urn: instance.urn, state };
+    }
+}

@@ -61,7 +61,7 @@ describe("Airbyte resources over the plugin's gRPC protocol", function () {
         await w.fake.close();
     });
 
-    /** Calls `method` with a request built by `build`, resolving with the response. */
+    /** Calls the provider's `method` RPC with `request`, resolving with its response. */
     function call(method: string, request: any): Promise<any> {
         return new Promise((resolve, reject) => client[method](request, (e: Error | null, r: any) => (e ? reject(e) : resolve(r))));
     }

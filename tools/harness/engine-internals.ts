@@ -43,6 +43,8 @@ export interface EngineRegistration {
     propertyDependencies: Record<string, string[]>;
     /** Provider reference `<urn>::<id>`; empty for the default provider. */
     provider: string;
+    /** The provider plugin version asked for (the engine's default provider is chosen by package and version). */
+    version: string;
 }
 
 /** Called with the registration's URN and id once the monitor answered. */
@@ -96,6 +98,7 @@ export function readRegistration(request: RegisterResourceRequest): EngineRegist
         dependencies: getter<string[]>(request, "getDependenciesList")(),
         propertyDependencies: dependencies,
         provider: getter<string>(request, "getProvider")(),
+        version: getter<string>(request, "getVersion")(),
     };
 }
 

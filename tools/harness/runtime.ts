@@ -59,6 +59,8 @@ export interface RecordedOptions {
     dependencies: string[];
     /** Provider reference (`urn::id`) the resource was registered with; empty for the default. */
     provider: string;
+    /** The provider plugin version the registration asks for; empty when it leaves the choice to the engine. */
+    version: string;
 }
 
 /**
@@ -197,6 +199,7 @@ export class MockHarness {
                 additionalSecretOutputs: registration.additionalSecretOutputs,
                 dependencies: registration.dependencies,
                 provider: registration.provider,
+                version: registration.version,
             },
         };
         this.resources.push(record);

@@ -1,9 +1,10 @@
 /**
- * The Airbyte region and data plane as custom resources of the plugin, so that every Pulumi language can use them.
+ * The Airbyte resources (region, data plane, workspace region, and the checks `DataPlane` makes) as custom resources
+ * of the plugin, so that every Pulumi language can use them.
  * Inside a component served by the plugin, a `pulumi.dynamic.Resource` would need the engine's `pulumi-nodejs`
  * provider, which resolves `@pulumi/pulumi` from the consuming program's folder: a Python or YAML program has none.
  * Here the plugin's own provider runs the very operations the dynamic providers run (`createRegionProvider`,
- * `createDataplaneProvider`); this module only translates between the schema's shape and theirs.
+ * `createDataplaneProvider`, ...); this module only translates between the schema's shape and theirs.
  *
  * The engine hands a nodejs provider raw wire values (pulumi/pulumi sdk/nodejs/provider/server.ts: `check`, `create`
  * etc. call `toJavaScript()` on the request and `Struct.fromJavaScript` on the answer, and `configure` accepts
@@ -12,13 +13,29 @@
  * when the provider does not accept secrets). So credentials are unwrapped here and every secret output is wrapped.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { CREDENTIAL_CHECK_SECRET_OUTPUTS, createCredentialCheckProvider } from "../components/airbyte/credential-check";
 import { createDataplaneProvider, DATAPLANE_SECRET_OUTPUTS, validateDataplaneArgs } from "../components/airbyte/dataplane";
+import { createHealthCheckProvider } from "../components/airbyte/health-check";
 import { ProviderClientOptions, UNKNOWN } from "../components/airbyte/provider-common";
 import { createRegionProvider, validateRegionArgs } from "../components/airbyte/region";
 import { APPLICATION_SECRET_OUTPUTS } from "../components/airbyte/resource-common";
-import { AIRBYTE_DATAPLANE_TOKEN, AIRBYTE_REGION_TOKEN } from "./airbyte-schema";
+import { createWorkspaceRegionProvider, validateWorkspaceRegionArgs } from "../components/airbyte/workspace";
+import {
+    AIRBYTE_CREDENTIAL_CHECK_TOKEN,
+    AIRBYTE_DATAPLANE_TOKEN,
+    AIRBYTE_HEALTH_CHECK_TOKEN,
+    AIRBYTE_REGION_TOKEN,
+    AIRBYTE_WORKSPACE_REGION_TOKEN,
+} from "./airbyte-schema";
 
-export { AIRBYTE_DATAPLANE_TOKEN, AIRBYTE_REGION_TOKEN, airbyteResourceSchema } from "./airbyte-schema";
+export {
+    AIRBYTE_CREDENTIAL_CHECK_TOKEN,
+    AIRBYTE_DATAPLANE_TOKEN,
+    AIRBYTE_HEALTH_CHECK_TOKEN,
+    AIRBYTE_REGION_TOKEN,
+    AIRBYTE_WORKSPACE_REGION_TOKEN,
+    airbyteResourceSchema,
+} from "./airbyte-schema";
 
 /** The CRUD operations of one resource type, with `pulumi.provider.Provider`'s signatures. */
 export type AirbyteResourceHandler = Required<Pick<pulumi.provider.Provider, "check" | "diff" | "create" | "read" | "update" | "delete">>;
@@ -123,10 +140,13 @@ export function resourceName(urn: string): string {
     return urn.split("::").slice(3).join("::");
 }
 
-/** What one resource type adds: its provider's operations, its argument validator and its secret outputs. */
+/**
+ * What one resource type adds: its provider's operations, its TypeScript argument validator (none for the checks,
+ * whose arguments `DataPlane` validates under its own paths) and its secret outputs.
+ */
 interface AirbyteResourceKind {
     provider: pulumi.dynamic.ResourceProvider<any, any>;
-    validate(name: string, args: any): void;
+    validate?(name: string, args: any): void;
     secretOutputs: readonly string[];
 }
 
@@ -137,7 +157,7 @@ interface AirbyteResourceKind {
 async function checkFailures(kind: AirbyteResourceKind, urn: string, news: Bag, providerFailures: pulumi.dynamic.CheckFailure[]) {
     const failures: pulumi.provider.CheckFailure[] = [];
     try {
-        kind.validate(resourceName(urn), asArgs(plain(news)));
+        kind.validate?.(resourceName(urn), asArgs(plain(news)));
     } catch (error) {
         if (!pulumi.InputPropertiesError.isInstance(error)) {
             throw error;
@@ -170,7 +190,11 @@ function handlerFor(kind: AirbyteResourceKind): AirbyteResourceHandler {
             return { id: created.id, outs: toSchema(created.outs) };
         },
         async read(id, _urn, props) {
-            const read = await provider.read!(id, toProviderState(props));
+            if (!provider.read) {
+                // The checks read nothing: a refresh keeps their state, as the dynamic provider does without `read`.
+                return { id, props };
+            }
+            const read = await provider.read(id, toProviderState(props));
             return { id: read.id, props: toSchema(read.props), inputs: read.inputs === undefined ? undefined : toSchema(read.inputs) };
         },
         async update(id, _urn, olds, news) {
@@ -178,14 +202,15 @@ function handlerFor(kind: AirbyteResourceKind): AirbyteResourceHandler {
             return { outs: toSchema(updated.outs) };
         },
         async delete(id, _urn, props) {
-            await provider.delete!(id, toProviderState(props));
+            await provider.delete?.(id, toProviderState(props));
         },
     };
 }
 
 /**
- * The handlers of `flexplane:index:AirbyteRegion` and `flexplane:index:AirbyteDataplane`, by type token, for the
- * plugin's provider to dispatch to. `options` tunes the HTTP client (timeouts, retries, clock), never credentials.
+ * The handlers of the plugin's Airbyte resources (`flexplane:index:AirbyteRegion`, `...:AirbyteDataplane`,
+ * `...:AirbyteDataplaneCredentialCheck`, `...:AirbyteDataplaneHealthCheck`, `...:AirbyteWorkspaceRegion`), by type
+ * token, for the plugin's provider to dispatch to. `options` tunes the HTTP client (timeouts, retries, clock), never credentials.
  */
 export function createAirbyteResourceHandlers(options: ProviderClientOptions = {}): Record<string, AirbyteResourceHandler> {
     return {
@@ -198,6 +223,19 @@ export function createAirbyteResourceHandlers(options: ProviderClientOptions = {
             provider: createDataplaneProvider(options),
             validate: validateDataplaneArgs,
             secretOutputs: DATAPLANE_SECRET_OUTPUTS,
+        }),
+        [AIRBYTE_CREDENTIAL_CHECK_TOKEN]: handlerFor({
+            provider: createCredentialCheckProvider(options),
+            secretOutputs: CREDENTIAL_CHECK_SECRET_OUTPUTS,
+        }),
+        [AIRBYTE_HEALTH_CHECK_TOKEN]: handlerFor({
+            provider: createHealthCheckProvider(options),
+            secretOutputs: APPLICATION_SECRET_OUTPUTS,
+        }),
+        [AIRBYTE_WORKSPACE_REGION_TOKEN]: handlerFor({
+            provider: createWorkspaceRegionProvider(options),
+            validate: validateWorkspaceRegionArgs,
+            secretOutputs: APPLICATION_SECRET_OUTPUTS,
         }),
     };
 }

@@ -8,33 +8,10 @@ import {
     createAirbyteResourceHandlers,
 } from "../../plugin/airbyte-resources";
 import { APP_ID, APP_SECRET, rejection, world, World } from "../airbyte/setup";
+import { reveal, secret, secrets } from "./wire-values";
 
 const REGION_URN = `urn:pulumi:dev::airbyte::${AIRBYTE_REGION_TOKEN}::eu`;
 const DATAPLANE_URN = `urn:pulumi:dev::airbyte::${AIRBYTE_DATAPLANE_TOKEN}::eu-1`;
-
-/** `value` as the engine sends a secret to a provider that accepts secrets (sdk/nodejs/runtime/rpc.ts). */
-const secret = (value: unknown) => ({ [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value });
-
-/** The paths of every wire secret in `bag`, and the bag with each replaced by "[secret]". */
-function secrets(bag: unknown, path = ""): { paths: string[]; redacted: unknown } {
-    if (pulumi.runtime.isRpcSecret(bag)) {
-        return { paths: [path], redacted: "[secret]" };
-    }
-    if (bag === null || typeof bag !== "object") {
-        return { paths: [], redacted: bag };
-    }
-    const paths: string[] = [];
-    const redacted: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(bag)) {
-        const inner = secrets(value, path ? `${path}.${key}` : key);
-        paths.push(...inner.paths);
-        redacted[key] = inner.redacted;
-    }
-    return { paths: paths.sort(), redacted };
-}
-
-/** The plain value of a wire secret. */
-const reveal = (value: unknown) => pulumi.runtime.unwrapRpcSecret(value);
 
 describe("Airbyte resources served by the plugin", function () {
     this.timeout(60_000);

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { AIRBYTE_DATAPLANE_TOKEN, AIRBYTE_REGION_TOKEN } from "../../plugin/airbyte-resources";
 import { APP_ID, APP_SECRET, rejection, world, World } from "../airbyte/setup";
+import { secret } from "./wire-values";
 
 // gRPC and protobuf as @pulumi/pulumi itself loads them (its own dependencies, not ours).
 const fromPulumi = (id: string) => require(require.resolve(id, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] }));
@@ -18,7 +19,6 @@ const proto = require("@pulumi/pulumi/proto/provider_pb");
 const { ResourceProviderClient } = require("@pulumi/pulumi/proto/provider_grpc_pb");
 
 const SERVER = path.join(__dirname, "fixtures", "serve-airbyte.ts");
-const secret = (value: unknown) => ({ [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value });
 const urn = (type: string, name: string) => `urn:pulumi:dev::airbyte::${type}::${name}`;
 
 /** Starts the provider process and resolves with its port, the first line it prints (as the engine reads it). */

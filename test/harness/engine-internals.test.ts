@@ -44,6 +44,7 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
                 ignoreChanges: ["size"],
                 additionalSecretOutputs: ["out"],
                 dependsOn: [first],
+                version: "1.2.3",
             },
         );
         await h.settle();
@@ -64,7 +65,7 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
         const { dependencies, provider: providerRef, ...flags } = second.options;
         assert.deepEqual(
             flags,
-            { protect: true, retainOnDelete: true, ignoreChanges: ["size"], additionalSecretOutputs: ["out"] },
+            { protect: true, retainOnDelete: true, ignoreChanges: ["size"], additionalSecretOutputs: ["out"], version: "1.2.3" },
             ADAPTER,
         );
         assert.deepEqual(dependencies, [firstUrn], ADAPTER);
@@ -73,7 +74,15 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
         const plain = h.one("test:index:Thing", "first").options;
         assert.deepEqual(
             plain,
-            { protect: false, retainOnDelete: false, ignoreChanges: [], additionalSecretOutputs: [], dependencies: [], provider: "" },
+            {
+                protect: false,
+                retainOnDelete: false,
+                ignoreChanges: [],
+                additionalSecretOutputs: [],
+                dependencies: [],
+                provider: "",
+                version: "",
+            },
             ADAPTER,
         );
     });

@@ -1,5 +1,4 @@
 import * as assert from "node:assert/strict";
-import * as pulumi from "@pulumi/pulumi";
 import {
     AIRBYTE_CREDENTIAL_CHECK_TOKEN,
     AIRBYTE_CREDENTIAL_CHECK_TYPE,
@@ -8,12 +7,11 @@ import {
 } from "../../components/airbyte/kinds";
 import { serveAirbyteResourcesFromPlugin, stopServingAirbyteResourcesFromPlugin } from "../../components/airbyte/plugin-resources";
 import { REDACTED } from "../../tools/harness/runtime";
+import { application, connectedDataPlane, REGION } from "../airbyte/connected-dataplane";
 import { mockRuntimeEachTest } from "../support/harness";
 import { valueOf } from "../support/outputs";
 
-const REGION = "0f6c2b0e-3a4d-4e5f-8a9b-0c1d2e3f4a5b";
 const DATAPLANE_ID = "7a0e2f3c-0000-4000-8000-00000000d1a1";
-const application = { clientId: "app-id-for-mocks", clientSecret: "app-secret-for-mocks" };
 
 describe("DataPlane's connection proof inside the plugin", function () {
     this.timeout(60_000);
@@ -21,19 +19,8 @@ describe("DataPlane's connection proof inside the plugin", function () {
     afterEach(() => stopServingAirbyteResourcesFromPlugin());
 
     /** A DataPlane that checks its credentials and waits for HEALTHY, as the plugin's construct builds it. */
-    async function dataPlane() {
-        const k8s = await import("@pulumi/kubernetes");
-        const { DataPlane } = await import("../../components");
-        const provider = new k8s.Provider("cluster", { kubeconfig: "fake" });
-        return new DataPlane("eu", {
-            kubernetesProvider: provider,
-            clientId: pulumi.secret("2b7f8c0e-1111-4222-8333-944455566677"),
-            clientSecret: pulumi.secret("dp-client-secret-7c1"),
-            secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", useServiceAccountIdentity: true } },
-            storage: { s3: { bucket: "eu-logs", region: "eu-west-1", useServiceAccountIdentity: true } },
-            connection: { waitForHealthy: { application, dataplaneId: DATAPLANE_ID, regionId: REGION } },
-        } as any);
-    }
+    const dataPlane = () =>
+        connectedDataPlane({ connection: { waitForHealthy: { application, dataplaneId: DATAPLANE_ID, regionId: REGION } } });
 
     it("registers both checks as the plugin's custom resources, with the plugin's version, secrets kept", async () => {
         serveAirbyteResourcesFromPlugin({ version: "0.1.0" });

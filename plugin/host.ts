@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { serveAirbyteResourcesFromPlugin } from "../components/airbyte/plugin-resources";
 import { FlexplaneProvider } from "./provider";
 
 /**
@@ -6,5 +7,9 @@ import { FlexplaneProvider } from "./provider";
  * arguments, as pulumi/pulumi `sdk/nodejs/provider/experimental/provider.ts` `componentProviderHost` does).
  */
 export function serve(): Promise<void> {
-    return pulumi.provider.main(new FlexplaneProvider(), process.argv.slice(2));
+    const provider = new FlexplaneProvider();
+    // Components built here register their Airbyte checks as this provider's custom resources, under the
+    // version the program's SDK asks for, rather than as dynamic resources a Python or YAML program cannot run.
+    serveAirbyteResourcesFromPlugin({ version: provider.version });
+    return pulumi.provider.main(provider, process.argv.slice(2));
 }

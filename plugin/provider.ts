@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { AirbyteResourceHandler, airbyteResourceHandlers } from "./airbyte-resources";
 
 /** A component class as the plugin constructs it. */
 type ComponentClass = new (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
@@ -32,7 +33,8 @@ interface PackageSchema {
 /**
  * Flexplane's provider for every Pulumi language: the schema is the committed one, so a start costs no
  * TypeScript analysis; `construct` builds the requested component with the program's inputs and resource
- * options and returns the outputs the schema publishes, secret where it says so.
+ * options and returns the outputs the schema publishes, secret where it says so; the Airbyte objects are
+ * custom resources whose CRUD calls go to their handlers (plugin/airbyte-resources.ts), by the type in the URN.
  */
 export class FlexplaneProvider implements pulumi.provider.Provider {
     readonly version: string;
@@ -44,6 +46,13 @@ export class FlexplaneProvider implements pulumi.provider.Provider {
         this.published = JSON.parse(this.schemaText) as PackageSchema;
         this.version = this.published.version;
     }
+
+    check: Required<pulumi.provider.Provider>["check"] = (urn, olds, news) => handlerFor(urn).check(urn, olds, news);
+    diff: Required<pulumi.provider.Provider>["diff"] = (id, urn, olds, news) => handlerFor(urn).diff(id, urn, olds, news);
+    create: Required<pulumi.provider.Provider>["create"] = (urn, inputs) => handlerFor(urn).create(urn, inputs);
+    read: Required<pulumi.provider.Provider>["read"] = (id, urn, props) => handlerFor(urn).read(id, urn, props);
+    update: Required<pulumi.provider.Provider>["update"] = (id, urn, olds, news) => handlerFor(urn).update(id, urn, olds, news);
+    delete: Required<pulumi.provider.Provider>["delete"] = (id, urn, props) => handlerFor(urn).delete(id, urn, props);
 
     async getSchema(): Promise<string> {
         return this.schemaText;
@@ -69,4 +78,14 @@ export class FlexplaneProvider implements pulumi.provider.Provider {
         }
         return { urn: instance.urn, state };
     }
+}
+
+/** The handler for `urn:pulumi:<stack>::<project>::<parent types$><type>::<name>`. */
+function handlerFor(urn: string): AirbyteResourceHandler {
+    const type = urn.split("::")[2]?.split("$").pop() ?? "";
+    const handler = airbyteResourceHandlers[type];
+    if (!handler) {
+        throw new Error(`flexplane has no custom resource ${type}: it serves ${Object.keys(airbyteResourceHandlers).join(", ")}.`);
+    }
+    return handler;
 }

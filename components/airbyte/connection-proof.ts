@@ -5,13 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { InputProblems } from "../shared/errors";
-import { AirbyteDataplaneCredentialCheck } from "./credential-check";
-import {
-    AirbyteDataplaneHealthCheck,
-    DEFAULT_HEALTH_POLL_SECONDS,
-    DEFAULT_HEALTH_TIMEOUT_SECONDS,
-    MAX_HEALTH_TIMEOUT_SECONDS,
-} from "./health-check";
+import { DEFAULT_HEALTH_POLL_SECONDS, DEFAULT_HEALTH_TIMEOUT_SECONDS, MAX_HEALTH_TIMEOUT_SECONDS } from "./health-check";
+import { newCredentialCheck, newHealthCheck } from "./plugin-resources";
 import { AirbyteConnectionArgs, checkConnectionArgs, checkUuid } from "./resource-common";
 
 /** `DataPlane`'s `connection` argument. */
@@ -104,7 +99,7 @@ export function credentialCheckBeforeRelease(
     if (connection?.verifyCredentials === false) {
         return [];
     }
-    const check = new AirbyteDataplaneCredentialCheck(
+    const check = newCredentialCheck(
         `${name}-credential-check`,
         {
             airbyteUrl: target.airbyteUrl,
@@ -137,7 +132,7 @@ export function healthAfterRelease(
     if (!wait) {
         return pulumi.output(connection?.verifyCredentials === false ? "not checked" : "credentials verified; health not awaited");
     }
-    const health = new AirbyteDataplaneHealthCheck(
+    const health = newHealthCheck(
         `${name}-health`,
         {
             ...wait,

@@ -176,20 +176,27 @@ export class AirbyteDataplaneCredentialCheck extends pulumi.dynamic.Resource {
     declare readonly tokenEndpoint: pulumi.Output<string>;
 
     constructor(name: string, args: AirbyteDataplaneCredentialCheckArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
-            __kind: AIRBYTE_CREDENTIAL_CHECK_KIND,
-            airbyteUrl: args.airbyteUrl,
-            clientId: pulumi.secret(args.clientId),
-            clientSecret: pulumi.secret(args.clientSecret),
-            tokenEndpoint: undefined,
-        };
         super(
             credentialCheckProvider,
             name,
-            props,
-            withSecretOutputs(opts, ["clientId", "clientSecret"]),
+            credentialCheckProps(args),
+            withSecretOutputs(opts, CREDENTIAL_CHECK_SECRET_OUTPUTS),
             "flexplane",
             "AirbyteDataplaneCredentialCheck",
         );
     }
+}
+
+/** The outputs of a credential check that hold the data plane's credentials. */
+export const CREDENTIAL_CHECK_SECRET_OUTPUTS = ["clientId", "clientSecret"];
+
+/** The inputs a credential check registers, whoever serves it: the credentials secret, the output to come. */
+export function credentialCheckProps(args: AirbyteDataplaneCredentialCheckArgs): pulumi.Inputs {
+    return {
+        __kind: AIRBYTE_CREDENTIAL_CHECK_KIND,
+        airbyteUrl: args.airbyteUrl,
+        clientId: pulumi.secret(args.clientId),
+        clientSecret: pulumi.secret(args.clientSecret),
+        tokenEndpoint: undefined,
+    };
 }

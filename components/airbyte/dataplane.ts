@@ -168,7 +168,21 @@ export interface AirbyteDataplaneArgs extends AirbyteObjectArgs {
      * cannot return an existing data plane's credentials, so without them `clientId` and `clientSecret` stay
      * empty. Stored as secrets.
      */
-    importedCredentials?: { clientId: pulumi.Input<string>; clientSecret: pulumi.Input<string> };
+    importedCredentials?: AirbyteDataplaneCredentialsArgs;
+}
+
+/** A data plane's own client id and secret, as Airbyte returned them when it created the data plane. */
+export interface AirbyteDataplaneCredentialsArgs {
+    /**
+     * The data plane's client id. Stored as a secret.
+     * @secret
+     */
+    clientId: pulumi.Input<string>;
+    /**
+     * The data plane's client secret. Stored as a secret.
+     * @secret
+     */
+    clientSecret: pulumi.Input<string>;
 }
 
 /**

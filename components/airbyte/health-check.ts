@@ -181,31 +181,40 @@ export class AirbyteDataplaneHealthCheck extends pulumi.dynamic.Resource {
     /** `HEALTHY` once the wait succeeded. */
     declare readonly status: pulumi.Output<string>;
     declare readonly lastHeartbeatAt: pulumi.Output<string | undefined>;
+    /** The launcher's version, as the control plane reports it. */
+    declare readonly dataplaneVersion: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AirbyteDataplaneHealthCheckArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
-            __kind: AIRBYTE_HEALTH_CHECK_KIND,
-            ...connectionProps(args),
-            airbyteUrl: args.airbyteUrl,
-            dataplaneId: args.dataplaneId,
-            organizationId: args.organizationId,
-            regionId: args.regionId,
-            timeoutSeconds: args.timeoutSeconds ?? DEFAULT_HEALTH_TIMEOUT_SECONDS,
-            pollSeconds: args.pollSeconds ?? DEFAULT_HEALTH_POLL_SECONDS,
-            namespace: args.namespace,
-            launcherDeployment: args.launcherDeployment,
-            revision: pulumi.output(args.revision).apply((r) => (r === undefined ? undefined : String(r))),
-            status: undefined,
-            lastHeartbeatAt: undefined,
-            dataplaneVersion: undefined,
-        };
         super(
             healthCheckProvider,
             name,
-            props,
+            healthCheckProps(args, connectionProps(args)),
             withSecretOutputs(opts, APPLICATION_SECRET_OUTPUTS),
             "flexplane",
             "AirbyteDataplaneHealthCheck",
         );
     }
+}
+
+/**
+ * The inputs a health check registers, whoever serves it, with `connection` (the application's credentials, secret,
+ * in the serving provider's shape) and defaults applied.
+ */
+export function healthCheckProps(args: AirbyteDataplaneHealthCheckArgs, connection: pulumi.Inputs): pulumi.Inputs {
+    return {
+        __kind: AIRBYTE_HEALTH_CHECK_KIND,
+        ...connection,
+        airbyteUrl: args.airbyteUrl,
+        dataplaneId: args.dataplaneId,
+        organizationId: args.organizationId,
+        regionId: args.regionId,
+        timeoutSeconds: args.timeoutSeconds ?? DEFAULT_HEALTH_TIMEOUT_SECONDS,
+        pollSeconds: args.pollSeconds ?? DEFAULT_HEALTH_POLL_SECONDS,
+        namespace: args.namespace,
+        launcherDeployment: args.launcherDeployment,
+        revision: pulumi.output(args.revision).apply((r) => (r === undefined ? undefined : String(r))),
+        status: undefined,
+        lastHeartbeatAt: undefined,
+        dataplaneVersion: undefined,
+    };
 }

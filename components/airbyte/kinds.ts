@@ -16,3 +16,11 @@ export const AIRBYTE_WORKSPACE_REGION_KIND = "airbyte-workspace-region" as const
 export const AIRBYTE_CREDENTIAL_CHECK_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteDataplaneCredentialCheck" as const;
 export const AIRBYTE_HEALTH_CHECK_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteDataplaneHealthCheck" as const;
 export const AIRBYTE_WORKSPACE_REGION_TYPE = "pulumi-nodejs:dynamic/flexplane:AirbyteWorkspaceRegion" as const;
+
+/**
+ * Type tokens of the same resources served by the Flexplane plugin to every Pulumi language (custom resources of
+ * package `flexplane`, handled by the plugin's own provider instead of the engine's `pulumi-nodejs`).
+ */
+export const AIRBYTE_CREDENTIAL_CHECK_TOKEN = "flexplane:index:AirbyteDataplaneCredentialCheck" as const;
+export const AIRBYTE_HEALTH_CHECK_TOKEN = "flexplane:index:AirbyteDataplaneHealthCheck" as const;
+export const AIRBYTE_WORKSPACE_REGION_TOKEN = "flexplane:index:AirbyteWorkspaceRegion" as const;

@@ -13,11 +13,12 @@ const root = path.resolve(__dirname, "..", "..");
 const doc = fs.readFileSync(path.join(root, "docs", "multi-language.md"), "utf8");
 const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8"));
 
-function block(language: string): string {
-    const match = new RegExp("```" + language + "\\n([\\s\\S]*?)```").exec(doc);
-    assert.ok(match, `docs/multi-language.md has no ${language} program`);
-    return match[1];
+function blocks(language: string): string[] {
+    const found = [...doc.matchAll(new RegExp("```" + language + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]);
+    assert.ok(found.length > 0, `docs/multi-language.md has no ${language} program`);
+    return found;
 }
+const block = (language: string) => blocks(language)[0];
 
 const camel = (snake: string) => snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -86,35 +87,36 @@ describe("docs/multi-language.md programs match the plugin's schema", () => {
         }
     });
 
-    it("Python: every component's keyword arguments, their nested keys and the outputs read", () => {
-        const program = block("python");
-        const variables = new Map<string, string>();
-        let calls = 0;
-        for (const call of program.matchAll(/(?:(\w+) = )?flexplane\.(\w+)\(/g)) {
-            calls++;
-            const token = `flexplane:index:${call[2]}`;
-            const published = schema.resources[token];
-            assert.ok(published, `${token} is not in the schema`);
-            if (call[1]) variables.set(call[1], token);
-            const body = balanced(program, call.index! + call[0].length - 1);
-            const keywords = [...body.matchAll(/^ {4}(\w+)=/gm)].map((m) => m[1]).filter((k) => k !== "opts");
-            for (const required of published.requiredInputs) {
-                assert.ok(keywords.map(camel).includes(required), `${call[2]} lacks the required ${required}`);
-            }
-            for (const keyword of keywords) {
-                const property = published.inputProperties[camel(keyword)];
-                assert.ok(property, `${call[2]}(${keyword}=...) is not an argument`);
-                const value = body.slice(body.indexOf(`${keyword}=`)).split(/\n {4}\w+=/)[0];
-                const allowed = reachableNames(property);
-                for (const [, key] of value.matchAll(/"([a-z_]+)":/g)) {
-                    assert.ok(allowed.has(camel(key)), `${call[2]}.${keyword}: "${key}" is not a field`);
+    for (const [index, program] of blocks("python").entries()) {
+        it(`Python program ${index + 1}: every resource's keyword arguments, their nested keys and the outputs read`, () => {
+            const variables = new Map<string, string>();
+            let calls = 0;
+            for (const call of program.matchAll(/(?:(\w+) = )?flexplane\.(\w+)\(/g)) {
+                calls++;
+                const token = `flexplane:index:${call[2]}`;
+                const published = schema.resources[token];
+                assert.ok(published, `${token} is not in the schema`);
+                if (call[1]) variables.set(call[1], token);
+                const body = balanced(program, call.index! + call[0].length - 1);
+                const keywords = [...body.matchAll(/^ {4}(\w+)=/gm)].map((m) => m[1]).filter((k) => k !== "opts");
+                for (const required of published.requiredInputs) {
+                    assert.ok(keywords.map(camel).includes(required), `${call[2]} lacks the required ${required}`);
+                }
+                for (const keyword of keywords) {
+                    const property = published.inputProperties[camel(keyword)];
+                    assert.ok(property, `${call[2]}(${keyword}=...) is not an argument`);
+                    const value = body.slice(body.indexOf(`${keyword}=`)).split(/\n {4}\w+=/)[0];
+                    const allowed = reachableNames(property);
+                    for (const [, key] of value.matchAll(/"([a-z_]+)":/g)) {
+                        assert.ok(allowed.has(camel(key)), `${call[2]}.${keyword}: "${key}" is not a field`);
+                    }
                 }
             }
-        }
-        assert.ok(calls >= 2);
-        for (const [, variable, output] of program.matchAll(/\b(\w+)\.([a-z_]+)\b/g)) {
-            const token = variables.get(variable);
-            if (token) assert.ok(camel(output) in schema.resources[token].properties, `${variable}.${output} is not an output`);
-        }
-    });
+            assert.ok(calls >= 2);
+            for (const [, variable, output] of program.matchAll(/\b(\w+)\.([a-z_]+)\b/g)) {
+                const token = variables.get(variable);
+                if (token) assert.ok(camel(output) in schema.resources[token].properties, `${variable}.${output} is not an output`);
+            }
+        });
+    }
 });

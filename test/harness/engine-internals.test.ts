@@ -45,6 +45,7 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
                 additionalSecretOutputs: ["out"],
                 dependsOn: [first],
                 aliases: [{ name: "old-second" }, { type: "test:old:Thing", parent: undefined }, "urn:old"],
+                version: "1.2.3",
             },
         );
         await h.settle();
@@ -65,7 +66,7 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
         const { dependencies, provider: providerRef, aliases, ...flags } = second.options;
         assert.deepEqual(
             flags,
-            { protect: true, retainOnDelete: true, ignoreChanges: ["size"], additionalSecretOutputs: ["out"] },
+            { protect: true, retainOnDelete: true, ignoreChanges: ["size"], additionalSecretOutputs: ["out"], version: "1.2.3" },
             ADAPTER,
         );
         assert.deepEqual(dependencies, [firstUrn], ADAPTER);
@@ -92,6 +93,7 @@ describe(`mock harness on @pulumi/pulumi ${sdkVersion()}`, () => {
                 dependencies: [],
                 provider: "",
                 aliases: [],
+                version: "",
             },
             ADAPTER,
         );

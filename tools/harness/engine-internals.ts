@@ -61,6 +61,8 @@ export interface EngineRegistration {
     provider: string;
     /** The resource's aliases (its own and the ones the SDK adds). */
     aliases: EngineAlias[];
+    /** The provider plugin version asked for (the engine's default provider is chosen by package and version). */
+    version: string;
 }
 
 /** Called with the registration's URN and id once the monitor answered. */
@@ -115,6 +117,7 @@ export function readRegistration(request: RegisterResourceRequest): EngineRegist
         propertyDependencies: dependencies,
         provider: getter<string>(request, "getProvider")(),
         aliases: getter<Alias[]>(request, "getAliasesList")().map(readAlias),
+        version: getter<string>(request, "getVersion")(),
     };
 }
 

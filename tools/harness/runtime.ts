@@ -61,6 +61,8 @@ export interface RecordedOptions {
     provider: string;
     /** Aliases: earlier identities the engine treats as this resource. */
     aliases: EngineAlias[];
+    /** The provider plugin version the registration asks for; empty when it leaves the choice to the engine. */
+    version: string;
 }
 
 /**
@@ -200,6 +202,7 @@ export class MockHarness {
                 dependencies: registration.dependencies,
                 provider: registration.provider,
                 aliases: registration.aliases,
+                version: registration.version,
             },
         };
         this.resources.push(record);

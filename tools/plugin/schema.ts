@@ -11,6 +11,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { generateSchema } from "@pulumi/pulumi/provider/experimental/schema";
+import { airbyteResourceSchema } from "../../plugin/airbyte-resources";
 import { PLUGIN_COMPONENTS, SCHEMA_PATH } from "../../plugin/provider";
 
 export const PLUGIN_DIR = path.resolve(__dirname, "..", "..", "plugin");
@@ -39,6 +40,7 @@ export function buildPluginSchema(pluginDir: string = PLUGIN_DIR): PluginSchema 
     const schema = generateSchema(PACKAGE_NAME, pkg.version, pkg.description, components, typeDefinitions, dependencies);
     const program = (analyzer as unknown as { program: ts.Program }).program;
     applyTags(schema, memberTags(program));
+    addCustomResources(schema, airbyteResourceSchema);
     pruneUnusedTypes(schema);
     return { schema, externalReferences: externalReferences(schema) };
 }
@@ -90,6 +92,26 @@ function applyTags(schema: Json, tags: Map<string, Set<string>>): void {
     }
     for (const [token, type] of Object.entries<Json>(schema.types)) {
         finish(token.split(":")[2], type.properties, type.required);
+    }
+}
+
+/**
+ * The Airbyte objects, which the plugin serves as custom resources (the analyzer reads components only):
+ * their entries are written by hand in plugin/airbyte-schema.ts, which a test holds to their TypeScript
+ * arguments. A type both describe must have the same properties; the analyzer's entry stays.
+ */
+function addCustomResources(schema: Json, custom: { resources: Record<string, Json>; types: Record<string, Json> }): void {
+    for (const [token, resource] of Object.entries(custom.resources)) {
+        if (token in schema.resources) throw new Error(`${token} is both a component and a custom resource`);
+        schema.resources[token] = resource;
+    }
+    for (const [token, type] of Object.entries(custom.types)) {
+        const analyzed = schema.types[token];
+        if (!analyzed) {
+            schema.types[token] = type;
+        } else if (Object.keys(analyzed.properties).sort().join() !== Object.keys(type.properties).sort().join()) {
+            throw new Error(`${token}: the analyzer and plugin/airbyte-schema.ts disagree on its properties`);
+        }
     }
 }
 

@@ -23,11 +23,19 @@ export const SCHEMA_PATH = path.join(__dirname, "schema.json");
 
 interface SchemaProperty {
     secret?: boolean;
+    plain?: boolean;
+    $ref?: string;
+    items?: SchemaProperty;
+    additionalProperties?: SchemaProperty;
 }
 interface PackageSchema {
     name: string;
     version: string;
-    resources: Record<string, { isComponent?: boolean; properties?: Record<string, SchemaProperty> }>;
+    resources: Record<
+        string,
+        { isComponent?: boolean; properties?: Record<string, SchemaProperty>; inputProperties?: Record<string, SchemaProperty> }
+    >;
+    types: Record<string, { properties?: Record<string, SchemaProperty> }>;
 }
 
 /**
@@ -70,7 +78,8 @@ export class FlexplaneProvider implements pulumi.provider.Provider {
             throw new Error(`flexplane has no component ${type}: it serves ${Object.keys(PLUGIN_COMPONENTS).join(", ")}.`);
         }
         const Component = load();
-        const instance = new Component(name, inputs, options) as unknown as Record<string, unknown> & pulumi.ComponentResource;
+        const args = await plainArguments(inputs, published.inputProperties ?? {}, this.published);
+        const instance = new Component(name, args, options) as unknown as Record<string, unknown> & pulumi.ComponentResource;
         const state: pulumi.Inputs = {};
         for (const [key, property] of Object.entries(published.properties ?? {})) {
             const value = instance[key] as pulumi.Input<unknown> | undefined;
@@ -88,4 +97,46 @@ function handlerFor(urn: string): AirbyteResourceHandler {
         throw new Error(`flexplane has no custom resource ${type}: it serves ${Object.keys(airbyteResourceHandlers).join(", ")}.`);
     }
     return handler;
+}
+
+/** What the SDK's `Output` has besides its typings (pulumi/pulumi `sdk/nodejs/output.ts`, class `OutputImpl`). */
+interface OutputState {
+    isKnown: Promise<boolean>;
+    promise(withUnknowns?: boolean): Promise<unknown>;
+}
+
+/**
+ * The inputs with every plain argument a plain value again. A secret nested in a plain argument (an access
+ * key inside `secretsManager`) makes the whole argument arrive as one secret Output when the program's SDK
+ * sends secrets without output values (pulumi/pulumi `sdk/nodejs/runtime/rpc.ts` `deserializeProperty`
+ * pushes secretness "up to the top level"), but the components read plain arguments synchronously to check
+ * them before creating anything. The value is awaited (a plain argument is always known) and the fields the
+ * schema marks secret are made secrets again.
+ */
+export async function plainArguments(
+    inputs: pulumi.Inputs,
+    properties: Record<string, SchemaProperty>,
+    schema: Pick<PackageSchema, "types">,
+): Promise<pulumi.Inputs> {
+    const args: pulumi.Inputs = { ...inputs };
+    for (const [key, property] of Object.entries(properties)) {
+        const value = args[key];
+        if (!property.plain || !pulumi.Output.isInstance(value)) continue;
+        const output = value as unknown as OutputState;
+        if (!(await output.isKnown)) continue;
+        args[key] = secretFields(await output.promise(), property, schema);
+    }
+    return args;
+}
+
+/** `value` with every field the schema marks secret wrapped in `pulumi.secret`. */
+function secretFields(value: unknown, property: SchemaProperty, schema: Pick<PackageSchema, "types">): unknown {
+    if (value === undefined || value === null) return value;
+    if (property.secret) return pulumi.secret(value);
+    if (Array.isArray(value)) return property.items ? value.map((item) => secretFields(item, property.items!, schema)) : value;
+    const fields = property.$ref?.startsWith("#/types/") ? schema.types[property.$ref.slice("#/types/".length)]?.properties : undefined;
+    if (!fields || typeof value !== "object") return value;
+    return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, fields[k] ? secretFields(v, fields[k], schema) : v]),
+    );
 }

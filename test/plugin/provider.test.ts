@@ -80,6 +80,32 @@ describe("the plugin's provider", () => {
         assert.ok(release.options.dependencies.some((urn) => urn.endsWith("::nodes-ready")));
     });
 
+    it("takes a plain argument whose nested credential arrived as one secret, as an SDK without output values sends it", async () => {
+        // pulumi/pulumi sdk/nodejs/provider/server.ts `construct` deserializes the request with `deserializeInputs`.
+        const { deserializeInputs } = require("@pulumi/pulumi/provider/server");
+        const fromPulumi = (id: string) => require(require.resolve(id, { paths: [require.resolve("@pulumi/pulumi")] }));
+        const { Struct } = fromPulumi("google-protobuf/google/protobuf/struct_pb");
+        const wireSecret = (value: string) => ({ [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value });
+        const keys = { accessKeyId: wireSecret("AKIA-NESTED-1"), secretAccessKey: wireSecret("nested-secret-2") };
+        const request = Struct.fromJavaScript({
+            clientId: wireSecret("dp-id"),
+            clientSecret: wireSecret("dp-secret"),
+            secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", accessKeys: keys } },
+            storage: { s3: { bucket: "eu-logs", region: "us-east-1", accessKeys: keys } },
+        });
+        const inputs = await deserializeInputs(request, new Map());
+        assert.ok(pulumi.Output.isInstance(inputs.secretsManager), "the SDK lifts the nested secret to the whole argument");
+
+        const k8s = await import("@pulumi/kubernetes");
+        const cluster = new k8s.Provider("program-cluster", { kubeconfig: "fake" });
+        await new FlexplaneProvider().construct("eu", "flexplane:index:DataPlane", inputs, { providers: { kubernetes: cluster } });
+        await run.h.settle();
+        const secret = run.h.one("kubernetes:core/v1:Secret", "eu-credentials");
+        assert.ok(secret.secretPaths.includes("stringData"), "the credentials stay secret");
+        assert.ok(!JSON.stringify(secret.inputs).includes("nested-secret-2"));
+        assert.equal(secret.plainInputs.stringData.AWS_SECRET_MANAGER_SECRET_ACCESS_KEY, "nested-secret-2");
+    });
+
     it("refuses a type it does not serve, naming the ones it does", async () => {
         await assert.rejects(
             new FlexplaneProvider().construct("x", "flexplane:index:Nope", {}, {}),

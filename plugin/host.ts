@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serveAirbyteResourcesFromPlugin } from "../components/airbyte/plugin-resources";
+import { serveAirbyteResourcesFromPlugin } from "../components/airbyte/plugin-package";
 import { FlexplaneProvider } from "./provider";
 
 /**

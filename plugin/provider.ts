@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AirbyteResourceHandler, airbyteResourceHandlers } from "./airbyte-resources";
+import type { AirbyteResourceHandler } from "./airbyte-resources";
 
 /** A component class as the plugin constructs it. */
 type ComponentClass = new (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
@@ -91,10 +91,12 @@ export class FlexplaneProvider implements pulumi.provider.Provider {
 
 /** The handler for `urn:pulumi:<stack>::<project>::<parent types$><type>::<name>`. */
 function handlerFor(urn: string): AirbyteResourceHandler {
+    // Loaded on the first call, like the components: a program without Airbyte resources never loads the client.
+    const handlers: Record<string, AirbyteResourceHandler> = require("./airbyte-resources").airbyteResourceHandlers;
     const type = urn.split("::")[2]?.split("$").pop() ?? "";
-    const handler = airbyteResourceHandlers[type];
+    const handler = handlers[type];
     if (!handler) {
-        throw new Error(`flexplane has no custom resource ${type}: it serves ${Object.keys(airbyteResourceHandlers).join(", ")}.`);
+        throw new Error(`flexplane has no custom resource ${type}: it serves ${Object.keys(handlers).join(", ")}.`);
     }
     return handler;
 }

@@ -25,34 +25,10 @@ import { AirbyteDataplaneHealthCheck, AirbyteDataplaneHealthCheckArgs, healthChe
 import { AIRBYTE_CREDENTIAL_CHECK_TOKEN, AIRBYTE_HEALTH_CHECK_TOKEN } from "./kinds";
 import { AirbyteConnectionArgs, withSecretOutputs } from "./resource-common";
 import { DEFAULT_AIRBYTE_API_URL } from "./url";
+import { airbyteResourcePackage, PluginPackage } from "./plugin-package";
 
-/** The plugin package the resources are registered against, as the program's generated SDK names it. */
-export interface PluginPackage {
-    /** The plugin's version: its schema's `version`, which the generated SDKs send with every registration. */
-    version: string;
-    /** The schema's `pluginDownloadURL`, if it has one. */
-    pluginDownloadURL?: string;
-}
-
-let servingPackage: PluginPackage | undefined;
-
-/**
- * Makes every component in this process register its Airbyte resources as the plugin's custom resources of
- * `pkg`. The plugin's host calls it once, before serving; a TypeScript program never does.
- */
-export function serveAirbyteResourcesFromPlugin(pkg: PluginPackage): void {
-    servingPackage = { ...pkg };
-}
-
-/** Back to dynamic resources (for tests that run both ways in one process). */
-export function stopServingAirbyteResourcesFromPlugin(): void {
-    servingPackage = undefined;
-}
-
-/** The package components register Airbyte resources against, or undefined when they use dynamic resources. */
-export function airbyteResourcePackage(): PluginPackage | undefined {
-    return servingPackage;
-}
+export { airbyteResourcePackage, serveAirbyteResourcesFromPlugin, stopServingAirbyteResourcesFromPlugin } from "./plugin-package";
+export type { PluginPackage } from "./plugin-package";
 
 /** A custom resource of the plugin, registered with the serving package's version, `secretOutputs` kept secret. */
 class AirbytePluginResource extends pulumi.CustomResource {
@@ -86,7 +62,7 @@ export function newCredentialCheck(
     args: AirbyteDataplaneCredentialCheckArgs,
     opts: pulumi.CustomResourceOptions,
 ): pulumi.CustomResource {
-    const pkg = servingPackage;
+    const pkg = airbyteResourcePackage();
     if (!pkg) {
         return new AirbyteDataplaneCredentialCheck(name, args, opts);
     }
@@ -106,7 +82,7 @@ export function newHealthCheck(
     args: AirbyteDataplaneHealthCheckArgs,
     opts: pulumi.CustomResourceOptions,
 ): pulumi.CustomResource & { status: pulumi.Output<string> } {
-    const pkg = servingPackage;
+    const pkg = airbyteResourcePackage();
     if (!pkg) {
         return new AirbyteDataplaneHealthCheck(name, args, opts);
     }

@@ -76,10 +76,19 @@ series(
      new ComponentProvider({ name: "flexplane", dirname: ${JSON.stringify(defaultHostDir)}, components: Object.values(components) })
          .getSchema().then((s) => { if (!s) process.exit(1); });`,
 );
-// Flexplane's plugin (plugin/index.js): transpile-only, the committed schema, no component loaded yet.
+// What `@pulumi/pulumi/cmd/run-plugin` does before it requires any plugin (cmd/run-plugin/run.js: ts-node with
+// type-checking; no tsconfig.json in the program's folder), then Flexplane's entry point (plugin/index.js),
+// with the server stubbed out so the process can end.
+const runPlugin = `require("ts-node").register({ typeCheck: true, skipProject: true,
+         compilerOptions: { target: "ES2020", module: "nodenext", moduleResolution: "nodenext" } });
+     require("@pulumi/pulumi/provider").main = () => Promise.resolve();`;
+
+// Flexplane's plugin started as run-plugin starts it: its own transpile-only `.ts` handler, the committed
+// schema, no component loaded yet.
 series(
     "flexplane plugin: start + schema",
-    `${tsNode(false)}
+    `${runPlugin}
+     require("./plugin/index.js");
      const { FlexplaneProvider } = require("./plugin/provider.ts");
      new FlexplaneProvider().getSchema().then((s) => { if (!s) process.exit(1); });`,
 );
@@ -92,8 +101,18 @@ for (const token of [
 ]) {
     series(
         `flexplane plugin: start + schema + load ${token.split(":")[2]}`,
-        `${tsNode(false)}
+        `${runPlugin}
+         require("./plugin/index.js");
          const { FlexplaneProvider, PLUGIN_COMPONENTS } = require("./plugin/provider.ts");
          new FlexplaneProvider().getSchema().then(() => PLUGIN_COMPONENTS[${JSON.stringify(token)}]());`,
     );
 }
+// The same EksCluster load had the plugin registered a second ts-node instead of replacing the handler:
+// ts-node chains handlers, so run-plugin's type-checker still compiles every file.
+series(
+    "chained ts-node registration (not used): start + schema + load EksCluster",
+    `${runPlugin}
+     ${tsNode(false)}
+     const { FlexplaneProvider, PLUGIN_COMPONENTS } = require("./plugin/provider.ts");
+     new FlexplaneProvider().getSchema().then(() => PLUGIN_COMPONENTS["flexplane:index:EksCluster"]());`,
+);

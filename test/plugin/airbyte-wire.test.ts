@@ -5,6 +5,8 @@
  */
 import * as assert from "node:assert/strict";
 import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { AIRBYTE_DATAPLANE_TOKEN, AIRBYTE_REGION_TOKEN } from "../../plugin/airbyte-resources";
@@ -18,13 +20,22 @@ const { Struct } = fromPulumi("google-protobuf/google/protobuf/struct_pb");
 const proto = require("@pulumi/pulumi/proto/provider_pb");
 const { ResourceProviderClient } = require("@pulumi/pulumi/proto/provider_grpc_pb");
 
-/** The plugin's own entry point, as Pulumi's Node.js language host runs it. */
-const PLUGIN_ENTRY = path.join(__dirname, "..", "..", "plugin", "index.js");
+/**
+ * The plugin as Pulumi's Node.js language host starts it: `@pulumi/pulumi/cmd/run-plugin <plugin folder>`, in
+ * the consuming program's folder (pulumi/pulumi sdk/nodejs/cmd/pulumi-language-nodejs/main.go `RunPlugin`), here
+ * an empty one, as a Python or YAML project looks to Node.js.
+ */
+const RUN_PLUGIN = require.resolve("@pulumi/pulumi/cmd/run-plugin");
+const PLUGIN_DIR = path.join(__dirname, "..", "..", "plugin");
+const PROGRAM_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "flexplane-program-"));
 const urn = (type: string, name: string) => `urn:pulumi:dev::airbyte::${type}::${name}`;
 
 /** Starts the provider process and resolves with its port, the first line it prints (as the engine reads it). */
 function startProvider(): Promise<{ child: ChildProcess; port: string }> {
-    const child = spawn(process.execPath, [PLUGIN_ENTRY], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [RUN_PLUGIN, PLUGIN_DIR], {
+        cwd: PROGRAM_DIR,
+        stdio: ["ignore", "pipe", "pipe"],
+    });
     return new Promise((resolve, reject) => {
         let out = "";
         let err = "";
@@ -54,6 +65,7 @@ describe("Airbyte resources over the plugin's gRPC protocol", function () {
     after(() => {
         client?.close();
         provider?.kill();
+        fs.rmSync(PROGRAM_DIR, { recursive: true, force: true });
     });
     beforeEach(async () => {
         w = await world();
@@ -101,7 +113,7 @@ describe("Airbyte resources over the plugin's gRPC protocol", function () {
     it("is the plugin's entry point, serving the committed schema over GetSchema", async () => {
         const response = await call("getSchema", new proto.GetSchemaRequest());
         const served = response.getSchema();
-        assert.equal(served, require("node:fs").readFileSync(path.join(__dirname, "..", "..", "plugin", "schema.json"), "utf8"));
+        assert.equal(served, fs.readFileSync(path.join(PLUGIN_DIR, "schema.json"), "utf8"));
         assert.ok(AIRBYTE_REGION_TOKEN in JSON.parse(served).resources);
     });
 

@@ -106,7 +106,8 @@ export function supportedMinors(service: KubernetesService, options: { extended:
 /**
  * Why `version` cannot be used on `service`, or undefined. `supported` replaces the table (the
  * caller's `supportedKubernetesVersions`); `extended` counts extended support (EKS by default, GKE
- * on the Extended channel).
+ * on the Extended channel). A `supported` that is not a list of minors is ignored here: its own
+ * problem comes from `supportedVersionsProblem`, and the version is then judged by the table.
  */
 export function kubernetesVersionProblem(
     service: KubernetesService,
@@ -117,7 +118,7 @@ export function kubernetesVersionProblem(
     if (minor === undefined) {
         return undefined;
     }
-    if (options.supported !== undefined) {
+    if (options.supported !== undefined && supportedVersionsProblem(options.supported) === undefined) {
         return options.supported.includes(minor)
             ? undefined
             : `"${version}" is not in supportedKubernetesVersions (${options.supported.join(", ")}): add ${minor} there, or use one of them.`;

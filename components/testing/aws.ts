@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { partitionOfRegion } from "../aws/arns";
 import type { CannedInvokes, CannedOutputs } from "./types";
 
 /** The account every canned ARN belongs to. */
@@ -15,9 +16,9 @@ export function mockAwsRegion(): string {
     return new pulumi.Config("aws").get("region") ?? "us-east-1";
 }
 
-/** The AWS partition of a region. */
+/** The AWS partition of a region (the same rule the components use). */
 export function awsPartitionOf(region: string): string {
-    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    return partitionOfRegion(region).partition;
 }
 
 /** A physical name as Pulumi's auto-naming would make it. */
@@ -142,11 +143,11 @@ export const awsInvokes: CannedInvokes = (args) => {
         case "aws:index/getRegion:getRegion":
             return { id: r, name: r, region: r, endpoint: `ec2.${r}.amazonaws.com`, description: r };
         case "aws:index/getPartition:getPartition": {
-            const p = awsPartitionOf(r);
+            const { partition: p, dnsSuffix } = partitionOfRegion(r);
             return {
                 id: p,
                 partition: p,
-                dnsSuffix: p === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com",
+                dnsSuffix,
                 reverseDnsPrefix: "com.amazonaws",
             };
         }

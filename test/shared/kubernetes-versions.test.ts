@@ -95,6 +95,21 @@ describe("supported Kubernetes versions", () => {
             assert.match(badList.supportedKubernetesVersions, /is not a list of minor versions/);
         });
 
+        it("a supportedKubernetesVersions that is not a list is reported at that key on every cloud, not thrown as a TypeError", () => {
+            const notAList = { supportedKubernetesVersions: 1.35 as unknown as string[] };
+            const problemsOf = [
+                () => resolveEksCluster("dp", eksArgs(notAList), "eu-west-1"),
+                () => resolveGkeCluster("eu", gkeArgs({ ...notAList, kubernetesVersion: "1.35" })),
+                () => resolveAksCluster("eu", aksArgs({ ...notAList, kubernetesVersion: "1.35" }), { project: "p", stack: "s" }),
+            ].map((resolve) => reasons(thrown(resolve)));
+            for (const r of problemsOf) {
+                assert.match(
+                    r.supportedKubernetesVersions,
+                    /^1\.35 is not a list of minor versions: give at least one, e\.g\. \["1\.35", "1\.36"\]/,
+                );
+            }
+        });
+
         it("GkeCluster refuses 1.33 on REGULAR but accepts it on EXTENDED, and leaves latest to the channel", () => {
             const r = reasons(thrown(() => resolveGkeCluster("eu", gkeArgs({ kubernetesVersion: "1.33.5-gke.100" }))));
             assert.match(r.kubernetesVersion, /"1\.33\.5-gke\.100" is no longer supported by GKE/);

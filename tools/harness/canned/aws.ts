@@ -4,7 +4,6 @@ import type { CannedInvokes } from "./index";
 
 export * from "../../../components/testing/aws";
 /** The account every canned ARN belongs to (the one `flexplane/testing` uses). */
-export const CANNED_ACCOUNT_ID = MOCK_AWS_ACCOUNT_ID;
 
 /**
  * The subnets the offline plan pretends exist: each id asked for belongs to the VPC named in the

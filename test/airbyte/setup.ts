@@ -40,15 +40,7 @@ export async function world(options: FakeAirbyteOptions = {}) {
 
 export type World = Awaited<ReturnType<typeof world>>;
 
-/** The rejection of `promise`, failing the test if it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
-    try {
-        await promise;
-    } catch (error) {
-        return error;
-    }
-    throw new Error("expected the call to fail, but it succeeded");
-}
+export { rejection } from "../support/outputs";
 
 /** Live (listed) region names of the organization, as Airbyte's list shows them. */
 export function liveRegionNames(w: World): string[] {

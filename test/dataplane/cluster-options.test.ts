@@ -53,6 +53,7 @@ describe("DataPlane takes its cluster and prerequisites as resource options", ()
         const cluster = new k8s.Provider("legacy-cluster", { kubeconfig: "fake" });
         new DataPlane("eu", { ...baseArgs(), kubernetesProvider: cluster });
         await run.h.settle();
+        assert.ok(childProviders().length >= CHILDREN.length, `only ${childProviders().length} children`);
         for (const provider of childProviders()) {
             assert.match(provider, /::legacy-cluster::/);
         }

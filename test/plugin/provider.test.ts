@@ -8,6 +8,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
 import { mockRuntimeEachTest } from "../support/harness";
+import { secret } from "./wire-values";
 import { isSecret, valueOf } from "../support/outputs";
 import { FlexplaneProvider, PLUGIN_COMPONENTS, SCHEMA_PATH } from "../../plugin/provider";
 import * as aws from "../aws/helpers";
@@ -85,11 +86,10 @@ describe("the plugin's provider", () => {
         const { deserializeInputs } = require("@pulumi/pulumi/provider/server");
         const fromPulumi = (id: string) => require(require.resolve(id, { paths: [require.resolve("@pulumi/pulumi")] }));
         const { Struct } = fromPulumi("google-protobuf/google/protobuf/struct_pb");
-        const wireSecret = (value: string) => ({ [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value });
-        const keys = { accessKeyId: wireSecret("AKIA-NESTED-1"), secretAccessKey: wireSecret("nested-secret-2") };
+        const keys = { accessKeyId: secret("AKIA-NESTED-1"), secretAccessKey: secret("nested-secret-2") };
         const request = Struct.fromJavaScript({
-            clientId: wireSecret("dp-id"),
-            clientSecret: wireSecret("dp-secret"),
+            clientId: secret("dp-id"),
+            clientSecret: secret("dp-secret"),
             secretsManager: { aws: { region: "us-east-1", accountId: "123456789012", accessKeys: keys } },
             storage: { s3: { bucket: "eu-logs", region: "us-east-1", accessKeys: keys } },
         });
@@ -100,10 +100,10 @@ describe("the plugin's provider", () => {
         const cluster = new k8s.Provider("program-cluster", { kubeconfig: "fake" });
         await new FlexplaneProvider().construct("eu", "flexplane:index:DataPlane", inputs, { providers: { kubernetes: cluster } });
         await run.h.settle();
-        const secret = run.h.one("kubernetes:core/v1:Secret", "eu-credentials");
-        assert.ok(secret.secretPaths.includes("stringData"), "the credentials stay secret");
-        assert.ok(!JSON.stringify(secret.inputs).includes("nested-secret-2"));
-        assert.equal(secret.plainInputs.stringData.AWS_SECRET_MANAGER_SECRET_ACCESS_KEY, "nested-secret-2");
+        const credentials = run.h.one("kubernetes:core/v1:Secret", "eu-credentials");
+        assert.ok(credentials.secretPaths.includes("stringData"), "the credentials stay secret");
+        assert.ok(!JSON.stringify(credentials.inputs).includes("nested-secret-2"));
+        assert.equal(credentials.plainInputs.stringData.AWS_SECRET_MANAGER_SECRET_ACCESS_KEY, "nested-secret-2");
     });
 
     it("refuses a type it does not serve, naming the ones it does", async () => {

@@ -121,6 +121,10 @@ describe("Pulumi.yaml and the example stacks under the CLI's rules", () => {
         assert.deepEqual(projectFile.errors, []);
     });
 
+    it("finds every example stack to check", () => {
+        assert.ok(listStacks(path.join(root, "stacks")).length >= 8, `only ${listStacks(path.join(root, "stacks"))}`);
+    });
+
     for (const stack of listStacks(path.join(root, "stacks"))) {
         it(`stacks/Pulumi.${stack}.yaml passes as committed and with its announced secrets set with --secret`, () => {
             const text = fs.readFileSync(path.join(root, "stacks", `Pulumi.${stack}.yaml`), "utf8");

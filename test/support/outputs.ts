@@ -41,10 +41,10 @@ export function reasons(err: unknown): Record<string, string> {
     return out;
 }
 
-/** Awaits `fn` and returns the error it rejects with; fails when it resolves. */
-export async function rejection(fn: () => Promise<unknown> | unknown): Promise<any> {
+/** The error `fn` (or a promise) rejects with; fails the test when it resolves. */
+export async function rejection(fn: (() => Promise<unknown> | unknown) | Promise<unknown>): Promise<any> {
     try {
-        await fn();
+        await (typeof fn === "function" ? fn() : fn);
     } catch (err) {
         return err;
     }

@@ -26,16 +26,7 @@ import {
     AIRBYTE_HEALTH_CHECK_TOKEN,
     AIRBYTE_REGION_TOKEN,
     AIRBYTE_WORKSPACE_REGION_TOKEN,
-} from "./airbyte-schema";
-
-export {
-    AIRBYTE_CREDENTIAL_CHECK_TOKEN,
-    AIRBYTE_DATAPLANE_TOKEN,
-    AIRBYTE_HEALTH_CHECK_TOKEN,
-    AIRBYTE_REGION_TOKEN,
-    AIRBYTE_WORKSPACE_REGION_TOKEN,
-    airbyteResourceSchema,
-} from "./airbyte-schema";
+} from "../components/airbyte/kinds";
 
 /** The CRUD operations of one resource type, with `pulumi.provider.Provider`'s signatures. */
 export type AirbyteResourceHandler = Required<Pick<pulumi.provider.Provider, "check" | "diff" | "create" | "read" | "update" | "delete">>;
@@ -52,7 +43,7 @@ const NESTED: Record<string, { clientId: string; clientSecret: string }> = {
 };
 
 /** The schema's path for a provider's flat key, e.g. `applicationClientId` -> `application.clientId`. */
-export function schemaPath(flatKey: string): string {
+function schemaPath(flatKey: string): string {
     for (const [outer, fields] of Object.entries(NESTED)) {
         for (const [field, flat] of Object.entries(fields)) {
             if (flat === flatKey) {
@@ -87,7 +78,7 @@ function plain(value: unknown): any {
 }
 
 /** The dynamic providers' flat state for a property bag in the schema's shape (inputs or state). */
-export function toProviderState(bag: Bag | undefined): Bag {
+function toProviderState(bag: Bag | undefined): Bag {
     const flat: Bag = plain(bag ?? {});
     for (const [outer, fields] of Object.entries(NESTED)) {
         const nested = flat[outer];
@@ -103,7 +94,7 @@ export function toProviderState(bag: Bag | undefined): Bag {
 }
 
 /** A property bag in the schema's shape for the providers' flat `state`, each of `secretKeys` (flat names) secret. */
-export function fromProviderState(state: Bag | undefined, secretKeys: readonly string[]): Bag {
+function fromProviderState(state: Bag | undefined, secretKeys: readonly string[]): Bag {
     const bag: Bag = { ...(state ?? {}) };
     for (const [outer, fields] of Object.entries(NESTED)) {
         const values = Object.entries(fields).map(([field, flatKey]) => {
@@ -136,7 +127,7 @@ function asArgs(inputs: unknown): any {
 }
 
 /** The resource's name: the last part of `urn:pulumi:<stack>::<project>::<type>::<name>`. */
-export function resourceName(urn: string): string {
+function resourceName(urn: string): string {
     return urn.split("::").slice(3).join("::");
 }
 

@@ -5,15 +5,14 @@
  * the two cannot drift.
  */
 import { DEFAULT_HEALTH_POLL_SECONDS, DEFAULT_HEALTH_TIMEOUT_SECONDS } from "../components/airbyte/health-check";
-import { AIRBYTE_CREDENTIAL_CHECK_TOKEN, AIRBYTE_HEALTH_CHECK_TOKEN, AIRBYTE_WORKSPACE_REGION_TOKEN } from "../components/airbyte/kinds";
+import {
+    AIRBYTE_CREDENTIAL_CHECK_TOKEN,
+    AIRBYTE_DATAPLANE_TOKEN,
+    AIRBYTE_HEALTH_CHECK_TOKEN,
+    AIRBYTE_REGION_TOKEN,
+    AIRBYTE_WORKSPACE_REGION_TOKEN,
+} from "../components/airbyte/kinds";
 import { DEFAULT_AIRBYTE_API_URL } from "../components/airbyte/url";
-
-export { AIRBYTE_CREDENTIAL_CHECK_TOKEN, AIRBYTE_HEALTH_CHECK_TOKEN, AIRBYTE_WORKSPACE_REGION_TOKEN };
-
-/** Type token of the plugin's `AirbyteRegion` custom resource. */
-export const AIRBYTE_REGION_TOKEN = "flexplane:index:AirbyteRegion";
-/** Type token of the plugin's `AirbyteDataplane` custom resource. */
-export const AIRBYTE_DATAPLANE_TOKEN = "flexplane:index:AirbyteDataplane";
 /**
  * Type tokens of the object types, named as Pulumi's component analyzer names the type of a TypeScript interface
  * (`flexplane:index:<interface name>`), so that a type the components' schema already has is one type, not two.

@@ -21,6 +21,8 @@ export const AIRBYTE_WORKSPACE_REGION_TYPE = "pulumi-nodejs:dynamic/flexplane:Ai
  * Type tokens of the same resources served by the Flexplane plugin to every Pulumi language (custom resources of
  * package `flexplane`, handled by the plugin's own provider instead of the engine's `pulumi-nodejs`).
  */
+export const AIRBYTE_REGION_TOKEN = "flexplane:index:AirbyteRegion" as const;
+export const AIRBYTE_DATAPLANE_TOKEN = "flexplane:index:AirbyteDataplane" as const;
 export const AIRBYTE_CREDENTIAL_CHECK_TOKEN = "flexplane:index:AirbyteDataplaneCredentialCheck" as const;
 export const AIRBYTE_HEALTH_CHECK_TOKEN = "flexplane:index:AirbyteDataplaneHealthCheck" as const;
 export const AIRBYTE_WORKSPACE_REGION_TOKEN = "flexplane:index:AirbyteWorkspaceRegion" as const;

@@ -8,8 +8,6 @@
 export interface PluginPackage {
     /** The plugin's version: its schema's `version`, which the generated SDKs send with every registration. */
     version: string;
-    /** The schema's `pluginDownloadURL`, if it has one. */
-    pluginDownloadURL?: string;
 }
 
 let servingPackage: PluginPackage | undefined;

@@ -27,9 +27,6 @@ import { AirbyteConnectionArgs, withSecretOutputs } from "./resource-common";
 import { DEFAULT_AIRBYTE_API_URL } from "./url";
 import { airbyteResourcePackage, PluginPackage } from "./plugin-package";
 
-export { airbyteResourcePackage, serveAirbyteResourcesFromPlugin, stopServingAirbyteResourcesFromPlugin } from "./plugin-package";
-export type { PluginPackage } from "./plugin-package";
-
 /** A custom resource of the plugin, registered with the serving package's version, `secretOutputs` kept secret. */
 class AirbytePluginResource extends pulumi.CustomResource {
     constructor(
@@ -43,7 +40,6 @@ class AirbytePluginResource extends pulumi.CustomResource {
         super(token, name, props, {
             ...withSecretOutputs(opts, secretOutputs),
             version: opts?.version ?? pkg.version,
-            pluginDownloadURL: opts?.pluginDownloadURL ?? pkg.pluginDownloadURL,
         });
     }
 }

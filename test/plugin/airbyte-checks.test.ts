@@ -4,13 +4,8 @@
  */
 import * as assert from "node:assert/strict";
 import { UNKNOWN } from "../../components/airbyte/provider-common";
-import {
-    AIRBYTE_CREDENTIAL_CHECK_TOKEN,
-    AIRBYTE_HEALTH_CHECK_TOKEN,
-    AIRBYTE_WORKSPACE_REGION_TOKEN,
-    AirbyteResourceHandler,
-    createAirbyteResourceHandlers,
-} from "../../plugin/airbyte-resources";
+import { AirbyteResourceHandler, createAirbyteResourceHandlers } from "../../plugin/airbyte-resources";
+import { AIRBYTE_CREDENTIAL_CHECK_TOKEN, AIRBYTE_HEALTH_CHECK_TOKEN, AIRBYTE_WORKSPACE_REGION_TOKEN } from "../../components/airbyte/kinds";
 import { APP_ID, APP_SECRET, rejection, world, World } from "../airbyte/setup";
 import { reveal, secret, secrets } from "./wire-values";
 

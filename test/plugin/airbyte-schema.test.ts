@@ -1,16 +1,14 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { airbyteResourceSchema, SchemaObjectType, SchemaProperty } from "../../plugin/airbyte-schema";
 import {
     AIRBYTE_CREDENTIAL_CHECK_TOKEN,
     AIRBYTE_DATAPLANE_TOKEN,
     AIRBYTE_HEALTH_CHECK_TOKEN,
     AIRBYTE_REGION_TOKEN,
     AIRBYTE_WORKSPACE_REGION_TOKEN,
-    airbyteResourceSchema,
-    SchemaObjectType,
-    SchemaProperty,
-} from "../../plugin/airbyte-schema";
+} from "../../components/airbyte/kinds";
 
 const AIRBYTE_DIR = path.join(__dirname, "..", "..", "components", "airbyte");
 

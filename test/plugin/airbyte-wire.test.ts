@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { AIRBYTE_DATAPLANE_TOKEN, AIRBYTE_REGION_TOKEN } from "../../plugin/airbyte-resources";
+import { AIRBYTE_DATAPLANE_TOKEN, AIRBYTE_REGION_TOKEN } from "../../components/airbyte/kinds";
 import { APP_ID, APP_SECRET, rejection, world, World } from "../airbyte/setup";
 import { secret } from "./wire-values";
 

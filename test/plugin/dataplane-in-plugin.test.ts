@@ -5,7 +5,7 @@ import {
     AIRBYTE_HEALTH_CHECK_TOKEN,
     AIRBYTE_HEALTH_CHECK_TYPE,
 } from "../../components/airbyte/kinds";
-import { serveAirbyteResourcesFromPlugin, stopServingAirbyteResourcesFromPlugin } from "../../components/airbyte/plugin-resources";
+import { serveAirbyteResourcesFromPlugin, stopServingAirbyteResourcesFromPlugin } from "../../components/airbyte/plugin-package";
 import { REDACTED } from "../../tools/harness/runtime";
 import { application, connectedDataPlane, REGION } from "../airbyte/connected-dataplane";
 import { mockRuntimeEachTest } from "../support/harness";

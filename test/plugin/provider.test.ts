@@ -106,6 +106,13 @@ describe("the plugin's provider", () => {
         assert.equal(credentials.plainInputs.stringData.AWS_SECRET_MANAGER_SECRET_ACCESS_KEY, "nested-secret-2");
     });
 
+    it("refuses a custom resource it does not serve, naming the ones it does", async () => {
+        await assert.rejects(
+            Promise.resolve().then(() => new FlexplaneProvider().create("urn:pulumi:dev::p::flexplane:index:Nope::x", {})),
+            /flexplane has no custom resource flexplane:index:Nope: it serves flexplane:index:AirbyteRegion, flexplane:index:AirbyteDataplane/,
+        );
+    });
+
     it("refuses a type it does not serve, naming the ones it does", async () => {
         await assert.rejects(
             new FlexplaneProvider().construct("x", "flexplane:index:Nope", {}, {}),

@@ -7,7 +7,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { buildPluginSchema, schemaText } from "../../tools/plugin/schema";
+import { addCustomResources, buildPluginSchema, schemaText } from "../../tools/plugin/schema";
 import { PLUGIN_COMPONENTS, SCHEMA_PATH } from "../../plugin/provider";
 
 const committed = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8"));
@@ -102,5 +102,27 @@ describe("the plugin's schema", function () {
         const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
         assert.equal(committed.name, "flexplane");
         assert.equal(committed.version, pkg.version);
+    });
+
+    it("refuses hand-written entries that clash with the analyzer's: a token taken by a component, a type with other properties", () => {
+        const analyzed = () => ({
+            resources: { "flexplane:index:DataPlane": { isComponent: true } },
+            types: { "flexplane:index:AirbyteApplicationArgs": { properties: { clientId: {}, clientSecret: {} } } },
+        });
+        assert.throws(
+            () => addCustomResources(analyzed(), { resources: { "flexplane:index:DataPlane": {} }, types: {} }),
+            /^Error: flexplane:index:DataPlane is both a component and a custom resource$/,
+        );
+        assert.throws(
+            () =>
+                addCustomResources(analyzed(), {
+                    resources: {},
+                    types: { "flexplane:index:AirbyteApplicationArgs": { properties: { clientId: {} } } },
+                }),
+            /^Error: flexplane:index:AirbyteApplicationArgs: the analyzer and plugin\/airbyte-schema\.ts disagree on its properties$/,
+        );
+        const schema = analyzed();
+        addCustomResources(schema, { resources: { "flexplane:index:AirbyteRegion": { properties: {} } }, types: {} });
+        assert.ok("flexplane:index:AirbyteRegion" in schema.resources);
     });
 });

@@ -11,7 +11,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { generateSchema } from "@pulumi/pulumi/provider/experimental/schema";
-import { airbyteResourceSchema } from "../../plugin/airbyte-resources";
+import { airbyteResourceSchema } from "../../plugin/airbyte-schema";
 import { PLUGIN_COMPONENTS, SCHEMA_PATH } from "../../plugin/provider";
 
 export const PLUGIN_DIR = path.resolve(__dirname, "..", "..", "plugin");
@@ -28,14 +28,16 @@ export interface PluginSchema {
 }
 
 /** The component class names the plugin serves (`flexplane:index:DataPlane` -> `DataPlane`). */
-export function componentNames(): string[] {
+function componentNames(): string[] {
     return Object.keys(PLUGIN_COMPONENTS).map((token) => token.split(":")[2]);
 }
 
 /** Runs the analyzer and finishes the schema. Throws the analyzer's own error for a type it refuses. */
 export function buildPluginSchema(pluginDir: string = PLUGIN_DIR): PluginSchema {
-    const pkg = JSON.parse(fs.readFileSync(path.join(pluginDir, "package.json"), "utf8"));
-    const analyzer = new Analyzer(pluginDir, PACKAGE_NAME, { ...pkg, main: ANALYZER_ENTRY }, new Set(componentNames()));
+    // The plugin is the package: its schema carries the package's own version and description.
+    const pkg = JSON.parse(fs.readFileSync(path.join(pluginDir, "..", "package.json"), "utf8"));
+    const manifest = { name: PACKAGE_NAME, version: pkg.version, description: pkg.description, main: ANALYZER_ENTRY };
+    const analyzer = new Analyzer(pluginDir, PACKAGE_NAME, manifest, new Set(componentNames()));
     const { components, typeDefinitions, dependencies } = analyzer.analyze();
     const schema = generateSchema(PACKAGE_NAME, pkg.version, pkg.description, components, typeDefinitions, dependencies);
     const program = (analyzer as unknown as { program: ts.Program }).program;
@@ -100,7 +102,7 @@ function applyTags(schema: Json, tags: Map<string, Set<string>>): void {
  * their entries are written by hand in plugin/airbyte-schema.ts, which a test holds to their TypeScript
  * arguments. A type both describe must have the same properties; the analyzer's entry stays.
  */
-function addCustomResources(schema: Json, custom: { resources: Record<string, Json>; types: Record<string, Json> }): void {
+export function addCustomResources(schema: Json, custom: { resources: Record<string, Json>; types: Record<string, Json> }): void {
     for (const [token, resource] of Object.entries(custom.resources)) {
         if (token in schema.resources) throw new Error(`${token} is both a component and a custom resource`);
         schema.resources[token] = resource;

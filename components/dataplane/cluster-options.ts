@@ -41,7 +41,9 @@ function packageOf(provider: pulumi.ProviderResource): string | undefined {
 
 /**
  * What the Helm release waits for besides DataPlane's own children: the `dependsOn` resource option
- * (children do not inherit their parent's) and the deprecated `dependsOn` argument.
+ * and the deprecated `dependsOn` argument. Children do not inherit their parent's `dependsOn`: a
+ * registration depends only on its own (pulumi/pulumi `sdk/nodejs/runtime/resource.ts` 980,
+ * `prepareResource`: `gatherExplicitDependencies(opts.dependsOn)`).
  */
 export function releasePrerequisites(
     args: DataPlaneArgs,

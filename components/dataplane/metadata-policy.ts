@@ -13,11 +13,18 @@ export const JOB_POD_LABEL = { key: "airbyte", value: "job-pod" } as const;
 /**
  * IPv4 metadata endpoints: 169.254.169.254 serves AWS IMDS, the GCE metadata server and Azure IMDS;
  * on GKE with Workload Identity, Dataplane V2 hands that address to the GKE metadata server at
- * 169.254.169.252 (port 988), which a policy must name as well.
+ * 169.254.169.252 (port 988), which a policy must name as well (GKE's network policy guide,
+ * https://cloud.google.com/kubernetes-engine/docs/how-to/network-policy: with Workload Identity
+ * Federation, egress policies must allow 169.254.169.252/32 on port 988 for pods to reach the
+ * metadata server).
  */
 export const METADATA_IPV4_CIDRS = ["169.254.169.254/32", "169.254.169.252/32"] as const;
 
-/** IPv6 metadata endpoint of EC2 instances (IMDS over IPv6, Nitro). */
+/**
+ * IPv6 metadata endpoint of EC2 instances (IMDS over IPv6, Nitro instances, off unless
+ * `HttpProtocolIpv6` is enabled): https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html
+ * ("IPv6: http://[fd00:ec2::254]/latest/meta-data/").
+ */
 export const METADATA_IPV6_CIDRS = ["fd00:ec2::254/128"] as const;
 
 /**
@@ -39,8 +46,9 @@ export function isMetadataNetworkPolicyMode(value: unknown): value is MetadataNe
 /**
  * The spec of one policy: connector pods may send to any pod of any namespace and any address of
  * `family` but the metadata endpoints. `ipBlock` alone would not do: Cilium (GKE Dataplane V2, AKS)
- * never matches cluster endpoints with CIDR rules, so in-cluster destinations (DNS, databases in
- * the cluster) are allowed by the namespace selector.
+ * does not match cluster endpoints with CIDR rules (https://docs.cilium.io/en/stable/security/policy/language/,
+ * "IP/CIDR based: ... to or from external services if the remote peer is not an endpoint"), so
+ * in-cluster destinations (DNS, databases in the cluster) are allowed by the namespace selector.
  */
 export function metadataPolicySpec(family: "ipv4" | "ipv6") {
     const block =

@@ -9,7 +9,10 @@ import type { ResolvedGkeCluster } from "./resolve";
 
 /**
  * Logged once per cluster: Airbyte's platform reads Google Secret Manager and GCS only through a
- * service-account JSON key today, so a long-lived key ends up in the data plane's Secret.
+ * service-account JSON key today, so a long-lived key ends up in the data plane's Secret. The platform
+ * builds its Google credentials from the key alone (airbytehq/airbyte-platform
+ * `airbyte-config/config-secrets/.../GoogleSecretManagerPersistence.kt` 248, `ServiceAccountCredentials.fromStream`;
+ * `airbyte-commons-storage/.../StorageClient.kt` 545, the same for GCS), never from the pod's identity.
  */
 export const LONG_LIVED_KEY_WARNING =
     "The Airbyte data plane reads Google Cloud Storage (and Google Secret Manager, when it is the secret store) only " +

@@ -102,6 +102,13 @@ describe("the Pulumi CLI's config rules (ported)", () => {
             errors("name: t\nconfig:\n  a:\n    type: string\n    required: true\n")[0],
             /additional property required is not allowed/,
         );
+        // project.json: a shorthand value is an integer, not any number.
+        assert.match(errors("name: t\nconfig:\n  a: 1.5\n")[0], /config\.a: must be a string, integer, boolean, array or type declaration/);
+        assert.deepEqual(errors("name: t\nconfig:\n  a: 2\n"), []);
+        // project.go ValidateProject 576-592: the name first, with the CLI's two messages.
+        assert.deepEqual(errors("config:\n  a: 1.5\n"), ["project is missing a 'name' attribute"]);
+        assert.deepEqual(errors("name: 3\n"), ["project is missing a non-empty string 'name' attribute"]);
+        assert.deepEqual(errors("name: ''\n"), ["project is missing a non-empty string 'name' attribute"]);
     });
 
     it("holds a stack file's values as the CLI does: null is empty, secure leaves make an object secure", () => {

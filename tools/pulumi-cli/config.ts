@@ -16,7 +16,9 @@
  *   (`mergeEnvironmentConfig`), with `sdk/go/common/resource/config/object.go` `object.Merge`.
  *
  * One deliberate difference: the CLI returns the first failed check; `mergeStackConfig` returns all of
- * them, in the CLI's order, so one run names every fix. The messages are the CLI's, word for word.
+ * them, in the CLI's order, so one run names every fix. The project-name and stack-config messages are
+ * the CLI's, word for word; a schema problem is summarized in our words (the CLI prints the jsonschema
+ * library's report, `could not validate '<file>': #/config/a: ...`), naming the same property.
  */
 
 import { EnvSecret, EnvUnknown, EnvValue, isEnvMap } from "./esc";
@@ -95,7 +97,8 @@ function schemaProblems(config: unknown): string[] {
         if (key === "secret" && typeof entry !== "boolean") {
             problems.push("config.secret: must be a boolean");
         }
-        if (isPrimitive(entry) || typeof entry === "number" || Array.isArray(entry)) {
+        // project.json: a shorthand value is a string, an integer, a boolean or an array.
+        if (isPrimitive(entry) || Array.isArray(entry)) {
             continue;
         }
         if (!isMap(entry)) {
@@ -126,16 +129,17 @@ function schemaProblems(config: unknown): string[] {
  * (`RewriteShorthandConfigValues`), then `Project.Validate`. Errors carry the CLI's wording.
  */
 export function loadProject(document: unknown): { project?: CliProject; errors: string[] } {
-    if (!isMap(document)) {
+    // project.go `ValidateProject` 576-592: the name is checked before the schema.
+    if (!isMap(document) || !("name" in document)) {
         return { errors: ["project is missing a 'name' attribute"] };
+    }
+    const name = document.name;
+    if (typeof name !== "string" || name === "") {
+        return { errors: ["project is missing a non-empty string 'name' attribute"] };
     }
     const schema = schemaProblems(document.config);
     if (schema.length > 0) {
         return { errors: schema.map((p) => `could not validate Pulumi.yaml: ${p}`) };
-    }
-    const name = typeof document.name === "string" ? document.name : "";
-    if (name === "") {
-        return { errors: ["project is missing a 'name' attribute"] };
     }
     const config: Record<string, ProjectConfigType> = {};
     for (const [key, entry] of Object.entries(isMap(document.config) ? document.config : {})) {

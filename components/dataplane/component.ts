@@ -86,7 +86,7 @@ export class DataPlane extends pulumi.ComponentResource {
 
         const values = pulumi
             .all([storageName(args), pulumi.output(args.serviceAccountAnnotations ?? {})])
-            .apply(([bucket, annotations]) => mergeValues(buildValues(valuesPlan(settings, args, bucket, annotations)), args.extraValues));
+            .apply(([bucket, annotations]) => releaseValues(settings, args, bucket, annotations));
 
         const release = new k8s.helm.v3.Release(
             name,
@@ -140,6 +140,16 @@ export class DataPlane extends pulumi.ComponentResource {
 
 function storageName(args: DataPlaneArgs): pulumi.Output<string> {
     return pulumi.output(args.storage.s3?.bucket ?? args.storage.gcs?.bucket ?? args.storage.azure?.container ?? "");
+}
+
+/** The release's values: what `buildValues` makes of the resolved facts, with `extraValues` merged last. */
+export function releaseValues(
+    settings: DataPlaneSettings,
+    args: DataPlaneArgs,
+    bucket: string,
+    serviceAccountAnnotations: Record<string, string>,
+): ChartValues {
+    return mergeValues(buildValues(valuesPlan(settings, args, bucket, serviceAccountAnnotations)), args.extraValues);
 }
 
 /** Gathers the plain, resolved facts the values builder needs. */

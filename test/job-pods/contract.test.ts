@@ -1,11 +1,10 @@
 import { strict as assert } from "assert";
 import type * as k8s from "@pulumi/kubernetes";
 import { SUPPORTED_CHART_VERSIONS } from "../../components/dataplane/args";
-import { valuesPlan } from "../../components/dataplane/component";
-import { mergeValues } from "../../components/dataplane/extra-values";
+import { releaseValues } from "../../components/dataplane/component";
 import { gcsKeySecretData, secretData } from "../../components/dataplane/secret-data";
 import { resolveDataPlaneSettings } from "../../components/dataplane/resolve";
-import { buildValues, ChartValues } from "../../components/dataplane/values";
+import type { ChartValues } from "../../components/dataplane/values";
 import type { DataPlaneArgs, DataPlaneTypeScriptArgs } from "../../components/dataplane/args";
 import type { SecretsManagerSpec, StorageSpec } from "../../components/shared/types";
 import { checkJobPodContract, ContractInput, ContractResult, PlannedSecrets } from "../../tools/job-pods";
@@ -66,7 +65,7 @@ function component(
     };
     const settings = resolveDataPlaneSettings("dp", args);
     const bucket = String(storage.s3?.bucket ?? storage.gcs?.bucket ?? storage.azure?.container);
-    const values = mergeValues(buildValues(valuesPlan(settings, args, bucket, annotations)), args.extraValues);
+    const values = releaseValues(settings, args, bucket, annotations);
     const data = secretData(args.clientId, args.clientSecret, store, storage);
     const gcsKey = gcsKeySecretData(storage) ?? {};
     const secrets: PlannedSecrets = {

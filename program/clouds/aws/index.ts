@@ -110,7 +110,7 @@ export const prepare: CloudProgram = (ctx, problems) => {
                 clusterRegion,
                 outputs: {
                     clusterName: cluster.clusterName,
-                    kubeconfig: pulumi.secret(cluster.kubeconfig),
+                    kubeconfig: cluster.kubeconfig,
                     oidcProviderArn: cluster.oidcProviderArn,
                     roleArn: cluster.roleArn,
                     bucketName: cluster.bucketName,

@@ -45,10 +45,11 @@ const readWorkflow = (file: string): Workflow => parse(fs.readFileSync(path.join
 const pulumiSteps = (job: Job) => job.steps.filter((s) => s.uses?.startsWith("pulumi/actions@"));
 const needsOf = (job: Job) => [job.needs ?? []].flat();
 
-/** Write permissions a job holds that none of its steps needs; empty when least privilege holds. */
-function unneededWrites(workflow: Workflow, name: string): string[] {
-    const job = workflow.jobs[name];
-    const granted = job.permissions ?? workflow.permissions ?? {};
+/**
+ * The write permissions a job's steps need: `pull-requests` for pulumi/actions' PR comment
+ * (pulumi/actions#1195), `id-token` for OIDC (aws-actions/configure-aws-credentials, `ARM_USE_OIDC`).
+ */
+function neededWrites(job: Job): Set<string> {
     const needed = new Set<string>();
     if (pulumiSteps(job).some((s) => s.with?.["comment-on-pr"] === true || s.with?.["comment-on-pr"] === "true")) {
         needed.add("pull-requests");
@@ -56,24 +57,24 @@ function unneededWrites(workflow: Workflow, name: string): string[] {
     if (job.steps.some((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@")) || job.env?.ARM_USE_OIDC === "true") {
         needed.add("id-token");
     }
-    return Object.entries(granted)
-        .filter(([scope, level]) => level === "write" && !needed.has(scope))
-        .map(([scope]) => scope);
+    return needed;
 }
 
-/** Write permissions a job's steps need but the job lacks (pulumi/actions#1195: comments need pull-requests: write). */
+function grantedWrites(workflow: Workflow, name: string): Set<string> {
+    const granted = workflow.jobs[name].permissions ?? workflow.permissions ?? {};
+    return new Set(Object.keys(granted).filter((scope) => granted[scope] === "write"));
+}
+
+/** Write permissions a job holds that none of its steps needs; empty when least privilege holds. */
+function unneededWrites(workflow: Workflow, name: string): string[] {
+    const needed = neededWrites(workflow.jobs[name]);
+    return [...grantedWrites(workflow, name)].filter((scope) => !needed.has(scope));
+}
+
+/** Write permissions a job's steps need but the job lacks. */
 function missingWrites(workflow: Workflow, name: string): string[] {
-    const job = workflow.jobs[name];
-    const granted = job.permissions ?? workflow.permissions ?? {};
-    const missing: string[] = [];
-    if (pulumiSteps(job).some((s) => s.with?.["comment-on-pr"] === true) && granted["pull-requests"] !== "write") {
-        missing.push("pull-requests");
-    }
-    const oidc = job.steps.some((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@")) || job.env?.ARM_USE_OIDC === "true";
-    if (oidc && granted["id-token"] !== "write") {
-        missing.push("id-token");
-    }
-    return missing;
+    const granted = grantedWrites(workflow, name);
+    return [...neededWrites(workflow.jobs[name])].filter((scope) => !granted.has(scope));
 }
 
 /** Runs the stacks job's listing step as the runner would and returns the names it outputs. */
@@ -87,6 +88,23 @@ function listedStacks(workflow: Workflow): string[] {
     assert.match(line, /^names=/);
     return JSON.parse(line.slice("names=".length));
 }
+
+describe("the permission rule the workflow tests apply", () => {
+    it("finds a write a step needs but the job lacks, and a write no step needs", () => {
+        const comment = { uses: "pulumi/actions@v7", with: { "comment-on-pr": "true" } };
+        const workflow = {
+            permissions: { contents: "read" },
+            jobs: {
+                lacks: { steps: [comment] },
+                spare: { permissions: { contents: "write", "pull-requests": "write" }, steps: [comment] },
+            },
+        } as unknown as Workflow;
+        assert.deepEqual(missingWrites(workflow, "lacks"), ["pull-requests"]);
+        assert.deepEqual(unneededWrites(workflow, "lacks"), []);
+        assert.deepEqual(missingWrites(workflow, "spare"), []);
+        assert.deepEqual(unneededWrites(workflow, "spare"), ["contents"]);
+    });
+});
 
 describe("GitHub workflow: pull requests", () => {
     const workflow = readWorkflow("pull-request.yml");

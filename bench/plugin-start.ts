@@ -1,45 +1,17 @@
 // `npm run bench:plugin`: what one start of the plugin costs a program in another language
 // (docs/performance.md, "Plugin start"). Each scenario runs in a fresh Node.js process, like a plugin
 // start; the wall time covers the whole process, from exec to exit.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const root = path.resolve(__dirname, "..");
+import { root, series as measuredSeries } from "./measure";
+
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const pluginTsconfig = path.join(root, "plugin", "tsconfig.json");
 
-interface Sample {
-    seconds: number;
-    maxRssKiB: number;
-}
-
-function measure(script: string): Sample {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ["-r", path.join(root, "bench/report-rss.js"), "-e", script], {
-        cwd: root,
-        encoding: "utf8",
-    });
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const report = /@@bench (.*)/.exec(child.stderr)?.[1];
-    if (child.status !== 0 || !report) {
-        throw new Error(`measured script failed (${child.status}):\n${script}\n${child.stderr}`);
-    }
-    return { seconds, maxRssKiB: JSON.parse(report).maxRssKiB };
-}
-
 function series(label: string, script: string): void {
-    measure(script); // warm the file-system cache
-    const samples = Array.from({ length: runs }, () => measure(script));
-    const seconds = samples.map((s) => s.seconds).sort((a, b) => a - b);
-    console.log(
-        JSON.stringify({
-            label,
-            medianSeconds: Number(seconds[Math.floor(seconds.length / 2)].toFixed(3)),
-            maxRssMiB: Number((Math.max(...samples.map((s) => s.maxRssKiB)) / 1024).toFixed(1)),
-        }),
-    );
+    measuredSeries(label, ["-e", script], runs);
 }
 
 // Pulumi's own host analyzes the folder whose package.json `main` names the components' entry; a scratch

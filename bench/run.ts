@@ -1,43 +1,15 @@
 // `npm run bench`: measures what docs/performance.md reports. Builds first (cold loads use dist/).
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const root = path.resolve(__dirname, "..");
+import { root, series as measuredSeries, SeriesResult } from "./measure";
+
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 
-interface Sample {
-    seconds: number;
-    maxRssKiB: number;
-}
-
-function measure(args: string[]): Sample {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ["-r", path.join(root, "bench/report-rss.js"), ...args], { cwd: root, encoding: "utf8" });
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const report = /@@bench (.*)/.exec(child.stderr)?.[1];
-    if (child.status !== 0 || !report) {
-        throw new Error(`measured command failed (${child.status}): node ${args.join(" ")}\n${child.stderr}`);
-    }
-    return { seconds, maxRssKiB: JSON.parse(report).maxRssKiB };
-}
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
-
-function series(label: string, args: string[]): { label: string; medianSeconds: number; maxRssMiB: number } {
-    measure(args); // warm the file-system cache so every run is the same kind of "cold" process start
-    const samples = Array.from({ length: runs }, () => measure(args));
-    const result = {
-        label,
-        medianSeconds: Number(median(samples.map((s) => s.seconds)).toFixed(3)),
-        maxRssMiB: Number((Math.max(...samples.map((s) => s.maxRssKiB)) / 1024).toFixed(1)),
-    };
-    console.log(JSON.stringify(result));
-    return result;
+function series(label: string, args: string[]): SeriesResult {
+    return measuredSeries(label, args, runs);
 }
 
 function loadScript(modules: string[]): string[] {

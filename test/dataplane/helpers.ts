@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DataPlane, DataPlaneTypeScriptArgs } from "../../components";
 import { componentTests } from "../support/harness";
 
-/** DataPlane's arguments without the provider, which is made once the harness is installed. */
+/** DataPlane's arguments as tests give them: the provider may be left out (`createDataPlane` makes one). */
 export type DataPlaneTestArgs = DataPlaneTypeScriptArgs;
 
 /** The smallest valid arguments: IRSA for the store and S3, the credentials as secrets. */

@@ -211,6 +211,23 @@ describe("ESC environment definitions (evaluation model)", () => {
         );
     });
 
+    it("refuses a definition it cannot read, naming the file and what is wrong", () => {
+        const r = reader({});
+        const refusal = (definition: unknown) => {
+            try {
+                r.pulumiConfigOf(definition as never, "Pulumi.s.yaml");
+            } catch (error) {
+                return (error as Error).message;
+            }
+            assert.fail(`accepted ${JSON.stringify(definition)}`);
+        };
+        assert.equal(refusal("just text"), "Pulumi.s.yaml: an environment definition is a map with imports and values");
+        assert.equal(refusal({ imports: "one" }), "Pulumi.s.yaml: imports must be a list of environment names");
+        assert.equal(refusal({ imports: [{ a: {}, b: {} }] }), 'Pulumi.s.yaml: cannot read the import {"a":{},"b":{}}');
+        assert.equal(refusal({ values: ["a"] }), "Pulumi.s.yaml: values must be a map");
+        assert.match(refusal({ values: { pulumiConfig: { n: "${.a}" } } })!, /: cannot read the reference \$\{\.a\}$/);
+    });
+
     it("takes a stack's list of names as {imports: [...]}, as the CLI does", () => {
         const r = reader({ one: "values:\n  pulumiConfig:\n    aws:region: us-west-2\n" });
         assert.deepEqual(r.pulumiConfigOf(["one"], "stack"), { "aws:region": "us-west-2" });

@@ -2,6 +2,19 @@ import { ResourceCheck, resourcePolicy } from "./define";
 import { T } from "./tokens";
 import { at, flag, isUnknown, UNKNOWN } from "./values";
 
+/*
+ * The facts these checks rest on:
+ * - the hop limit: a pod is one network hop past the node, so with 1 an IMDSv2 token response never
+ *   reaches it (AWS, https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html,
+ *   and EKS's security best practices: "Metadata response hop limit – 1" for managed nodes with a launch template,
+ *   https://docs.aws.amazon.com/eks/latest/best-practices/identity-and-access-management.html);
+ * - @pulumi/eks: `enableIMDSv2` writes a launch template with `httpPutResponseHopLimit: 2` (pulumi/pulumi-eks
+ *   `nodejs/eks/nodes/nodegroup.ts` 2234-2242, `metadataOptions`), and so do its self-managed node groups;
+ * - without a launch template, EKS creates one with its own defaults ("When you don't provide a launch template,
+ *   the Amazon EKS API creates one automatically with default values",
+ *   https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html), which do not lower the hop limit to 1
+ *   nor encrypt the root volume beyond the account's default.
+ */
 const HOP_WHY =
     "with a hop limit above 1 the metadata service answers pods too, and a connector pod could read the node role's credentials";
 

@@ -44,6 +44,8 @@ export const clustersDeletionProtected = stackPolicy({
             switch (cluster.type) {
                 case T.eksCluster:
                 case T.awsEksCluster: {
+                    // EKS CreateCluster: `deletionProtection` is optional and off unless set
+                    // (https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html).
                     const on = flag(cluster.props.deletionProtection);
                     if (on !== true && !isUnknown(on)) {
                         report(

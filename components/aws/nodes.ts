@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import type { InputProblems } from "../shared/errors";
+import { checkNodeLabels } from "../shared/kubernetes-names";
 import { ec2Architecture, ec2InstanceShape } from "../shared/machine-shapes";
 import { dataPlaneNodeReason, MinimumNodeSize, nodeSizeProblem } from "../shared/node-size";
 import type { PodScheduling } from "../shared/types";
@@ -52,9 +53,6 @@ export interface ResolvedNodeGroup {
     spot: boolean;
     labels: Record<string, string>;
 }
-
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 /**
  * One node group with its defaults, problems recorded under `path` (`nodes` or `jobNodes`).
@@ -108,12 +106,8 @@ export function resolveNodeGroup(
         `"${String(spot)}" is not valid: set true for spot capacity or false for on-demand (the default; the deprecated capacityType took SPOT or ON_DEMAND).`,
     );
     const labels = o.labels ?? {};
-    for (const [key, value] of Object.entries(labels)) {
-        problems.check(
-            LABEL_KEY.test(key) && typeof value === "string" && LABEL_VALUE.test(value),
-            `${path}.labels.${key}`,
-            "use a valid Kubernetes label key and a value of at most 63 letters, digits, '-', '_' or '.'.",
-        );
+    checkNodeLabels(problems, path, labels);
+    for (const key of Object.keys(labels)) {
         problems.check(key !== JOB_NODE_LABEL.key, `${path}.labels.${key}`, "is reserved for the job node group; choose another key.");
     }
     return { instanceTypes, minSize, desiredSize, maxSize, diskSizeGiB, spot, labels };

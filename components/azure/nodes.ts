@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import type { InputProblems } from "../shared/errors";
+import { checkNodeLabels, isLabelValue, isQualifiedName } from "../shared/kubernetes-names";
 import { azureVmShape } from "../shared/machine-shapes";
 import { AKS_SYSTEM_POOL_MINIMUM, dataPlaneNodeReason, MinimumNodeSize, nodeSizeProblem } from "../shared/node-size";
 import type { PodScheduling, Toleration } from "../shared/types";
@@ -125,6 +126,7 @@ function resolvePool(
             `"${taint}" is not a taint: write key=value:Effect or key:Effect with Effect NoSchedule, PreferNoSchedule or NoExecute.`,
         );
     }
+    checkNodeLabels(problems, path, pool.labels);
     const dedicatedToJobs = pool.dedicatedToJobs === true;
     problems.check(
         !(system && dedicatedToJobs),
@@ -228,9 +230,6 @@ function checkVmSizes(problems: InputProblems, system: ResolvedPool, workload: R
 
 const EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
 type Effect = (typeof EFFECTS)[number];
-const NAME = "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?";
-const KEY = new RegExp(`^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?${NAME}$`);
-const VALUE = new RegExp(`^(${NAME})?$`);
 
 /** The label AKS puts on every node with the name of its pool. */
 export const AGENT_POOL_LABEL = "kubernetes.azure.com/agentpool";
@@ -246,13 +245,13 @@ export function tolerationForTaint(taint: string): Toleration | undefined {
     }
     const effect = taint.slice(colon + 1);
     const [key, value, ...rest] = taint.slice(0, colon).split("=");
-    if (!(EFFECTS as readonly string[]).includes(effect) || rest.length > 0 || !KEY.test(key) || key.length > 316) {
+    if (!(EFFECTS as readonly string[]).includes(effect) || rest.length > 0 || !isQualifiedName(key)) {
         return undefined;
     }
     if (value === undefined) {
         return { key, operator: "Exists", effect: effect as Effect };
     }
-    return VALUE.test(value) ? { key, operator: "Equal", value, effect: effect as Effect } : undefined;
+    return isLabelValue(value) ? { key, operator: "Equal", value, effect: effect as Effect } : undefined;
 }
 
 /** Formats a toleration back into AKS taint syntax (the inverse of `tolerationForTaint`). */

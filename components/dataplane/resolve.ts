@@ -3,6 +3,7 @@ import { apiAddressAsWebAddress } from "../airbyte/url";
 import { exactlyOne, InputProblems } from "../shared/errors";
 import { storageSpecNameProblems } from "../shared/storage-names";
 import { isAwsRegion } from "../shared/formats";
+import { isDns1123Label, isDns1123Subdomain } from "../shared/kubernetes-names";
 import { secretsManagerIdentity } from "../shared/identity";
 import { checkAwsCredentials, checkSecretsManager } from "../shared/secrets-manager-checks";
 import type { StorageSpec } from "../shared/types";
@@ -44,8 +45,6 @@ export interface DataPlaneSettings {
     metadataNetworkPolicy: MetadataNetworkPolicyMode;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const EXACT_SEMVER = /^\d+\.\d+\.\d+$/;
 /** `host[:port][/path]` as image references start (distribution/reference), without scheme or trailing slash. */
 const IMAGE_REGISTRY = /^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?(:\d{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
@@ -71,7 +70,7 @@ export function resolveDataPlaneSettings(
     const { namespace, serviceAccountName } = resolveWorkload(problems, args, { createsNamespace: args.createNamespace ?? true });
     const releaseName = args.releaseName ?? DEFAULT_RELEASE_NAME;
     problems.check(
-        releaseName.length <= 53 && DNS_LABEL.test(releaseName),
+        isDns1123Label(releaseName, 53),
         "releaseName",
         `"${releaseName}" is not a valid Helm release name: use at most 53 lower-case letters, digits and '-'.`,
     );
@@ -172,7 +171,7 @@ function checkImages(problems: InputProblems, args: DataPlaneArgs, chartVersion:
     const pullSecrets = args.imagePullSecrets ?? [];
     for (const [i, name] of pullSecrets.entries()) {
         problems.check(
-            typeof name === "string" && DNS_SUBDOMAIN.test(name),
+            isDns1123Subdomain(name),
             `imagePullSecrets[${i}]`,
             `"${String(name)}" is not a Secret name: use lower-case letters, digits, '-' and '.'.`,
         );

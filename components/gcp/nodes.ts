@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
 import type { InputProblems } from "../shared/errors";
+import { checkNodeLabels } from "../shared/kubernetes-names";
 import { gceMachineShape } from "../shared/machine-shapes";
 import { dataPlaneNodeReason, MinimumNodeSize, nodeSizeProblem } from "../shared/node-size";
 import type { PodScheduling } from "../shared/types";
@@ -95,6 +96,7 @@ export function resolveNodePools(
             `${path}.name`,
             `"${pool.name}" is not a pool name: use 1 to 11 lower-case letters, digits or hyphens, starting with a letter.`,
         );
+        checkNodeLabels(problems, path, pool.labels);
         problems.check(!seen.has(pool.name), `${path}.name`, `"${pool.name}" is used twice: give each pool its own name.`);
         seen.add(pool.name);
         problems.check(Boolean(pool.machineType?.trim()), `${path}.machineType`, "give a machine type such as e2-standard-4.");

@@ -5,6 +5,7 @@
  */
 import type { InputProblems } from "./errors";
 import { namespaceProblem } from "./namespaces";
+import { isDns1123Label, isDns1123Subdomain } from "./kubernetes-names";
 import { DEFAULT_NAMESPACE, DEFAULT_SERVICE_ACCOUNT_NAME } from "./types";
 
 /** The two arguments every component that binds to the data plane's pods takes. */
@@ -19,14 +20,6 @@ export interface Workload {
     serviceAccountName: string;
 }
 
-/** A namespace name is an RFC 1123 label (Kubernetes `IsDNS1123Label`): 63 lower-case letters, digits and '-'. */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/**
- * A service account name is an RFC 1123 subdomain (Kubernetes `ValidateServiceAccountName`, which is
- * `IsDNS1123Subdomain`): 253 characters of labels joined by '.'.
- */
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /**
  * Applies the defaults and records every problem under `namespace` / `serviceAccountName`.
  * `createsNamespace`: the caller creates the namespace (DataPlane), which refuses the built-in ones.
@@ -34,7 +27,7 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 export function resolveWorkload(problems: InputProblems, args: WorkloadArgs, options: { createsNamespace: boolean }): Workload {
     const namespace = args.namespace ?? DEFAULT_NAMESPACE;
     const serviceAccountName = args.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME;
-    if (typeof namespace !== "string" || namespace.length > 63 || !DNS_LABEL.test(namespace)) {
+    if (!isDns1123Label(namespace)) {
         problems.add(
             "namespace",
             `"${String(namespace)}" is not a namespace name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (default ${DEFAULT_NAMESPACE}).`,
@@ -42,7 +35,7 @@ export function resolveWorkload(problems: InputProblems, args: WorkloadArgs, opt
     } else {
         problems.addIfAny("namespace", namespaceProblem(namespace, { creates: options.createsNamespace }));
     }
-    if (typeof serviceAccountName !== "string" || serviceAccountName.length > 253 || !DNS_SUBDOMAIN.test(serviceAccountName)) {
+    if (!isDns1123Subdomain(serviceAccountName)) {
         problems.add(
             "serviceAccountName",
             `"${String(serviceAccountName)}" is not a service account name: use at most 253 lower-case letters, digits, '-' and '.', each '.'-separated part starting and ending with a letter or digit (default ${DEFAULT_SERVICE_ACCOUNT_NAME}).`,

@@ -72,8 +72,7 @@ export function keyFacts(
             facts.nodes.push(pool);
         }
     }
-    const identity =
-        (outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity ?? outputs.secretsManagerIdentity;
+    const identity = secretsManagerIdentityOf(outputs);
     if (values?.secretsManager?.type || identity) {
         facts.secretStore = [values?.secretsManager?.type, identity].filter(Boolean).join(", ");
     }
@@ -82,4 +81,12 @@ export function keyFacts(
     }
     facts.controlPlane = values?.airbyteUrl;
     return facts;
+}
+
+/** The stack's own secret-store identity: a region stack's `descriptor`, or the org stack's output. */
+export function secretsManagerIdentityOf(outputs: Record<string, unknown>): string | undefined {
+    return (
+        (outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity ??
+        (outputs.secretsManagerIdentity as string | undefined)
+    );
 }

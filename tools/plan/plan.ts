@@ -1,6 +1,7 @@
 import * as path from "path";
 import { InputPropertyError } from "@pulumi/pulumi";
 import { MockHarness, RecordedResource } from "../harness/runtime";
+import { secretsManagerIdentityOf } from "./facts";
 import { evaluatePlanPolicies, PolicyReport } from "./policies";
 import { PlanReview, reviewPlan } from "./review";
 import { Fixtures, readFixtures, readProject, readStackText, stackConfigFor } from "./stack-file";
@@ -139,9 +140,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     if (result.errors.length === 0) {
         // Outputs of a failed registration never resolve, so they are only read after a clean run.
         result.outputs = await redactOutputs(outputs);
-        const ownIdentity =
-            (result.outputs.descriptor as { secretsManagerIdentity?: string } | undefined)?.secretsManagerIdentity ??
-            (result.outputs.secretsManagerIdentity as string | undefined);
+        const ownIdentity = secretsManagerIdentityOf(result.outputs);
         const report = evaluatePlanPolicies(harness.resources, options.policyConfig, orgIdentity, ownIdentity);
         result.policyViolations = report.violations;
         result.policyControlPlaneSource = report.controlPlaneSource;

@@ -11,6 +11,7 @@ import {
     mergeEnvironmentConfig,
     mergeStackConfig,
     qualifiedKey,
+    replaceSecureLeaves,
     stackConfigOf,
 } from "../pulumi-cli/config";
 import { EnvironmentError, EnvironmentReader } from "../pulumi-cli/esc";
@@ -128,19 +129,7 @@ function engineText(value: CliConfigValue): string {
     if (!value.object) {
         return SECRET_CONFIG_PLACEHOLDER;
     }
-    const decrypt = (v: unknown): unknown => {
-        if (Array.isArray(v)) {
-            return v.map(decrypt);
-        }
-        if (v !== null && typeof v === "object") {
-            const entries = Object.entries(v);
-            return entries.length === 1 && entries[0][0] === "secure"
-                ? SECRET_CONFIG_PLACEHOLDER
-                : Object.fromEntries(entries.map(([k, x]) => [k, decrypt(x)]));
-        }
-        return v;
-    };
-    return JSON.stringify(decrypt(value.raw));
+    return JSON.stringify(replaceSecureLeaves(value.raw, SECRET_CONFIG_PLACEHOLDER));
 }
 
 /** What answers one of the CLI's refusals: the command per key, or the type to give. */

@@ -214,6 +214,20 @@ function isSecureLeaf(value: unknown): boolean {
     return isMap(value) && Object.keys(value).length === 1 && typeof value.secure === "string";
 }
 
+/**
+ * `value` with every secure leaf (`{secure: <ciphertext>}`) replaced by `placeholder`: what the engine passes
+ * a program for an object with secrets, where it passes the plaintext.
+ */
+export function replaceSecureLeaves(value: unknown, placeholder: string): unknown {
+    if (isSecureLeaf(value)) {
+        return placeholder;
+    }
+    if (Array.isArray(value)) {
+        return value.map((v) => replaceSecureLeaves(v, placeholder));
+    }
+    return isMap(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceSecureLeaves(v, placeholder)])) : value;
+}
+
 function containsSecure(value: unknown): boolean {
     if (isSecureLeaf(value)) {
         return true;

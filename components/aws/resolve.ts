@@ -7,8 +7,8 @@ import { InputProblems } from "../shared/errors";
 import { isAwsRegion } from "../shared/formats";
 import { checkMinimumNodeSize } from "../shared/node-size";
 import { isPeerInstalled, PeerResolver } from "../shared/peers";
-import { applyRenamedOptions, RenamedOption, settingNames } from "../shared/renamed-options";
-import { checkSettings } from "../shared/settings";
+import { applyRenamedOptions, RenamedOption } from "../shared/renamed-options";
+import { checkSettings, settingNames } from "../shared/settings";
 import { resolveWorkload } from "../shared/workload";
 import type {
     EksApiServerOptions,

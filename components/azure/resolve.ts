@@ -8,7 +8,7 @@ import { kubernetesVersionProblem, supportedVersionsProblem } from "../shared/ku
 import { checkMinimumNodeSize } from "../shared/node-size";
 import { isPeerInstalled, PeerResolver } from "../shared/peers";
 import { applyRenamedOptions, RenamedOption, RenameOptions } from "../shared/renamed-options";
-import { checkSettings } from "../shared/settings";
+import { checkSettings, settingNames } from "../shared/settings";
 import { checkSecretsManager } from "../shared/secrets-manager-checks";
 import type { SecretsManagerSpec } from "../shared/types";
 import { resolveWorkload } from "../shared/workload";
@@ -72,7 +72,7 @@ export function renameAksOptions<T extends object>(args: T, problems: InputProbl
 
 /** Every key of each argument interface; the compiler checks each list is complete. */
 const KEYS = {
-    cluster: {
+    cluster: settingNames<AksClusterArgs>({
         location: true,
         secretsManager: true,
         tenantId: true,
@@ -101,8 +101,8 @@ const KEYS = {
         apiServerAuthorizedIpRanges: true,
         apiServerOpenToInternet: true,
         storage: true,
-    } satisfies Record<keyof AksClusterArgs, true>,
-    pool: {
+    }),
+    pool: settingNames<AksNodePoolOptions>({
         name: true,
         vmSize: true,
         minSize: true,
@@ -118,8 +118,8 @@ const KEYS = {
         maxCount: true,
         osDiskSizeGB: true,
         runsJobs: true,
-    } satisfies Record<keyof AksNodePoolOptions, true>,
-    network: {
+    }),
+    network: settingNames<AksNetworkOptions>({
         existingSubnetId: true,
         outboundType: true,
         grantSubnetAccess: true,
@@ -131,18 +131,23 @@ const KEYS = {
         natIdleTimeoutMinutes: true,
         podCidr: true,
         serviceCidr: true,
-    } satisfies Record<keyof AksNetworkOptions, true>,
-    apiServer: { authorizedCidrs: true, openToInternet: true, privateOnly: true } satisfies Record<keyof AksApiServerOptions, true>,
-    entraId: { azureRbac: true, adminGroupObjectIds: true, grantDeployerClusterAdmin: true, kubeloginMode: true } satisfies Record<
-        keyof AksEntraIdOptions,
-        true
-    >,
-    auditLogs: { enabled: true, workspaceId: true, categories: true, retentionDays: true, retainOnDelete: true } satisfies Record<
-        keyof AksAuditLogOptions,
-        true
-    >,
-    secretsEncryption: { keyId: true, keyVaultResourceId: true } satisfies Record<keyof AksSecretsEncryptionOptions, true>,
-    keyVault: {
+    }),
+    apiServer: settingNames<AksApiServerOptions>({ authorizedCidrs: true, openToInternet: true, privateOnly: true }),
+    entraId: settingNames<AksEntraIdOptions>({
+        azureRbac: true,
+        adminGroupObjectIds: true,
+        grantDeployerClusterAdmin: true,
+        kubeloginMode: true,
+    }),
+    auditLogs: settingNames<AksAuditLogOptions>({
+        enabled: true,
+        workspaceId: true,
+        categories: true,
+        retentionDays: true,
+        retainOnDelete: true,
+    }),
+    secretsEncryption: settingNames<AksSecretsEncryptionOptions>({ keyId: true, keyVaultResourceId: true }),
+    keyVault: settingNames<AksKeyVaultOptions>({
         create: true,
         resourceGroupName: true,
         softDeleteRetentionDays: true,
@@ -151,16 +156,19 @@ const KEYS = {
         applicationName: true,
         clientSecretEndDate: true,
         clientSecretRotationKey: true,
-    } satisfies Record<keyof AksKeyVaultOptions, true>,
-    logStorage: { existing: true, accountName: true, containerName: true, sku: true, retainOnDelete: true } satisfies Record<
-        keyof AksLogStorageOptions,
-        true
-    >,
+    }),
+    logStorage: settingNames<AksLogStorageOptions>({
+        existing: true,
+        accountName: true,
+        containerName: true,
+        sku: true,
+        retainOnDelete: true,
+    }),
 };
 
 /** Records each key of the block at `path` that its interface does not have, and a block that is not a map at all. */
-function checkKeys(problems: InputProblems, path: string, value: unknown, keys: object): void {
-    checkSettings(problems, path, value, Object.keys(keys), { renames: RENAMED_OPTIONS });
+function checkKeys(problems: InputProblems, path: string, value: unknown, keys: readonly string[]): void {
+    checkSettings(problems, path, value, keys, { renames: RENAMED_OPTIONS });
 }
 
 /** AksCluster arguments with every default applied. */

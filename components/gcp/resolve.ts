@@ -2,7 +2,7 @@ import { InputProblems } from "../shared/errors";
 import { GCP_PROJECT_ID } from "../shared/formats";
 import { checkMinimumNodeSize } from "../shared/node-size";
 import { applyRenamedOptions, RenamedOption } from "../shared/renamed-options";
-import { checkSettings, isSettingsMap } from "../shared/settings";
+import { checkSettings, isSettingsMap, settingNames } from "../shared/settings";
 import { resolveWorkload, Workload } from "../shared/workload";
 import {
     GKE_DEFAULTS,
@@ -51,10 +51,8 @@ export function applyRenamedGkeOptions<T extends object>(args: T, problems: Inpu
     return applyRenamedOptions(args, RENAMED_OPTIONS, problems, { prefix });
 }
 
-/** Every setting name of an argument block; the compiler keeps these lists equal to the interfaces. */
-type SettingNames<T> = Record<keyof T, true>;
-
-const CLUSTER_SETTINGS: SettingNames<GkeClusterArgs> = {
+// Every setting name of each argument block; the compiler keeps these lists equal to the interfaces.
+const CLUSTER_SETTINGS = settingNames<GkeClusterArgs>({
     project: true,
     location: true,
     allowZonalCluster: true,
@@ -84,25 +82,25 @@ const CLUSTER_SETTINGS: SettingNames<GkeClusterArgs> = {
     masterAuthorizedNetworks: true,
     apiServerOpenToInternet: true,
     privateEndpoint: true,
-};
-const API_SERVER_SETTINGS: SettingNames<GkeApiServerOptions> = { authorizedCidrs: true, openToInternet: true, privateOnly: true };
-const SECRETS_ENCRYPTION_SETTINGS: SettingNames<GkeSecretsEncryptionArgs> = { keyId: true, keyName: true };
-const NEW_NETWORK_SETTINGS: SettingNames<GkeNewNetworkArgs> = { nodesCidr: true, podsCidr: true, servicesCidr: true };
-const EXISTING_NETWORK_SETTINGS: SettingNames<GkeExistingNetworkArgs> = {
+});
+const API_SERVER_SETTINGS = settingNames<GkeApiServerOptions>({ authorizedCidrs: true, openToInternet: true, privateOnly: true });
+const SECRETS_ENCRYPTION_SETTINGS = settingNames<GkeSecretsEncryptionArgs>({ keyId: true, keyName: true });
+const NEW_NETWORK_SETTINGS = settingNames<GkeNewNetworkArgs>({ nodesCidr: true, podsCidr: true, servicesCidr: true });
+const EXISTING_NETWORK_SETTINGS = settingNames<GkeExistingNetworkArgs>({
     network: true,
     subnetwork: true,
     podsRangeName: true,
     servicesRangeName: true,
-};
-const LOG_STORAGE_SETTINGS: SettingNames<GkeLogStorageArgs> = {
+});
+const LOG_STORAGE_SETTINGS = settingNames<GkeLogStorageArgs>({
     existingBucketName: true,
     location: true,
     versioning: true,
     logRetentionDays: true,
     retainOnDelete: true,
     forceDestroy: true,
-};
-const NODE_POOL_SETTINGS: SettingNames<GkeNodePoolArgs> = {
+});
+const NODE_POOL_SETTINGS = settingNames<GkeNodePoolArgs>({
     name: true,
     machineType: true,
     diskSizeGiB: true,
@@ -113,11 +111,11 @@ const NODE_POOL_SETTINGS: SettingNames<GkeNodePoolArgs> = {
     spot: true,
     dedicatedToJobs: true,
     labels: true,
-};
+});
 
 /** `value` when it is a map of known settings; otherwise records why (a typo gets the closest name) and returns undefined. */
-function settingsBlock<T>(problems: InputProblems, path: string, value: unknown, names: SettingNames<T>): T | undefined {
-    return checkSettings(problems, path, value, Object.keys(names), { renames: RENAMED_OPTIONS }) as T | undefined;
+function settingsBlock<T>(problems: InputProblems, path: string, value: T | undefined, names: readonly string[]): T | undefined {
+    return checkSettings(problems, path, value, names, { renames: RENAMED_OPTIONS }) as T | undefined;
 }
 
 /** `value` when it is a list (or absent); otherwise records why and returns undefined. */

@@ -118,12 +118,3 @@ function deletePath(value: Record<string, unknown>, path: string): Record<string
     const remaining = deletePath(child as Record<string, unknown>, rest.join("."));
     return Object.keys(remaining).length > 0 ? { ...others, [head]: remaining } : others;
 }
-
-/**
- * The setting names of an argument interface, each once: `settingNames<EksNodeGroupOptions>({...})`
- * fails to compile when the list misses a setting of the interface or names one it lacks. `Omitted`
- * names settings left out on purpose (deprecated ones, renamed before the names are checked).
- */
-export function settingNames<T, Omitted extends keyof T = never>(names: Record<Exclude<keyof T, Omitted>, true>): readonly string[] {
-    return Object.keys(names);
-}

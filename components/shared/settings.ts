@@ -56,3 +56,12 @@ function oldNamesIn(renames: readonly RenamedOption[], path: string): string[] {
         .filter((from) => from.startsWith(prefix) && !from.slice(prefix.length).includes("."))
         .map((from) => from.slice(prefix.length));
 }
+
+/**
+ * The setting names of an argument interface, each once: `settingNames<EksNodeGroupOptions>({...})`
+ * fails to compile when the list misses a setting of the interface or names one it lacks. `Omitted`
+ * names settings left out on purpose (deprecated ones, renamed before the names are checked).
+ */
+export function settingNames<T, Omitted extends keyof T = never>(names: Record<Exclude<keyof T, Omitted>, true>): readonly string[] {
+    return Object.keys(names);
+}

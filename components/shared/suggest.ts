@@ -3,7 +3,11 @@
  * enough to be a typo rather than a different word.
  */
 
-/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`, case ignored. */
+/**
+ * Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`, case ignored. Written
+ * here rather than taken from a Levenshtein package: a swapped pair (`nmae`) is the commonest typo and must
+ * count as one edit, which plain Levenshtein counts as two.
+ */
 export function editDistance(a: string, b: string): number {
     const s = a.toLowerCase();
     const t = b.toLowerCase();
